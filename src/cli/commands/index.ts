@@ -1,0 +1,9 @@
+import type { Command } from 'commander';
+
+/**
+ * Every `luoshi` sub-command, one module each. A module registers its options and loads its
+ * implementation lazily inside the action, so `luoshi --help` stays fast.
+ */
+export type RegisterCommand = (program: Command) => Command;
+
+export const commands: RegisterCommand[] = [];

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting luoshi reads, validated once at start-up. Values come from the environment,
+ * optionally from a JSON file named by LUOSHI_CONFIG (environment wins). README lists them all.
+ */
+const settingsSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(
+      /^postgres(ql)?:\/\//,
+      'a postgres://user@host:port/database URL (leave unset for embedded SQLite)',
+    )
+    .optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOAD_SAMPLE: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+  MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
+  PUBLIC_URL: z.string().url().optional(),
+});
+
+export type Config = z.infer<typeof settingsSchema> & { sqlitePath: string };
+
+export const SETTING_NAMES = Object.keys(settingsSchema.shape) as (keyof typeof settingsSchema.shape)[];
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+function readConfigFile(file: string): Record<string, unknown> {
+  let raw: string;
+  try {
+    raw = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError([`LUOSHI_CONFIG: cannot read ${file} (${(error as Error).message})`]);
+  }
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      throw new Error('not an object');
+    return parsed as Record<string, unknown>;
+  } catch (error) {
+    throw new ConfigError([`LUOSHI_CONFIG: ${file} must be a JSON object (${(error as Error).message})`]);
+  }
+}
+
+/** Parse and validate the configuration; every invalid setting is reported in one error. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const fromFile = env.LUOSHI_CONFIG ? readConfigFile(env.LUOSHI_CONFIG) : {};
+  const merged: Record<string, unknown> = { ...fromFile };
+  for (const name of SETTING_NAMES) {
+    const value = env[name];
+    if (value !== undefined && value !== '') merged[name] = value;
+  }
+  const result = settingsSchema.safeParse(merged);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => {
+        const name = issue.path.join('.') || '(config)';
+        return `${name}=${JSON.stringify(merged[name as string] ?? null)}: ${issue.message}`;
+      }),
+    );
+  }
+  const settings = result.data;
+  return { ...settings, sqlitePath: path.resolve(settings.DATA_DIR, 'luoshi.db') };
+}
