@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
-import { isLuoshiError } from '../core/errors.js';
 import { ConfigError } from '../config/config.js';
+import { isLuoshiError } from '../core/errors.js';
 import { commands } from './commands/index.js';
 
 /** Exit codes: 0 ok, 1 the command failed, 2 the command line itself is wrong. */
@@ -39,7 +39,7 @@ export function reportFailure(error: unknown): number {
   }
   if (isLuoshiError(error)) {
     process.stderr.write(`luoshi: ${error.message}\n       ${error.messageZh}\n`);
-    return error.status >= 400 && error.status < 500 ? EXIT_FAILURE : EXIT_FAILURE;
+    return EXIT_FAILURE;
   }
   process.stderr.write(`luoshi: ${(error as Error)?.stack ?? String(error)}\n`);
   return EXIT_FAILURE;
@@ -51,6 +51,18 @@ export async function main(argv: string[]): Promise<number> {
     if (argv.length <= 2) {
       program.outputHelp();
       return 0;
+    }
+    const first = argv[2];
+    if (
+      first &&
+      !first.startsWith('-') &&
+      first !== 'help' &&
+      !program.commands.some((c) => c.name() === first)
+    ) {
+      process.stderr.write(
+        `luoshi: unknown command '${first}'. Run \`luoshi --help\` to list the commands.\n`,
+      );
+      return EXIT_USAGE;
     }
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
