@@ -1,0 +1,90 @@
+import type { Dashboard, ErrorBody, Id, ReportDetail, ReportSummary, Session, TaskDetail } from './types.js';
+
+/** An API answer that was not 2xx, with the server's bilingual error body when it sent one. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly messageZh: string;
+
+  constructor(status: number, body: Partial<ErrorBody> | null) {
+    super(body?.message ?? `HTTP ${status}`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = body?.code ?? (status === 0 ? 'network_error' : 'http_error');
+    this.messageZh = body?.messageZh ?? this.message;
+  }
+}
+
+/** The CSRF token from the last GET /api/session, sent with every state-changing request. */
+let csrfToken: string | null = null;
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  return typeof value === 'object' && value !== null && 'code' in value && 'message' in value;
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined && !(body instanceof FormData)) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && method !== 'HEAD') {
+    if (csrfToken === null) await getSession();
+    if (csrfToken !== null) headers['x-csrf-token'] = csrfToken;
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, null);
+  }
+  const isJson = response.headers.get('content-type')?.includes('application/json') ?? false;
+  const payload: unknown = isJson ? await response.json().catch(() => null) : null;
+  if (!response.ok) throw new ApiError(response.status, isErrorBody(payload) ? payload : null);
+  return payload as T;
+}
+
+const enc = (id: Id): string => encodeURIComponent(String(id));
+
+/** GET /api/session — who is signed in, and a fresh CSRF token. */
+export async function getSession(): Promise<Session> {
+  const session = await request<Session>('GET', '/api/session');
+  csrfToken = session.csrfToken;
+  return session;
+}
+
+/** POST /api/auth/login */
+export async function login(username: string, password: string): Promise<Session> {
+  await request<unknown>('POST', '/api/auth/login', { username, password });
+  // A new session gets a new CSRF secret; fetch its token before the next write.
+  return getSession();
+}
+
+/** POST /api/auth/logout */
+export async function logout(): Promise<Session> {
+  await request<unknown>('POST', '/api/auth/logout', {});
+  return getSession();
+}
+
+/** GET /api/reports — newest first. */
+export async function listReports(): Promise<ReportSummary[]> {
+  const answer = await request<ReportSummary[] | { reports: ReportSummary[] }>('GET', '/api/reports');
+  return Array.isArray(answer) ? answer : answer.reports;
+}
+
+/** GET /api/reports/:id — the tree with targets, assignments and status. */
+export function getReport(id: Id): Promise<ReportDetail> {
+  return request<ReportDetail>('GET', `/api/reports/${enc(id)}`);
+}
+
+/** GET /api/reports/:id/dashboard */
+export function getDashboard(id: Id): Promise<Dashboard> {
+  return request<Dashboard>('GET', `/api/reports/${enc(id)}/dashboard`);
+}
+
+/** GET /api/tasks/:id */
+export function getTask(id: Id): Promise<TaskDetail> {
+  return request<TaskDetail>('GET', `/api/tasks/${enc(id)}`);
+}

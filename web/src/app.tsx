@@ -1,0 +1,68 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { lazy } from 'react';
+import { createBrowserRouter, Outlet, RouterProvider } from 'react-router';
+import { I18nProvider, useI18n } from './i18n/i18n.js';
+import { AppLayout } from './layout/app-layout.js';
+import { HomePage } from './pages/home-page.js';
+import { NotFoundPage } from './pages/not-found-page.js';
+import { CurrentReportProvider } from './session/current-report.js';
+import { SessionProvider } from './session/session.js';
+
+// Route-level code splitting: the first page (home) ships in the entry chunk, the rest load on demand.
+const LedgerPage = lazy(() => import('./pages/ledger-page.js').then((m) => ({ default: m.LedgerPage })));
+const LoginPage = lazy(() => import('./pages/login-page.js').then((m) => ({ default: m.LoginPage })));
+
+function Providers() {
+  return (
+    <CurrentReportProvider>
+      <Outlet />
+    </CurrentReportProvider>
+  );
+}
+
+const router = createBrowserRouter([
+  {
+    element: <Providers />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'ledger', element: <LedgerPage /> },
+          { path: 'login', element: <LoginPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
+
+/** Ant Design in the user's language, with a theme whose text colors meet WCAG AA contrast. */
+function ThemedApp() {
+  const { locale } = useI18n();
+  return (
+    <ConfigProvider
+      locale={locale === 'en' ? enUS : zhCN}
+      theme={{
+        token: { colorPrimary: '#b7282e', colorTextSecondary: 'rgba(0, 0, 0, 0.65)', borderRadius: 6 },
+      }}
+    >
+      <AntApp>
+        <SessionProvider>
+          <RouterProvider router={router} />
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+/** The whole web app. */
+export function App() {
+  return (
+    <I18nProvider>
+      <ThemedApp />
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,28 @@
+import { BarChartOutlined, FileTextOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { User } from '../api/types.js';
+import type { MessageKey } from '../i18n/messages.js';
+
+/** One entry of the main navigation. */
+export interface NavItem {
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  /** Shown only when this returns true for the signed-in user (null when anonymous). */
+  visible?: (user: User | null) => boolean;
+}
+
+/** The main navigation, in menu order. */
+export const navItems: NavItem[] = [
+  { path: '/', label: 'nav.home', icon: <FileTextOutlined /> },
+  { path: '/dashboard', label: 'nav.dashboard', icon: <BarChartOutlined /> },
+  { path: '/ledger', label: 'nav.ledger', icon: <UnorderedListOutlined /> },
+];
+
+/** The nav item whose path best matches the current location. */
+export function activeNavPath(pathname: string): string {
+  const match = navItems
+    .filter((item) => (item.path === '/' ? pathname === '/' : pathname.startsWith(item.path)))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+  return match?.path ?? '';
+}
