@@ -1,0 +1,100 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, User, UserRole } from '../schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface NewUserInput {
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  role: UserRole;
+  unitId: number | null;
+  email?: string | null;
+}
+
+/** Inserts a user; returns the new row. The caller checks the username is free. */
+export async function createUser(db: Db, input: NewUserInput, now = new Date().toISOString()): Promise<User> {
+  return db
+    .insertInto('users')
+    .values({
+      username: input.username,
+      display_name: input.displayName,
+      password_hash: input.passwordHash,
+      role: input.role,
+      unit_id: input.unitId,
+      email: input.email ?? null,
+      disabled: 0,
+      failed_logins: 0,
+      locked_until: null,
+      last_login_at: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function findUserByUsername(db: Db, username: string): Promise<User | undefined> {
+  return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+export async function findUserById(db: Db, id: number): Promise<User | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function countUsers(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function listUsers(db: Db): Promise<User[]> {
+  return db.selectFrom('users').selectAll().orderBy('id').execute();
+}
+
+/** Replaces the password hash and clears any lock-out. */
+export async function setUserPassword(db: Db, id: number, passwordHash: string): Promise<void> {
+  const now = new Date().toISOString();
+  await db
+    .updateTable('users')
+    .set((eb) => ({
+      password_hash: passwordHash,
+      failed_logins: 0,
+      locked_until: null,
+      updated_at: now,
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function setUserDisabled(db: Db, id: number, disabled: boolean): Promise<void> {
+  const now = new Date().toISOString();
+  await db
+    .updateTable('users')
+    .set((eb) => ({ disabled: disabled ? 1 : 0, updated_at: now, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Counts a failed login; locks the account until `lockUntil` when given. */
+export async function recordFailedLogin(db: Db, id: number, lockUntil: string | null): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({
+      failed_logins: eb('failed_logins', '+', 1),
+      ...(lockUntil ? { locked_until: lockUntil } : {}),
+    }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function recordSuccessfulLogin(db: Db, id: number, now: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ failed_logins: 0, locked_until: null, last_login_at: now })
+    .where('id', '=', id)
+    .execute();
+}

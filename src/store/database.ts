@@ -1,0 +1,144 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+} from 'kysely';
+import pg from 'pg';
+import { LuoshiError } from '../core/errors.js';
+import type { DialectName } from './dialect-of.js';
+import type { Database } from './schema.js';
+
+export type { DialectName } from './dialect-of.js';
+
+/** An open database: the Kysely instance, which dialect it speaks, and how to close it. */
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  close(): Promise<void>;
+}
+
+/** The settings openDatabase reads (a subset of Config, so tests can pass their own). */
+export interface DatabaseSettings {
+  /** postgres://… to use PostgreSQL; unset for embedded SQLite. */
+  DATABASE_URL?: string | undefined;
+  /** The SQLite file (Config.sqlitePath = DATA_DIR/luoshi.db). */
+  sqlitePath: string;
+}
+
+export interface OpenDatabaseOptions {
+  /** Largest PostgreSQL pool size (default 10). */
+  poolSize?: number;
+  /** Milliseconds SQLite waits for another process's write lock before failing (default 5000). */
+  busyTimeoutMs?: number;
+}
+
+/**
+ * SQLite transactions start with BEGIN IMMEDIATE: they take the write lock up front, so a
+ * transaction that reads and then writes never fails half-way with SQLITE_BUSY when another
+ * process (a CLI import next to the server) committed in between; it waits on busy_timeout instead.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #database: SqliteDatabase.Database;
+  constructor(database: SqliteDatabase.Database) {
+    super({ database });
+    this.#database = database;
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver({ database: this.#database });
+  }
+}
+
+/** Opens the embedded SQLite file with WAL, foreign keys and a busy timeout. */
+export function openSqlite(file: string, options: OpenDatabaseOptions = {}): DatabaseHandle {
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  let sqlite: SqliteDatabase.Database;
+  try {
+    sqlite = new SqliteDatabase(file);
+  } catch (error) {
+    throw new LuoshiError('database_unavailable', 503, {
+      en: `Cannot open the SQLite database ${file}: ${(error as Error).message}. Check DATA_DIR and its permissions.`,
+      zh: `无法打开 SQLite 数据库 ${file}，请检查 DATA_DIR 及其权限`,
+    });
+  }
+  sqlite.pragma('journal_mode = WAL');
+  // FULL: a committed transaction survives a crash of the process and of the machine.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite) });
+  return {
+    db,
+    dialect: 'sqlite',
+    close: () => db.destroy(),
+  };
+}
+
+/** pg returns int8 (COUNT, SUM of integers) as strings; our counts fit in a double. */
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === pg.types.builtins.INT8 && format !== 'binary'
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+};
+
+/** Opens a PostgreSQL pool on `url`. */
+export function openPostgres(url: string, options: OpenDatabaseOptions = {}): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types: pgTypes });
+  // An idle client that loses its server (restart) must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    dialect: 'postgres',
+    close: () => db.destroy(),
+  };
+}
+
+/**
+ * Opens the database the settings name: PostgreSQL when DATABASE_URL is set, otherwise the
+ * embedded SQLite file. Checks the connection so a wrong URL fails here with a clear message.
+ * Run `migrateToLatest(handle.db)` afterwards to bring the schema up to date.
+ */
+export async function openDatabase(
+  settings: DatabaseSettings,
+  options: OpenDatabaseOptions = {},
+): Promise<DatabaseHandle> {
+  const handle = settings.DATABASE_URL
+    ? openPostgres(settings.DATABASE_URL, options)
+    : openSqlite(settings.sqlitePath, options);
+  try {
+    await handle.db.executeQuery(CompiledQuery.raw('select 1'));
+  } catch (error) {
+    await handle.close().catch(() => {});
+    const where = settings.DATABASE_URL ? redactUrl(settings.DATABASE_URL) : settings.sqlitePath;
+    throw new LuoshiError('database_unavailable', 503, {
+      en: `Cannot connect to the database ${where}: ${(error as Error).message}`,
+      zh: `无法连接数据库 ${where}`,
+    });
+  }
+  return handle;
+}
+
+/** The URL without its password, for messages and logs. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://(invalid URL)';
+  }
+}

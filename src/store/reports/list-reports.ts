@@ -1,0 +1,63 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+
+/** One line of the report list. */
+export interface ReportSummary {
+  id: number;
+  title: string;
+  year: number | null;
+  place: string | null;
+  organisation: string | null;
+  /** Number of the current revision (1 for a first import). */
+  revision: number | null;
+  /** Tasks not archived. */
+  tasks: number;
+  publishedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** Every report that is not archived, newest year first, then newest import first. */
+export async function listReports(db: Kysely<Database>): Promise<ReportSummary[]> {
+  const rows = await db
+    .selectFrom('reports as r')
+    .leftJoin('organisations as o', 'o.id', 'r.organisation_id')
+    .leftJoin('report_revisions as v', 'v.id', 'r.current_revision_id')
+    .select((eb) => [
+      'r.id',
+      'r.title',
+      'r.year',
+      'r.place',
+      'o.name as organisation',
+      'v.number as revision',
+      'r.published_at',
+      'r.created_at',
+      'r.updated_at',
+      'r.version',
+      eb
+        .selectFrom('nodes as n')
+        .select((inner) => inner.fn.countAll<number>().as('n'))
+        .whereRef('n.report_id', '=', 'r.id')
+        .where('n.kind', '=', 'task')
+        .where('n.archived', '=', 0)
+        .as('tasks'),
+    ])
+    .where('r.archived', '=', 0)
+    .orderBy('r.year', (ob) => ob.desc().nullsLast())
+    .orderBy('r.id', 'desc')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    year: row.year,
+    place: row.place,
+    organisation: row.organisation,
+    revision: row.revision,
+    tasks: Number(row.tasks ?? 0),
+    publishedAt: row.published_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+  }));
+}

@@ -1,0 +1,412 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * The luoshi database, table by table, as Kysely sees it. The same schema runs on SQLite and
+ * PostgreSQL, so every column uses a type both store the same way:
+ * - ids are integer auto-increment keys;
+ * - timestamps are ISO-8601 UTC text (`2026-03-01T08:00:00.000Z`), dates are `YYYY-MM-DD` text;
+ * - booleans are integers 0/1;
+ * - JSON documents are text (parse them at the edge);
+ * - numbers that may be fractional are double precision.
+ * Every record a user can edit carries a `version` integer for optimistic concurrency.
+ */
+
+/** An ISO-8601 UTC timestamp stored as text. */
+export type Timestamp = string;
+/** 0 = false, 1 = true (SQLite has no boolean type). */
+export type Flag = 0 | 1;
+type Id = Generated<number>;
+type Version = ColumnType<number, number | undefined, number>;
+
+/** 发文机关 — the government that issues a report (北京市通州区人民政府, 国务院…). */
+export interface OrganisationTable {
+  id: Id;
+  name: string;
+  /** Administrative level: national, province, city, district, other. */
+  level: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Version;
+}
+
+/** 政府工作报告 — one report (one year of one government), with its revisions. */
+export interface ReportTable {
+  id: Id;
+  organisation_id: number | null;
+  title: string;
+  year: number | null;
+  /** The place named in the report (北京市, 广东省…). */
+  place: string | null;
+  /** The revision the tree in `nodes` currently reflects. */
+  current_revision_id: number | null;
+  /** Set when the report's public pages are published (一图读懂, public progress). */
+  published_at: Timestamp | null;
+  archived: Flag;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Version;
+}
+
+/** A revision of a report: the source document byte-exact, its hash and its parsed tree. */
+export interface ReportRevisionTable {
+  id: Id;
+  report_id: number;
+  /** 1, 2, 3… per report. */
+  number: number;
+  file_name: string;
+  /** The uploaded bytes exactly as received (before decoding). */
+  source: Uint8Array;
+  source_sha256: string;
+  source_size: number;
+  /** The ReportTree (src/core/report-tree.ts) as JSON, including the normalised text. */
+  tree_json: string;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export type NodeKind = 'section' | 'area' | 'measure' | 'task';
+
+/**
+ * One node of a report's tree: 部分 (section), 工作领域 (area), 举措 (measure) or 任务 (task).
+ * Nodes are never deleted: a task dropped by a later revision is archived with its history.
+ */
+export interface NodeTable {
+  id: Id;
+  report_id: number;
+  parent_id: number | null;
+  kind: NodeKind;
+  /** For sections: review | requirements | tasks | self-building | appendix | other. */
+  section_kind: string | null;
+  /** Position among its siblings, from 0. */
+  ordinal: number;
+  /** Pre-order position within the whole report, from 0: ORDER BY position gives reading order. */
+  position: number;
+  /** Numbering label as written ("一、", "（三）", "1."), if any. */
+  label: string | null;
+  /** Heading of a section, area or measure; the sentence of a task. */
+  title: string;
+  /** Full text of the node: the task sentence, or the heading for other kinds. */
+  text: string;
+  /** Offsets into the normalised text of the revision last matched (`revision_id`). */
+  span_start: number;
+  span_end: number;
+  /** The revision this node's text and span come from. */
+  revision_id: number;
+  /** 完成时限 from the extractor, as written ("6月底前") and resolved (YYYY-MM-DD). */
+  deadline_text: string | null;
+  deadline_date: string | null;
+  /** complete | start | advance | strive | ensure (src/core/target.ts Commitment). */
+  commitment: string | null;
+  archived: Flag;
+  archived_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Version;
+}
+
+/** 量化目标 — a quantitative target of a task: extracted, then editable by the office. */
+export interface TargetTable {
+  id: Id;
+  node_id: number;
+  ordinal: number;
+  value: number;
+  /** Upper bound of a `between` range. */
+  max: number | null;
+  unit: string;
+  /** = >= <= > < ~ between */
+  comparator: string;
+  /** increase | decrease | growth-rate | level */
+  change: string;
+  subject: string;
+  /** The words of the task the target was read from. */
+  text: string;
+  /** Offsets of `text` within the task sentence. */
+  span_start: number;
+  span_end: number;
+  /** extracted (by the extractor) or manual (added by a person). */
+  source: string;
+  /** The user who last edited the target by hand (null while untouched). */
+  edited_by: number | null;
+  edited_at: Timestamp | null;
+  archived: Flag;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Version;
+}
+
+/** 承办单位 — a unit (bureau, committee, street office); units nest (parent_id). */
+export interface UnitTable {
+  id: Id;
+  parent_id: number | null;
+  organisation_id: number | null;
+  name: string;
+  short_name: string | null;
+  archived: Flag;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Version;
+}
+
+/** 人员 — a person of a unit, e.g. a lead official (牵头领导) or a contact. */
+export interface PersonTable {
+  id: Id;
+  unit_id: number | null;
+  name: string;
+  /** 职务, e.g. 副区长. */
+  position_title: string | null;
+  phone: string | null;
+  email: string | null;
+  archived: Flag;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Version;
+}
+
+export type AssignmentRole = 'lead' | 'cooperating';
+
+/** 分工 — a task given to a unit: 牵头单位 (lead) or 配合单位 (cooperating). */
+export interface AssignmentTable {
+  id: Id;
+  node_id: number;
+  unit_id: number;
+  role: AssignmentRole;
+  /** 牵头领导 — the official answerable for the task, free text and/or a person. */
+  lead_official: string | null;
+  lead_official_person_id: number | null;
+  /** 完成时限, YYYY-MM-DD. */
+  deadline: string | null;
+  /** 形象进度: JSON array of { period: "2026-Q1" | "2026-03", text, percent? }. */
+  milestones_json: string;
+  note: string | null;
+  archived: Flag;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Version;
+}
+
+export type PeriodKind = 'month' | 'quarter';
+
+/** 报送周期 — a reporting period (month or quarter) in which units report progress. */
+export interface ReportingPeriodTable {
+  id: Id;
+  report_id: number;
+  kind: PeriodKind;
+  /** "2026-03" or "2026-Q1". */
+  label: string;
+  starts_on: string;
+  ends_on: string;
+  /** Date by which units must report. */
+  due_on: string | null;
+  /** planned | open | closed */
+  status: string;
+  opened_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Version;
+}
+
+export type ProgressStatus = 'draft' | 'submitted' | 'returned' | 'approved';
+
+/** 进展报告 — one unit's progress on one task in one period. */
+export interface ProgressReportTable {
+  id: Id;
+  node_id: number;
+  unit_id: number;
+  period_id: number;
+  status: ProgressStatus;
+  /** 工作进展 */
+  narrative: string;
+  /** 存在问题 */
+  problems: string;
+  /** 下一步计划 */
+  next_steps: string;
+  /** Self-assessed completion 0–100 for qualitative tasks, if given. */
+  percent: number | null;
+  created_by: number | null;
+  submitted_by: number | null;
+  submitted_at: Timestamp | null;
+  reviewed_by: number | null;
+  reviewed_at: Timestamp | null;
+  /** 退回理由 — why the office returned it (or an approval note). */
+  review_reason: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Version;
+}
+
+/** The value a progress report gives for one target (累计完成值). */
+export interface ProgressValueTable {
+  id: Id;
+  progress_report_id: number;
+  target_id: number;
+  value: number | null;
+  note: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** The bytes of an uploaded file, stored once per content hash. */
+export interface BlobTable {
+  sha256: string;
+  size: number;
+  mime: string;
+  content: Uint8Array;
+  created_at: Timestamp;
+}
+
+/** 佐证材料 — an evidence file attached to a progress report or a task. */
+export interface AttachmentTable {
+  id: Id;
+  blob_sha256: string;
+  file_name: string;
+  size: number;
+  mime: string;
+  progress_report_id: number | null;
+  node_id: number | null;
+  uploaded_by: number | null;
+  created_at: Timestamp;
+}
+
+/** comment = 评论; instruction = 领导批示. */
+export type CommentKind = 'comment' | 'instruction';
+
+/** A comment or a leader's instruction (批示) on a task or a progress report. */
+export interface CommentTable {
+  id: Id;
+  kind: CommentKind;
+  node_id: number | null;
+  progress_report_id: number | null;
+  author_id: number;
+  body: string;
+  archived: Flag;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Version;
+}
+
+/** 领导关注 — a leader flags a task to watch. */
+export interface FlagTable {
+  id: Id;
+  node_id: number;
+  user_id: number;
+  note: string | null;
+  /** Set when the flag is cleared (kept for history). */
+  cleared_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Version;
+}
+
+/** admin = 督查室, reporter = 承办人, unit_head = 单位负责人, leader = 领导. */
+export type UserRole = 'admin' | 'reporter' | 'unit_head' | 'leader';
+
+export interface UserTable {
+  id: Id;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: UserRole;
+  unit_id: number | null;
+  email: string | null;
+  disabled: Flag;
+  failed_logins: number;
+  locked_until: Timestamp | null;
+  last_login_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Version;
+}
+
+/** A login session; only the hash of its token is stored. */
+export interface SessionTable {
+  id: Id;
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+/** 站内通知 — an in-app notification for one user. */
+export interface NotificationTable {
+  id: Id;
+  user_id: number;
+  /** period_opened | report_returned | deadline_near | overdue | instruction … */
+  kind: string;
+  title: string;
+  body: string;
+  /** In-app link (path) the notification points to. */
+  link: string | null;
+  payload_json: string | null;
+  read_at: Timestamp | null;
+  /** When it was sent by e-mail/webhook, if it was. */
+  delivered_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+/**
+ * 审计日志 — append-only, hash-chained record of every mutation. Rows are only ever inserted;
+ * `hash` = sha256 over `prev_hash` and the event's fields (see src/store/audit/).
+ */
+export interface AuditEventTable {
+  id: Id;
+  at: Timestamp;
+  actor_id: number | null;
+  /** Who acted, as shown to people: a username, "cli" or "system". */
+  actor: string;
+  /** create | update | archive | import | merge | … */
+  action: string;
+  /** Table-like name of the entity: report, node, target, assignment… */
+  entity: string;
+  entity_id: string;
+  before_json: string | null;
+  after_json: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface Database {
+  organisations: OrganisationTable;
+  reports: ReportTable;
+  report_revisions: ReportRevisionTable;
+  nodes: NodeTable;
+  targets: TargetTable;
+  units: UnitTable;
+  people: PersonTable;
+  assignments: AssignmentTable;
+  reporting_periods: ReportingPeriodTable;
+  progress_reports: ProgressReportTable;
+  progress_values: ProgressValueTable;
+  blobs: BlobTable;
+  attachments: AttachmentTable;
+  comments: CommentTable;
+  flags: FlagTable;
+  users: UserTable;
+  sessions: SessionTable;
+  notifications: NotificationTable;
+  audit_events: AuditEventTable;
+}
+
+export type Organisation = Selectable<OrganisationTable>;
+export type Report = Selectable<ReportTable>;
+export type ReportRevision = Selectable<ReportRevisionTable>;
+export type NodeRow = Selectable<NodeTable>;
+export type NewNode = Insertable<NodeTable>;
+export type TargetRow = Selectable<TargetTable>;
+export type NewTarget = Insertable<TargetTable>;
+export type TargetUpdate = Updateable<TargetTable>;
+export type Unit = Selectable<UnitTable>;
+export type Person = Selectable<PersonTable>;
+export type Assignment = Selectable<AssignmentTable>;
+export type ReportingPeriod = Selectable<ReportingPeriodTable>;
+export type ProgressReport = Selectable<ProgressReportTable>;
+export type ProgressValue = Selectable<ProgressValueTable>;
+export type Attachment = Selectable<AttachmentTable>;
+export type Comment = Selectable<CommentTable>;
+export type FlagRow = Selectable<FlagTable>;
+export type User = Selectable<UserTable>;
+export type Session = Selectable<SessionTable>;
+export type Notification = Selectable<NotificationTable>;
+export type AuditEvent = Selectable<AuditEventTable>;

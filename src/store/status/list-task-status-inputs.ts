@@ -1,0 +1,153 @@
+import type { Kysely } from 'kysely';
+import type { AssignmentRole, Database } from '../schema.js';
+
+/** One unit's assignment to a task, as the status engine and the task views need it. */
+export interface TaskAssignmentInfo {
+  id: number;
+  unitId: number;
+  unitName: string;
+  role: AssignmentRole;
+  leadOfficial: string | null;
+  deadline: string | null;
+  /** 形象进度 as stored: [{ period: "2026-Q1" | "2026-03", text, percent? }]. */
+  milestones: StoredMilestone[];
+  version: number;
+}
+
+export interface StoredMilestone {
+  period: string;
+  text: string;
+  percent?: number;
+}
+
+/** The progress report that counts for a task's status: the latest submitted or approved one. */
+export interface CountedProgress {
+  progressReportId: number;
+  unitId: number;
+  periodId: number;
+  periodLabel: string;
+  periodEndsOn: string;
+  status: 'submitted' | 'approved';
+  percent: number | null;
+  /** Reported value per target id. */
+  values: Map<number, number | null>;
+}
+
+export interface TaskStatusInputs {
+  assignments: Map<number, TaskAssignmentInfo[]>;
+  progress: Map<number, CountedProgress>;
+}
+
+/** Parses milestones_json defensively: anything malformed reads as no milestones. */
+export function parseMilestones(json: string): StoredMilestone[] {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    if (!Array.isArray(parsed)) return [];
+    return parsed.filter(
+      (m): m is StoredMilestone =>
+        typeof m === 'object' && m !== null && typeof m.period === 'string' && typeof m.text === 'string',
+    );
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Everything besides the tree that the status of a report's tasks depends on: the live
+ * assignments with unit names, and per task the latest submitted or approved progress report
+ * of its lead unit (any unit when the task has no lead) with its values. Pass `nodeIds` to
+ * restrict to some tasks.
+ */
+export async function listTaskStatusInputs(
+  db: Kysely<Database>,
+  reportId: number,
+  nodeIds?: readonly number[],
+): Promise<TaskStatusInputs> {
+  if (nodeIds && nodeIds.length === 0) return { assignments: new Map(), progress: new Map() };
+  let assignmentQuery = db
+    .selectFrom('assignments as a')
+    .innerJoin('nodes as n', 'n.id', 'a.node_id')
+    .innerJoin('units as u', 'u.id', 'a.unit_id')
+    .select([
+      'a.id',
+      'a.node_id',
+      'a.unit_id',
+      'u.name as unit_name',
+      'a.role',
+      'a.lead_official',
+      'a.deadline',
+      'a.milestones_json',
+      'a.version',
+    ])
+    .where('n.report_id', '=', reportId)
+    .where('a.archived', '=', 0)
+    .orderBy('a.node_id')
+    .orderBy('a.role', 'desc')
+    .orderBy('a.id');
+  if (nodeIds) assignmentQuery = assignmentQuery.where('a.node_id', 'in', nodeIds);
+  const assignmentRows = await assignmentQuery.execute();
+  const assignments = new Map<number, TaskAssignmentInfo[]>();
+  for (const row of assignmentRows) {
+    const list = assignments.get(row.node_id) ?? [];
+    list.push({
+      id: row.id,
+      unitId: row.unit_id,
+      unitName: row.unit_name,
+      role: row.role,
+      leadOfficial: row.lead_official,
+      deadline: row.deadline,
+      milestones: parseMilestones(row.milestones_json),
+      version: row.version,
+    });
+    assignments.set(row.node_id, list);
+  }
+
+  let progressQuery = db
+    .selectFrom('progress_reports as p')
+    .innerJoin('reporting_periods as rp', 'rp.id', 'p.period_id')
+    .select([
+      'p.id',
+      'p.node_id',
+      'p.unit_id',
+      'p.period_id',
+      'rp.label',
+      'rp.ends_on',
+      'p.status',
+      'p.percent',
+    ])
+    .where('rp.report_id', '=', reportId)
+    .where('p.status', 'in', ['submitted', 'approved'])
+    .orderBy('p.node_id')
+    .orderBy('rp.ends_on', 'desc')
+    .orderBy('p.id', 'desc');
+  if (nodeIds) progressQuery = progressQuery.where('p.node_id', 'in', nodeIds);
+  const progressRows = await progressQuery.execute();
+  const progress = new Map<number, CountedProgress>();
+  for (const row of progressRows) {
+    const leads = (assignments.get(row.node_id) ?? []).filter((a) => a.role === 'lead').map((a) => a.unitId);
+    if (leads.length > 0 && !leads.includes(row.unit_id)) continue;
+    if (progress.has(row.node_id)) continue;
+    progress.set(row.node_id, {
+      progressReportId: row.id,
+      unitId: row.unit_id,
+      periodId: row.period_id,
+      periodLabel: row.label,
+      periodEndsOn: row.ends_on,
+      status: row.status as 'submitted' | 'approved',
+      percent: row.percent,
+      values: new Map(),
+    });
+  }
+  const counted = [...progress.values()];
+  const byReport = new Map(counted.map((p) => [p.progressReportId, p]));
+  for (let i = 0; i < counted.length; i += 500) {
+    const ids = counted.slice(i, i + 500).map((p) => p.progressReportId);
+    const values = await db
+      .selectFrom('progress_values')
+      .select(['progress_report_id', 'target_id', 'value'])
+      .where('progress_report_id', 'in', ids)
+      .execute();
+    for (const v of values) byReport.get(v.progress_report_id)?.values.set(v.target_id, v.value);
+  }
+  return { assignments, progress };
+}

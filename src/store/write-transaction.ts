@@ -1,0 +1,29 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { dialectOf } from './dialect-of.js';
+import type { Database } from './schema.js';
+
+/** Key of the PostgreSQL advisory lock that orders writers (and so the audit hash chain). */
+export const WRITE_LOCK_KEY = 5_810_331;
+
+/** Takes the writer lock inside a PostgreSQL transaction (re-entrant; SQLite already holds it). */
+export async function lockWriters(trx: Kysely<Database>): Promise<void> {
+  if (dialectOf(trx) === 'postgres') {
+    await sql`select pg_advisory_xact_lock(${sql.lit(WRITE_LOCK_KEY)})`.execute(trx);
+  }
+}
+
+/**
+ * Runs `fn` in a transaction that may write. Writers are serialised: SQLite transactions begin
+ * IMMEDIATE (src/store/database.ts); on PostgreSQL the transaction takes an advisory lock first,
+ * so the audit chain has one order and two writers cannot deadlock on it half-way.
+ * Use it for every mutation; use it with `appendAuditEvent` in the same `trx`.
+ */
+export async function writeTransaction<T>(
+  db: Kysely<Database>,
+  fn: (trx: Transaction<Database>) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await lockWriters(trx);
+    return fn(trx);
+  });
+}
