@@ -1,0 +1,130 @@
+import { Resvg } from '@resvg/resvg-js';
+import { XMLParser } from 'fast-xml-parser';
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { findCjkFont } from './cjk-font.js';
+import { buildInfographicModel, condenseRequirement } from './infographic-model.js';
+import { renderInfographicSvg } from './infographic-svg.js';
+import { svgToPng } from './svg-png.js';
+import { makeView } from './testing/factories.js';
+import { overflowing, overlapping } from './testing/layout-checks.js';
+import { textWidth } from './text-measure.js';
+
+/** All text content of an SVG, read back with an XML parser. */
+function svgTexts(svg: string): string[] {
+  const parser = new XMLParser({ ignoreAttributes: false, preserveOrder: true, trimValues: false });
+  const texts: string[] = [];
+  const walk = (nodes: unknown[], inText: boolean): void => {
+    for (const node of nodes as Record<string, unknown>[]) {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === '#text' && inText) texts.push(String(value));
+        else if (Array.isArray(value)) walk(value, inText || key === 'text');
+      }
+    }
+  };
+  walk(parser.parse(svg) as unknown[], false);
+  return texts.map((text) =>
+    text.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code))),
+  );
+}
+
+describe('infographic layout', () => {
+  const shapes = [
+    { name: '3 areas', shape: { areas: 3 } },
+    { name: '8 areas with progress', shape: { areas: 8, withProgress: true } },
+    { name: '12 areas, 6 measures each', shape: { areas: 12, measuresPerArea: 6, tasksPerMeasure: 5 } },
+    {
+      name: 'very long titles',
+      shape: {
+        areas: 4,
+        titleRepeat: 6,
+        reportTitle: `一图读懂 ${'北京城市副中心（通州区）2026年政府工作报告重点任务'.repeat(5)}`,
+      },
+    },
+    { name: 'no targets', shape: { areas: 2, withTargets: false } },
+  ];
+  for (const { name, shape } of shapes) {
+    it(`keeps every box inside its parent without overlaps: ${name}`, () => {
+      const layout = renderInfographicSvg(
+        buildInfographicModel(makeView(shape), { generatedOn: '2026-07-01' }),
+      );
+      expect(layout.width).toBe(1080);
+      expect(overflowing(layout.boxes)).toEqual([]);
+      expect(overlapping(layout.boxes)).toEqual([]);
+      const areaBoxes = layout.boxes.filter((box) => /^area-\d+$/.test(box.id));
+      expect(areaBoxes).toHaveLength(shape.areas);
+    });
+  }
+
+  it('detects an overflow when one is introduced (the checks can fail)', () => {
+    const layout = renderInfographicSvg(buildInfographicModel(makeView({ areas: 3 })));
+    const title = layout.boxes.find((box) => box.id === 'area-0-title');
+    expect(title).toBeDefined();
+    if (title) title.w += 2000;
+    expect(overflowing(layout.boxes)).toContain('area-0-title overflows area-0');
+  });
+
+  it('shows big numbers with units, comparators and completion', () => {
+    const model = buildInfographicModel(makeView({ areas: 3, withProgress: true }));
+    const layout = renderInfographicSvg(model);
+    const texts = svgTexts(layout.svg).join('|');
+    expect(texts).toContain('6500');
+    expect(texts).toContain('个');
+    expect(texts).toContain('≤');
+    expect(texts).toContain('中小学学位');
+    expect(texts).toContain('一图读懂');
+    // 3900 of 6500 reported → 60%; 4.6% under a ≤5% bound → met.
+    expect(texts).toContain('60%');
+    expect(texts).toContain('100%');
+    expect(model.progressAsOf).toBe('2026-06-30');
+  });
+
+  it('renders a PNG 1080 px wide that is not blank', () => {
+    const layout = renderInfographicSvg(buildInfographicModel(makeView({ areas: 3 })));
+    const png = PNG.sync.read(svgToPng(layout.svg));
+    expect(png.width).toBe(1080);
+    expect(png.height).toBe(layout.height);
+    let dark = 0;
+    for (let i = 0; i < png.data.length; i += 4) {
+      if ((png.data[i] ?? 255) + (png.data[i + 1] ?? 255) + (png.data[i + 2] ?? 255) < 300) dark += 1;
+    }
+    // Text and colour blocks cover a real share of the page.
+    expect(dark / (png.width * png.height)).toBeGreaterThan(0.03);
+  });
+});
+
+describe('condenseRequirement', () => {
+  it('keeps whole clauses, never splitting inside quotes, within the budget', () => {
+    const text =
+      '坚持以习近平新时代中国特色社会主义思想为指导,深入落实各项决策部署,牢牢把握“立长远、强功能,全面上台阶”要求,以推动高质量发展为主题,推动协同发展取得新突破。';
+    const condensed = condenseRequirement([text], 60);
+    expect(condensed.length).toBeLessThanOrEqual(60);
+    expect(condensed).toContain('“立长远、强功能,全面上台阶”');
+    expect(condensed).not.toMatch(/^全面上台阶/);
+  });
+});
+
+describe('text width estimate', () => {
+  it('is never narrower than the text rendered with the shipped font', () => {
+    const font = findCjkFont();
+    const samples = [
+      '政府工作报告',
+      '新增中小学学位6500个',
+      'M101线一期（2026年）',
+      '≤5% 失业率',
+      'WWW mmm 1+1+4',
+    ];
+    for (const sample of samples) {
+      const size = 40;
+      const svg =
+        `<svg xmlns="http://www.w3.org/2000/svg" width="2000" height="100">` +
+        `<text x="0" y="60" font-size="${size}" font-weight="700">${sample}</text></svg>`;
+      const resvg = new Resvg(svg, {
+        font: { fontFiles: font.files, loadSystemFonts: false, defaultFontFamily: font.family },
+      });
+      const measured = resvg.getBBox()?.width ?? 0;
+      expect(measured).toBeGreaterThan(sample.length * 10);
+      expect(textWidth(sample, size)).toBeGreaterThanOrEqual(measured);
+    }
+  });
+});

@@ -1,0 +1,118 @@
+import type { AreaNode, ReportMeta, ReportTree, TaskNode } from '../core/report-tree.js';
+import type { TaskAnalysis } from '../core/target.js';
+
+/**
+ * The one plain input every renderer starts from: a report's structure with, per task, its
+ * analysis and — when the office has them — its assignment and latest progress. It is built
+ * from a parsed file (`reportViewFromTree`) or from the database, so renderers never touch
+ * either.
+ */
+export interface ReportView {
+  meta: ReportMeta;
+  /** 总体要求 — the general requirement paragraphs. */
+  requirements: string[];
+  areas: AreaView[];
+}
+
+export interface AreaView {
+  label?: string;
+  title: string;
+  measures: MeasureView[];
+}
+
+export interface MeasureView {
+  label?: string;
+  /** Empty when the area's tasks sit directly under it. */
+  title: string;
+  tasks: TaskView[];
+}
+
+export interface TaskView {
+  /** Database id when the view comes from the store. */
+  id?: string;
+  label?: string;
+  text: string;
+  analysis: TaskAnalysis;
+  assignment?: AssignmentView;
+  progress?: TaskProgressView;
+}
+
+/** 分工 — who does a task and by when. */
+export interface AssignmentView {
+  /** 牵头单位 */
+  leadUnit: string;
+  /** 牵头领导 */
+  leadOfficial?: string;
+  /** 配合单位 */
+  cooperatingUnits: string[];
+  /** 完成时限, as written in the plan ("2026年6月底前"). */
+  deadline?: string;
+}
+
+/** Status classes of the 序时进度 engine. */
+export type ProgressStatus = 'not-started' | 'lagging' | 'on-schedule' | 'ahead' | 'completed';
+
+/** The latest approved progress of one task. */
+export interface TaskProgressView {
+  /** Completion ratio 0..1 (may exceed 1 when over-achieved). */
+  ratio: number;
+  /** Expected ratio from the time-proportional schedule (序时进度), 0..1. */
+  expectedRatio?: number;
+  status: ProgressStatus;
+  /** Past its deadline and not completed. */
+  overdue?: boolean;
+  /** Reported value per target, in the same order as `analysis.targets`. */
+  targetValues?: (number | null)[];
+  narrative?: string;
+  /** ISO date of the report this comes from. */
+  reportedAt?: string;
+}
+
+/** Something that returns the analysis of a task sentence (the extractor's `analyzeTask`). */
+export type AnalyzeTask = (text: string) => TaskAnalysis;
+
+function tasksOf(area: AreaNode, analyze: AnalyzeTask): MeasureView[] {
+  const view = (task: TaskNode): TaskView => ({
+    ...(task.label === undefined ? {} : { label: task.label }),
+    text: task.text,
+    analysis: analyze(task.text),
+  });
+  const measures: MeasureView[] = area.measures.map((measure) => ({
+    ...(measure.label === undefined ? {} : { label: measure.label }),
+    title: measure.title,
+    // A measure with no tasks below it is itself the task ("坚持依法行政").
+    tasks:
+      measure.tasks.length > 0
+        ? measure.tasks.map(view)
+        : [{ text: measure.title, analysis: analyze(measure.title) }],
+  }));
+  if (area.tasks.length > 0) measures.push({ title: '', tasks: area.tasks.map(view) });
+  return measures;
+}
+
+/** Builds the view of a freshly parsed report (no assignments or progress yet). */
+export function reportViewFromTree(tree: ReportTree, analyze: AnalyzeTask): ReportView {
+  const requirements = tree.sections
+    .filter((section) => section.kind === 'requirements')
+    .flatMap((section) => section.paragraphs.map((paragraph) => paragraph.text));
+  return {
+    meta: tree.meta,
+    requirements,
+    areas: tree.areas.map((area) => ({
+      ...(area.label === undefined ? {} : { label: area.label }),
+      title: area.title,
+      measures: tasksOf(area, analyze),
+    })),
+  };
+}
+
+/** Every task of the view with its area and measure, in report order. */
+export function* eachTask(
+  view: ReportView,
+): Generator<{ area: AreaView; areaIndex: number; measure: MeasureView; task: TaskView }> {
+  for (const [areaIndex, area] of view.areas.entries()) {
+    for (const measure of area.measures) {
+      for (const task of measure.tasks) yield { area, areaIndex, measure, task };
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import type { Target } from '../core/target.js';
+
+/** A target as a big number: "≥" "1.5" "万人". */
+export interface FormattedTarget {
+  /** Comparator sign shown before the number ("≥", "≤", "约") or "". */
+  prefix: string;
+  number: string;
+  unit: string;
+}
+
+const PREFIX: Record<Target['comparator'], string> = {
+  '=': '',
+  '>=': '≥',
+  '>': '>',
+  '<=': '≤',
+  '<': '<',
+  '~': '约',
+  between: '',
+};
+
+/** Up to two decimals, no trailing zeros: 1.50 → "1.5", 6500 → "6500". */
+export function formatNumber(value: number): string {
+  return String(Math.round(value * 100) / 100);
+}
+
+/**
+ * Formats a target the way Chinese publications print figures: 15000 人 → "1.5 万人",
+ * 250000 平方米 → "25 万平方米", 5 % → "5 %". Ranges print as "3-5".
+ */
+export function formatTarget(target: Pick<Target, 'value' | 'max' | 'unit' | 'comparator'>): FormattedTarget {
+  const prefix = PREFIX[target.comparator];
+  const percent = target.unit === '%' || target.unit === '‰';
+  const top = Math.max(target.value, target.max ?? 0);
+  let scale = 1;
+  let scaleName = '';
+  if (!percent && !/^[万亿]/u.test(target.unit)) {
+    if (top >= 1e8 && target.value % 1e6 === 0) {
+      scale = 1e8;
+      scaleName = '亿';
+    } else if (top >= 1e4 && target.value % 100 === 0) {
+      scale = 1e4;
+      scaleName = '万';
+    }
+  }
+  const low = formatNumber(target.value / scale);
+  const number = target.max === undefined ? low : `${low}-${formatNumber(target.max / scale)}`;
+  return { prefix, number, unit: `${scaleName}${target.unit}` };
+}
+
+/** Chinese ordinal numerals for area labels: 1 → "一", 12 → "十二". */
+export function chineseOrdinal(n: number): string {
+  const digits = '零一二三四五六七八九';
+  if (n <= 10) return n === 10 ? '十' : (digits[n] ?? String(n));
+  if (n < 20) return `十${digits[n - 10] ?? ''}`;
+  if (n < 100) return `${digits[Math.floor(n / 10)] ?? ''}十${n % 10 === 0 ? '' : (digits[n % 10] ?? '')}`;
+  return String(n);
+}
+
+/**
+ * How far a reported value meets a target, 0..1 (capped). "≤" targets are met while the value
+ * stays under the bound; a decrease target counts the reported decrease.
+ */
+export function targetCompletion(target: Pick<Target, 'value' | 'comparator'>, reported: number): number {
+  if (target.comparator === '<=' || target.comparator === '<') {
+    if (reported <= target.value) return 1;
+    return reported > 0 ? Math.max(0, target.value / reported) : 0;
+  }
+  if (target.value <= 0) return reported >= target.value ? 1 : 0;
+  return Math.max(0, Math.min(1, reported / target.value));
+}
