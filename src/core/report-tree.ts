@@ -21,10 +21,16 @@ export interface ReportMeta {
   /** The government that issues the report, e.g. 北京市, 广东省, 国务院. */
   place?: string;
   speaker?: string;
+  /** The speaker's office as the header gives it, e.g. 国务院总理, 北京市市长. */
+  speakerTitle?: string;
   /** ISO date (YYYY-MM-DD) of delivery where the text gives it. */
   date?: string;
   /** Trailing attribution such as "(陈施君/整理)" or a newspaper source line. */
   attribution?: string;
+  /** Publication the text was taken from ("来源：北京日报" → 北京日报). */
+  source?: string;
+  /** ISO date of publication ("时间：2026-02-02"), distinct from the delivery date. */
+  publishedDate?: string;
 }
 
 /** 任务 — one trackable sentence or bullet. */

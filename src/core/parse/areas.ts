@@ -1,0 +1,295 @@
+import type { AreaNode, MeasureNode, Span, TaskNode } from '../report-tree.js';
+import { type Block, blockContent } from './blocks.js';
+import { BREAK } from './classify.js';
+import type { LabelStyle } from './labels.js';
+import { isPreambleParagraph, proseMeasure, sentenceTask, sentenceTasks } from './prose.js';
+import { splitSentences, withoutTerminator } from './sentences.js';
+
+/** The inside of a tasks section: its work areas, free paragraphs, and where a closing tail starts. */
+export interface SectionBody {
+  areas: AreaNode[];
+  paragraphs: { text: string; span: Span }[];
+  /** Index of the first block of a tail that follows the last area after a break ("各位代表！…"). */
+  tailIndex: number;
+}
+
+const NUMBERED: ReadonlySet<LabelStyle> = new Set([
+  'cn-dun',
+  'cn-paren',
+  'arabic-dot',
+  'arabic-paren',
+  'circled',
+]);
+
+/**
+ * Which blocks open a work area: Markdown headings of the outermost level inside the section,
+ * else the numbering style that starts at 1 and continues 2, 3… in sequence. A list restarting
+ * at 1 in another style (Zhejiang's "1.医疗卫生方面") never opens an area.
+ */
+export function findAreaStarts(blocks: readonly Block[]): Set<number> {
+  const starts = new Set<number>();
+  let headingLevel = 0;
+  for (const block of blocks) {
+    if (block.kind === 'heading' && (headingLevel === 0 || block.headingLevel < headingLevel)) {
+      headingLevel = block.headingLevel;
+    }
+  }
+  if (headingLevel > 0) {
+    blocks.forEach((block, index) => {
+      if (block.kind === 'heading' && block.headingLevel === headingLevel) starts.add(index);
+    });
+    return starts;
+  }
+  const style = areaStyle(blocks);
+  if (!style) return starts;
+  let expected = 1;
+  blocks.forEach((block, index) => {
+    // Tolerate one skipped number (a typo), never a restart.
+    const ordinal = block.label?.ordinal ?? 0;
+    if (
+      block.kind === 'labelled' &&
+      block.label?.style === style &&
+      ordinal >= expected &&
+      ordinal <= expected + 1
+    ) {
+      starts.add(index);
+      expected = ordinal + 1;
+    }
+  });
+  return starts;
+}
+
+function areaStyle(blocks: readonly Block[]): LabelStyle | undefined {
+  let fallback: LabelStyle | undefined;
+  for (let i = 0; i < blocks.length; i++) {
+    const label = blocks[i]?.label;
+    if (blocks[i]?.kind !== 'labelled' || !label || !NUMBERED.has(label.style) || label.ordinal !== 1)
+      continue;
+    fallback ??= label.style;
+    // Confirmed when the same style continues with 2 later on.
+    for (let j = i + 1; j < blocks.length; j++) {
+      const next = blocks[j]?.label;
+      if (blocks[j]?.kind === 'labelled' && next?.style === label.style && next.ordinal === 2)
+        return label.style;
+    }
+  }
+  return fallback;
+}
+
+type MeasureOrigin = 'explicit' | 'bullet' | 'prose';
+
+/** Mutable state of the walk over one section's blocks. */
+interface Walk {
+  text: string;
+  blocks: readonly Block[];
+  areas: AreaNode[];
+  paragraphs: { text: string; span: Span }[];
+  area?: AreaNode;
+  /** The area heading stood on its own line and nothing has followed it yet. */
+  areaFresh: boolean;
+  measure?: MeasureNode;
+  origin?: MeasureOrigin;
+  measureStyle?: LabelStyle;
+  bulletBase?: number;
+}
+
+function extend(node: { span: Span }, end: number): void {
+  if (end > node.span[1]) node.span = [node.span[0], end];
+}
+
+function addTask(walk: Walk, task: TaskNode | undefined, toMeasure: boolean): void {
+  if (!task || !walk.area) return;
+  if (toMeasure && walk.measure) {
+    walk.measure.tasks.push(task);
+    extend(walk.measure, task.span[1]);
+  } else {
+    walk.area.tasks.push(task);
+  }
+  extend(walk.area, task.span[1]);
+}
+
+function openMeasure(walk: Walk, measure: MeasureNode | undefined, origin: MeasureOrigin): void {
+  walk.measure = undefined;
+  walk.origin = undefined;
+  if (!measure || !walk.area) return;
+  walk.area.measures.push(measure);
+  extend(walk.area, measure.span[1]);
+  walk.measure = measure;
+  walk.origin = origin;
+}
+
+function openArea(walk: Walk, block: Block): void {
+  const { text } = walk;
+  const sentences =
+    block.kind === 'heading'
+      ? [[block.bodyStart, block.bodyEnd] as Span]
+      : splitSentences(text, block.bodyStart, block.bodyEnd);
+  const first = sentences[0] ?? ([block.bodyStart, block.bodyEnd] as Span);
+  const titleSpan = withoutTerminator(text, first);
+  const area: AreaNode = {
+    kind: 'area',
+    title: text.slice(titleSpan[0], titleSpan[1]),
+    span: [block.start, block.end],
+    titleSpan,
+    measures: [],
+    tasks: [],
+  };
+  if (block.label) area.label = block.label.text;
+  const last = sentences[sentences.length - 1];
+  if (sentences.length > 1 && last) {
+    // "（一）标题。导语……" — the rest of the heading paragraph is context, not a task.
+    const start = sentences[1]?.[0] ?? last[0];
+    area.preamble = { text: text.slice(start, last[1]), span: [start, last[1]] };
+  }
+  walk.areas.push(area);
+  walk.area = area;
+  walk.areaFresh = sentences.length <= 1;
+  walk.measure = undefined;
+  walk.origin = undefined;
+  walk.bulletBase = undefined;
+}
+
+function closeArea(walk: Walk): void {
+  walk.area = undefined;
+  walk.measure = undefined;
+  walk.origin = undefined;
+  walk.areaFresh = false;
+}
+
+function labelledBlock(walk: Walk, block: Block): void {
+  const { text } = walk;
+  const style = block.label?.style;
+  if (style && walk.measureStyle === undefined) walk.measureStyle = style;
+  const labelText = block.label?.text.trim();
+  if (style === walk.measureStyle) {
+    const sentences = splitSentences(text, block.bodyStart, block.bodyEnd);
+    const measure = proseMeasure(text, sentences, [block.start, block.end], labelText);
+    openMeasure(walk, measure, 'explicit');
+    return;
+  }
+  addTask(walk, blockTask(text, block), true);
+}
+
+/** A labelled or bulleted line is one task; its span is the whole line, label included. */
+function blockTask(text: string, block: Block): TaskNode | undefined {
+  const task = sentenceTask(text, [block.bodyStart, block.bodyEnd], block.label?.text.trim());
+  if (task) task.span = [block.start, block.end];
+  return task;
+}
+
+function bulletBlock(walk: Walk, block: Block, index: number): void {
+  const { text, blocks } = walk;
+  const labelText = block.label?.text.trim();
+  const task = blockTask(text, block);
+  if (walk.measure && walk.origin === 'explicit') {
+    addTask(walk, task, true);
+    return;
+  }
+  walk.bulletBase ??= block.indent;
+  if (block.indent <= walk.bulletBase) {
+    const next = blocks[index + 1];
+    if (next && next.kind === 'bullet' && next.indent > block.indent) {
+      const titleSpan = withoutTerminator(text, [block.bodyStart, block.bodyEnd]);
+      const measure: MeasureNode = {
+        kind: 'measure',
+        title: text.slice(titleSpan[0], titleSpan[1]),
+        span: [block.start, block.end],
+        titleSpan,
+        tasks: [],
+      };
+      if (labelText) measure.label = labelText;
+      openMeasure(walk, measure, 'bullet');
+      return;
+    }
+    openMeasure(walk, undefined, 'bullet');
+    addTask(walk, task, false);
+    return;
+  }
+  addTask(walk, task, walk.origin === 'bullet');
+}
+
+function plainBlock(walk: Walk, block: Block): void {
+  const { text } = walk;
+  const sentences = splitSentences(text, block.bodyStart, block.bodyEnd);
+  if (walk.measure && walk.origin === 'explicit') {
+    for (const task of sentenceTasks(text, block.bodyStart, block.bodyEnd)) addTask(walk, task, true);
+    return;
+  }
+  if (walk.areaFresh && walk.area && !walk.area.preamble && isPreambleParagraph(text, sentences)) {
+    const span: Span = [block.start, block.end];
+    walk.area.preamble = { text: text.slice(span[0], span[1]), span };
+    extend(walk.area, block.end);
+    return;
+  }
+  if (sentences.length >= 2) {
+    openMeasure(walk, proseMeasure(text, sentences, [block.start, block.end]), 'prose');
+    return;
+  }
+  openMeasure(walk, undefined, 'prose');
+  for (const span of sentences) addTask(walk, sentenceTask(text, span), false);
+}
+
+/**
+ * Build the work areas of a tasks section from its blocks (both report styles: outline headings
+ * with nested bullets, and prose paragraphs whose topic sentence is the measure). An area ends
+ * at the next area, the section end, or a break such as "各位代表！".
+ */
+export function buildSectionBody(
+  text: string,
+  blocks: readonly Block[],
+  implicitArea?: { title: string; titleSpan: Span; start: number },
+): SectionBody {
+  const starts = findAreaStarts(blocks);
+  let lastStart = -1;
+  for (const index of starts) lastStart = Math.max(lastStart, index);
+  let tailIndex = blocks.length;
+  if (lastStart >= 0) {
+    for (let i = lastStart + 1; i < blocks.length; i++) {
+      const block = blocks[i] as Block;
+      if (block.kind !== 'heading' && BREAK.test(blockContent(text, block))) {
+        tailIndex = i;
+        break;
+      }
+    }
+  }
+  const walk: Walk = { text, blocks, areas: [], paragraphs: [], areaFresh: false };
+  if (starts.size === 0 && implicitArea && blocks.length > 0) {
+    // A tasks section with no area headings (a bare list): its title stands for the one area.
+    const area: AreaNode = {
+      kind: 'area',
+      title: implicitArea.title,
+      span: [implicitArea.start, implicitArea.titleSpan[1]],
+      titleSpan: implicitArea.titleSpan,
+      measures: [],
+      tasks: [],
+    };
+    walk.areas.push(area);
+    walk.area = area;
+  }
+  for (let index = 0; index < tailIndex; index++) {
+    const block = blocks[index] as Block;
+    if (starts.has(index)) {
+      openArea(walk, block);
+      continue;
+    }
+    const content = blockContent(text, block);
+    if (block.kind !== 'heading' && BREAK.test(content)) closeArea(walk);
+    if (!walk.area) {
+      walk.paragraphs.push({ text: content, span: [block.start, block.end] });
+      continue;
+    }
+    if (block.kind === 'heading') {
+      const measure = proseMeasure(
+        text,
+        [[block.bodyStart, block.bodyEnd]],
+        [block.start, block.end],
+        block.label?.text.trim(),
+      );
+      openMeasure(walk, measure, 'explicit');
+    } else if (block.kind === 'labelled') labelledBlock(walk, block);
+    else if (block.kind === 'bullet') bulletBlock(walk, block, index);
+    else plainBlock(walk, block);
+    walk.areaFresh = false;
+  }
+  return { areas: walk.areas, paragraphs: walk.paragraphs, tailIndex };
+}

@@ -1,0 +1,169 @@
+import type { AreaNode, ReportTree, SectionKind, SectionNode, Span } from '../report-tree.js';
+import { buildSectionBody, findAreaStarts } from './areas.js';
+import { type Block, blockContent, readBlocks } from './blocks.js';
+import { BREAK } from './classify.js';
+import { buildMeta, headerLineKind, isTrailerLine, splitHeader } from './metadata.js';
+import { type RawSection, segmentSections } from './sections.js';
+import { splitSentences } from './sentences.js';
+
+export { classifySectionTitle } from './classify.js';
+export { normalizeReportText } from './normalize.js';
+export { splitSentences } from './sentences.js';
+
+/** How many closing lines may be credits ("(陈施君/整理)", "责任编辑：…"). */
+const MAX_TRAILER_LINES = 4;
+
+function paragraphsOf(text: string, blocks: readonly Block[]): { text: string; span: Span }[] {
+  return blocks.map((block) => ({ text: blockContent(text, block), span: [block.start, block.end] as Span }));
+}
+
+function sectionEnd(raw: RawSection, blocks: readonly Block[]): number {
+  const last = blocks[blocks.length - 1];
+  return Math.max(last ? last.end : raw.start, raw.titleSpan ? raw.titleSpan[1] : raw.start);
+}
+
+function plainSection(
+  text: string,
+  raw: RawSection,
+  kind: SectionKind,
+  blocks: readonly Block[],
+): SectionNode {
+  const section: SectionNode = {
+    kind,
+    title: raw.title,
+    span: [raw.start, sectionEnd(raw, blocks)],
+    areas: [],
+    paragraphs: paragraphsOf(text, blocks),
+  };
+  if (raw.label !== undefined) section.label = raw.label;
+  return section;
+}
+
+/** The closing part after the last work area, one section per "各位代表！" break. */
+function tailSections(text: string, blocks: readonly Block[]): SectionNode[] {
+  const sections: SectionNode[] = [];
+  let group: Block[] = [];
+  const flush = (): void => {
+    const first = group[0];
+    if (!first) return;
+    const firstSentence =
+      splitSentences(text, first.start, first.end)[0] ?? ([first.start, first.end] as Span);
+    const opening = group
+      .slice(0, 2)
+      .map((block) => blockContent(text, block))
+      .join('');
+    const kind: SectionKind = /自身建设|对政府工作提出/.test(opening) ? 'self-building' : 'other';
+    sections.push(
+      plainSection(
+        text,
+        {
+          kind,
+          title: text.slice(firstSentence[0], firstSentence[1]),
+          start: first.start,
+          headingLevel: 0,
+          blocks: group,
+        },
+        kind,
+        group,
+      ),
+    );
+    group = [];
+  };
+  for (const block of blocks) {
+    if (group.length > 0 && block.kind !== 'heading' && BREAK.test(blockContent(text, block))) flush();
+    group.push(block);
+  }
+  flush();
+  return sections;
+}
+
+function buildSections(text: string, raws: RawSection[]): SectionNode[] {
+  if (!raws.some((raw) => raw.kind === 'tasks')) promoteTasksSection(raws);
+  const sections: SectionNode[] = [];
+  for (const raw of raws) {
+    if (raw.kind !== 'tasks' && raw.kind !== 'self-building') {
+      sections.push(plainSection(text, raw, raw.kind, raw.blocks));
+      continue;
+    }
+    if (raw.kind === 'self-building' && findAreaStarts(raw.blocks).size === 0) {
+      sections.push(plainSection(text, raw, raw.kind, raw.blocks));
+      continue;
+    }
+    const implicit =
+      raw.kind === 'tasks'
+        ? { title: raw.title, titleSpan: raw.titleSpan ?? ([raw.start, raw.start] as Span), start: raw.start }
+        : undefined;
+    const body = buildSectionBody(text, raw.blocks, implicit);
+    const kept = raw.blocks.slice(0, body.tailIndex);
+    const section: SectionNode = {
+      kind: raw.kind,
+      title: raw.title,
+      span: [raw.start, sectionEnd(raw, kept)],
+      areas: body.areas,
+      paragraphs: body.paragraphs,
+    };
+    if (raw.label !== undefined) section.label = raw.label;
+    sections.push(section);
+    sections.push(...tailSections(text, raw.blocks.slice(body.tailIndex)));
+  }
+  return sections;
+}
+
+/**
+ * No section is titled as this year's tasks: take the section with the most numbered work areas
+ * (never a review or an appendix), or, for a text with no sections at all, the whole text.
+ */
+function promoteTasksSection(raws: RawSection[]): void {
+  let best: RawSection | undefined;
+  let bestCount = 0;
+  for (const raw of raws) {
+    if (raw.kind !== 'other' && raw.kind !== 'requirements') continue;
+    const count = findAreaStarts(raw.blocks).size;
+    if (count > bestCount) {
+      best = raw;
+      bestCount = count;
+    }
+  }
+  if (best) {
+    best.kind = 'tasks';
+    return;
+  }
+  const only = raws.length === 1 ? raws[0] : undefined;
+  if (only?.blocks.some((block) => block.kind === 'bullet' || block.kind === 'labelled')) only.kind = 'tasks';
+}
+
+/**
+ * Parse normalised report text (see `normalizeReportText`) into the tree luoshi tracks: metadata,
+ * classified top-level sections, and inside the tasks part work areas → measures → tasks, each
+ * with its exact span into `text` and its original numbering label. Pure and deterministic;
+ * linear in the length of the text. Never throws on any string.
+ */
+export function parseReport(text: string): ReportTree {
+  const blocks = readBlocks(text);
+  const { headerEnd, header } = splitHeader(text, blocks);
+  let bodyEnd = blocks.length;
+  const trailer: string[] = [];
+  while (bodyEnd > headerEnd && blocks.length - bodyEnd < MAX_TRAILER_LINES) {
+    const block = blocks[bodyEnd - 1] as Block;
+    const content = blockContent(text, block);
+    if (block.kind === 'heading' || !isTrailerLine(content)) break;
+    trailer.unshift(content);
+    bodyEnd--;
+  }
+  // Photo captions inside the body are layout noise, not report text.
+  const body = blocks
+    .slice(headerEnd, bodyEnd)
+    .filter((block) => headerLineKind(blockContent(text, block), false) !== 'caption');
+  const sections = buildSections(text, segmentSections(text, body));
+  const opening = body.slice(0, 3).find((block) => /我代表/.test(blockContent(text, block)));
+  const meta = buildMeta({
+    header,
+    trailer,
+    sectionTitles: sections.map((section) => section.title),
+    ...(opening ? { openingParagraph: blockContent(text, opening) } : {}),
+  });
+  const areas: AreaNode[] = sections
+    .filter((section) => section.kind === 'tasks')
+    .flatMap((section) => section.areas);
+  return { text, meta, sections, areas };
+}

@@ -1,0 +1,150 @@
+/**
+ * Numbering labels and list markers of Chinese official documents:
+ * 一、 （一） 1. （1） ① and bullets - * •, plus Markdown headings.
+ */
+
+/** Label families, from the usual outermost to the usual innermost. */
+export type LabelStyle =
+  | 'cn-dun' // 一、
+  | 'cn-paren' // （一）
+  | 'arabic-dot' // 1. 1、 1．
+  | 'arabic-paren' // （1） 1）
+  | 'circled' // ①
+  | 'bullet'; // - * + •
+
+export interface Label {
+  style: LabelStyle;
+  /** The label exactly as written, e.g. "（一）", "1.", "-". */
+  text: string;
+  /** 1-based ordinal (0 for bullets). */
+  ordinal: number;
+  /** Offset just past the label and any spaces after it (where the body starts). */
+  bodyStart: number;
+}
+
+const CN_DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+
+/** Value of a small Chinese numeral (一 … 九十九, 一百), or NaN when it is not one. */
+export function chineseOrdinal(numeral: string): number {
+  if (numeral.length === 0 || numeral.length > 4) return Number.NaN;
+  if (numeral === '一百') return 100;
+  const tenAt = numeral.indexOf('十');
+  if (tenAt === -1) {
+    return numeral.length === 1 ? (CN_DIGITS[numeral] ?? Number.NaN) : Number.NaN;
+  }
+  const tensPart = numeral.slice(0, tenAt);
+  const unitPart = numeral.slice(tenAt + 1);
+  const tens = tensPart === '' ? 1 : tensPart.length === 1 ? (CN_DIGITS[tensPart] ?? Number.NaN) : Number.NaN;
+  const units =
+    unitPart === '' ? 0 : unitPart.length === 1 ? (CN_DIGITS[unitPart] ?? Number.NaN) : Number.NaN;
+  return tens * 10 + units;
+}
+
+const CN_NUM = '[一二三四五六七八九十百零〇两]{1,4}';
+const CN_DUN = new RegExp(`^(${CN_NUM})[、．]`);
+const CN_PAREN = new RegExp(`^[（(](${CN_NUM})[）)]`);
+const ARABIC_PAREN = /^[（(]?(\d{1,3})[）)]/;
+// "1.5万" is a number, not a label: the dot must not be followed by a digit.
+const ARABIC_DOT = /^(\d{1,3})[.．、](?![\d０-９])/;
+const BULLET = /^(?:[-*+](?=[ \t\u3000])|[•·●○■□▪◆◇►▶※])/;
+
+function skipSpaces(text: string, offset: number, limit: number): number {
+  let i = offset;
+  while (i < limit) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x3000 && c !== 0xa0) break;
+    i++;
+  }
+  return i;
+}
+
+function matchAt(re: RegExp, text: string, offset: number): RegExpExecArray | null {
+  re.lastIndex = 0;
+  // The regexes are anchored with ^; matching a short slice keeps this constant time per line
+  // however long the line is.
+  return re.exec(text.slice(offset, offset + 12));
+}
+
+/**
+ * Read a numbering label or bullet at `offset` (the start of a line's content), or undefined.
+ * Only a few characters are examined, so this is constant time per line.
+ */
+export function readLabel(text: string, offset: number, limit: number): Label | undefined {
+  if (offset >= limit) return undefined;
+  const first = text[offset] ?? '';
+  let match: RegExpExecArray | null = null;
+  let style: LabelStyle | undefined;
+  let ordinal = 0;
+  if (first === '（' || first === '(') {
+    match = matchAt(CN_PAREN, text, offset);
+    if (match) {
+      style = 'cn-paren';
+      ordinal = chineseOrdinal(match[1] ?? '');
+    } else {
+      match = matchAt(ARABIC_PAREN, text, offset);
+      if (match) {
+        style = 'arabic-paren';
+        ordinal = Number(match[1]);
+      }
+    }
+  } else if (first >= '0' && first <= '9') {
+    match = matchAt(ARABIC_DOT, text, offset);
+    if (match) {
+      style = 'arabic-dot';
+      ordinal = Number(match[1]);
+    } else {
+      match = matchAt(ARABIC_PAREN, text, offset);
+      if (match) {
+        style = 'arabic-paren';
+        ordinal = Number(match[1]);
+      }
+    }
+  } else if (first >= '\u2460' && first <= '\u2473') {
+    return {
+      style: 'circled',
+      text: first,
+      ordinal: first.charCodeAt(0) - 0x2460 + 1,
+      bodyStart: skipSpaces(text, offset + 1, limit),
+    };
+  } else if (CN_DIGITS[first] !== undefined || first === '十') {
+    match = matchAt(CN_DUN, text, offset);
+    if (match) {
+      style = 'cn-dun';
+      ordinal = chineseOrdinal(match[1] ?? '');
+    }
+  } else {
+    match = matchAt(BULLET, text, offset);
+    if (match) style = 'bullet';
+  }
+  if (!match || !style || Number.isNaN(ordinal)) return undefined;
+  const end = offset + match[0].length;
+  if (end > limit) return undefined;
+  return { style, text: match[0], ordinal, bodyStart: skipSpaces(text, end, limit) };
+}
+
+/** Markdown ATX heading at `offset`: its level and where its text starts. */
+export function readMarkdownHeading(
+  text: string,
+  offset: number,
+  limit: number,
+): { level: number; bodyStart: number } | undefined {
+  let i = offset;
+  while (i < limit && i - offset < 7 && text.charCodeAt(i) === 0x23) i++;
+  const level = i - offset;
+  if (level === 0 || level > 6) return undefined;
+  if (i < limit && text.charCodeAt(i) !== 0x20 && text.charCodeAt(i) !== 0x09) return undefined;
+  return { level, bodyStart: skipSpaces(text, i, limit) };
+}

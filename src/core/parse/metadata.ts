@@ -1,0 +1,167 @@
+import type { ReportMeta } from '../report-tree.js';
+import { type Block, blockContent } from './blocks.js';
+import { GREETING } from './classify.js';
+
+/** What a line of a report's header (or trailer) says about the document. */
+export type HeaderLineKind = 'title' | 'session' | 'source' | 'speaker' | 'caption' | 'dateline' | 'credit';
+
+const SESSION = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*在(.{0,40}?)(人民代表大会|人大)/;
+const SOURCE = /^(来\s*源|时\s*间|发布时间|发布日期|日期|作者|编辑|责任编辑|稿源|出处|字号)\s*[:：]/;
+const DATELINE = /^(新华社|人民网|中新社|新华网|央视网|本报)[^。]{0,16}电/;
+const CAPTION = /(记者|摄影|图)[^。]{0,24}摄[）)]?$/;
+const SPEAKER =
+  /(国务院总理|代省长|代市长|代区长|代县长|省长|市长|区长|县长|州长|盟长|旗长|主席)[\s\u3000]*([\u4e00-\u9fff](?:[\s\u3000]?[\u4e00-\u9fff]){1,3})/;
+const CREDIT =
+  /^[（(【[]?[^（）()【】[\]]{0,24}(整理|编辑|供稿|撰稿|制图|校对|编写|来源)[^（）()【】[\]]{0,24}[）)】\]]?$/;
+const TRAILER = /^(相关报道|相关阅读|相关新闻|责任编辑|编辑|来源)\s*[:：]?/;
+
+/** Classify a header line; undefined means it is body text. */
+export function headerLineKind(content: string, isFirstHeading: boolean): HeaderLineKind | undefined {
+  if (content.length > 160) return undefined;
+  if (GREETING.test(content)) return undefined;
+  if (DATELINE.test(content) && content.length < 40) return 'dateline';
+  if (CAPTION.test(content)) return 'caption';
+  if (SOURCE.test(content)) return 'source';
+  if (isFirstHeading || /^[^，。；]{0,30}工作报告([（(][^（）()]{0,8}[）)])?(——|－－|\s*$)/.test(content))
+    return 'title';
+  if (SESSION.test(content)) return 'session';
+  if (SPEAKER.test(content) && content.length <= 30 && !/[，。；]/.test(content)) return 'speaker';
+  return undefined;
+}
+
+/** A trailing credit such as "(陈施君/整理)" or "责任编辑：…". */
+export function isTrailerLine(content: string): boolean {
+  if (content.length > 60) return false;
+  return (
+    CREDIT.test(content) ||
+    TRAILER.test(content) ||
+    /^[（(][^（）()]{1,20}[/／][^（）()]{1,20}[）)]$/.test(content)
+  );
+}
+
+/** Facts gathered from header lines, section titles and the opening paragraph. */
+export interface MetaEvidence {
+  header: { kind: HeaderLineKind; content: string; headingBody?: string }[];
+  trailer: string[];
+  sectionTitles: string[];
+  openingParagraph?: string;
+}
+
+function cleanSpeaker(raw: string): string {
+  const compact = raw.replace(/[\s\u3000]/g, '');
+  // "殷勇同志作政府工作报告" — the name stops before 同志 / 作 / 在.
+  const cut = compact.search(/同志|作|在|代表|向/);
+  return (cut === -1 ? compact : compact.slice(0, cut)).slice(0, 4);
+}
+
+function placeFromTitle(title: string): string | undefined {
+  const match = /^(?:\d{4}\s*年)?\s*(.{2,16}?)(?:人民政府)?政府工作报告/.exec(title);
+  const candidate = match?.[1]?.trim();
+  if (candidate && /(省|市|区|县|自治区|自治州|州|盟|旗|特别行政区)$/.test(candidate)) return candidate;
+  return undefined;
+}
+
+/** Build the report's metadata from the evidence; every field is optional except the title. */
+export function buildMeta(evidence: MetaEvidence): ReportMeta {
+  const meta: ReportMeta = { title: '' };
+  for (const line of evidence.header) {
+    if (line.kind === 'title' && meta.title === '') {
+      const body = line.headingBody ?? line.content;
+      // National 2018 merges "政府工作报告——2018年3月5日在…上国务院总理 李克强" into one line.
+      meta.title = body.split(/——|－－|--/)[0]?.trim() ?? body;
+    }
+  }
+  for (const line of evidence.header) {
+    const session = SESSION.exec(line.content);
+    if (session && meta.date === undefined) {
+      const [, y, m, d, where] = session;
+      meta.date = `${y}-${(m ?? '').padStart(2, '0')}-${(d ?? '').padStart(2, '0')}`;
+      meta.year = Number(y);
+      const venue = (where ?? '').trim();
+      if (/全国/.test(venue)) meta.place = '国务院';
+      else {
+        const placeMatch = /^(.{2,12}?)第[一二三四五六七八九十]+届/.exec(venue);
+        if (placeMatch?.[1]) meta.place = placeMatch[1];
+      }
+    }
+    if (line.kind === 'source' && /^来\s*源/.test(line.content) && meta.source === undefined) {
+      meta.source = line.content.replace(SOURCE, '').trim();
+    }
+    if (line.kind === 'source' && /^(时\s*间|发布时间|发布日期|日期)/.test(line.content)) {
+      const published = /(\d{4})[-年/.](\d{1,2})[-月/.](\d{1,2})/.exec(line.content);
+      if (published) {
+        meta.publishedDate = `${published[1]}-${published[2]?.padStart(2, '0')}-${published[3]?.padStart(2, '0')}`;
+      }
+    }
+    if (line.kind !== 'caption' && line.kind !== 'dateline' && meta.speaker === undefined) {
+      const speaker = SPEAKER.exec(line.content);
+      if (speaker?.[2]) {
+        const name = cleanSpeaker(speaker[2]);
+        if (name.length >= 2) {
+          meta.speaker = name;
+          const before = line.content.slice(0, speaker.index).replace(/.*(上|\s)/, '');
+          meta.speakerTitle = `${before}${speaker[1]}`.trim();
+          if (meta.place === undefined && /国务院/.test(speaker[1] ?? '')) meta.place = '国务院';
+        }
+      }
+    }
+  }
+  if (meta.title !== '') {
+    const yearInTitle = /(\d{4})\s*年/.exec(meta.title);
+    if (yearInTitle && meta.year === undefined) meta.year = Number(yearInTitle[1]);
+    meta.place ??= placeFromTitle(meta.title);
+  }
+  if (meta.place === undefined && meta.speakerTitle) {
+    const office = /(.{2,8}?[省市区县州])(省长|市长|区长|县长|州长)$/.exec(meta.speakerTitle);
+    if (office?.[1]) meta.place = office[1];
+  }
+  if (meta.place === undefined && evidence.openingParagraph) {
+    const representing = /我代表(.{2,12}?)人民政府/.exec(evidence.openingParagraph);
+    if (representing?.[1] && representing[1].length >= 2) meta.place = representing[1];
+    else if (/我代表国务院/.test(evidence.openingParagraph)) meta.place = '国务院';
+  }
+  if (meta.year === undefined) {
+    for (const title of evidence.sectionTitles) {
+      const tasksYear = /(\d{4})\s*年.*(任务|重点工作|工作安排|建议|总体要求)/.exec(title);
+      if (tasksYear) {
+        meta.year = Number(tasksYear[1]);
+        break;
+      }
+    }
+  }
+  if (meta.title === '' && evidence.openingParagraph && /报告(政府)?工作/.test(evidence.openingParagraph)) {
+    // "现在，我代表国务院，向大会报告政府工作" — the speech itself says what it is.
+    meta.title = '政府工作报告';
+  }
+  if (evidence.trailer.length > 0) meta.attribution = evidence.trailer.join(' ');
+  else if (meta.source !== undefined) meta.attribution = `来源：${meta.source}`;
+  return meta;
+}
+
+/** Header blocks: consecutive header-like lines at the very start, then the body begins. */
+export function splitHeader(
+  text: string,
+  blocks: readonly Block[],
+): { headerEnd: number; header: MetaEvidence['header'] } {
+  const header: MetaEvidence['header'] = [];
+  let index = 0;
+  let sawHeading = false;
+  // A report header is a handful of lines; looking further would read body text as header.
+  while (index < blocks.length && index < 12) {
+    const block = blocks[index];
+    if (!block) break;
+    const content = blockContent(text, block);
+    const isFirstHeading = block.kind === 'heading' && block.headingLevel === 1 && !sawHeading;
+    if (block.kind === 'heading' && !isFirstHeading) break;
+    if (block.kind === 'labelled' || block.kind === 'bullet') break;
+    const kind = headerLineKind(content, isFirstHeading);
+    if (!kind) break;
+    if (block.kind === 'heading') sawHeading = true;
+    const entry: MetaEvidence['header'][number] = { kind, content };
+    if (block.kind === 'heading') entry.headingBody = text.slice(block.bodyStart, block.bodyEnd);
+    if (isFirstHeading) entry.headingBody = text.slice(block.start, block.bodyEnd).replace(/^#+\s*/, '');
+    header.push(entry);
+    index++;
+  }
+  return { headerEnd: index, header };
+}

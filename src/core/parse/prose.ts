@@ -1,0 +1,65 @@
+import type { MeasureNode, Span, TaskNode } from '../report-tree.js';
+import { splitSentences, withoutTerminator } from './sentences.js';
+
+/** A task from one sentence: its span keeps the terminator, its text drops it. */
+export function sentenceTask(text: string, span: Span, label?: string): TaskNode | undefined {
+  const [start, end] = withoutTerminator(text, span);
+  if (end <= start) return undefined;
+  const task: TaskNode = { kind: 'task', text: text.slice(start, end), span: [span[0], span[1]] };
+  if (label !== undefined) task.label = label;
+  return task;
+}
+
+/** Tasks from every sentence of [start, end). */
+export function sentenceTasks(text: string, start: number, end: number): TaskNode[] {
+  const tasks: TaskNode[] = [];
+  for (const span of splitSentences(text, start, end)) {
+    const task = sentenceTask(text, span);
+    if (task) tasks.push(task);
+  }
+  return tasks;
+}
+
+/**
+ * A prose measure: the paragraph's opening topic sentence ("推动产业链供应链优化升级。") is the
+ * title, every later sentence a task. `sentences` are the paragraph's sentence spans.
+ */
+export function proseMeasure(
+  text: string,
+  sentences: readonly Span[],
+  span: Span,
+  label?: string,
+): MeasureNode | undefined {
+  const first = sentences[0];
+  if (!first) return undefined;
+  const titleSpan = withoutTerminator(text, first);
+  if (titleSpan[1] <= titleSpan[0]) return undefined;
+  const measure: MeasureNode = {
+    kind: 'measure',
+    title: text.slice(titleSpan[0], titleSpan[1]),
+    span,
+    titleSpan,
+    tasks: [],
+  };
+  if (label !== undefined) measure.label = label;
+  for (const sentence of sentences.slice(1)) {
+    const task = sentenceTask(text, sentence);
+    if (task) measure.tasks.push(task);
+  }
+  return measure;
+}
+
+/**
+ * Whether the first paragraph under a heading that stands on its own line is the area's
+ * preamble ("坚持首都城市战略定位，…不断提升区域综合竞争力。") rather than a measure or a task.
+ * A measure opens with a short topic sentence without commas; a preamble opens with a clause
+ * chain. A single bare phrase with no terminator is an outline task ("坚持依法行政"), not a preamble.
+ */
+export function isPreambleParagraph(text: string, sentences: readonly Span[]): boolean {
+  const first = sentences[0];
+  if (!first) return false;
+  const firstText = text.slice(first[0], first[1]);
+  const hasClauses = /[，,]/.test(firstText);
+  if (sentences.length === 1) return hasClauses && /[。！？.!?]$/.test(firstText);
+  return hasClauses;
+}

@@ -1,0 +1,125 @@
+import type { SectionKind, Span } from '../report-tree.js';
+import { type Block, blockBody, blockContent } from './blocks.js';
+import { classifySectionTitle, GREETING, isAppendixHeading } from './classify.js';
+import { splitSentences, withoutTerminator } from './sentences.js';
+
+/** A top-level section before its inside is built. */
+export interface RawSection {
+  kind: SectionKind;
+  label?: string;
+  title: string;
+  titleSpan?: Span;
+  /** First offset of the section (its heading, or its first block). */
+  start: number;
+  /** Markdown level of the section heading (0 for plain-text headings). */
+  headingLevel: number;
+  /** The blocks after the heading. */
+  blocks: Block[];
+}
+
+/** Longest plain-text line still read as a section title ("二、2025年经济社会发展总体要求和政策取向"). */
+const MAX_SECTION_TITLE = 50;
+
+function isPlainSectionHeading(text: string, block: Block, expected: number): boolean {
+  if (block.kind !== 'labelled' || block.label?.style !== 'cn-dun') return false;
+  if (block.label.ordinal !== expected) return false;
+  if (block.bodyEnd - block.bodyStart > MAX_SECTION_TITLE) return false;
+  // A heading is one phrase; "一、为老年人提供…。为超2.5万名…" is an item, not a heading.
+  return splitSentences(text, block.bodyStart, block.bodyEnd).length === 1;
+}
+
+/**
+ * Cut the body into top-level sections: Markdown headings of the outermost level if the text
+ * uses them, else plain "一、…" headings numbered in sequence, plus appendix headings (after
+ * which restarting numbers such as the 十件民生实事 "一、…十、" never open a new section).
+ */
+export function segmentSections(text: string, body: readonly Block[]): RawSection[] {
+  let sectionLevel = 0;
+  for (const block of body) {
+    if (block.kind === 'heading' && (sectionLevel === 0 || block.headingLevel < sectionLevel)) {
+      sectionLevel = block.headingLevel;
+    }
+  }
+  const sections: RawSection[] = [];
+  let current: RawSection | undefined;
+  let expectedOrdinal = 1;
+  let inAppendix = false;
+  for (let index = 0; index < body.length; index++) {
+    const block = body[index] as Block;
+    const content = blockContent(text, block);
+    const appendix =
+      block.kind !== 'bullet' &&
+      isAppendixHeading(block.kind === 'heading' ? blockBody(text, block) : content);
+    const isMarkdownSection =
+      sectionLevel > 0 && block.kind === 'heading' && block.headingLevel === sectionLevel;
+    const isPlainSection =
+      sectionLevel === 0 && !inAppendix && isPlainSectionHeading(text, block, expectedOrdinal);
+    if (appendix) {
+      inAppendix = true;
+      current = appendixSection(text, block, body[index + 1]);
+      if (current.blocks.length > 0) index++;
+      current.blocks = [];
+      sections.push(current);
+      continue;
+    }
+    if (isMarkdownSection || isPlainSection) {
+      if (isPlainSection) expectedOrdinal++;
+      const [titleStart, titleEnd] = withoutTerminator(text, [block.bodyStart, block.bodyEnd]);
+      const title = text.slice(titleStart, titleEnd);
+      current = {
+        kind: inAppendix ? 'appendix' : classifySectionTitle(title),
+        title,
+        titleSpan: [titleStart, titleEnd],
+        start: block.start,
+        headingLevel: block.headingLevel,
+        blocks: [],
+      };
+      if (block.label) current.label = block.label.text;
+      sections.push(current);
+      continue;
+    }
+    if (!current) {
+      const greeting = GREETING.test(content);
+      current = {
+        kind: 'other',
+        title: greeting ? content : '',
+        start: block.start,
+        headingLevel: 0,
+        blocks: greeting ? [] : [block],
+      };
+      if (greeting) current.titleSpan = [block.start, block.end];
+      sections.push(current);
+      continue;
+    }
+    current.blocks.push(block);
+  }
+  return sections;
+}
+
+function appendixSection(text: string, heading: Block, next: Block | undefined): RawSection {
+  const headingText = heading.kind === 'heading' ? blockBody(text, heading) : blockContent(text, heading);
+  const headingStart = heading.kind === 'heading' ? heading.bodyStart : heading.start;
+  const labelMatch = /^(附件|附录|附表)\s*[\d一二三四五六七八九十]*\s*[:：]?\s*/.exec(headingText);
+  const label = labelMatch ? labelMatch[0].trim() : undefined;
+  let titleStart = headingStart + (labelMatch ? labelMatch[0].length : 0);
+  let titleEnd = heading.kind === 'heading' ? heading.bodyEnd : heading.end;
+  const consumed: Block[] = [];
+  if (titleEnd <= titleStart && next && next.kind === 'plain' && next.end - next.start <= 40) {
+    // "附件1" on its own line, the appendix's name ("2025年省十件民生实事") on the next.
+    if (splitSentences(text, next.start, next.end).length === 1) {
+      titleStart = next.start;
+      titleEnd = next.end;
+      consumed.push(next);
+    }
+  }
+  const section: RawSection = {
+    kind: 'appendix',
+    title: titleEnd > titleStart ? text.slice(titleStart, titleEnd) : (label ?? headingText),
+    titleSpan: titleEnd > titleStart ? [titleStart, titleEnd] : [heading.start, heading.end],
+    start: heading.start,
+    headingLevel: heading.headingLevel,
+    blocks: consumed,
+  };
+  if (label) section.label = label;
+  return section;
+}
