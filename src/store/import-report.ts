@@ -6,6 +6,7 @@ import type { ReportTree, TaskNode } from '../core/report-tree.js';
 import type { TaskAnalysis } from '../core/target.js';
 import { type Actor, appendAuditEvent } from './audit/append-audit-event.js';
 import { insertInChunks } from './insert-in-chunks.js';
+import { indexReport } from './search/index-report.js';
 import type { Database, NewNode, NewTarget } from './schema.js';
 import { writeTransaction } from './write-transaction.js';
 
@@ -238,6 +239,8 @@ export async function importReport(
       .set({ current_revision_id: revision.id })
       .where('id', '=', report.id)
       .execute();
+    // The search index commits with the report (src/store/search/).
+    await indexReport(trx, report.id);
     const counts = {
       sections: flat.filter((n) => n.kind === 'section').length,
       areas: flat.filter((n) => n.kind === 'area').length,

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as initial from './20261127-1050-initial.js';
+import * as searchIndex from './20261127-1130-search-index.js';
 
 /**
  * Every migration, by name. Names start with a UTC timestamp so they sort in the order they
@@ -7,4 +8,5 @@ import * as initial from './20261127-1050-initial.js';
  */
 export const migrations: Record<string, Migration> = {
   '20261127-1050-initial': initial,
+  '20261127-1130-search-index': searchIndex,
 };

@@ -1,0 +1,201 @@
+import { type Kysely, type SqlBool, sql } from 'kysely';
+import { badInput } from '../../core/errors.js';
+import { dialectOf } from '../dialect-of.js';
+import type { Database } from '../schema.js';
+import { foldText, indexTokens, type QueryTokens, queryTokens, relaxedTermSets } from './bigram-tokens.js';
+import { makeSnippet, queryCoverage, type Snippet } from './highlight.js';
+import { refreshStaleReports, withSearchTables } from './index-report.js';
+import type { SearchEntryKind } from './search-tables.js';
+
+export interface SearchFilters {
+  reportId?: number;
+  /** nodes.id of a work area. */
+  areaId?: number;
+  /** units.id: only tasks assigned to this unit (lead or cooperating). */
+  unitId?: number;
+  year?: number;
+  kinds?: SearchEntryKind[];
+}
+
+export interface SearchOptions {
+  limit?: number;
+  offset?: number;
+}
+
+export interface SearchHit {
+  entryId: number;
+  kind: SearchEntryKind;
+  entityId: number;
+  reportId: number;
+  nodeId: number | null;
+  areaId: number | null;
+  year: number | null;
+  context: string;
+  body: string;
+  snippet: Snippet;
+  /** Higher is better: the whole query as written > all its bigrams > some of them. */
+  score: number;
+  /** True when the hit misses some of the query's bigrams (found by the typo-tolerant pass). */
+  fuzzy: boolean;
+}
+
+export interface SearchResult {
+  query: string;
+  hits: SearchHit[];
+  /** More hits exist beyond this page. */
+  more: boolean;
+}
+
+export const MAX_QUERY_CHARS = 100;
+export const MAX_LIMIT = 100;
+/** Candidates fetched per wanted hit, so the re-ranking has something to choose from. */
+const CANDIDATE_FACTOR = 3;
+
+/** Build the backend's match expression: all terms of one set, any of the sets. */
+function matchExpression(postgres: boolean, termSets: string[][], prefix: string | null): string {
+  if (prefix) return postgres ? `'${prefix}':*` : `"${prefix}"*`;
+  const conjunction = (terms: string[]) =>
+    postgres ? terms.map((t) => `'${t}'`).join(' & ') : terms.map((t) => `"${t}"`).join(' ');
+  if (termSets.length === 1) return conjunction(termSets[0]!);
+  return termSets.map((terms) => `(${conjunction(terms)})`).join(postgres ? ' | ' : ' OR ');
+}
+
+interface CandidateRow {
+  id: number;
+  kind: SearchEntryKind;
+  entity_id: number;
+  report_id: number;
+  node_id: number | null;
+  area_id: number | null;
+  year: number | null;
+  context: string;
+  body: string;
+  rank: number;
+}
+
+async function fetchCandidates(
+  db: Kysely<Database>,
+  expression: string,
+  filters: SearchFilters,
+  exclude: ReadonlySet<number>,
+  limit: number,
+): Promise<CandidateRow[]> {
+  const postgres = dialectOf(db) === 'postgres';
+  const search = withSearchTables(db);
+  let query = postgres
+    ? search
+        .selectFrom('search_entries as e')
+        .selectAll('e')
+        .select(sql<number>`ts_rank(e.tokens, ${expression}::tsquery)`.as('rank'))
+        .where(sql<SqlBool>`e.tokens @@ ${expression}::tsquery`)
+        .orderBy('rank', 'desc')
+    : search
+        .selectFrom(sql`search_fts`.as('f'))
+        .innerJoin('search_entries as e', (join) => join.on(sql<SqlBool>`e.id = f.rowid`))
+        .selectAll('e')
+        // bm25 is negative, smaller is better; negate so both backends rank "higher is better".
+        .select(sql<number>`-bm25(search_fts)`.as('rank'))
+        .where(sql<SqlBool>`search_fts match ${expression}`)
+        .orderBy(sql`bm25(search_fts)`);
+  if (filters.reportId !== undefined) query = query.where('e.report_id', '=', filters.reportId);
+  if (filters.areaId !== undefined) query = query.where('e.area_id', '=', filters.areaId);
+  if (filters.year !== undefined) query = query.where('e.year', '=', filters.year);
+  if (filters.kinds && filters.kinds.length > 0) query = query.where('e.kind', 'in', filters.kinds);
+  if (filters.unitId !== undefined) {
+    const unitId = filters.unitId;
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('assignments as a')
+          .select('a.id')
+          .whereRef('a.node_id', '=', 'e.node_id')
+          .where('a.unit_id', '=', unitId)
+          .where('a.archived', '=', 0),
+      ),
+    );
+  }
+  if (exclude.size > 0) query = query.where('e.id', 'not in', [...exclude]);
+  return (await query.limit(limit).execute()) as CandidateRow[];
+}
+
+function toHit(row: CandidateRow, query: QueryTokens, phrase: string, fuzzy: boolean): SearchHit {
+  const coverage = queryCoverage(row.body, query, new Set(indexTokens(row.body)));
+  const exact = phrase.length > 0 && foldText(row.body).includes(phrase);
+  // Rank first by how much of the query the text holds, then by the backend's relevance.
+  const score = (exact ? 2 : 0) + coverage + Math.min(1, Math.max(0, row.rank)) * 0.01;
+  return {
+    entryId: row.id,
+    kind: row.kind,
+    entityId: row.entity_id,
+    reportId: row.report_id,
+    nodeId: row.node_id,
+    areaId: row.area_id,
+    year: row.year,
+    context: row.context,
+    body: row.body,
+    snippet: makeSnippet(row.body, query),
+    score: Math.round(score * 10000) / 10000,
+    fuzzy,
+  };
+}
+
+/**
+ * 全文检索 — search reports, tasks, targets, progress narratives and comments. Every bigram of
+ * the query must match first; if that finds too little, a typo-tolerant pass accepts texts that
+ * miss one or two of them (so 养老驿站 finds 养老服务驿站). Hits are ranked by how much of the
+ * query they hold, the exact phrase first, and come with a highlighted snippet.
+ */
+export async function searchEntries(
+  db: Kysely<Database>,
+  text: string,
+  filters: SearchFilters = {},
+  options: SearchOptions = {},
+): Promise<SearchResult> {
+  const trimmed = text.trim();
+  if (!trimmed) throw badInput('empty_query', 'The search query is empty', '请输入检索词');
+  if (Array.from(trimmed).length > MAX_QUERY_CHARS) {
+    throw badInput(
+      'query_too_long',
+      `The search query is longer than ${MAX_QUERY_CHARS} characters`,
+      `检索词不能超过${MAX_QUERY_CHARS}个字`,
+    );
+  }
+  const query = queryTokens(trimmed);
+  if (query.terms.length === 0 && !query.prefix) {
+    throw badInput(
+      'empty_query',
+      'The search query has no letters, digits or Chinese characters',
+      '检索词须包含汉字、字母或数字',
+    );
+  }
+  const limit = Math.min(MAX_LIMIT, Math.max(1, options.limit ?? 20));
+  const offset = Math.max(0, options.offset ?? 0);
+  const wanted = offset + limit + 1;
+  const postgres = dialectOf(db) === 'postgres';
+
+  const stale = await withSearchTables(db).selectFrom('search_stale').select('report_id').limit(1).execute();
+  if (stale.length > 0) await db.transaction().execute((trx) => refreshStaleReports(trx));
+
+  const phrase = foldText(trimmed).replace(/\s+/g, '');
+  const strict = await fetchCandidates(
+    db,
+    matchExpression(postgres, [query.terms], query.prefix),
+    filters,
+    new Set(),
+    wanted * CANDIDATE_FACTOR,
+  );
+  const hits = strict.map((row) => toHit(row, query, phrase, false));
+  const relaxed = query.prefix ? [] : relaxedTermSets(query.terms);
+  if (hits.length < wanted && relaxed.length > 0) {
+    const seen = new Set(strict.map((row) => row.id));
+    const more = await fetchCandidates(
+      db,
+      matchExpression(postgres, relaxed, null),
+      filters,
+      seen,
+      (wanted - hits.length) * CANDIDATE_FACTOR,
+    );
+    hits.push(...more.map((row) => toHit(row, query, phrase, true)));
+  }
+  hits.sort((a, b) => b.score - a.score || a.entryId - b.entryId);
+  return { query: trimmed, hits: hits.slice(offset, offset + limit), more: hits.length > offset + limit };
+}
