@@ -6,8 +6,8 @@ import type { ReportTree, TaskNode } from '../core/report-tree.js';
 import type { TaskAnalysis } from '../core/target.js';
 import { type Actor, appendAuditEvent } from './audit/append-audit-event.js';
 import { insertInChunks } from './insert-in-chunks.js';
-import { indexReport } from './search/index-report.js';
 import type { Database, NewNode, NewTarget } from './schema.js';
+import { indexReport } from './search/index-report.js';
 import { writeTransaction } from './write-transaction.js';
 
 /** The extractor's result for each task: an array in `flattenTree(tree).tasks` order, or a function. */
