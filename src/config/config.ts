@@ -24,6 +24,35 @@ const settingsSchema = z.object({
     .transform((v) => v === 'true' || v === '1'),
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
   PUBLIC_URL: z.string().url().optional(),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 90)
+    .default(12),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(15),
+  TIME_ZONE: z
+    .string()
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'an IANA time zone such as Asia/Shanghai')
+    .default('Asia/Shanghai'),
+  DEADLINE_WARN_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'an smtp://user:pass@host:port or smtps://… URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('luoshi <luoshi@localhost>'),
+  WEBHOOK_URL: z.string().url().optional(),
 });
 
 export type Config = z.infer<typeof settingsSchema> & { sqlitePath: string };

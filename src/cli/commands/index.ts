@@ -1,4 +1,7 @@
 import type { Command } from 'commander';
+import { registerExtract } from './extract.js';
+import { registerInfographic } from './infographic.js';
+import { registerServe } from './serve.js';
 
 /**
  * Every `luoshi` sub-command, one module each. A module registers its options and loads its
@@ -6,4 +9,4 @@ import type { Command } from 'commander';
  */
 export type RegisterCommand = (program: Command) => Command;
 
-export const commands: RegisterCommand[] = [];
+export const commands: RegisterCommand[] = [registerExtract, registerServe, registerInfographic];

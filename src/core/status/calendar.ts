@@ -48,10 +48,11 @@ export function daysBetween(from: string, to: string): number {
  * the way 序时进度 is reckoned (end of November = 11 of 12 months). `endOfDay` counts the
  * day itself as elapsed.
  */
-export function monthPosition(text: string, endOfDay: boolean): number {
+export function monthPosition(text: string, endOfDay: boolean, baseYear = 0): number {
   const { year, month, day } = parseIsoDate(text);
   const elapsedDays = endOfDay ? day : day - 1;
-  return year * 12 + (month - 1) + elapsedDays / daysInMonth(year, month);
+  // Counting from a nearby base year keeps the result exact enough for 11/12 to print as 91.7%.
+  return (year - baseYear) * 12 + (month - 1) + elapsedDays / daysInMonth(year, month);
 }
 
 /** The first and last day of a year. */

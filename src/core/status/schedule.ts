@@ -7,10 +7,11 @@ import { monthPosition } from './calendar.js';
  * 1/29 of a month in leap years. Returns 0 before the window and 1 from its last day on.
  */
 export function scheduleRatio(at: string, start: string, end: string): number {
-  const from = monthPosition(start, false);
-  const to = monthPosition(end, true);
+  const base = Number(start.slice(0, 4));
+  const from = monthPosition(start, false, base);
+  const to = monthPosition(end, true, base);
   if (to <= from) return at >= end ? 1 : 0;
-  const ratio = (monthPosition(at, true) - from) / (to - from);
+  const ratio = (monthPosition(at, true, base) - from) / (to - from);
   return Math.min(1, Math.max(0, ratio));
 }
 

@@ -1,0 +1,116 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { Config } from '../config/config.js';
+import type { Logger } from '../config/logger.js';
+import type { Database } from '../store/schema.js';
+import { sessionRoutes } from './auth/routes.js';
+import { installSessionLookup, secureCookies } from './auth/session.js';
+import type { AppContext, RouteModule } from './context.js';
+import { installErrorHandling } from './errors.js';
+import { reportRoutes } from './reports/routes.js';
+import { taskRoutes } from './tasks/routes.js';
+import { todayIn } from './today.js';
+import { installWebApp } from './web/serve-web-app.js';
+
+/**
+ * Every route module of the API, in registration order. To add routes, write a
+ * `RouteModule` in its own folder and add ONE line here.
+ */
+export const routeModules: RouteModule[] = [sessionRoutes, reportRoutes, taskRoutes];
+
+export interface BuildAppOptions {
+  config: Config;
+  db: Kysely<Database>;
+  logger: Logger;
+  /** Override "today" (YYYY-MM-DD) for tests. */
+  today?: () => string;
+  /** Extra route modules (tests). */
+  extraRoutes?: RouteModule[];
+}
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** JSON bodies larger than this are refused with 413 (uploads go through multipart instead). */
+export const JSON_BODY_LIMIT = 1024 * 1024;
+
+/**
+ * Build the HTTP application: the JSON API under /api with its OpenAPI document, sessions and
+ * CSRF protection, the public pages, and the web app. The caller listens and closes it.
+ */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config, db, logger } = options;
+  const context: AppContext = {
+    config,
+    db,
+    logger,
+    today: options.today ?? (() => todayIn(config.TIME_ZONE)),
+  };
+  const app = Fastify({
+    // luoshi's pino logger (a newer pino than Fastify's bundled types describe).
+    loggerInstance: logger as unknown as FastifyBaseLogger,
+    bodyLimit: JSON_BODY_LIMIT,
+    // Behind a load balancer the client address comes from X-Forwarded-For (rate limits use it).
+    trustProxy: config.PUBLIC_URL !== undefined,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyCsrf, {
+    cookieKey: 'luoshi_csrf',
+    cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, secure: secureCookies(context) },
+    getToken: (request) => {
+      const header = request.headers['x-csrf-token'];
+      return Array.isArray(header) ? header[0] : header;
+    },
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: config.MAX_UPLOAD_MB * 1024 * 1024, files: 1, fields: 20, parts: 25 },
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'luoshi 落实 API',
+        description:
+          'Government work report tracking: reports, tasks, assignments, progress and status (序时进度). ' +
+          'Sign in with POST /api/session; send the csrfToken of GET /api/session as x-csrf-token on every write.',
+        version: '1',
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  // Every state-changing request must carry the CSRF token (double-submit: cookie secret + header).
+  app.addHook('onRequest', (request, reply, done) => {
+    if (STATE_CHANGING.has(request.method) && request.url.startsWith('/api/')) {
+      app.csrfProtection(request, reply, done);
+      return;
+    }
+    done();
+  });
+  installSessionLookup(app, context);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  for (const routes of [...routeModules, ...(options.extraRoutes ?? [])]) {
+    await app.register(async (scope) => routes(scope.withTypeProvider<ZodTypeProvider>(), context));
+  }
+  await installWebApp(app, context);
+  return app;
+}

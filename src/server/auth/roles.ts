@@ -1,0 +1,51 @@
+import type { FastifyRequest } from 'fastify';
+import { forbidden, LuoshiError } from '../../core/errors.js';
+import type { UserRole } from '../../store/schema.js';
+
+/** The signed-in user as the server sees it on each request. */
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: UserRole;
+  /** The unit a reporter or unit head belongs to. */
+  unitId: number | null;
+}
+
+/** Roles whose people act for one unit and see only its work. */
+export const UNIT_ROLES: readonly UserRole[] = ['reporter', 'unit_head'];
+
+/** Every role, with the Chinese title shown in the UI. */
+export const ROLE_ZH: Record<UserRole, string> = {
+  admin: '督查室',
+  reporter: '承办人',
+  unit_head: '单位负责人',
+  leader: '领导',
+};
+
+export function unauthenticated(): LuoshiError {
+  return new LuoshiError('unauthenticated', 401, { en: 'Please sign in first', zh: '请先登录' });
+}
+
+/** The signed-in user, or a 401. */
+export function requireUser(request: FastifyRequest): SessionUser {
+  if (!request.user) throw unauthenticated();
+  return request.user;
+}
+
+/** The signed-in user if their role is one of `roles`; otherwise 401/403. */
+export function requireRole(request: FastifyRequest, ...roles: UserRole[]): SessionUser {
+  const user = requireUser(request);
+  if (!roles.includes(user.role)) throw forbidden();
+  return user;
+}
+
+/** True when the user reads everything (office and leaders). */
+export function readsAll(user: SessionUser | null): boolean {
+  return user !== null && (user.role === 'admin' || user.role === 'leader');
+}
+
+/** True when the user acts for `unitId` (reporters and unit heads of that unit). */
+export function actsForUnit(user: SessionUser, unitId: number): boolean {
+  return UNIT_ROLES.includes(user.role) && user.unitId === unitId;
+}

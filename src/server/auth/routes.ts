@@ -1,0 +1,174 @@
+import { randomBytes } from 'node:crypto';
+import { LuoshiError } from '../../core/errors.js';
+import {
+  createSession,
+  deleteSessionByTokenHash,
+  deleteUserSessions,
+} from '../../store/accounts/manage-sessions.js';
+import {
+  findUserById,
+  findUserByUsername,
+  recordFailedLogin,
+  recordSuccessfulLogin,
+  setUserPassword,
+} from '../../store/accounts/manage-users.js';
+import type { RouteModule } from '../context.js';
+import { errorResponses } from '../errors.js';
+import { hashPassword, passwordProblem, verifyPassword } from './password.js';
+import { requireUser } from './roles.js';
+import { changePasswordBodySchema, loginBodySchema, okSchema, sessionResponseSchema } from './schema.js';
+import {
+  clearSessionCookie,
+  hashToken,
+  newSessionToken,
+  SESSION_COOKIE,
+  sessionTtlMs,
+  setSessionCookie,
+} from './session.js';
+
+/** A real hash to verify against when the user does not exist, so timing does not reveal usernames. */
+const dummyHash = hashPassword(randomBytes(16).toString('hex'));
+
+function invalidCredentials(): LuoshiError {
+  return new LuoshiError('invalid_credentials', 401, {
+    en: 'Wrong username or password',
+    zh: '用户名或密码错误',
+  });
+}
+
+/** Sign-in, sign-out, the current session and password changes. */
+export const sessionRoutes: RouteModule = (app, context) => {
+  app.get(
+    '/api/session',
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'The signed-in user and a CSRF token',
+        response: { 200: sessionResponseSchema },
+      },
+    },
+    async (request, reply) => ({ user: request.user, csrfToken: reply.generateCsrf() }),
+  );
+
+  app.post(
+    '/api/session',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['session'],
+        summary: 'Sign in (rate-limited; the account locks after repeated failures)',
+        body: loginBodySchema,
+        response: { 200: sessionResponseSchema, ...errorResponses, 423: errorResponses[401] },
+      },
+    },
+    async (request, reply) => {
+      const { username, password } = request.body;
+      const user = await findUserByUsername(context.db, username);
+      const now = new Date();
+      if (!user) {
+        await verifyPassword(password, await dummyHash);
+        throw invalidCredentials();
+      }
+      if (user.locked_until && Date.parse(user.locked_until) > now.getTime()) {
+        throw new LuoshiError(
+          'account_locked',
+          423,
+          {
+            en: `Too many failed sign-ins; the account is locked until ${user.locked_until}`,
+            zh: `登录失败次数过多，账号已锁定至 ${user.locked_until}`,
+          },
+          { lockedUntil: user.locked_until },
+        );
+      }
+      const ok = await verifyPassword(password, user.password_hash);
+      if (!ok || user.disabled) {
+        if (!ok) {
+          const failures = user.failed_logins + 1;
+          const lock =
+            failures >= context.config.LOGIN_MAX_FAILURES
+              ? new Date(now.getTime() + context.config.LOGIN_LOCK_MINUTES * 60_000).toISOString()
+              : null;
+          await recordFailedLogin(context.db, user.id, lock);
+          request.log.warn({ username, failures, locked: lock !== null }, 'failed sign-in');
+        }
+        throw invalidCredentials();
+      }
+      // Session fixation: whatever token the browser brought is dropped and a fresh one issued.
+      const previous = request.cookies[SESSION_COOKIE];
+      if (previous) await deleteSessionByTokenHash(context.db, hashToken(previous));
+      const token = newSessionToken();
+      await createSession(context.db, {
+        tokenHash: hashToken(token),
+        userId: user.id,
+        csrfToken: randomBytes(16).toString('base64url'),
+        createdAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + sessionTtlMs(context)).toISOString(),
+      });
+      await recordSuccessfulLogin(context.db, user.id, now.toISOString());
+      setSessionCookie(reply, context, token);
+      request.log.info({ userId: user.id }, 'signed in');
+      return {
+        user: {
+          id: user.id,
+          username: user.username,
+          displayName: user.display_name,
+          role: user.role,
+          unitId: user.unit_id,
+        },
+        csrfToken: reply.generateCsrf(),
+      };
+    },
+  );
+
+  app.delete(
+    '/api/session',
+    {
+      schema: { tags: ['session'], summary: 'Sign out', response: { 200: okSchema, ...errorResponses } },
+    },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await deleteSessionByTokenHash(context.db, hashToken(token));
+      clearSessionCookie(reply, context);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/session/password',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['session'],
+        summary: 'Change your own password (signs out your other sessions)',
+        body: changePasswordBodySchema,
+        response: { 200: sessionResponseSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const sessionUser = requireUser(request);
+      const user = await findUserById(context.db, sessionUser.id);
+      if (!user || !(await verifyPassword(request.body.currentPassword, user.password_hash))) {
+        throw invalidCredentials();
+      }
+      const problem = passwordProblem(request.body.newPassword);
+      if (problem) {
+        throw new LuoshiError('weak_password', 400, problem, {
+          fields: [{ path: 'body.newPassword', message: problem.en }],
+        });
+      }
+      await setUserPassword(context.db, user.id, await hashPassword(request.body.newPassword));
+      await deleteUserSessions(context.db, user.id);
+      const token = newSessionToken();
+      const now = new Date();
+      await createSession(context.db, {
+        tokenHash: hashToken(token),
+        userId: user.id,
+        csrfToken: randomBytes(16).toString('base64url'),
+        createdAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + sessionTtlMs(context)).toISOString(),
+      });
+      setSessionCookie(reply, context, token);
+      return { user: sessionUser, csrfToken: reply.generateCsrf() };
+    },
+  );
+};

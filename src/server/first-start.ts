@@ -1,0 +1,88 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Kysely } from 'kysely';
+import { createUser } from '../store/accounts/manage-users.js';
+import { appendAuditEvent, SYSTEM_ACTOR } from '../store/audit/append-audit-event.js';
+import { importReport } from '../store/import-report.js';
+import type { Database } from '../store/schema.js';
+import { writeTransaction } from '../store/write-transaction.js';
+import { generatePassword, hashPassword } from './auth/password.js';
+import { analyzeReportFile } from './imports/analyze-report-file.js';
+
+/** The sample report shipped with the package, found from this file so any working directory works. */
+export const SAMPLE_REPORT = fileURLToPath(
+  new URL('../../examples/beijing-subcenter-2026-summary.md', import.meta.url),
+);
+
+export interface FirstStartResult {
+  /** Set when an administrator was created now: the one-time password to print once. */
+  admin: { username: string; password: string } | null;
+  /** The sample report imported now, if any. */
+  sampleReportId: number | null;
+}
+
+/**
+ * On a database with no users, create the administrator `admin` with a random password (never a
+ * default one); on a database with no reports and `loadSample`, import and publish the sample.
+ * Safe when several instances start together: each step re-checks inside a write transaction.
+ */
+export async function prepareFirstStart(
+  db: Kysely<Database>,
+  loadSample: boolean,
+): Promise<FirstStartResult> {
+  const password = generatePassword();
+  const passwordHash = await hashPassword(password);
+  const admin = await writeTransaction(db, async (trx) => {
+    const existing = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst();
+    if (existing) return null;
+    const user = await createUser(trx, {
+      username: 'admin',
+      displayName: '督查室管理员',
+      passwordHash,
+      role: 'admin',
+      unitId: null,
+    });
+    await appendAuditEvent(trx, {
+      actor: SYSTEM_ACTOR,
+      action: 'create',
+      entity: 'user',
+      entityId: user.id,
+      after: { username: user.username, role: user.role },
+    });
+    return { username: user.username, password };
+  });
+
+  let sampleReportId: number | null = null;
+  if (loadSample) {
+    const anyReport = await db.selectFrom('reports').select('id').limit(1).executeTakeFirst();
+    if (!anyReport) {
+      const bytes = new Uint8Array(await readFile(SAMPLE_REPORT));
+      const analyzed = await analyzeReportFile(bytes, 'beijing-subcenter-2026-summary.md');
+      const imported = await importReport(db, {
+        bytes,
+        fileName: 'beijing-subcenter-2026-summary.md',
+        tree: analyzed.tree,
+        analyses: analyzed.analyze,
+        actor: SYSTEM_ACTOR,
+      });
+      sampleReportId = imported.reportId;
+      // The sample is published so the first page shows it before anyone signs in.
+      await writeTransaction(db, async (trx) => {
+        const now = new Date().toISOString();
+        await trx
+          .updateTable('reports')
+          .set({ published_at: now })
+          .where('id', '=', imported.reportId)
+          .execute();
+        await appendAuditEvent(trx, {
+          actor: SYSTEM_ACTOR,
+          action: 'publish',
+          entity: 'report',
+          entityId: imported.reportId,
+          after: { publishedAt: now },
+        });
+      });
+    }
+  }
+  return { admin, sampleReportId };
+}

@@ -1,0 +1,136 @@
+import type { Kysely } from 'kysely';
+import type { ReportMeta, ReportTree } from '../../core/report-tree.js';
+import type { TaskAnalysis } from '../../core/target.js';
+import type { AreaView, MeasureView, ReportView, TaskView } from '../../render/report-view.js';
+import { getReportTree, type StoredTask } from '../../store/reports/get-report-tree.js';
+import type { Database } from '../../store/schema.js';
+import { type CountedProgress, listTaskStatusInputs } from '../../store/status/list-task-status-inputs.js';
+import { computeTaskStatus, statusSettings } from '../reports/present-status.js';
+
+export interface LoadReportViewOptions {
+  /** ISO date the statuses are judged at (序时进度 day). */
+  at: string;
+  /** Days before a deadline that raise a blue slip (the server's STATUS_WARN_DAYS). */
+  warnDays?: number;
+  /** Public pages: count only progress the office approved, never drafts or submissions. */
+  approvedOnly?: boolean;
+}
+
+/** The report's meta and requirement paragraphs from the stored tree of its current revision. */
+async function loadStoredTree(
+  db: Kysely<Database>,
+  revisionId: number | null,
+): Promise<Pick<ReportTree, 'meta' | 'sections'> | null> {
+  if (revisionId === null) return null;
+  const row = await db
+    .selectFrom('report_revisions')
+    .select('tree_json')
+    .where('id', '=', revisionId)
+    .executeTakeFirst();
+  try {
+    const parsed = JSON.parse(row?.tree_json ?? 'null') as Partial<ReportTree> | null;
+    if (!parsed || !Array.isArray(parsed.sections)) return null;
+    return { meta: parsed.meta ?? { title: '' }, sections: parsed.sections };
+  } catch {
+    return null;
+  }
+}
+
+function toTaskView(
+  task: StoredTask,
+  assignments: Awaited<ReturnType<typeof listTaskStatusInputs>>['assignments'],
+  progress: CountedProgress | undefined,
+  settings: ReturnType<typeof statusSettings>,
+): TaskView {
+  const analysis: TaskAnalysis = {
+    targets: task.targets.map((t) => ({
+      value: t.value,
+      ...(t.max === null ? {} : { max: t.max }),
+      unit: t.unit,
+      comparator: t.comparator,
+      change: t.change,
+      subject: t.subject,
+      text: t.text,
+      span: t.span,
+    })),
+    deadline: task.deadline
+      ? {
+          text: task.deadline.text,
+          ...(task.deadline.date ? { date: task.deadline.date } : {}),
+          span: [0, 0],
+        }
+      : null,
+    commitment: null,
+  };
+  const view: TaskView = { id: String(task.id), text: task.text, analysis };
+  if (task.label) view.label = task.label;
+  const list = assignments.get(task.id) ?? [];
+  const lead = list.find((a) => a.role === 'lead');
+  if (lead) {
+    view.assignment = {
+      leadUnit: list
+        .filter((a) => a.role === 'lead')
+        .map((a) => a.unitName)
+        .join('、'),
+      cooperatingUnits: list.filter((a) => a.role === 'cooperating').map((a) => a.unitName),
+      ...(lead.leadOfficial ? { leadOfficial: lead.leadOfficial } : {}),
+      ...(lead.deadline ? { deadline: lead.deadline } : {}),
+    };
+  }
+  const status = computeTaskStatus(task, list, progress, settings);
+  if (progress || status.overdue) {
+    view.progress = {
+      ratio: status.completion ?? 0,
+      expectedRatio: status.expected,
+      status: status.class,
+      light: status.light,
+      overdue: status.overdue,
+      targetValues: task.targets.map((t) => progress?.values.get(t.id) ?? null),
+      ...(progress ? { periodLabel: progress.periodLabel, reportedAt: progress.periodEndsOn } : {}),
+    };
+  }
+  return view;
+}
+
+/**
+ * Loads a stored report as the plain view the renderers take: tree, targets, lead/cooperating
+ * units and each task's latest counted progress judged by the status engine at `at`.
+ */
+export async function loadReportView(
+  db: Kysely<Database>,
+  reportId: number,
+  options: LoadReportViewOptions,
+): Promise<ReportView> {
+  const tree = await getReportTree(db, reportId);
+  const [inputs, stored] = await Promise.all([
+    listTaskStatusInputs(db, reportId),
+    loadStoredTree(db, tree.report.revisionId),
+  ]);
+  if (options.approvedOnly) {
+    for (const [nodeId, progress] of inputs.progress) {
+      if (progress.status !== 'approved') inputs.progress.delete(nodeId);
+    }
+  }
+  const settings = statusSettings(tree.report.year, options.at, options.warnDays ?? 30);
+  const task = (t: StoredTask): TaskView =>
+    toTaskView(t, inputs.assignments, inputs.progress.get(t.id), settings);
+  const areas: AreaView[] = tree.areas.map((area) => {
+    const measures: MeasureView[] = area.measures.map((measure) => ({
+      ...(measure.label ? { label: measure.label } : {}),
+      title: measure.title,
+      tasks: measure.tasks.map(task),
+    }));
+    if (area.tasks.length > 0) measures.push({ title: '', tasks: area.tasks.map(task) });
+    return { ...(area.label ? { label: area.label } : {}), title: area.title, measures };
+  });
+  const meta: ReportMeta = {
+    ...(stored?.meta ?? {}),
+    title: tree.report.title || stored?.meta.title || '',
+    ...(tree.report.year === null ? {} : { year: tree.report.year }),
+    ...(tree.report.place === null ? {} : { place: tree.report.place }),
+  };
+  const requirements = (stored?.sections ?? [])
+    .filter((section) => section.kind === 'requirements')
+    .flatMap((section) => section.paragraphs.map((paragraph) => paragraph.text));
+  return { meta, requirements, areas };
+}

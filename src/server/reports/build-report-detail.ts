@@ -1,0 +1,154 @@
+import type { Kysely } from 'kysely';
+import type { ReportMeta } from '../../core/report-tree.js';
+import { DEFAULT_THRESHOLDS } from '../../core/status/classify.js';
+import { getReportTree } from '../../store/reports/get-report-tree.js';
+import type { Database } from '../../store/schema.js';
+import { listTaskStatusInputs } from '../../store/status/list-task-status-inputs.js';
+import { presentTask, rollUpTasks, statusSettings } from './present-status.js';
+import type { Dashboard, ReportDetail, TaskSummary } from './schema.js';
+
+/** Report meta per revision: parsed once from the stored tree, which never changes. */
+const metaCache = new Map<number, ReportMeta>();
+
+async function loadMeta(db: Kysely<Database>, revisionId: number | null, title: string): Promise<ReportMeta> {
+  if (revisionId === null) return { title };
+  const cached = metaCache.get(revisionId);
+  if (cached) return cached;
+  const row = await db
+    .selectFrom('report_revisions')
+    .select('tree_json')
+    .where('id', '=', revisionId)
+    .executeTakeFirst();
+  let meta: ReportMeta = { title };
+  try {
+    const parsed = JSON.parse(row?.tree_json ?? '{}') as { meta?: ReportMeta };
+    if (parsed.meta && typeof parsed.meta.title === 'string') meta = parsed.meta;
+  } catch {
+    // A revision without a readable tree still has its title from the reports row.
+  }
+  if (metaCache.size > 500) metaCache.clear();
+  metaCache.set(revisionId, meta);
+  return meta;
+}
+
+function cleanMeta(meta: ReportMeta): ReportDetail['meta'] {
+  const out: ReportDetail['meta'] = { title: meta.title };
+  if (typeof meta.year === 'number') out.year = meta.year;
+  if (meta.place) out.place = meta.place;
+  if (meta.speaker) out.speaker = meta.speaker;
+  if (meta.date) out.date = meta.date;
+  if (meta.attribution) out.attribution = meta.attribution;
+  return out;
+}
+
+/** The full report as GET /api/reports/:id shows it: tree, targets, assignments, statuses. */
+export async function buildReportDetail(
+  db: Kysely<Database>,
+  reportId: number,
+  at: string,
+  warnDays: number,
+): Promise<ReportDetail & { unitOfTask: Map<number, number[]> }> {
+  const tree = await getReportTree(db, reportId);
+  const [inputs, meta, published] = await Promise.all([
+    listTaskStatusInputs(db, reportId),
+    loadMeta(db, tree.report.revisionId, tree.report.title),
+    db.selectFrom('reports').select('published_at').where('id', '=', reportId).executeTakeFirstOrThrow(),
+  ]);
+  const settings = statusSettings(tree.report.year, at, warnDays);
+  const allTasks: TaskSummary[] = [];
+  const areas = tree.areas.map((area) => {
+    const measures = area.measures.map((measure) => {
+      const tasks = measure.tasks.map((t) => presentTask(t, inputs, settings));
+      allTasks.push(...tasks);
+      return {
+        id: measure.id,
+        label: measure.label,
+        title: measure.title,
+        status: rollUpTasks(tasks, settings.thresholds),
+        tasks,
+      };
+    });
+    const tasks = area.tasks.map((t) => presentTask(t, inputs, settings));
+    allTasks.push(...tasks);
+    const areaTasks = [...measures.flatMap((m) => m.tasks), ...tasks];
+    return {
+      id: area.id,
+      label: area.label,
+      title: area.title,
+      status: rollUpTasks(areaTasks, settings.thresholds),
+      measures,
+      tasks,
+    };
+  });
+  const unitOfTask = new Map<number, number[]>();
+  for (const [nodeId, list] of inputs.assignments)
+    unitOfTask.set(
+      nodeId,
+      list.map((a) => a.unitId),
+    );
+  return {
+    id: tree.report.id,
+    title: tree.report.title,
+    year: tree.report.year,
+    place: tree.report.place,
+    publishedAt: published.published_at,
+    meta: cleanMeta(meta),
+    at,
+    status: rollUpTasks(allTasks, settings.thresholds),
+    areas,
+    unitOfTask,
+  };
+}
+
+const LIGHT_RANK = { red: 0, yellow: 1, green: 2 } as const;
+
+/** Dashboard roll-ups: the whole report, each area, each lead unit, and the lagging tasks. */
+export function buildDashboard(detail: ReportDetail, warnDays: number): Dashboard {
+  const thresholds = { ...DEFAULT_THRESHOLDS, warnDays };
+  const byUnit = new Map<number, { unitName: string; tasks: TaskSummary[] }>();
+  const lagging: Dashboard['lagging'] = [];
+  let unassigned = 0;
+  for (const area of detail.areas) {
+    const tasks = [...area.measures.flatMap((m) => m.tasks), ...area.tasks];
+    for (const task of tasks) {
+      const leads = task.assignments.filter((a) => a.role === 'lead');
+      if (task.assignments.length === 0) unassigned += 1;
+      for (const lead of leads) {
+        const entry = byUnit.get(lead.unitId) ?? { unitName: lead.unitName, tasks: [] };
+        entry.tasks.push(task);
+        byUnit.set(lead.unitId, entry);
+      }
+      if (task.status.light !== 'green') {
+        lagging.push({
+          taskId: task.id,
+          text: task.text,
+          areaId: area.id,
+          areaTitle: area.title,
+          leadUnits: leads.map((l) => l.unitName),
+          status: task.status,
+        });
+      }
+    }
+  }
+  const gap = (t: Dashboard['lagging'][number]) => t.status.expected - (t.status.completion ?? 0);
+  lagging.sort(
+    (a, b) =>
+      LIGHT_RANK[a.status.light] - LIGHT_RANK[b.status.light] || gap(b) - gap(a) || a.taskId - b.taskId,
+  );
+  return {
+    reportId: detail.id,
+    title: detail.title,
+    at: detail.at,
+    overall: detail.status,
+    areas: detail.areas.map((a) => ({ id: a.id, label: a.label, title: a.title, status: a.status })),
+    units: [...byUnit.entries()]
+      .map(([unitId, entry]) => ({
+        unitId,
+        unitName: entry.unitName,
+        status: rollUpTasks(entry.tasks, thresholds),
+      }))
+      .sort((a, b) => (b.status.completion ?? 0) - (a.status.completion ?? 0) || a.unitId - b.unitId),
+    unassignedTasks: unassigned,
+    lagging: lagging.slice(0, 50),
+  };
+}

@@ -1,0 +1,175 @@
+import { daysInMonth } from '../../core/status/calendar.js';
+import { DEFAULT_THRESHOLDS, PROGRESS_CLASS_ZH, type StatusThresholds } from '../../core/status/classify.js';
+import { type RollUp, type RollUpItem, rollUp } from '../../core/status/roll-up.js';
+import type { Milestone } from '../../core/status/schedule.js';
+import { type TaskStatus, taskStatus } from '../../core/status/task-status.js';
+import type { StoredTask } from '../../store/reports/get-report-tree.js';
+import type {
+  CountedProgress,
+  StoredMilestone,
+  TaskAssignmentInfo,
+  TaskStatusInputs,
+} from '../../store/status/list-task-status-inputs.js';
+import type { RollUpBody, TaskStatusBody, TaskSummary } from './schema.js';
+
+/** The last day of a milestone period: "2026-Q2" → 2026-06-30, "2026-03" → 2026-03-31. */
+export function periodEnd(period: string): string | null {
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
+  const month = /^(\d{4})-(\d{2})$/.exec(period);
+  const year = Number(quarter?.[1] ?? month?.[1]);
+  const m = quarter ? Number(quarter[2]) * 3 : Number(month?.[2]);
+  if (!Number.isInteger(year) || !(m >= 1 && m <= 12)) return null;
+  return `${year}-${String(m).padStart(2, '0')}-${String(daysInMonth(year, m)).padStart(2, '0')}`;
+}
+
+/** Stored milestones → the status engine's milestones (done when the counted report reached them). */
+export function toMilestones(
+  stored: readonly StoredMilestone[],
+  reportedPercent: number | null,
+): Milestone[] {
+  const milestones: Milestone[] = [];
+  for (const m of stored) {
+    const due = periodEnd(m.period);
+    if (!due) continue;
+    const ratio = m.percent === undefined ? undefined : m.percent / 100;
+    milestones.push({
+      due,
+      title: m.text,
+      ...(ratio === undefined ? {} : { ratio }),
+      ...(ratio !== undefined && reportedPercent !== null ? { done: reportedPercent / 100 >= ratio } : {}),
+    });
+  }
+  return milestones;
+}
+
+export interface StatusSettings {
+  year: number;
+  at: string;
+  thresholds: StatusThresholds;
+}
+
+export function statusSettings(year: number | null, at: string, warnDays: number): StatusSettings {
+  return { year: year ?? Number(at.slice(0, 4)), at, thresholds: { ...DEFAULT_THRESHOLDS, warnDays } };
+}
+
+/** The status of one stored task from its targets, lead assignment and counted progress. */
+export function computeTaskStatus(
+  task: StoredTask,
+  assignments: readonly TaskAssignmentInfo[],
+  progress: CountedProgress | undefined,
+  settings: StatusSettings,
+): TaskStatus {
+  const lead = assignments.find((a) => a.role === 'lead');
+  const deadline = lead?.deadline ?? task.deadline?.date ?? undefined;
+  const percent = progress?.percent ?? null;
+  return taskStatus(
+    {
+      year: settings.year,
+      ...(deadline ? { deadline } : {}),
+      targets: task.targets.map((t) => ({
+        target: {
+          value: t.value,
+          comparator: t.comparator,
+          change: t.change,
+          ...(t.max === null ? {} : { max: t.max }),
+        },
+        achieved: progress?.values.get(t.id) ?? null,
+      })),
+      milestones: toMilestones(lead?.milestones ?? [], percent),
+      reportedPercent: percent,
+    },
+    settings.at,
+    settings.thresholds,
+  );
+}
+
+export function toStatusBody(status: TaskStatus): TaskStatusBody {
+  return {
+    completion: status.completion,
+    expected: status.expected,
+    class: status.class,
+    classZh: PROGRESS_CLASS_ZH[status.class],
+    light: status.light,
+    escalation: status.escalation,
+    overdue: status.overdue,
+    daysToDeadline: status.daysToDeadline,
+    basis: status.basis,
+  };
+}
+
+export function toRollUpBody(group: RollUp): RollUpBody {
+  return {
+    completion: group.completion,
+    expected: group.expected,
+    class: group.class,
+    classZh: PROGRESS_CLASS_ZH[group.class],
+    light: group.light,
+    escalation: group.escalation,
+    total: group.total,
+    classCounts: group.classCounts,
+    lightCounts: group.lightCounts,
+  };
+}
+
+/** Roll task summaries up (plain mean; the engine also supports weights). */
+export function rollUpTasks(tasks: readonly TaskSummary[], thresholds: StatusThresholds): RollUpBody {
+  const items: RollUpItem[] = tasks.map((t) => ({
+    completion: t.status.completion,
+    expected: t.status.expected,
+    class: t.status.class,
+    light: t.status.light,
+    daysToDeadline: t.status.daysToDeadline,
+  }));
+  return toRollUpBody(rollUp(items, 'mean', thresholds));
+}
+
+/** One task as the API shows it, with its status. */
+export function presentTask(
+  task: StoredTask,
+  inputs: TaskStatusInputs,
+  settings: StatusSettings,
+): TaskSummary {
+  const assignments = inputs.assignments.get(task.id) ?? [];
+  const progress = inputs.progress.get(task.id);
+  const status = computeTaskStatus(task, assignments, progress, settings);
+  return {
+    id: task.id,
+    version: task.version,
+    label: task.label,
+    text: task.text,
+    deadline: task.deadline,
+    commitment: task.commitment,
+    targets: task.targets.map((t, i) => ({
+      id: t.id,
+      version: t.version,
+      value: t.value,
+      max: t.max,
+      unit: t.unit,
+      comparator: t.comparator,
+      change: t.change,
+      subject: t.subject,
+      text: t.text,
+      source: t.source,
+      achieved: progress?.values.get(t.id) ?? null,
+      completion: status.targetCompletions[i] ?? null,
+    })),
+    assignments: assignments.map((a) => ({
+      id: a.id,
+      version: a.version,
+      unitId: a.unitId,
+      unitName: a.unitName,
+      role: a.role,
+      leadOfficial: a.leadOfficial,
+      deadline: a.deadline,
+      milestones: a.milestones,
+    })),
+    status: toStatusBody(status),
+    latestProgress: progress
+      ? {
+          progressReportId: progress.progressReportId,
+          periodLabel: progress.periodLabel,
+          status: progress.status,
+        }
+      : null,
+  };
+}

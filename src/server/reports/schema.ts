@@ -1,0 +1,219 @@
+import { z } from 'zod';
+
+/** Path parameter of every /api/reports/:id route. */
+export const reportIdParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+
+/** Optional assessment date for status (default: today in TIME_ZONE). */
+export const atQuerySchema = z.object({
+  at: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+    .optional()
+    .describe('Assess status as of this date (YYYY-MM-DD); default today'),
+});
+
+export const progressClassSchema = z
+  .enum(['not_started', 'behind', 'on_track', 'ahead', 'completed'])
+  .describe('未启动 / 欠进度 / 达进度 / 超进度 / 已完成')
+  .meta({ id: 'ProgressClass' });
+export const lightSchema = z.enum(['green', 'yellow', 'red']).meta({ id: 'Light' });
+export const escalationSchema = z
+  .enum(['none', 'blue', 'yellow', 'red'])
+  .describe('督办单: blue = deadline near, yellow = behind, red = overdue or far behind')
+  .meta({ id: 'Escalation' });
+
+/** The status of one task (see src/core/status/task-status.ts). */
+export const taskStatusSchema = z
+  .object({
+    completion: z.number().nullable().describe('Achieved share 0..1; null when nothing was reported'),
+    expected: z.number().describe('序时进度: expected share 0..1 at the assessment date'),
+    class: progressClassSchema,
+    classZh: z.string(),
+    light: lightSchema,
+    escalation: escalationSchema,
+    overdue: z.boolean(),
+    daysToDeadline: z.number().int(),
+    basis: z.enum(['targets', 'milestones', 'reported', 'none']),
+  })
+  .meta({ id: 'TaskStatus' });
+
+/** A roll-up over tasks (a measure, an area, a unit, the whole report). */
+export const rollUpSchema = z
+  .object({
+    completion: z.number().nullable(),
+    expected: z.number(),
+    class: progressClassSchema,
+    classZh: z.string(),
+    light: lightSchema,
+    escalation: escalationSchema,
+    total: z.number().int(),
+    classCounts: z.record(progressClassSchema, z.number().int()),
+    lightCounts: z.record(lightSchema, z.number().int()),
+  })
+  .meta({ id: 'RollUp' });
+
+export const targetSchema = z
+  .object({
+    id: z.number().int(),
+    version: z.number().int(),
+    value: z.number(),
+    max: z.number().nullable(),
+    unit: z.string(),
+    comparator: z.enum(['=', '>=', '<=', '>', '<', '~', 'between']),
+    change: z.enum(['increase', 'decrease', 'growth-rate', 'level']),
+    subject: z.string(),
+    text: z.string(),
+    source: z.string().describe('extracted | manual'),
+    achieved: z.number().nullable().describe('Latest value reported (submitted or approved), if any'),
+    completion: z.number().nullable(),
+  })
+  .meta({ id: 'Target' });
+
+export const milestoneSchema = z
+  .object({
+    period: z.string().describe('"2026-Q1" or "2026-03"'),
+    text: z.string(),
+    percent: z.number().min(0).max(100).optional(),
+  })
+  .meta({ id: 'Milestone' });
+
+export const assignmentSchema = z
+  .object({
+    id: z.number().int(),
+    version: z.number().int(),
+    unitId: z.number().int(),
+    unitName: z.string(),
+    role: z.enum(['lead', 'cooperating']).describe('牵头单位 lead / 配合单位 cooperating'),
+    leadOfficial: z.string().nullable(),
+    deadline: z.string().nullable(),
+    milestones: z.array(milestoneSchema),
+  })
+  .meta({ id: 'Assignment' });
+
+export const taskSummarySchema = z
+  .object({
+    id: z.number().int(),
+    version: z.number().int(),
+    label: z.string().nullable(),
+    text: z.string(),
+    deadline: z.object({ text: z.string(), date: z.string().nullable() }).nullable(),
+    commitment: z.string().nullable(),
+    targets: z.array(targetSchema),
+    assignments: z.array(assignmentSchema),
+    status: taskStatusSchema,
+    latestProgress: z
+      .object({
+        progressReportId: z.number().int(),
+        periodLabel: z.string(),
+        status: z.enum(['submitted', 'approved']),
+      })
+      .nullable(),
+  })
+  .meta({ id: 'TaskSummary' });
+
+export const measureSchema = z
+  .object({
+    id: z.number().int(),
+    label: z.string().nullable(),
+    title: z.string(),
+    status: rollUpSchema,
+    tasks: z.array(taskSummarySchema),
+  })
+  .meta({ id: 'Measure' });
+
+export const areaSchema = z
+  .object({
+    id: z.number().int(),
+    label: z.string().nullable(),
+    title: z.string(),
+    status: rollUpSchema,
+    measures: z.array(measureSchema),
+    tasks: z.array(taskSummarySchema).describe('Tasks directly under the area'),
+  })
+  .meta({ id: 'Area' });
+
+export const reportSummarySchema = z
+  .object({
+    id: z.number().int(),
+    title: z.string(),
+    year: z.number().int().nullable(),
+    place: z.string().nullable(),
+    organisation: z.string().nullable(),
+    revision: z.number().int().nullable(),
+    tasks: z.number().int(),
+    publishedAt: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'ReportSummary' });
+
+export const reportListSchema = z
+  .object({ reports: z.array(reportSummarySchema) })
+  .meta({ id: 'ReportList' });
+
+export const reportMetaSchema = z
+  .object({
+    title: z.string(),
+    year: z.number().int().optional(),
+    place: z.string().optional(),
+    speaker: z.string().optional(),
+    date: z.string().optional(),
+    attribution: z.string().optional(),
+  })
+  .meta({ id: 'ReportMeta' });
+
+/** GET /api/reports/:id — the report with its tree, targets, assignments and statuses. */
+export const reportDetailSchema = z
+  .object({
+    id: z.number().int(),
+    title: z.string(),
+    year: z.number().int().nullable(),
+    place: z.string().nullable(),
+    publishedAt: z.string().nullable(),
+    meta: reportMetaSchema,
+    at: z.string().describe('The date statuses are assessed at'),
+    status: rollUpSchema,
+    areas: z.array(areaSchema),
+  })
+  .meta({ id: 'ReportDetail' });
+
+export const laggingTaskSchema = z
+  .object({
+    taskId: z.number().int(),
+    text: z.string(),
+    areaId: z.number().int(),
+    areaTitle: z.string(),
+    leadUnits: z.array(z.string()),
+    status: taskStatusSchema,
+  })
+  .meta({ id: 'LaggingTask' });
+
+/** GET /api/reports/:id/dashboard — roll-ups by area and unit, and the lagging list. */
+export const dashboardSchema = z
+  .object({
+    reportId: z.number().int(),
+    title: z.string(),
+    at: z.string(),
+    overall: rollUpSchema,
+    areas: z.array(
+      z.object({
+        id: z.number().int(),
+        label: z.string().nullable(),
+        title: z.string(),
+        status: rollUpSchema,
+      }),
+    ),
+    units: z.array(z.object({ unitId: z.number().int(), unitName: z.string(), status: rollUpSchema })),
+    unassignedTasks: z.number().int(),
+    lagging: z
+      .array(laggingTaskSchema)
+      .describe('Tasks with a red or yellow light, worst first (at most 50)'),
+  })
+  .meta({ id: 'Dashboard' });
+
+export type ReportDetail = z.infer<typeof reportDetailSchema>;
+export type TaskSummary = z.infer<typeof taskSummarySchema>;
+export type Dashboard = z.infer<typeof dashboardSchema>;
+export type RollUpBody = z.infer<typeof rollUpSchema>;
+export type TaskStatusBody = z.infer<typeof taskStatusSchema>;
