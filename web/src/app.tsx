@@ -12,6 +12,9 @@ import { SessionProvider } from './session/session.js';
 
 // Route-level code splitting: the first page (home) ships in the entry chunk, the rest load on demand.
 const LedgerPage = lazy(() => import('./pages/ledger-page.js').then((m) => ({ default: m.LedgerPage })));
+const DashboardPage = lazy(() =>
+  import('./pages/dashboard-page.js').then((m) => ({ default: m.DashboardPage })),
+);
 const LoginPage = lazy(() => import('./pages/login-page.js').then((m) => ({ default: m.LoginPage })));
 
 function Providers() {
@@ -30,6 +33,7 @@ const router = createBrowserRouter([
         element: <AppLayout />,
         children: [
           { index: true, element: <HomePage /> },
+          { path: 'dashboard', element: <DashboardPage /> },
           { path: 'ledger', element: <LedgerPage /> },
           { path: 'login', element: <LoginPage /> },
           { path: '*', element: <NotFoundPage /> },

@@ -1,4 +1,4 @@
-import type { Dashboard, ErrorBody, Id, ReportDetail, ReportSummary, Session, TaskDetail } from './types.js';
+import type { Dashboard, ErrorBody, Id, ReportDetail, ReportSummary, Session } from './types.js';
 
 /** An API answer that was not 2xx, with the server's bilingual error body when it sent one. */
 export class ApiError extends Error {
@@ -55,16 +55,16 @@ export async function getSession(): Promise<Session> {
   return session;
 }
 
-/** POST /api/auth/login */
+/** POST /api/session — sign in; answers with the new session and its CSRF token. */
 export async function login(username: string, password: string): Promise<Session> {
-  await request<unknown>('POST', '/api/auth/login', { username, password });
-  // A new session gets a new CSRF secret; fetch its token before the next write.
-  return getSession();
+  const session = await request<Session>('POST', '/api/session', { username, password });
+  csrfToken = session.csrfToken;
+  return session;
 }
 
-/** POST /api/auth/logout */
+/** DELETE /api/session — sign out. */
 export async function logout(): Promise<Session> {
-  await request<unknown>('POST', '/api/auth/logout', {});
+  await request<unknown>('DELETE', '/api/session');
   return getSession();
 }
 
@@ -82,9 +82,4 @@ export function getReport(id: Id): Promise<ReportDetail> {
 /** GET /api/reports/:id/dashboard */
 export function getDashboard(id: Id): Promise<Dashboard> {
   return request<Dashboard>('GET', `/api/reports/${enc(id)}/dashboard`);
-}
-
-/** GET /api/tasks/:id */
-export function getTask(id: Id): Promise<TaskDetail> {
-  return request<TaskDetail>('GET', `/api/tasks/${enc(id)}`);
 }

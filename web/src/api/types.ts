@@ -1,28 +1,33 @@
 /**
- * The JSON shapes the web app reads from the luoshi API (src/server/<resource>/schema.ts).
- * Kept here as plain types so the browser bundle never pulls in zod or server code; fields the
- * UI can live without are optional, so an older or newer server still renders.
+ * The JSON shapes the web app reads, inferred from the server's zod contracts
+ * (src/server/<resource>/schema.ts). Imports are type-only, so the browser bundle never
+ * contains zod or server code, and a change of contract fails `npm run typecheck` here.
  */
+import type { z } from 'zod';
+import type { sessionResponseSchema, sessionUserSchema } from '../../../src/server/auth/schema.js';
+import type {
+  areaSchema,
+  assignmentSchema,
+  dashboardSchema,
+  laggingTaskSchema,
+  lightSchema,
+  measureSchema,
+  progressClassSchema,
+  reportDetailSchema,
+  reportSummarySchema,
+  rollUpSchema,
+  targetSchema,
+  taskStatusSchema,
+  taskSummarySchema,
+} from '../../../src/server/reports/schema.js';
 
 /** Identifiers are opaque to the UI: it only puts them into URLs. */
 export type Id = string | number;
 
-export type Role = 'admin' | 'reporter' | 'unit-head' | 'leader';
-
-export interface User {
-  id: Id;
-  username: string;
-  displayName?: string;
-  role: Role;
-  unitId?: Id | null;
-  unitName?: string | null;
-}
-
+export type User = z.infer<typeof sessionUserSchema>;
+export type Role = User['role'];
 /** GET /api/session */
-export interface Session {
-  user: User | null;
-  csrfToken: string;
-}
+export type Session = z.infer<typeof sessionResponseSchema>;
 
 /** The body of every API error (src/server/errors.ts). */
 export interface ErrorBody {
@@ -32,186 +37,36 @@ export interface ErrorBody {
   fields?: { path: string; message: string }[];
 }
 
-export type Comparator = '=' | '>=' | '<=' | '>' | '<' | '~' | 'between';
-export type TargetChange = 'increase' | 'decrease' | 'growth-rate' | 'level';
-
-/** 进度状态 — the five status classes of the 序时进度 engine, plus "not yet judged". */
-export type StatusClass = 'not-started' | 'behind' | 'on-track' | 'ahead' | 'done';
+/** 进度状态 — 未启动 / 欠进度 / 达进度 / 超进度 / 已完成. */
+export type StatusClass = z.infer<typeof progressClassSchema>;
 /** 预警灯 */
-export type Light = 'green' | 'yellow' | 'red';
-
-export interface Target {
-  id?: Id;
-  value: number;
-  max?: number | null;
-  unit: string;
-  comparator: Comparator;
-  change?: TargetChange;
-  subject: string;
-  text?: string;
-  /** Latest approved reported value, when any. */
-  latestValue?: number | null;
-  /** Completion ratio 0..1 of this target. */
-  completion?: number | null;
-}
-
-export interface Unit {
-  id: Id;
-  name: string;
-}
-
-/** 分工 — who does a task. */
-export interface Assignment {
-  unitId?: Id;
-  unitName: string;
-  /** 'lead' = 牵头单位, 'cooperating' = 配合单位. */
-  role: 'lead' | 'cooperating';
-  official?: string | null;
-}
-
-export interface Deadline {
-  text?: string;
-  date?: string | null;
-}
-
-export interface Task {
-  id: Id;
-  label?: string | null;
-  text: string;
-  targets?: Target[];
-  deadline?: Deadline | string | null;
-  assignments?: Assignment[];
-  status?: StatusClass | null;
-  light?: Light | null;
+export type Light = z.infer<typeof lightSchema>;
+export type TaskStatus = z.infer<typeof taskStatusSchema>;
+export type RollUp = z.infer<typeof rollUpSchema>;
+export type Target = z.infer<typeof targetSchema>;
+export type Assignment = z.infer<typeof assignmentSchema>;
+export type Task = z.infer<typeof taskSummarySchema> & {
+  /** 领导关注 — flagged by a leader (planned; absent until the flag endpoints exist). */
   flagged?: boolean;
-  /** Completion ratio 0..1 of the task. */
-  completion?: number | null;
-  expected?: number | null;
-  /** Short text of the latest approved report. */
-  latestReport?: string | null;
-}
-
-export interface Measure {
-  id: Id;
-  label?: string | null;
-  title: string;
-  tasks: Task[];
-}
-
-export interface Area {
-  id: Id;
-  label?: string | null;
-  title: string;
+};
+export type Measure = Omit<z.infer<typeof measureSchema>, 'tasks'> & { tasks: Task[] };
+export type Area = Omit<z.infer<typeof areaSchema>, 'measures' | 'tasks'> & {
   measures: Measure[];
-  /** Tasks directly under the area, outside any measure. */
-  tasks?: Task[];
-}
-
-export interface ReportMeta {
-  title: string;
-  year?: number;
-  place?: string;
-  speaker?: string;
-  date?: string;
-  attribution?: string;
-}
-
+  tasks: Task[];
+};
 /** One row of GET /api/reports. */
-export interface ReportSummary {
-  id: Id;
-  title: string;
-  year?: number | null;
-  place?: string | null;
-  createdAt?: string;
-}
-
+export type ReportSummary = z.infer<typeof reportSummarySchema>;
 /** GET /api/reports/:id */
-export interface ReportDetail {
-  id: Id;
-  title: string;
-  meta?: ReportMeta;
-  areas: Area[];
-}
+export type ReportDetail = Omit<z.infer<typeof reportDetailSchema>, 'areas'> & { areas: Area[] };
+export type LaggingTask = z.infer<typeof laggingTaskSchema>;
 
-export interface StatusCounts {
-  'not-started'?: number;
-  behind?: number;
-  'on-track'?: number;
-  ahead?: number;
-  done?: number;
-}
-
-export interface AreaProgress {
-  areaId: Id;
-  title: string;
-  completion: number;
-  expected: number;
-  light?: Light | null;
-  taskCount?: number;
-  counts?: StatusCounts;
-}
-
-export interface UnitProgress {
-  unitId: Id;
-  unitName: string;
-  completion: number;
-  expected?: number;
-  taskCount: number;
-  counts?: StatusCounts;
-}
-
-export interface TaskRef {
-  id: Id;
-  text: string;
-  status?: StatusClass | null;
-  light?: Light | null;
-  deadline?: string | null;
-  completion?: number | null;
-  expected?: number | null;
-  leadUnit?: string | null;
-}
-
+/** One month of the trend chart (planned: not yet in the dashboard contract). */
 export interface TrendPoint {
   /** YYYY-MM */
   month: string;
-  completion: number;
+  completion: number | null;
   expected: number;
 }
 
 /** GET /api/reports/:id/dashboard */
-export interface Dashboard {
-  asOf?: string;
-  completion: number;
-  expected: number;
-  counts?: StatusCounts;
-  lights?: Partial<Record<Light, number>>;
-  areas?: AreaProgress[];
-  units?: UnitProgress[];
-  lagging?: TaskRef[];
-  overdue?: TaskRef[];
-  trend?: TrendPoint[];
-}
-
-export interface ProgressReport {
-  id: Id;
-  unitName?: string;
-  author?: string;
-  period?: string;
-  status: 'draft' | 'submitted' | 'returned' | 'approved';
-  submittedAt?: string | null;
-  narrative?: string | null;
-  problems?: string | null;
-  nextSteps?: string | null;
-  values?: { targetId?: Id; subject?: string; value: number; unit?: string }[];
-  returnedReason?: string | null;
-}
-
-/** GET /api/tasks/:id */
-export interface TaskDetail extends Task {
-  reportId?: Id;
-  areaTitle?: string;
-  measureTitle?: string;
-  /** The report text around the task and the task's offsets in it, for highlighting. */
-  source?: { text: string; start: number; end: number } | null;
-  reports?: ProgressReport[];
-}
+export type Dashboard = z.infer<typeof dashboardSchema> & { trend?: TrendPoint[] };

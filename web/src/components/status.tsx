@@ -3,11 +3,11 @@ import type { Light, StatusClass } from '../api/types.js';
 import { useI18n } from '../i18n/i18n.js';
 
 const statusColors: Record<StatusClass, string> = {
-  'not-started': 'default',
+  not_started: 'default',
   behind: 'error',
-  'on-track': 'processing',
+  on_track: 'processing',
   ahead: 'cyan',
-  done: 'success',
+  completed: 'success',
 };
 
 /** 进度状态 as a colored tag; "未评估" when the engine has not judged the task yet. */

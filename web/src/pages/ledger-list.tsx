@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { Area, Task } from '../api/types.js';
 import { LightDot, StatusTag } from '../components/status.js';
 import { useI18n } from '../i18n/i18n.js';
-import { deadlineText, formatTarget, leadUnits } from '../report/tree-stats.js';
+import { deadlineText, displayLabel, formatTarget, leadUnits } from '../report/tree-stats.js';
 
 /** The ledger as nested lists of task cards, for phone-width screens. */
 export function LedgerList({ areas }: { areas: readonly Area[] }) {
@@ -12,13 +12,13 @@ export function LedgerList({ areas }: { areas: readonly Area[] }) {
       {areas.map((area) => (
         <section key={String(area.id)} className="ledger-list-area">
           <Typography.Title level={2} className="ledger-list-area-title">
-            {area.label}
+            {displayLabel(area.label)}
             {area.title}
           </Typography.Title>
           {area.measures.map((measure) => (
             <section key={String(measure.id)}>
               <Typography.Title level={3} className="ledger-list-measure-title">
-                {measure.label}
+                {displayLabel(measure.label)}
                 {measure.title}
               </Typography.Title>
               <TaskCards tasks={measure.tasks} />
@@ -40,7 +40,7 @@ function TaskCards({ tasks }: { tasks: readonly Task[] }) {
         const lead = leadUnits(task)
           .map((a) => a.unitName)
           .join('、');
-        const deadline = deadlineText(task.deadline);
+        const deadline = deadlineText(task);
         return (
           <li key={String(task.id)}>
             <Card size="small" className="task-card">
@@ -51,8 +51,8 @@ function TaskCards({ tasks }: { tasks: readonly Task[] }) {
                 <div className="task-card-targets">{task.targets.map(formatTarget).join('；')}</div>
               ) : null}
               <div className="task-card-meta">
-                <StatusTag status={task.status} />
-                <LightDot light={task.light} withText />
+                <StatusTag status={task.status.class} />
+                <LightDot light={task.status.light} withText />
                 <span>
                   {t('ledger.colLead')}：{lead || t('ledger.unassigned')}
                 </span>

@@ -128,6 +128,13 @@ export function LedgerPage() {
         <Checkbox checked={filter.flagged} onChange={(event) => update({ flagged: event.target.checked })}>
           {t('ledger.flagged')}
         </Checkbox>
+        <Checkbox
+          checked={filter.overdue}
+          onChange={(event) => update({ overdue: event.target.checked })}
+          data-testid="filter-overdue"
+        >
+          {t('ledger.overdue')}
+        </Checkbox>
         <Input.Search
           aria-label={t('ledger.keyword')}
           data-testid="filter-keyword"
@@ -141,7 +148,15 @@ export function LedgerPage() {
         <Button
           onClick={() => {
             setKeyword('');
-            update({ area: null, unit: null, status: null, light: null, flagged: false, keyword: '' });
+            update({
+              area: null,
+              unit: null,
+              status: null,
+              light: null,
+              flagged: false,
+              overdue: false,
+              keyword: '',
+            });
           }}
         >
           {t('common.reset')}

@@ -4,7 +4,13 @@ import { Link } from 'react-router';
 import type { Area, Task } from '../api/types.js';
 import { LightDot, StatusTag } from '../components/status.js';
 import { useI18n } from '../i18n/i18n.js';
-import { cooperatingUnits, deadlineText, formatTarget, leadUnits } from '../report/tree-stats.js';
+import {
+  cooperatingUnits,
+  deadlineText,
+  displayLabel,
+  formatTarget,
+  leadUnits,
+} from '../report/tree-stats.js';
 
 /** One row of the ledger tree: a work area, a measure or a task. */
 export interface LedgerRow {
@@ -21,12 +27,12 @@ export function toRows(areas: readonly Area[]): LedgerRow[] {
   return areas.map((area) => ({
     key: `a${area.id}`,
     kind: 'area',
-    title: `${area.label ?? ''}${area.title}`,
+    title: `${displayLabel(area.label)}${area.title}`,
     children: [
       ...area.measures.map((measure) => ({
         key: `m${measure.id}`,
         kind: 'measure' as const,
-        title: `${measure.label ?? ''}${measure.title}`,
+        title: `${displayLabel(measure.label)}${measure.title}`,
         children: measure.tasks.map(taskRow),
       })),
       ...(area.tasks ?? []).map(taskRow),
@@ -107,25 +113,25 @@ export function LedgerTable({
       title: t('ledger.colDeadline'),
       key: 'deadline',
       width: 100,
-      render: (_, row) => (row.task ? (deadlineText(row.task.deadline) ?? none) : null),
+      render: (_, row) => (row.task ? (deadlineText(row.task) ?? none) : null),
     },
     {
       title: t('ledger.colLatest'),
       key: 'latest',
       width: 160,
-      render: (_, row) => (row.task ? (row.task.latestReport ?? none) : null),
+      render: (_, row) => (row.task ? <LatestProgress task={row.task} /> : null),
     },
     {
       title: t('ledger.colStatus'),
       key: 'status',
       width: 96,
-      render: (_, row) => (row.task ? <StatusTag status={row.task.status} /> : null),
+      render: (_, row) => (row.task ? <StatusTag status={row.task.status.class} /> : null),
     },
     {
       title: t('ledger.colLight'),
       key: 'light',
       width: 56,
-      render: (_, row) => (row.task ? <LightDot light={row.task.light} /> : null),
+      render: (_, row) => (row.task ? <LightDot light={row.task.status.light} /> : null),
     },
   ];
   return (
@@ -142,5 +148,28 @@ export function LedgerTable({
         onExpandedRowsChange: (keys) => onExpandedChange(keys.map(String)),
       }}
     />
+  );
+}
+
+/** 最新进展 — achieved values of the latest report and its period and review state. */
+function LatestProgress({ task }: { task: Task }) {
+  const { t } = useI18n();
+  const latest = task.latestProgress;
+  if (!latest) return <>{t('common.none')}</>;
+  const achieved = task.targets.filter((target) => target.achieved !== null);
+  return (
+    <div>
+      <Typography.Text type="secondary">
+        {t(latest.status === 'approved' ? 'ledger.latestApproved' : 'ledger.latestSubmitted', {
+          period: latest.periodLabel,
+        })}
+      </Typography.Text>
+      {achieved.map((target) => (
+        <div key={target.id}>
+          {target.subject} {target.achieved}
+          {target.unit}
+        </div>
+      ))}
+    </div>
   );
 }

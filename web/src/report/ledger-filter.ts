@@ -8,12 +8,14 @@ export interface LedgerFilter {
   status: StatusClass | null;
   light: Light | null;
   flagged: boolean;
+  /** Only tasks past their deadline and not completed. */
+  overdue: boolean;
   keyword: string;
 }
 
 export type LedgerSort = 'order' | 'deadline' | 'status';
 
-export const statusClasses: StatusClass[] = ['not-started', 'behind', 'on-track', 'ahead', 'done'];
+export const statusClasses: StatusClass[] = ['not_started', 'behind', 'on_track', 'ahead', 'completed'];
 export const lights: Light[] = ['red', 'yellow', 'green'];
 
 function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T | null {
@@ -28,6 +30,7 @@ export function filterFromParams(params: URLSearchParams): LedgerFilter {
     status: oneOf(params.get('status'), statusClasses),
     light: oneOf(params.get('light'), lights),
     flagged: params.get('flagged') === '1',
+    overdue: params.get('overdue') === '1',
     keyword: params.get('q') ?? '',
   };
 }
@@ -44,6 +47,7 @@ export function filterToParams(filter: LedgerFilter, base: URLSearchParams): URL
   set('status', filter.status);
   set('light', filter.light);
   set('flagged', filter.flagged ? '1' : null);
+  set('overdue', filter.overdue ? '1' : null);
   set('q', filter.keyword.trim() || null);
   return next;
 }
@@ -51,7 +55,13 @@ export function filterToParams(filter: LedgerFilter, base: URLSearchParams): URL
 /** Whether a filter narrows anything. */
 export function isFiltering(filter: LedgerFilter): boolean {
   return Boolean(
-    filter.area || filter.unit || filter.status || filter.light || filter.flagged || filter.keyword.trim(),
+    filter.area ||
+      filter.unit ||
+      filter.status ||
+      filter.light ||
+      filter.flagged ||
+      filter.overdue ||
+      filter.keyword.trim(),
   );
 }
 
@@ -61,7 +71,7 @@ function searchableText(task: Task): string {
     task.text,
     ...(task.targets ?? []).map(formatTarget),
     ...(task.assignments ?? []).map((a) => a.unitName),
-    deadlineText(task.deadline) ?? '',
+    deadlineText(task) ?? '',
   ]
     .join('\n')
     .toLowerCase();
@@ -70,9 +80,10 @@ function searchableText(task: Task): string {
 /** Whether one task passes the task-level filters (everything but the area). */
 export function taskMatches(task: Task, filter: LedgerFilter): boolean {
   if (filter.unit && !(task.assignments ?? []).some((a) => a.unitName === filter.unit)) return false;
-  if (filter.status && task.status !== filter.status) return false;
-  if (filter.light && task.light !== filter.light) return false;
+  if (filter.status && task.status.class !== filter.status) return false;
+  if (filter.light && task.status.light !== filter.light) return false;
   if (filter.flagged && !task.flagged) return false;
+  if (filter.overdue && !task.status.overdue) return false;
   const keyword = filter.keyword.trim().toLowerCase();
   if (keyword && !searchableText(task).includes(keyword)) return false;
   return true;
@@ -80,18 +91,18 @@ export function taskMatches(task: Task, filter: LedgerFilter): boolean {
 
 const statusRank: Record<StatusClass, number> = {
   behind: 0,
-  'not-started': 1,
-  'on-track': 2,
+  not_started: 1,
+  on_track: 2,
   ahead: 3,
-  done: 4,
+  completed: 4,
 };
 
 function compareTasks(sort: LedgerSort): ((a: Task, b: Task) => number) | null {
   if (sort === 'deadline') {
-    return (a, b) => (deadlineDate(a.deadline) ?? '9999').localeCompare(deadlineDate(b.deadline) ?? '9999');
+    return (a, b) => (deadlineDate(a) ?? '9999').localeCompare(deadlineDate(b) ?? '9999');
   }
   if (sort === 'status') {
-    return (a, b) => (a.status ? statusRank[a.status] : 5) - (b.status ? statusRank[b.status] : 5);
+    return (a, b) => statusRank[a.status.class] - statusRank[b.status.class];
   }
   return null;
 }
@@ -127,4 +138,20 @@ export function unitNames(report: ReportDetail): string[] {
     for (const task of areaTasks(area)) for (const a of task.assignments ?? []) names.add(a.unitName);
   }
   return [...names].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+}
+
+/** A link to the ledger narrowed to what a dashboard number counts. */
+export function ledgerLink(reportParam: string | null, narrow: Partial<LedgerFilter>): string {
+  const empty: LedgerFilter = {
+    area: null,
+    unit: null,
+    status: null,
+    light: null,
+    flagged: false,
+    overdue: false,
+    keyword: '',
+  };
+  const base = new URLSearchParams(reportParam ? { report: reportParam } : {});
+  const query = filterToParams({ ...empty, ...narrow }, base).toString();
+  return query ? `/ledger?${query}` : '/ledger';
 }

@@ -1,4 +1,4 @@
-import type { Area, Assignment, Deadline, Measure, Task } from '../api/types.js';
+import type { Area, Assignment, Measure, Target, Task } from '../api/types.js';
 
 /** How many measures, tasks and quantitative targets a part of the report holds. */
 export interface TreeCounts {
@@ -9,7 +9,7 @@ export interface TreeCounts {
 
 /** Every task of an area: those inside its measures, then those directly under it. */
 export function areaTasks(area: Area): Task[] {
-  return [...area.measures.flatMap((measure: Measure) => measure.tasks), ...(area.tasks ?? [])];
+  return [...area.measures.flatMap((measure: Measure) => measure.tasks), ...area.tasks];
 }
 
 /** Counts of one work area. */
@@ -18,7 +18,7 @@ export function countArea(area: Area): TreeCounts {
   return {
     measures: area.measures.length,
     tasks: tasks.length,
-    targets: tasks.reduce((sum, task) => sum + (task.targets?.length ?? 0), 0),
+    targets: tasks.reduce((sum, task) => sum + task.targets.length, 0),
   };
 }
 
@@ -34,29 +34,27 @@ export function countReport(areas: readonly Area[]): TreeCounts {
   );
 }
 
-/** The deadline as the report words it ("6月底前"), or its date. */
-export function deadlineText(deadline: Task['deadline']): string | null {
-  if (!deadline) return null;
-  if (typeof deadline === 'string') return deadline;
-  const d: Deadline = deadline;
-  return d.text ?? d.date ?? null;
+/** The deadline as the report words it ("6月底前"), else its date. */
+export function deadlineText(task: Task): string | null {
+  const deadline = task.deadline;
+  if (deadline) return deadline.text || deadline.date;
+  // An assignment may set a deadline the report sentence did not state.
+  return task.assignments.find((a) => a.deadline)?.deadline ?? null;
 }
 
-/** The sortable date of a deadline, when it resolves to one. */
-export function deadlineDate(deadline: Task['deadline']): string | null {
-  if (!deadline) return null;
-  if (typeof deadline === 'string') return /^\d{4}-\d{2}-\d{2}/.test(deadline) ? deadline : null;
-  return deadline.date ?? null;
+/** The sortable date (YYYY-MM-DD) of a task's deadline, when it resolves to one. */
+export function deadlineDate(task: Task): string | null {
+  return task.deadline?.date ?? task.assignments.find((a) => a.deadline)?.deadline ?? null;
 }
 
 /** 牵头单位 of a task. */
 export function leadUnits(task: Task): Assignment[] {
-  return (task.assignments ?? []).filter((a) => a.role === 'lead');
+  return task.assignments.filter((a) => a.role === 'lead');
 }
 
 /** 配合单位 of a task. */
 export function cooperatingUnits(task: Task): Assignment[] {
-  return (task.assignments ?? []).filter((a) => a.role === 'cooperating');
+  return task.assignments.filter((a) => a.role === 'cooperating');
 }
 
 const comparatorSigns: Record<string, string> = {
@@ -70,10 +68,16 @@ const comparatorSigns: Record<string, string> = {
 };
 
 /** A target in one short line, e.g. "中小学学位 ≥6500个" or "失业率 ≤5%". */
-export function formatTarget(target: NonNullable<Task['targets']>[number]): string {
+export function formatTarget(target: Target): string {
   const value =
     target.comparator === 'between' && target.max != null
       ? `${target.value}–${target.max}`
       : `${comparatorSigns[target.comparator] ?? ''}${target.value}`;
   return `${target.subject} ${value}${target.unit}`.trim();
+}
+
+/** A numbering label worth showing ("一、", "（二）", "1."); bullet marks ("-", "*", "•") are not. */
+export function displayLabel(label: string | null | undefined): string {
+  if (!label || /^[-*•·+]$/.test(label.trim())) return '';
+  return label;
 }

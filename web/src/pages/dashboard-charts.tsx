@@ -1,0 +1,77 @@
+import type { EChartsCoreOption } from 'echarts/core';
+import { useMemo } from 'react';
+import type { Dashboard, TrendPoint } from '../api/types.js';
+import { Chart } from '../charts/chart.js';
+import { useI18n } from '../i18n/i18n.js';
+
+const percent = (ratio: number | null): number | null =>
+  ratio === null ? null : Math.round(ratio * 1000) / 10;
+
+/** Completion per work area as bars, with each area's 序时进度 as a line over them. */
+export function AreaProgressChart({ areas }: { areas: Dashboard['areas'] }) {
+  const { t } = useI18n();
+  const option = useMemo<EChartsCoreOption>(
+    () => ({
+      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v == null ? '—' : `${v}%`) },
+      legend: { data: [t('dashboard.actualLine'), t('dashboard.expectedLine')], top: 0 },
+      grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: areas.map((area) => area.label ?? area.title.slice(0, 6)),
+      },
+      series: [
+        {
+          name: t('dashboard.actualLine'),
+          type: 'bar',
+          data: areas.map((area) => percent(area.status.completion)),
+          itemStyle: { color: '#b7282e' },
+        },
+        {
+          name: t('dashboard.expectedLine'),
+          type: 'line',
+          data: areas.map((area) => percent(area.status.expected)),
+          itemStyle: { color: '#595959' },
+          lineStyle: { type: 'dashed' },
+        },
+      ],
+    }),
+    [areas, t],
+  );
+  return (
+    <Chart option={option} label={t('dashboard.byArea')} height={Math.max(240, areas.length * 36 + 60)} />
+  );
+}
+
+/** Monthly completion with the expected-progress (序时进度) line. */
+export function TrendChart({ trend }: { trend: TrendPoint[] }) {
+  const { t } = useI18n();
+  const option = useMemo<EChartsCoreOption>(
+    () => ({
+      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v == null ? '—' : `${v}%`) },
+      legend: { data: [t('dashboard.actualLine'), t('dashboard.expectedLine')], top: 0 },
+      grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: trend.map((point) => point.month) },
+      yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+      series: [
+        {
+          name: t('dashboard.actualLine'),
+          type: 'line',
+          data: trend.map((point) => percent(point.completion)),
+          itemStyle: { color: '#b7282e' },
+          areaStyle: { opacity: 0.12 },
+        },
+        {
+          name: t('dashboard.expectedLine'),
+          type: 'line',
+          data: trend.map((point) => percent(point.expected)),
+          itemStyle: { color: '#595959' },
+          lineStyle: { type: 'dashed' },
+        },
+      ],
+    }),
+    [trend, t],
+  );
+  return <Chart option={option} label={t('dashboard.trend')} testId="trend-chart" />;
+}
