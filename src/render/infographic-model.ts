@@ -1,5 +1,6 @@
+import { targetCompletion } from '../core/status/completion.js';
 import { eachTask, type ReportView } from './report-view.js';
-import { chineseOrdinal, type FormattedTarget, formatTarget, targetCompletion } from './target-format.js';
+import { chineseOrdinal, type FormattedTarget, formatTarget } from './target-format.js';
 
 /** One big figure of the 一图读懂: "6500 个 / 中小学学位". */
 export interface InfographicNumber extends FormattedTarget {
@@ -109,7 +110,8 @@ function targetNumbers(view: ReportView, areaIndex: number): InfographicNumber[]
         ...formatTarget(target),
         label: target.subject || target.text,
       };
-      if (reported !== undefined && reported !== null) number.completion = targetCompletion(target, reported);
+      const completion = targetCompletion(target, reported);
+      if (completion !== null) number.completion = completion;
       numbers.push(number);
     }
   }
@@ -161,10 +163,11 @@ export function buildInfographicModel(view: ReportView, options: InfographicOpti
       measures: area.measures.map((measure) => {
         // Untitled groups (tasks directly under the area) show their tasks as the items.
         const items = measure.tasks.map((task) => task.text).filter((text) => text !== measure.title);
+        const limit = measure.title ? itemsPerMeasure : itemsPerMeasure * 3;
         return {
           title: measure.title,
-          items: items.slice(0, itemsPerMeasure),
-          more: Math.max(0, items.length - itemsPerMeasure),
+          items: items.slice(0, limit),
+          more: Math.max(0, items.length - limit),
         };
       }),
       numbers: targetNumbers(view, areaIndex),

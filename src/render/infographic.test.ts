@@ -1,13 +1,17 @@
+import { readFile } from 'node:fs/promises';
 import { Resvg } from '@resvg/resvg-js';
 import { XMLParser } from 'fast-xml-parser';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
+import { analyzeReportFile } from '../server/imports/analyze-report-file.js';
 import { findCjkFont } from './cjk-font.js';
 import { buildInfographicModel, condenseRequirement } from './infographic-model.js';
 import { renderInfographicSvg } from './infographic-svg.js';
+import { reportViewFromTree } from './report-view.js';
 import { svgToPng } from './svg-png.js';
 import { makeView } from './testing/factories.js';
 import { overflowing, overlapping } from './testing/layout-checks.js';
+import { compareWithSnapshot, luminanceGrid } from './testing/visual-snapshot.js';
 import { textWidth } from './text-measure.js';
 
 /** All text content of an SVG, read back with an XML parser. */
@@ -90,6 +94,44 @@ describe('infographic layout', () => {
     }
     // Text and colour blocks cover a real share of the page.
     expect(dark / (png.width * png.height)).toBeGreaterThan(0.03);
+  });
+});
+
+describe('infographic of the sample report', () => {
+  it('renders every area of the parsed sample into a readable SVG and PNG', async () => {
+    const file = new URL('../../examples/beijing-subcenter-2026-summary.md', import.meta.url);
+    const bytes = new Uint8Array(await readFile(file));
+    const { tree, analyze } = await analyzeReportFile(bytes, 'beijing-subcenter-2026-summary.md');
+    const view = reportViewFromTree(tree, (text) => analyze({ kind: 'task', text, span: [0, text.length] }));
+    const layout = renderInfographicSvg(buildInfographicModel(view, { generatedOn: '2026-07-01' }));
+    expect(overflowing(layout.boxes)).toEqual([]);
+    expect(overlapping(layout.boxes)).toEqual([]);
+    const texts = svgTexts(layout.svg).join('');
+    expect(layout.boxes.filter((box) => /^area-\d+$/.test(box.id))).toHaveLength(tree.areas.length);
+    for (const area of tree.areas) {
+      // Titles may wrap over lines; their characters all appear in order.
+      expect(texts.replace(/\s/g, '')).toContain(area.title.replace(/\s/g, '').slice(0, 8));
+    }
+    expect(texts).toContain('一图读懂');
+    const png = PNG.sync.read(svgToPng(layout.svg));
+    expect(png.width).toBe(1080);
+    expect(png.height).toBeGreaterThan(3000);
+  });
+});
+
+describe('visual snapshot', () => {
+  it('matches the committed reference rendering of a fixed 3-area report', () => {
+    const model = buildInfographicModel(makeView({ areas: 3, withProgress: true }), {
+      generatedOn: '2026-07-01',
+    });
+    const png = svgToPng(renderInfographicSvg(model).svg);
+    const result = compareWithSnapshot(
+      luminanceGrid(png),
+      new URL('./snapshots/infographic-3-areas.json', import.meta.url),
+    );
+    expect(result.sameSize).toBe(true);
+    expect(result.meanDiff).toBeLessThan(2);
+    expect(result.changedShare).toBeLessThan(0.01);
   });
 });
 

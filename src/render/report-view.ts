@@ -1,4 +1,5 @@
 import type { AreaNode, ReportMeta, ReportTree, TaskNode } from '../core/report-tree.js';
+import type { Light, ProgressClass } from '../core/status/classify.js';
 import type { TaskAnalysis } from '../core/target.js';
 
 /**
@@ -49,22 +50,22 @@ export interface AssignmentView {
   deadline?: string;
 }
 
-/** Status classes of the 序时进度 engine. */
-export type ProgressStatus = 'not-started' | 'lagging' | 'on-schedule' | 'ahead' | 'completed';
-
-/** The latest approved progress of one task. */
+/** The latest counted progress of one task, judged by the 序时进度 engine (src/core/status). */
 export interface TaskProgressView {
-  /** Completion ratio 0..1 (may exceed 1 when over-achieved). */
+  /** Completion ratio 0..1. */
   ratio: number;
-  /** Expected ratio from the time-proportional schedule (序时进度), 0..1. */
+  /** Expected ratio from the time-proportional schedule (序时进度) or milestones, 0..1. */
   expectedRatio?: number;
-  status: ProgressStatus;
+  status: ProgressClass;
+  light?: Light;
   /** Past its deadline and not completed. */
   overdue?: boolean;
   /** Reported value per target, in the same order as `analysis.targets`. */
   targetValues?: (number | null)[];
   narrative?: string;
-  /** ISO date of the report this comes from. */
+  /** Reporting period the figures come from ("2026-Q2"). */
+  periodLabel?: string;
+  /** ISO date the figures are as of (the period's end). */
   reportedAt?: string;
 }
 

@@ -55,16 +55,3 @@ export function chineseOrdinal(n: number): string {
   if (n < 100) return `${digits[Math.floor(n / 10)] ?? ''}十${n % 10 === 0 ? '' : (digits[n % 10] ?? '')}`;
   return String(n);
 }
-
-/**
- * How far a reported value meets a target, 0..1 (capped). "≤" targets are met while the value
- * stays under the bound; a decrease target counts the reported decrease.
- */
-export function targetCompletion(target: Pick<Target, 'value' | 'comparator'>, reported: number): number {
-  if (target.comparator === '<=' || target.comparator === '<') {
-    if (reported <= target.value) return 1;
-    return reported > 0 ? Math.max(0, target.value / reported) : 0;
-  }
-  if (target.value <= 0) return reported >= target.value ? 1 : 0;
-  return Math.max(0, Math.min(1, reported / target.value));
-}

@@ -77,7 +77,7 @@ export function makeView(shape: ViewShape): ReportView {
           if (shape.withProgress) {
             task.progress = {
               ratio: ((a + t) % 4) / 3,
-              status: 'on-schedule',
+              status: 'on_track',
               targetValues: withTarget ? [m === 0 ? 3900 : 4.6] : [],
               reportedAt: '2026-06-30',
             };

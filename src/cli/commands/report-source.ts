@@ -1,0 +1,50 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { badInput } from '../../core/errors.js';
+import type { ReportView } from '../../render/report-view.js';
+
+export interface ReportSourceOptions {
+  /** ISO date statuses are judged at; today by default. */
+  at?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Resolves the REPORT argument of the publishing commands: a report file (Markdown, text) is
+ * parsed directly; a number is a report id in the configured database (DATABASE_URL or
+ * DATA_DIR/luoshi.db), read with its assignments and progress.
+ */
+export async function loadReportSource(
+  source: string,
+  options: ReportSourceOptions = {},
+): Promise<ReportView> {
+  const at = options.at ?? new Date().toISOString().slice(0, 10);
+  if (existsSync(source)) {
+    process.stderr.write(`luoshi: parsing ${source}\n`);
+    const { analyzeReportFile } = await import('../../server/imports/analyze-report-file.js');
+    const { reportViewFromTree } = await import('../../render/report-view.js');
+    const bytes = new Uint8Array(await readFile(source));
+    const analyzed = await analyzeReportFile(bytes, path.basename(source));
+    return reportViewFromTree(analyzed.tree, (text) =>
+      analyzed.analyze({ kind: 'task', text, span: [0, text.length] }),
+    );
+  }
+  if (/^\d+$/.test(source)) {
+    const { loadConfig } = await import('../../config/config.js');
+    const { openDatabase } = await import('../../store/database.js');
+    const { loadReportView } = await import('../../server/publish/load-report-view.js');
+    const config = loadConfig(options.env ?? process.env);
+    const handle = await openDatabase(config);
+    try {
+      return await loadReportView(handle.db, Number(source), { at });
+    } finally {
+      await handle.close();
+    }
+  }
+  throw badInput(
+    'report_not_found',
+    `${source} is neither a report file nor a report id: give the path of a .md/.txt report or the id shown by the web app`,
+    `${source} 既不是报告文件也不是报告编号：请给出 .md/.txt 报告文件路径，或网页中显示的报告编号`,
+  );
+}
