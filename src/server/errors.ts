@@ -123,8 +123,9 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
       },
     };
   }
-  if (typeof fastifyError === 'object' && fastifyError !== null && typeof fastifyError.code === 'string') {
-    const known = FASTIFY_CLIENT_ERRORS[fastifyError.code];
+  if (typeof fastifyError === 'object' && fastifyError !== null) {
+    const known =
+      typeof fastifyError.code === 'string' ? FASTIFY_CLIENT_ERRORS[fastifyError.code] : undefined;
     const status = fastifyError.code === 'FST_CSRF_MISSING_SECRET' ? 403 : statusOf(fastifyError);
     if (known) return { status, body: { code: known.code, message: known.en, messageZh: known.zh } };
     if (status === 429) {
