@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerBench } from './bench.js';
 import { registerExtract } from './extract.js';
 import { registerInfographic } from './infographic.js';
 import { registerServe } from './serve.js';
@@ -9,4 +10,9 @@ import { registerServe } from './serve.js';
  */
 export type RegisterCommand = (program: Command) => Command;
 
-export const commands: RegisterCommand[] = [registerExtract, registerServe, registerInfographic];
+export const commands: RegisterCommand[] = [
+  registerExtract,
+  registerServe,
+  registerInfographic,
+  registerBench,
+];

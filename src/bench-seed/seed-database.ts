@@ -1,0 +1,390 @@
+import { sql } from 'kysely';
+import { analyzeTask } from '../core/extract/index.js';
+import type { TaskNode } from '../core/report-tree.js';
+import type { TaskAnalysis } from '../core/target.js';
+import { appendAuditEvent, CLI_ACTOR } from '../store/audit/append-audit-event.js';
+import type { DatabaseHandle, DatabaseSettings } from '../store/database.js';
+import { importReport } from '../store/import-report.js';
+import { writeTransaction } from '../store/write-transaction.js';
+import { type BulkRow, openBulkWriter } from './bulk-writer.js';
+import { loadCorpusPools } from './corpus-pools.js';
+import { leadOfficial, placeName, unitName } from './places-and-units.js';
+import {
+  PROGRESS_COLUMNS,
+  progressRowsForPair,
+  type SeedPeriod,
+  type SeedTarget,
+  VALUE_COLUMNS,
+} from './progress-rows.js';
+import { createRandom } from './random.js';
+import { synthesizeReport } from './synth-report.js';
+
+/** How much to generate (`luoshi bench seed` flags). */
+export interface SeedOptions {
+  /** Tasks over all work reports (150,000 at province scale). */
+  tasks: number;
+  /** Progress-report rows (2,000,000 at province scale). */
+  progressReports: number;
+  /** 承办单位 over all governments (2,000). */
+  units: number;
+  /** Monthly reporting periods per work report, from January of `year`. */
+  periods: number;
+  /** Work reports (governments): the province, its cities, then districts and counties. */
+  workReports: number;
+  year: number;
+  /** PRNG seed: the same options and seed give the same data. */
+  seed: number;
+}
+
+export interface SeedSummary {
+  reportIds: number[];
+  tasks: number;
+  targets: number;
+  units: number;
+  assignments: number;
+  periods: number;
+  progressReports: number;
+  progressValues: number;
+  seconds: number;
+}
+
+/** The default province scale of issue 10. */
+export const PROVINCE_SCALE: SeedOptions = {
+  tasks: 150_000,
+  progressReports: 2_000_000,
+  units: 2_000,
+  periods: 12,
+  workReports: 150,
+  year: 2026,
+  seed: 20260101,
+};
+
+const BATCH_ROWS = 20_000;
+const MILESTONE_TEXTS = ['完成方案制定', '启动实施', '完成主体工作', '全面完成'];
+
+async function nextId(
+  handle: DatabaseHandle,
+  table: 'units' | 'assignments' | 'reporting_periods' | 'progress_reports',
+) {
+  const row = await handle.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.max<number | null>('id').as('max'))
+    .executeTakeFirst();
+  return (row?.max ?? 0) + 1;
+}
+
+/** Share `k` of `total` when `total` is spread as evenly as possible over `parts`. */
+function share(total: number, parts: number, k: number): number {
+  return Math.floor(((k + 1) * total) / parts) - Math.floor((k * total) / parts);
+}
+
+function monthLabel(year: number, index: number): { label: string; startsOn: string; endsOn: string } {
+  const y = year + Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  const mm = String(m).padStart(2, '0');
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return { label: `${y}-${mm}`, startsOn: `${y}-${mm}-01`, endsOn: `${y}-${mm}-${last}` };
+}
+
+/**
+ * Fills a migrated database with a synthetic province: `workReports` reports built from real
+ * corpus sentences and imported through the real import path (one transaction each, with the
+ * extractor's targets and the search index), then units, monthly periods, assignments, progress
+ * reports and reported values written in bulk. Prints progress through `log`.
+ */
+export async function seedDatabase(
+  handle: DatabaseHandle,
+  settings: DatabaseSettings,
+  options: SeedOptions,
+  log: (line: string) => void,
+): Promise<SeedSummary> {
+  const started = performance.now();
+  const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+  const random = createRandom(options.seed);
+  const pools = loadCorpusPools();
+  const analyses = new Map<string, TaskAnalysis>();
+  const analyze = (task: TaskNode): TaskAnalysis => {
+    let found = analyses.get(task.text);
+    if (!found) {
+      found = analyzeTask(task.text, { year: options.year, sectionKind: 'tasks' });
+      analyses.set(task.text, found);
+    }
+    return found;
+  };
+
+  // 1. Work reports through the real import path.
+  const reportIds: number[] = [];
+  const places: string[] = [];
+  for (let r = 0; r < options.workReports; r++) {
+    const place = placeName(r);
+    const report = synthesizeReport(
+      { place, year: options.year, tasks: share(options.tasks, options.workReports, r) },
+      pools,
+      random,
+    );
+    const imported = await importReport(handle.db, {
+      bytes: report.bytes,
+      fileName: report.fileName,
+      tree: report.tree,
+      analyses: analyze,
+      actor: CLI_ACTOR,
+      organisation: `${place}人民政府`,
+    });
+    reportIds.push(imported.reportId);
+    places.push(place);
+    if (r % 10 === 9 || r === options.workReports - 1) {
+      log(`seed: imported ${r + 1}/${options.workReports} work reports (${elapsed()})`);
+    }
+  }
+
+  // 2. Tasks and targets as stored.
+  const taskRows = await handle.db
+    .selectFrom('nodes')
+    .select(['id', 'report_id', 'deadline_date'])
+    .where('kind', '=', 'task')
+    .where('report_id', 'in', reportIds)
+    .orderBy('id')
+    .execute();
+  const targetRows = await handle.db
+    .selectFrom('targets')
+    .innerJoin('nodes', 'nodes.id', 'targets.node_id')
+    .select([
+      'targets.id',
+      'targets.node_id',
+      'targets.value',
+      'targets.max',
+      'targets.comparator',
+      'targets.change',
+    ])
+    .where('nodes.report_id', 'in', reportIds)
+    .execute();
+  const targetsOf = new Map<number, SeedTarget[]>();
+  for (const t of targetRows) {
+    const list = targetsOf.get(t.node_id) ?? [];
+    list.push({ id: t.id, value: t.value, max: t.max, comparator: t.comparator, change: t.change });
+    targetsOf.set(t.node_id, list);
+  }
+  const organisations = await handle.db.selectFrom('organisations').select(['id', 'name']).execute();
+  const organisationOf = new Map(organisations.map((o) => [o.name, o.id]));
+
+  const writer = openBulkWriter(handle, settings);
+  const now = new Date().toISOString();
+  try {
+    // 3. Units: spread over the governments, at least one each.
+    let unitId = await nextId(handle, 'units');
+    const unitsOfReport: number[][] = [];
+    const unitRows: BulkRow[] = [];
+    for (let r = 0; r < options.workReports; r++) {
+      const place = places[r]!;
+      const count = Math.max(1, share(options.units, options.workReports, r));
+      const ids: number[] = [];
+      for (let k = 0; k < count; k++) {
+        unitRows.push([unitId, organisationOf.get(`${place}人民政府`) ?? null, unitName(place, k), now, now]);
+        ids.push(unitId++);
+      }
+      unitsOfReport.push(ids);
+    }
+    const unitColumns = ['id', 'organisation_id', 'name', 'created_at', 'updated_at'] as const;
+    await writer.insert(
+      'units',
+      unitColumns.map((name) => ({
+        name,
+        type: name === 'id' || name === 'organisation_id' ? 'int' : 'text',
+      })),
+      unitRows,
+    );
+    log(`seed: ${unitRows.length} units (${elapsed()})`);
+
+    // 4. Monthly reporting periods per report; the last one is open.
+    let periodId = await nextId(handle, 'reporting_periods');
+    const periodsOfReport: SeedPeriod[][] = [];
+    const periodRows: BulkRow[] = [];
+    for (const reportId of reportIds) {
+      const list: SeedPeriod[] = [];
+      for (let p = 0; p < options.periods; p++) {
+        const month = monthLabel(options.year, p);
+        const open = p === options.periods - 1;
+        const dueOn = monthLabel(options.year, p + 1).startsOn.replace(/-01$/, '-05');
+        periodRows.push([
+          periodId,
+          reportId,
+          'month',
+          month.label,
+          month.startsOn,
+          month.endsOn,
+          dueOn,
+          open ? 'open' : 'closed',
+          `${month.startsOn}T01:00:00.000Z`,
+          open ? null : `${dueOn}T10:00:00.000Z`,
+          now,
+          now,
+        ]);
+        list.push({ id: periodId++, endsOn: month.endsOn });
+      }
+      periodsOfReport.push(list);
+    }
+    await writer.insert(
+      'reporting_periods',
+      [
+        { name: 'id', type: 'int' },
+        { name: 'report_id', type: 'int' },
+        { name: 'kind', type: 'text' },
+        { name: 'label', type: 'text' },
+        { name: 'starts_on', type: 'text' },
+        { name: 'ends_on', type: 'text' },
+        { name: 'due_on', type: 'text' },
+        { name: 'status', type: 'text' },
+        { name: 'opened_at', type: 'text' },
+        { name: 'closed_at', type: 'text' },
+        { name: 'created_at', type: 'text' },
+        { name: 'updated_at', type: 'text' },
+      ],
+      periodRows,
+    );
+
+    // 5. Assignments: one lead unit per task, up to two cooperating units.
+    const reportIndex = new Map(reportIds.map((id, i) => [id, i]));
+    let assignmentId = await nextId(handle, 'assignments');
+    const pairs: { nodeId: number; unitId: number; report: number }[] = [];
+    const assignmentRows: BulkRow[] = [];
+    for (const task of taskRows) {
+      const r = reportIndex.get(task.report_id)!;
+      const units = unitsOfReport[r]!;
+      const lead = random.pick(units);
+      const chosen = [lead];
+      const cooperating = units.length > 1 ? random.pick([0, 0, 1, 1, 2]) : 0;
+      for (let c = 0; c < cooperating; c++) {
+        const other = random.pick(units);
+        if (!chosen.includes(other)) chosen.push(other);
+      }
+      chosen.forEach((unit, k) => {
+        const milestones =
+          k === 0 && random.chance(0.3)
+            ? MILESTONE_TEXTS.map((text, q) => ({
+                period: `${options.year}-Q${q + 1}`,
+                text,
+                percent: 25 * (q + 1),
+              }))
+            : [];
+        assignmentRows.push([
+          assignmentId++,
+          task.id,
+          unit,
+          k === 0 ? 'lead' : 'cooperating',
+          k === 0 ? leadOfficial(places[r]!, random.int(0, 191)) : null,
+          task.deadline_date ?? `${options.year}-12-31`,
+          JSON.stringify(milestones),
+          now,
+          now,
+        ]);
+        pairs.push({ nodeId: task.id, unitId: unit, report: r });
+      });
+    }
+    await writer.insert(
+      'assignments',
+      [
+        { name: 'id', type: 'int' },
+        { name: 'node_id', type: 'int' },
+        { name: 'unit_id', type: 'int' },
+        { name: 'role', type: 'text' },
+        { name: 'lead_official', type: 'text' },
+        { name: 'deadline', type: 'text' },
+        { name: 'milestones_json', type: 'text' },
+        { name: 'created_at', type: 'text' },
+        { name: 'updated_at', type: 'text' },
+      ],
+      assignmentRows,
+    );
+    log(
+      `seed: ${taskRows.length} tasks, ${assignmentRows.length} assignments, ${periodRows.length} periods (${elapsed()})`,
+    );
+
+    // 6. Progress reports: spread evenly over the (task, unit) pairs, the earliest periods first.
+    const capacity = pairs.length * options.periods;
+    const wanted = Math.min(options.progressReports, capacity);
+    if (wanted < options.progressReports) {
+      log(
+        `seed: only ${capacity} progress reports fit (${pairs.length} assignments × ${options.periods} periods)`,
+      );
+    }
+    let progressId = await nextId(handle, 'progress_reports');
+    let reports: BulkRow[] = [];
+    let values: BulkRow[] = [];
+    let written = 0;
+    let valueCount = 0;
+    const flush = async () => {
+      await writer.insert('progress_reports', PROGRESS_COLUMNS, reports);
+      await writer.insert('progress_values', VALUE_COLUMNS, values);
+      written += reports.length;
+      valueCount += values.length;
+      reports = [];
+      values = [];
+      log(`seed: ${written}/${wanted} progress reports, ${valueCount} values (${elapsed()})`);
+    };
+    for (let i = 0; i < pairs.length; i++) {
+      const pair = pairs[i]!;
+      const count = share(wanted, pairs.length, i);
+      if (count === 0) continue;
+      const rows = progressRowsForPair(
+        {
+          nodeId: pair.nodeId,
+          unitId: pair.unitId,
+          periods: periodsOfReport[pair.report]!.slice(0, count),
+          yearShare: (p) => ((p % 12) + 1) / 12,
+          targets: targetsOf.get(pair.nodeId) ?? [],
+          firstId: progressId,
+        },
+        pools,
+        random,
+      );
+      progressId += count;
+      reports.push(...rows.reports);
+      values.push(...rows.values);
+      if (reports.length >= BATCH_ROWS) await flush();
+    }
+    if (reports.length > 0) await flush();
+
+    await writer.close();
+    if (handle.dialect === 'postgres') {
+      // Rows were written with explicit ids: move the identity sequences past them.
+      for (const table of [
+        'units',
+        'reporting_periods',
+        'assignments',
+        'progress_reports',
+        'progress_values',
+      ]) {
+        await sql`select setval(pg_get_serial_sequence(${table}, 'id'), (select coalesce(max(id), 1) from ${sql.table(table)}))`.execute(
+          handle.db,
+        );
+      }
+    }
+    await writeTransaction(handle.db, (trx) =>
+      appendAuditEvent(trx, {
+        actor: CLI_ACTOR,
+        action: 'seed',
+        entity: 'database',
+        entityId: 'bench',
+        after: { ...options, progressReports: written, progressValues: valueCount },
+      }),
+    );
+    log(`seed: analyzing tables (${elapsed()})`);
+    await sql`analyze`.execute(handle.db);
+    const summary: SeedSummary = {
+      reportIds,
+      tasks: taskRows.length,
+      targets: targetRows.length,
+      units: unitRows.length,
+      assignments: assignmentRows.length,
+      periods: periodRows.length,
+      progressReports: written,
+      progressValues: valueCount,
+      seconds: (performance.now() - started) / 1000,
+    };
+    log(`seed: done in ${elapsed()}`);
+    return summary;
+  } catch (error) {
+    await writer.close().catch(() => {});
+    throw error;
+  }
+}
