@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import { registerBench } from './bench.js';
+import { registerDiff } from './diff.js';
 import { registerExtract } from './extract.js';
 import { registerInfographic } from './infographic.js';
 import { registerServe } from './serve.js';
+import { registerUser } from './user.js';
 
 /**
  * Every `luoshi` sub-command, one module each. A module registers its options and loads its
@@ -13,6 +15,8 @@ export type RegisterCommand = (program: Command) => Command;
 export const commands: RegisterCommand[] = [
   registerExtract,
   registerServe,
+  registerUser,
   registerInfographic,
+  registerDiff,
   registerBench,
 ];

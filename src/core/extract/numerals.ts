@@ -1,0 +1,169 @@
+/**
+ * Number grammar of Chinese government prose: Arabic digits (half- or full-width), Chinese
+ * numerals (三千, 一万二千, 两百, 四十五), mixes (1万6千, 1.5万, 3.9万亿) and the big multipliers
+ * 十 百 千 万 亿.
+ */
+
+const DIGITS: Readonly<Record<string, number>> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+
+const SMALL_MULTIPLIERS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
+
+/** True for the characters a numeral may be written with (Arabic digits excluded). */
+export function isChineseNumeralChar(ch: string): boolean {
+  return ch in DIGITS || ch in SMALL_MULTIPLIERS || ch === '万' || ch === '亿';
+}
+
+/** True for 十 百 千 万 亿. */
+export function isMultiplierChar(ch: string): boolean {
+  return ch in SMALL_MULTIPLIERS || ch === '万' || ch === '亿';
+}
+
+/** Removes binary floating-point noise (2.26 × 10¹² → 2260000000000, not 2260000000000.0002). */
+export function cleanNumber(value: number): number {
+  return Number.parseFloat(value.toPrecision(15));
+}
+
+const ARABIC = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+
+/**
+ * Converts one full-width character to its ASCII twin (digits, letters, ％ ． ／ － ～ ＋).
+ * Returns the input when it has none. One UTF-16 unit in, one out, so offsets stay valid.
+ */
+export function toHalfWidthChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code >= 0xff01 && code <= 0xff5e) {
+    const ascii = String.fromCharCode(code - 0xfee0);
+    if (/[0-9A-Za-z%./\-~+]/.test(ascii)) return ascii;
+  }
+  return ch;
+}
+
+/**
+ * Half-width copy of `text` with exactly the same length: full-width digits, letters and signs
+ * become ASCII so that one set of patterns reads both, and offsets into the copy are offsets
+ * into the original.
+ */
+export function toHalfWidth(text: string): string {
+  let out = '';
+  let changed = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xff01 && code <= 0xff5e) {
+      const half = toHalfWidthChar(text[i] as string);
+      if (half !== text[i]) {
+        if (!changed) out = text.slice(0, i);
+        changed = true;
+        out += half;
+        continue;
+      }
+    }
+    if (changed) out += text[i];
+  }
+  return changed ? out : text;
+}
+
+/**
+ * Parses a numeral written with Arabic digits, Chinese numerals or a mix of both:
+ * "25万" → 250000, "1.5万" → 15000, "3.9万亿" → 3900000000000, "一万二千" → 12000, "两百" → 200,
+ * "四十五" → 45, "1万6千" → 16000, "二〇二六" → 2026. Full-width digits are accepted.
+ * Returns null for anything that is not one well-formed number ("十四五", "百千万", "1.2.3").
+ */
+export function parseChineseNumber(input: string): number | null {
+  const text = toHalfWidth(input.trim());
+  if (text.length === 0) return null;
+  let total = 0; // whole 亿 groups already closed
+  let belowYi = 0; // whole 万 groups below the current 亿
+  let section = 0; // value below 万 built from 十/百/千
+  let current: number | null = null; // pending digit value
+  let lastSmall = Number.POSITIVE_INFINITY; // last 十/百/千 used in this section
+  let sawMultiplier = false;
+  let lastWasChineseDigit = false;
+  let sawDigit = false;
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i] as string;
+    if (ch >= '0' && ch <= '9') {
+      let j = i;
+      while (j < text.length && /[0-9.,]/.test(text[j] as string)) j++;
+      const token = text.slice(i, j);
+      if (!ARABIC.test(token) || current !== null) return null;
+      current = Number(token.replace(/,/g, ''));
+      sawDigit = true;
+      lastWasChineseDigit = false;
+      i = j;
+      continue;
+    }
+    const digit = DIGITS[ch];
+    if (ch === '零' && current === null && sawMultiplier) {
+      // 一百零五: 零 only marks an empty place.
+      i++;
+      continue;
+    }
+    if (digit !== undefined) {
+      if (current !== null) {
+        // Two digits in a row are only valid as a positional year-like numeral (二〇二六).
+        if (!lastWasChineseDigit || sawMultiplier || ch === '两') return null;
+        current = current * 10 + digit;
+      } else {
+        current = digit;
+      }
+      sawDigit = true;
+      lastWasChineseDigit = true;
+      i++;
+      continue;
+    }
+    const small = SMALL_MULTIPLIERS[ch];
+    if (small !== undefined) {
+      if (small >= lastSmall) return null;
+      if (current === null && small !== 10 && section !== 0) return null;
+      section += (current ?? 1) * small;
+      current = null;
+      lastSmall = small;
+      sawMultiplier = true;
+      lastWasChineseDigit = false;
+      i++;
+      continue;
+    }
+    if (ch === '万') {
+      const group = section + (current ?? 0);
+      belowYi += (group === 0 ? 1 : group) * 1e4;
+      if (belowYi >= 1e8) return null; // 万万 is not how reports write 亿
+      section = 0;
+      current = null;
+      lastSmall = Number.POSITIVE_INFINITY;
+      sawMultiplier = true;
+      lastWasChineseDigit = false;
+      i++;
+      continue;
+    }
+    if (ch === '亿') {
+      const group = belowYi + section + (current ?? 0);
+      total = (total + (group === 0 ? 1 : group)) * 1e8;
+      belowYi = 0;
+      section = 0;
+      current = null;
+      lastSmall = Number.POSITIVE_INFINITY;
+      sawMultiplier = true;
+      lastWasChineseDigit = false;
+      i++;
+      continue;
+    }
+    return null;
+  }
+  if (!sawDigit && !sawMultiplier) return null;
+  const value = total + belowYi + section + (current ?? 0);
+  return Number.isFinite(value) ? cleanNumber(value) : null;
+}

@@ -1,0 +1,168 @@
+import type { Comparator, Target } from '../target.js';
+import { detectChange } from './change.js';
+import { type PrefixMatch, readComparatorPrefix, readDistantComparator } from './comparators.js';
+import {
+  hasCountCue,
+  inRanges,
+  isCodeOrOrdinal,
+  isVagueMultiplier,
+  isYearNumber,
+  quotedRanges,
+  startsNoun,
+} from './identifiers.js';
+import { type Quantity, scanQuantities } from './quantities.js';
+import { findSubject } from './subject.js';
+
+/**
+ * From quantities to targets: drops names and qualifiers, then gives each target its comparator,
+ * change and subject from the clause around it.
+ */
+
+const CLAUSE_BREAK = '，。；：,;:！？!?\n';
+const QUOTES = /[“”「」『』‘’《》〈〉"]/;
+const LIST_JOINERS = '、和及与或';
+
+/** Units that grade equipment and plants (30万千瓦以下煤电机组), unlike extents (平方米, 公里). */
+const CAPACITY_UNITS = new Set([
+  '千瓦',
+  '兆瓦',
+  '吉瓦',
+  '千伏',
+  '吨',
+  '吨标准煤',
+  '千瓦时',
+  '标箱',
+  '吨/日',
+  '吨/年',
+]);
+
+/** Verbs that move a value from a baseline to a new level: 从 20% |降至| 16%. */
+const TRANSITION =
+  /提高到|提高至|提升到|提升至|增加到|增加至|增至|上升到|上升至|扩大到|扩大至|跃升到|跃升至|降至|降到|下降到|下降至|减少到|减少至|缩小到|缩小至|缩减到|缩减至|压缩到|压缩至|缩至|调整到|调整至|调整为|延长到|延长至|缩短到|缩短至/;
+
+function clauseStart(text: string, pos: number): number {
+  let i = pos;
+  while (i > 0 && !CLAUSE_BREAK.includes(text[i - 1] as string)) i--;
+  return i;
+}
+
+function clauseEnd(text: string, pos: number): number {
+  let i = pos;
+  while (i < text.length && !CLAUSE_BREAK.includes(text[i] as string)) i++;
+  return i;
+}
+
+/**
+ * A class qualifier rather than a target: 亿元以上项目, 3岁以下婴幼儿, 30万千瓦以下煤电机组,
+ * 年营业收入超10亿元企业, 万吨级, 24小时活力街区, 5分钟响应覆盖率, 50米内换乘比例.
+ */
+function isQualifier(text: string, q: Quantity, prefix: PrefixMatch | null): boolean {
+  if (text[q.unitEnd] === '级' || text[q.end] === '级') return true;
+  if (q.kind === 'count' || q.kind === 'percent' || q.kind === 'ratio') return false;
+  const next = text[q.end] === '的' ? q.end + 1 : q.end;
+  // 50米内换乘比例, 15分钟内响应率: a distance or time limit that defines a metric.
+  if (q.suffix === '内' && startsNoun(text, next)) return true;
+  // 亿元以上项目, 3岁以下婴幼儿, 30万千瓦以下煤电机组 — but 900公顷以上特色花海 measures the sea of flowers.
+  const bounded = q.suffix !== null && /^(及?以上|及?以下|以内)$/.test(q.suffix);
+  if (bounded && (q.kind !== 'measure' || CAPACITY_UNITS.has(q.unit)) && startsNoun(text, next)) return true;
+  if ((q.kind === 'age' || q.kind === 'duration') && q.suffix === null && startsNoun(text, q.end))
+    return true;
+  if (q.kind === 'money' && q.suffix === null && prefix !== null && prefix.comparator === '>') {
+    return startsNoun(text, q.end);
+  }
+  return false;
+}
+
+/** 从 20% 降至 16%: the number before the transition verb is the baseline, not the target. */
+function isBaseline(text: string, q: Quantity, from: number, to: number): boolean {
+  const before = text.slice(from, q.numStart);
+  const marker = Math.max(
+    before.lastIndexOf('从'),
+    before.lastIndexOf('由'),
+    before.lastIndexOf('将'),
+    before.lastIndexOf('现行'),
+  );
+  if (marker < 0 || TRANSITION.test(before.slice(marker))) return false;
+  return TRANSITION.test(text.slice(q.end, to));
+}
+
+/** Durations and ages that are the circumstances of a fact: 连续9年, 时隔5年, 近50年来. */
+function isCircumstance(text: string, q: Quantity, prefix: PrefixMatch | null): boolean {
+  if (q.kind !== 'duration') return false;
+  const before = text.slice(Math.max(0, q.numStart - 2), q.numStart);
+  if (/连续|时隔|历时|提前|延长|前后/.test(before)) return true;
+  if (q.unit === '年') {
+    if (isYearNumber(q.value, q.numeral) || q.value >= 150) return true;
+    // A count of years is a target only as a level: 平均受教育年限提高到10.5年.
+    const cue = text.slice(Math.max(0, q.numStart - 2), q.numStart);
+    return !(/[到至]$/.test(cue) || prefix?.text === '达到');
+  }
+  return /^(来|以来|后)/.test(text.slice(q.end, q.end + 2));
+}
+
+interface Accepted {
+  target: Target;
+  clause: number;
+  prefixComparator: Comparator | null;
+}
+
+/**
+ * The quantitative targets in `text` (the half-width copy of `original`; both have the same
+ * length, so spans index either).
+ */
+export function extractTargets(text: string, original: string): Target[] {
+  const quantities = scanQuantities(text);
+  if (quantities.length === 0) return [];
+  const quoted = QUOTES.test(text) ? quotedRanges(text) : [];
+  const accepted: Accepted[] = [];
+  for (const q of quantities) {
+    if (inRanges(quoted, q.numStart)) continue;
+    if (isCodeOrOrdinal(text, q.numStart, q.numEnd)) continue;
+    const prefix = readComparatorPrefix(text, q.numStart);
+    if (q.bare && (isVagueMultiplier(text, q.numStart) || (prefix === null && startsNoun(text, q.end))))
+      continue;
+    if (q.small && q.kind !== 'percent') {
+      if (!hasCountCue(text, q.numStart) || text[q.end] === '“') continue;
+    }
+    if (text[q.numStart - 1] === '前' && (q.unit === '名' || q.unit === '位')) continue;
+    if (isCircumstance(text, q, prefix)) continue;
+    if (isQualifier(text, q, prefix)) continue;
+    const from = clauseStart(text, q.numStart);
+    const to = clauseEnd(text, q.end);
+    if (isBaseline(text, q, from, to)) continue;
+
+    const start = prefix?.start ?? q.numStart;
+    const clauseBefore = text.slice(from, start);
+    let comparator: Comparator | null =
+      q.comparator ?? prefix?.comparator ?? readDistantComparator(clauseBefore);
+    const previous = accepted[accepted.length - 1];
+    if (
+      comparator === null &&
+      previous !== undefined &&
+      previous.clause === from &&
+      previous.prefixComparator !== null &&
+      LIST_JOINERS.includes(text[q.numStart - 1] ?? '')
+    ) {
+      comparator = previous.prefixComparator;
+    }
+    let subject = findSubject(text, start, q.end);
+    if (subject === '' && previous !== undefined && previous.clause === from)
+      subject = previous.target.subject;
+    const target: Target = {
+      value: q.value,
+      unit: q.unit,
+      comparator: comparator ?? '=',
+      change: detectChange(clauseBefore, q.kind),
+      subject,
+      text: original.slice(start, q.end),
+      span: [start, q.end],
+    };
+    if (q.max !== undefined) target.max = q.max;
+    accepted.push({
+      target,
+      clause: from,
+      prefixComparator: q.comparator === null ? (prefix?.comparator ?? null) : null,
+    });
+  }
+  return accepted.map((entry) => entry.target);
+}
