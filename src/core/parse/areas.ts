@@ -76,6 +76,19 @@ function areaStyle(blocks: readonly Block[]): LabelStyle | undefined {
   return fallback;
 }
 
+/**
+ * A plain paragraph that turns from this year's tasks to the government's own conduct
+ * ("应对新挑战、完成新任务，对政府工作提出新的更高要求。") ends the last work area even without a
+ * "各位代表！" break: national 2025 goes straight on to 政府自身建设, 国防, 港澳, 外交.
+ */
+function opensSelfBuilding(text: string, block: Block): boolean {
+  if (block.kind !== 'plain') return false;
+  const first = splitSentences(text, block.start, block.end)[0];
+  if (!first) return false;
+  const sentence = text.slice(first[0], first[1]);
+  return /[，,]/.test(sentence) && /对政府工作提出|自身建设/.test(sentence);
+}
+
 type MeasureOrigin = 'explicit' | 'bullet' | 'prose';
 
 /** Mutable state of the walk over one section's blocks. */
@@ -91,6 +104,8 @@ interface Walk {
   origin?: MeasureOrigin;
   measureStyle?: LabelStyle;
   bulletBase?: number;
+  /** The area whose preamble came from its own heading paragraph. */
+  preambleInline?: AreaNode;
 }
 
 function extend(node: { span: Span }, end: number): void {
@@ -141,15 +156,30 @@ function openArea(walk: Walk, block: Block): void {
     const start = sentences[1]?.[0] ?? last[0];
     area.preamble = { text: text.slice(start, last[1]), span: [start, last[1]] };
   }
+  settleArea(walk);
   walk.areas.push(area);
   walk.area = area;
+  walk.preambleInline = area.preamble ? area : undefined;
   walk.areaFresh = sentences.length <= 1;
   walk.measure = undefined;
   walk.origin = undefined;
   walk.bulletBase = undefined;
 }
 
+/**
+ * National 2023 writes each area as one paragraph ("（一）着力扩大国内需求。把恢复…。多渠道…。"):
+ * with no measure paragraphs after it, the heading paragraph's sentences are the area's tasks.
+ */
+function settleArea(walk: Walk): void {
+  const area = walk.area;
+  if (!area || area.measures.length > 0 || !area.preamble || walk.preambleInline !== area) return;
+  const tasks = sentenceTasks(walk.text, area.preamble.span[0], area.preamble.span[1]);
+  area.tasks = [...tasks, ...area.tasks];
+  area.preamble = undefined;
+}
+
 function closeArea(walk: Walk): void {
+  settleArea(walk);
   walk.area = undefined;
   walk.measure = undefined;
   walk.origin = undefined;
@@ -246,7 +276,10 @@ export function buildSectionBody(
   if (lastStart >= 0) {
     for (let i = lastStart + 1; i < blocks.length; i++) {
       const block = blocks[i] as Block;
-      if (block.kind !== 'heading' && BREAK.test(blockContent(text, block))) {
+      if (
+        block.kind !== 'heading' &&
+        (BREAK.test(blockContent(text, block)) || opensSelfBuilding(text, block))
+      ) {
         tailIndex = i;
         break;
       }
@@ -291,5 +324,6 @@ export function buildSectionBody(
     else plainBlock(walk, block);
     walk.areaFresh = false;
   }
+  settleArea(walk);
   return { areas: walk.areas, paragraphs: walk.paragraphs, tailIndex };
 }

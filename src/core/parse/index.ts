@@ -39,6 +39,19 @@ function plainSection(
   return section;
 }
 
+/**
+ * A closing section has no heading: "各位代表！" titles it; a longer opening sentence is cut at its
+ * salutation ("各位代表，完成今年目标任务，…") or first clause.
+ */
+function tailTitle(text: string, first: Block, sentence: Span): string {
+  const whole = text.slice(sentence[0], sentence[1]);
+  if (whole.length <= 12) return whole;
+  const salutation = BREAK.exec(whole);
+  if (salutation) return salutation[0].slice(0, -1).trim();
+  const clause = whole.search(/[，,]/);
+  return clause > 0 ? whole.slice(0, clause) : text.slice(first.start, Math.min(first.end, first.start + 12));
+}
+
 /** The closing part after the last work area, one section per "各位代表！" break. */
 function tailSections(text: string, blocks: readonly Block[]): SectionNode[] {
   const sections: SectionNode[] = [];
@@ -58,7 +71,7 @@ function tailSections(text: string, blocks: readonly Block[]): SectionNode[] {
         text,
         {
           kind,
-          title: text.slice(firstSentence[0], firstSentence[1]),
+          title: tailTitle(text, first, firstSentence),
           start: first.start,
           headingLevel: 0,
           blocks: group,

@@ -14,53 +14,50 @@ function isTerminator(code: number): boolean {
   );
 }
 
-/** Opening → closing bracket pairs inside which a sentence never ends. */
-const CLOSER_OF: Record<string, string> = {
-  '“': '”',
-  '‘': '’',
-  '「': '」',
-  '『': '』',
-  '《': '》',
-  '〈': '〉',
-  '（': '）',
-  '(': ')',
-  '【': '】',
-  '[': ']',
-  '〔': '〕',
-};
-const OPENER_OF: Record<string, string> = Object.fromEntries(
-  Object.entries(CLOSER_OF).map(([open, close]) => [close, open]),
-);
+/** Opening and closing brackets, by pair index: “” ‘’ 「」 『』 《》 〈〉 （） () 【】 [] 〔〕. */
+const OPENERS = '“‘「『《〈（(【[〔';
+const CLOSERS = '”’」』》〉）)】]〕';
 
 /**
- * Mark the offsets of [start, end) that lie inside a *matched* pair of quotes or brackets.
- * Unmatched openers protect nothing, so one stray "“" cannot swallow the rest of a paragraph.
- * Linear: each opener is pushed and popped at most once.
+ * Mark the offsets of [start, end) that lie inside a *matched* pair of quotes or brackets
+ * (depth > 0), or return undefined when the range has no matched pair. Unmatched openers
+ * protect nothing, so one stray "“" cannot swallow the rest of a paragraph. Linear: each
+ * opener is pushed and popped at most once.
  */
-function protectedDepth(text: string, start: number, end: number): Int32Array {
-  const delta = new Int32Array(end - start + 1);
-  const stack: { char: string; at: number }[] = [];
-  const open = new Map<string, number>();
+function protectedDepth(text: string, start: number, end: number): Int32Array | undefined {
+  let delta: Int32Array | undefined;
+  const stackAt: number[] = [];
+  const stackPair: number[] = [];
+  const openCount = new Int32Array(OPENERS.length);
   for (let i = start; i < end; i++) {
-    const ch = text[i] ?? '';
-    const opener = OPENER_OF[ch];
-    if (opener !== undefined && (open.get(opener) ?? 0) > 0) {
+    const code = text.charCodeAt(i);
+    // Every bracket is either ASCII ( ) [ ] or above U+2000: skip plain CJK text fast.
+    if (code < 0x2018 && code !== 0x28 && code !== 0x29 && code !== 0x5b && code !== 0x5d) continue;
+    const ch = text[i] as string;
+    const closes = CLOSERS.indexOf(ch);
+    if (closes !== -1 && (openCount[closes] ?? 0) > 0) {
       // Pop to the matching opener; anything above it was never closed and protects nothing.
-      for (;;) {
-        const top = stack.pop();
-        if (!top) break;
-        open.set(top.char, (open.get(top.char) ?? 1) - 1);
-        if (top.char === opener) {
-          delta[top.at - start] = (delta[top.at - start] ?? 0) + 1;
+      while (stackAt.length > 0) {
+        const at = stackAt.pop() as number;
+        const pair = stackPair.pop() as number;
+        openCount[pair] = (openCount[pair] ?? 1) - 1;
+        if (pair === closes) {
+          delta ??= new Int32Array(end - start + 1);
+          delta[at - start] = (delta[at - start] ?? 0) + 1;
           delta[i - start] = (delta[i - start] ?? 0) - 1;
           break;
         }
       }
-    } else if (CLOSER_OF[ch] !== undefined) {
-      stack.push({ char: ch, at: i });
-      open.set(ch, (open.get(ch) ?? 0) + 1);
+      continue;
+    }
+    const opens = OPENERS.indexOf(ch);
+    if (opens !== -1) {
+      stackAt.push(i);
+      stackPair.push(opens);
+      openCount[opens] = (openCount[opens] ?? 0) + 1;
     }
   }
+  if (!delta) return undefined;
   // Prefix sums turn the +1/-1 marks into a depth per offset.
   let depth = 0;
   for (let k = 0; k < delta.length; k++) {
@@ -81,7 +78,7 @@ export function splitSentences(text: string, start: number, end: number): Span[]
   const spans: Span[] = [];
   let sentenceStart = start;
   for (let i = start; i < end; i++) {
-    if (!isTerminator(text.charCodeAt(i)) || (depth[i - start] ?? 0) > 0) continue;
+    if (!isTerminator(text.charCodeAt(i)) || (depth && (depth[i - start] ?? 0) > 0)) continue;
     let stop = i + 1;
     // A run of terminators ("！？") ends one sentence, not several.
     while (stop < end && isTerminator(text.charCodeAt(stop))) stop++;
