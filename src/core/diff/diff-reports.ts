@@ -98,7 +98,8 @@ function matchAreas(
     after.areas.forEach((b, j) => {
       const size = Math.max(1, Math.min(countTasks(a), countTasks(b)));
       const score = (votes.get(`${i}:${j}`) ?? 0) / size + dice(bigramSet(a.title), bigramSet(b.title));
-      if (score >= 0.3) candidates.push({ i, j, score });
+      // Low bar: leftover areas that share a few tasks or words still pair up, in order of score.
+      if (score >= 0.15) candidates.push({ i, j, score });
     });
   });
   candidates.sort((x, y) => y.score - x.score || x.i - y.i);

@@ -4,7 +4,7 @@ import { bigramSet } from './bigrams.js';
 export interface ItemMatch {
   before: number;
   after: number;
-  /** Bigram Dice similarity of the two texts, 0‥1. */
+  /** Bigram similarity of the two texts, 0‥1 (Dice, or discounted containment for an extended sentence). */
   similarity: number;
 }
 
@@ -17,6 +17,23 @@ export interface MatchOptions {
 
 export const DEFAULT_MIN_SIMILARITY = 0.4;
 const DEFAULT_POSITION_WEIGHT = 0.15;
+
+/** A sentence needs this many bigrams before its containment in a longer one counts as meaning. */
+const MIN_GRAMS_FOR_CONTAINMENT = 8;
+/** Containment is discounted against Dice: a sentence that grew is reworded, not the same. */
+const CONTAINMENT_WEIGHT = 0.85;
+
+/**
+ * Dice, or — when one sentence was extended with new clauses ("深化国际消费中心城市建设，开展…"
+ * → "深化国际消费中心城市建设，优化商业载体布局，…") — the share of the shorter one found in the
+ * longer, discounted. Short sentences rely on Dice alone: a short phrase is contained everywhere.
+ */
+function pairSimilarity(shared: number, sizeA: number, sizeB: number): number {
+  const dice = (2 * shared) / (sizeA + sizeB);
+  const shorter = Math.min(sizeA, sizeB);
+  if (shorter < MIN_GRAMS_FOR_CONTAINMENT) return Math.min(1, dice);
+  return Math.min(1, Math.max(dice, (CONTAINMENT_WEIGHT * shared) / shorter));
+}
 
 function relativePosition(index: number, length: number): number {
   return length <= 1 ? 0.5 : index / (length - 1);
@@ -55,7 +72,7 @@ export function matchItems(
     }
     for (const [j, count] of shared) {
       const other = afterGrams[j]!;
-      const similarity = before[i] === after[j] ? 1 : Math.min(1, (2 * count) / (grams.size + other.size));
+      const similarity = before[i] === after[j] ? 1 : pairSimilarity(count, grams.size, other.size);
       if (similarity < minSimilarity) continue;
       const distance = Math.abs(relativePosition(i, before.length) - relativePosition(j, after.length));
       candidates.push({

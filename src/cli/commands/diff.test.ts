@@ -1,0 +1,71 @@
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../main.js';
+
+const corpus = (name: string) => fileURLToPath(new URL(`../../../test-data/corpus/${name}`, import.meta.url));
+
+/** Runs the CLI in-process and returns its exit code and what it printed. */
+async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    stdout += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    stderr += String(chunk);
+    return true;
+  });
+  const code = await main(['node', 'luoshi', ...args]);
+  vi.restoreAllMocks();
+  return { code, stdout, stderr };
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('luoshi diff', () => {
+  it('prints a per-area comparison of two report files', async () => {
+    const result = await run(
+      'diff',
+      corpus('national-2024-work-report.txt'),
+      corpus('national-2025-work-report.txt'),
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /^对比 Compare: national-2024-work-report.txt → national-2025-work-report.txt/,
+    );
+    expect(result.stdout).toMatch(/目标↓ 降低: .*约3 → 约2 %/);
+    expect(result.stdout).toContain('## 总体要求和主要预期目标');
+  });
+
+  it('prints JSON with --json', async () => {
+    const result = await run(
+      'diff',
+      corpus('beijing-2025-work-report.txt'),
+      corpus('beijing-2026-work-report.txt'),
+      '--json',
+    );
+    const diff = JSON.parse(result.stdout) as { counts: Record<string, number>; areas: unknown[] };
+    expect(Object.keys(diff.counts)).toEqual(['continued', 'reworded', 'new', 'dropped']);
+    expect(diff.areas.length).toBeGreaterThan(5);
+  });
+
+  it('tracks promises side by side with --promises', async () => {
+    const result = await run(
+      'diff',
+      corpus('national-2024-work-report.txt'),
+      corpus('national-2025-work-report.txt'),
+      '--promises',
+    );
+    expect(result.stdout).toMatch(/承诺 promised: .*城镇新增就业1200万人以上/);
+    expect(result.stdout).toMatch(/兑现 reported: .*城镇新增就业1256万人/);
+  });
+
+  it('names the argument that is neither a file nor a report id', async () => {
+    const result = await run('diff', 'no-such-report.txt', corpus('national-2025-work-report.txt'));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('no-such-report.txt is neither a report file nor a report id');
+  });
+});
