@@ -28,7 +28,11 @@ export interface ViewShape {
   reportTitle?: string;
   withTargets?: boolean;
   withProgress?: boolean;
+  /** Give every task an id and a lead unit (and cooperating units on some). */
+  withAssignments?: boolean;
 }
+
+const UNITS = ['区发展改革委', '区教委', '区住房和城乡建设委员会', '区人力社保局', '区生态环境局'];
 
 const PHRASES = [
   '持续提升城市综合承载力',
@@ -74,6 +78,15 @@ export function makeView(shape: ViewShape): ReportView {
                 : [],
             ),
           };
+          if (shape.withAssignments) {
+            task.id = `${a + 1}${m + 1}${t + 1}`;
+            task.assignment = {
+              leadUnit: UNITS[(a + m + t) % UNITS.length] ?? '区政府办',
+              leadOfficial: t % 2 === 0 ? '张明（副区长）' : '',
+              cooperatingUnits: t === 1 ? [UNITS[(a + 1) % UNITS.length] ?? '', '各街道乡镇'] : [],
+              deadline: t === 2 ? '2026-09-30' : '2026-12-31',
+            };
+          }
           if (shape.withProgress) {
             task.progress = {
               ratio: ((a + t) % 4) / 3,
