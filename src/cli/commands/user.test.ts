@@ -1,0 +1,100 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { verifyPassword } from '../../server/auth/password.js';
+import { openDatabase } from '../../store/database.js';
+import { main } from '../main.js';
+
+/** Runs `luoshi ARGS` in-process and returns its exit code and stdout. */
+async function luoshi(...args: string[]): Promise<{ code: number; out: string }> {
+  let out = '';
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    out += String(chunk);
+    return true;
+  });
+  const errSpy = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  try {
+    const code = await main(['node', 'luoshi', ...args]);
+    return { code, out };
+  } finally {
+    spy.mockRestore();
+    errSpy.mockRestore();
+  }
+}
+
+describe('luoshi user', () => {
+  let dir: string;
+  const saved = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'luoshi-user-'));
+    process.env.DATA_DIR = dir;
+    delete process.env.DATABASE_URL;
+  });
+  afterAll(() => {
+    process.env.DATA_DIR = saved.DATA_DIR;
+    if (saved.DATABASE_URL) process.env.DATABASE_URL = saved.DATABASE_URL;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('adds, resets, disables and lists accounts', async () => {
+    const added = await luoshi(
+      'user',
+      'add',
+      'zhangsan',
+      '--role',
+      'reporter',
+      '--unit',
+      '区教委',
+      '--name',
+      '张三',
+    );
+    expect(added.code).toBe(0);
+    const password = /one-time password: (\S+)/.exec(added.out)?.[1];
+    expect(password).toMatch(/^[A-Za-z0-9]{16}$/);
+
+    const handle = await openDatabase({ sqlitePath: path.join(dir, 'luoshi.db') });
+    const row = await handle.db
+      .selectFrom('users')
+      .selectAll()
+      .where('username', '=', 'zhangsan')
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ role: 'reporter', display_name: '张三', disabled: 0 });
+    expect(row.unit_id).not.toBeNull();
+    expect(await verifyPassword(password ?? '', row.password_hash)).toBe(true);
+
+    const reset = await luoshi('user', 'passwd', 'zhangsan');
+    const next = /new password for zhangsan: (\S+)/.exec(reset.out)?.[1] ?? '';
+    const after = await handle.db
+      .selectFrom('users')
+      .selectAll()
+      .where('username', '=', 'zhangsan')
+      .executeTakeFirstOrThrow();
+    expect(await verifyPassword(next, after.password_hash)).toBe(true);
+    expect(await verifyPassword(password ?? '', after.password_hash)).toBe(false);
+
+    expect((await luoshi('user', 'disable', 'zhangsan')).code).toBe(0);
+    const disabled = await handle.db
+      .selectFrom('users')
+      .select('disabled')
+      .where('username', '=', 'zhangsan')
+      .executeTakeFirstOrThrow();
+    expect(disabled.disabled).toBe(1);
+    expect((await luoshi('user', 'list')).out).toMatch(/zhangsan\treporter\t\d+\tdisabled/);
+    const audit = await handle.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('entity', '=', 'user')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(['create', 'password', 'disable']);
+    await handle.close();
+  });
+
+  it('refuses a duplicate username, a unit role without unit, and an unknown user', async () => {
+    expect((await luoshi('user', 'add', 'boss', '--role', 'admin')).code).toBe(0);
+    expect((await luoshi('user', 'add', 'boss', '--role', 'admin')).code).toBe(1);
+    expect((await luoshi('user', 'add', 'nobody-unit', '--role', 'unit_head')).code).toBe(1);
+    expect((await luoshi('user', 'passwd', 'ghost')).code).toBe(1);
+    expect((await luoshi('user', 'add', 'x', '--role')).code).toBe(2);
+  });
+});

@@ -1,0 +1,38 @@
+import type { Kysely } from 'kysely';
+import { badInput } from '../../core/errors.js';
+import { type Actor, appendAuditEvent } from '../../store/audit/append-audit-event.js';
+import type { Database } from '../../store/schema.js';
+import { writeTransaction } from '../../store/write-transaction.js';
+
+/** The id of the unit with this name or short name, creating it (audited) when there is none. */
+export async function findOrCreateUnit(db: Kysely<Database>, name: string, actor: Actor): Promise<number> {
+  const trimmed = name.trim();
+  if (trimmed.length === 0 || trimmed.length > 100) {
+    throw badInput('invalid_unit', 'A unit name has 1-100 characters', '单位名称须为 1–100 个字符');
+  }
+  return writeTransaction(db, async (trx) => {
+    const found = await trx
+      .selectFrom('units')
+      .select('id')
+      .where((eb) => eb.or([eb('name', '=', trimmed), eb('short_name', '=', trimmed)]))
+      .where('archived', '=', 0)
+      .executeTakeFirst();
+    if (found) return found.id;
+    const now = new Date().toISOString();
+    const unit = await trx
+      .insertInto('units')
+      .values({
+        name: trimmed,
+        short_name: null,
+        parent_id: null,
+        organisation_id: null,
+        archived: 0,
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendAuditEvent(trx, { actor, action: 'create', entity: 'unit', entityId: unit.id, after: unit });
+    return unit.id;
+  });
+}
