@@ -175,7 +175,7 @@ export interface AssignmentTable {
   lead_official_person_id: number | null;
   /** 完成时限, YYYY-MM-DD. */
   deadline: string | null;
-  /** 形象进度: JSON array of { period: "2026-Q1" | "2026-03", text, percent? }. */
+  /** 形象进度: JSON array of Milestone (src/core/status/schedule.ts): { due, ratio?, done?, title? }. */
   milestones_json: string;
   note: string | null;
   archived: Flag;

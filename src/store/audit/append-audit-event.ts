@@ -48,8 +48,16 @@ export function hashAuditEvent(event: HashedFields): string {
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
 
+/** Fields never copied into the audit log: secrets, and bytes that are stored (and hashed) elsewhere. */
+const REDACTED_FIELDS = new Set(['password_hash', 'token_hash', 'csrf_token', 'source', 'content']);
+
 function toJson(value: unknown): string | null {
-  return value === undefined ? null : JSON.stringify(value);
+  if (value === undefined) return null;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return JSON.stringify(value);
+  const kept = Object.entries(value as Record<string, unknown>).map(([key, field]) =>
+    REDACTED_FIELDS.has(key) ? [key, '[redacted]'] : [key, field],
+  );
+  return JSON.stringify(Object.fromEntries(kept));
 }
 
 /**

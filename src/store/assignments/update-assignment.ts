@@ -1,0 +1,41 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../audit/append-audit-event.js';
+import type { Assignment, Database } from '../schema.js';
+import { updateVersioned } from '../versioned/update-versioned.js';
+import { writeTransaction } from '../write-transaction.js';
+import { type AssignmentFields, validateAssignmentFields } from './validate-assignment.js';
+
+export interface UpdateAssignmentInput {
+  id: number;
+  version: number;
+  changes: Partial<AssignmentFields> & { archived?: boolean };
+  actor: Actor;
+}
+
+/** Changes an assignment's role, lead official, deadline or milestones, or removes it (archived). */
+export async function updateAssignment(
+  db: Kysely<Database>,
+  input: UpdateAssignmentInput,
+): Promise<Assignment> {
+  const c = input.changes;
+  validateAssignmentFields(c);
+  return writeTransaction(db, (trx) =>
+    updateVersioned(trx, {
+      table: 'assignments',
+      entity: 'assignment',
+      id: input.id,
+      version: input.version,
+      action: c.archived ? 'archive' : 'update',
+      changes: {
+        ...(c.role !== undefined ? { role: c.role } : {}),
+        ...(c.leadOfficial !== undefined ? { lead_official: c.leadOfficial } : {}),
+        ...(c.leadOfficialPersonId !== undefined ? { lead_official_person_id: c.leadOfficialPersonId } : {}),
+        ...(c.deadline !== undefined ? { deadline: c.deadline } : {}),
+        ...(c.milestones !== undefined ? { milestones_json: JSON.stringify(c.milestones) } : {}),
+        ...(c.note !== undefined ? { note: c.note } : {}),
+        ...(c.archived !== undefined ? { archived: c.archived ? 1 : 0 } : {}),
+      },
+      actor: input.actor,
+    }),
+  );
+}

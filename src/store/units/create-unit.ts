@@ -1,0 +1,87 @@
+import type { Kysely } from 'kysely';
+import { badInput } from '../../core/errors.js';
+import type { Actor } from '../audit/append-audit-event.js';
+import type { Database, Unit } from '../schema.js';
+import { insertAudited } from '../versioned/insert-audited.js';
+import { loadVersioned } from '../versioned/update-versioned.js';
+import { writeTransaction } from '../write-transaction.js';
+
+export interface NewUnitInput {
+  name: string;
+  shortName?: string | null;
+  parentId?: number | null;
+  organisationId?: number | null;
+}
+
+/** Creates a unit (承办单位), optionally under a parent unit. */
+export async function createUnit(
+  db: Kysely<Database>,
+  input: NewUnitInput & { actor: Actor },
+): Promise<Unit> {
+  const name = input.name.trim();
+  if (name === '') throw badInput('invalid_unit', 'A unit needs a name', '单位名称不能为空');
+  return writeTransaction(db, async (trx) => {
+    if (input.parentId != null) await loadVersioned(trx, 'units', input.parentId);
+    const now = new Date().toISOString();
+    return insertAudited(
+      trx,
+      'units',
+      {
+        name,
+        short_name: input.shortName ?? null,
+        parent_id: input.parentId ?? null,
+        organisation_id: input.organisationId ?? null,
+        archived: 0,
+        created_at: now,
+        updated_at: now,
+      },
+      input.actor,
+      'unit',
+    );
+  });
+}
+
+/**
+ * Finds units by exact name, creating the missing ones, in one transaction (for a 分工方案
+ * spreadsheet that names units as text). Returns name → unit id.
+ */
+export async function findOrCreateUnits(
+  db: Kysely<Database>,
+  names: readonly string[],
+  actor: Actor,
+): Promise<Map<string, number>> {
+  const wanted = [...new Set(names.map((n) => n.trim()).filter((n) => n !== ''))];
+  return writeTransaction(db, async (trx) => {
+    const ids = new Map<string, number>();
+    if (wanted.length === 0) return ids;
+    const found = await trx
+      .selectFrom('units')
+      .select(['id', 'name'])
+      .where('name', 'in', wanted)
+      .where('archived', '=', 0)
+      .orderBy('id')
+      .execute();
+    for (const row of found) if (!ids.has(row.name)) ids.set(row.name, row.id);
+    const now = new Date().toISOString();
+    for (const name of wanted) {
+      if (ids.has(name)) continue;
+      const row = await insertAudited(
+        trx,
+        'units',
+        {
+          name,
+          short_name: null,
+          parent_id: null,
+          organisation_id: null,
+          archived: 0,
+          created_at: now,
+          updated_at: now,
+        },
+        actor,
+        'unit',
+      );
+      ids.set(name, row.id);
+    }
+    return ids;
+  });
+}
