@@ -1,8 +1,12 @@
 import type { Command } from 'commander';
+import { registerAudit } from './audit.js';
 import { registerBench } from './bench.js';
 import { registerDiff } from './diff.js';
+import { registerExport } from './export.js';
 import { registerExtract } from './extract.js';
+import { registerImport } from './import.js';
 import { registerInfographic } from './infographic.js';
+import { registerMigrate } from './migrate.js';
 import { registerServe } from './serve.js';
 import { registerUser } from './user.js';
 
@@ -17,6 +21,10 @@ export const commands: RegisterCommand[] = [
   registerServe,
   registerUser,
   registerInfographic,
+  registerExport,
   registerDiff,
   registerBench,
+  registerMigrate,
+  registerImport,
+  registerAudit,
 ];
