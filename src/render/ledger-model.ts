@@ -1,0 +1,131 @@
+import { type Light, PROGRESS_CLASS_ZH, type ProgressClass } from '../core/status/classify.js';
+import { areaHeading, formatChineseDate, plainTitle } from './division-model.js';
+import type { ReportView, TaskView } from './report-view.js';
+import { formatNumber, formatTarget } from './target-format.js';
+
+/** One task line of the 台账 with its latest progress. */
+export interface LedgerRow {
+  seq: number;
+  measure: string;
+  task: string;
+  /** Targets as printed: "新增中小学学位 6500个；城镇调查失业率 ≤5%". */
+  targets: string;
+  leadUnit: string;
+  cooperatingUnits: string;
+  leadOfficial: string;
+  deadline: string;
+  /** Reporting period of the latest counted progress ("2026-Q2"), or "". */
+  period: string;
+  /** Reported values per target, printed. */
+  achieved: string;
+  /** 0..1, or null when nothing was reported. */
+  completion: number | null;
+  /** 序时进度 0..1, or null when unknown. */
+  expected: number | null;
+  status: ProgressClass;
+  statusZh: string;
+  light: Light | null;
+  overdue: boolean;
+  narrative: string;
+}
+
+/** Per-area (or whole-report) counts of the status classes. */
+export interface LedgerCounts {
+  tasks: number;
+  byClass: Record<ProgressClass, number>;
+  overdue: number;
+  /** Mean completion over all tasks (unreported count as 0). */
+  meanCompletion: number;
+}
+
+export interface LedgerArea {
+  heading: string;
+  rows: LedgerRow[];
+  counts: LedgerCounts;
+}
+
+/** 台账 — the full ledger of a report: every task with its assignment and latest progress. */
+export interface LedgerModel {
+  title: string;
+  /** ISO date the statuses were judged at. */
+  asOf: string;
+  areas: LedgerArea[];
+  totals: LedgerCounts;
+}
+
+/** Prints a value in a target's unit ("3900个", "4.6%"). */
+function printValue(value: number, unit: string): string {
+  return `${formatNumber(value)}${unit}`;
+}
+
+function targetsText(task: TaskView): { targets: string; achieved: string } {
+  const targets = task.analysis.targets.map((target) => {
+    const shown = formatTarget(target);
+    return `${target.subject ? `${target.subject} ` : ''}${shown.prefix}${shown.number}${shown.unit}`;
+  });
+  const achieved = task.analysis.targets.flatMap((target, i) => {
+    const value = task.progress?.targetValues?.[i];
+    return value === undefined || value === null ? [] : [printValue(value, target.unit)];
+  });
+  return { targets: targets.join('；'), achieved: achieved.join('；') };
+}
+
+/** Counts the status classes of some rows. */
+export function countRows(rows: readonly LedgerRow[]): LedgerCounts {
+  const byClass: Record<ProgressClass, number> = {
+    not_started: 0,
+    behind: 0,
+    on_track: 0,
+    ahead: 0,
+    completed: 0,
+  };
+  let overdue = 0;
+  let sum = 0;
+  for (const row of rows) {
+    byClass[row.status] += 1;
+    if (row.overdue) overdue += 1;
+    sum += Math.min(1, row.completion ?? 0);
+  }
+  return { tasks: rows.length, byClass, overdue, meanCompletion: rows.length ? sum / rows.length : 0 };
+}
+
+/** Builds the 台账 from a report view judged at `asOf`. */
+export function buildLedger(view: ReportView, asOf: string): LedgerModel {
+  let seq = 0;
+  const areas = view.areas.map((area, index) => {
+    const rows = area.measures.flatMap((measure) =>
+      measure.tasks.map((task): LedgerRow => {
+        seq += 1;
+        const progress = task.progress;
+        const status = progress?.status ?? 'not_started';
+        const deadline =
+          task.assignment?.deadline ?? task.analysis.deadline?.date ?? task.analysis.deadline?.text ?? '';
+        return {
+          seq,
+          measure: measure.title,
+          task: task.text,
+          ...targetsText(task),
+          leadUnit: task.assignment?.leadUnit ?? '',
+          cooperatingUnits: (task.assignment?.cooperatingUnits ?? []).join('、'),
+          leadOfficial: task.assignment?.leadOfficial ?? '',
+          deadline: formatChineseDate(deadline),
+          period: progress?.periodLabel ?? '',
+          completion: progress ? progress.ratio : null,
+          expected: progress?.expectedRatio ?? null,
+          status,
+          statusZh: PROGRESS_CLASS_ZH[status],
+          light: progress?.light ?? null,
+          overdue: progress?.overdue ?? false,
+          narrative: progress?.narrative ?? '',
+        };
+      }),
+    );
+    return { heading: areaHeading(index, area.title), rows, counts: countRows(rows) };
+  });
+  return {
+    title: `${plainTitle(view.meta.title)}重点任务台账`,
+    asOf,
+    areas,
+    totals: countRows(areas.flatMap((area) => area.rows)),
+  };
+}
