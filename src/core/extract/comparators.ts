@@ -104,7 +104,7 @@ export function readComparatorPrefix(text: string, pos: number): PrefixMatch | n
 }
 
 /** Cues strong enough to reach over a short phrase: "不低于当地最低生活保障标准的1.6倍". */
-const DISTANT = /(不少于|不低于|不超过|不高于|至少|控制在)[^，。；：,;:！？!?0-9]{1,14}$/;
+const DISTANT = /(不少于|不低于|不超过|不高于|至少|控制在)[^，。；：,;:！？!?0-9]{1,20}$/;
 
 /** A strong comparator cue earlier in the clause, separated from the number by a short phrase. */
 export function readDistantComparator(clauseBefore: string): Comparator | null {

@@ -52,12 +52,24 @@ function isNumeralStart(ch: string | undefined): boolean {
   return ch !== undefined && (isDigit(ch) || NUMERAL_CHARS.includes(ch));
 }
 
+/** True when `pos` holds a digit (一…九, 两, 0-9 run) that no multiplier follows. */
+function isLoneDigitAfter(text: string, pos: number): boolean {
+  const ch = text[pos];
+  if (ch === undefined || !(isDigit(ch) || '一二两三四五六七八九'.includes(ch))) return false;
+  let j = pos + 1;
+  while (isDigit(text[j]) || text[j] === '.') j++;
+  const next = text[j];
+  return next === undefined || !'十百千万亿'.includes(next);
+}
+
 /** End of the numeral run starting at `start`: digits, Chinese numerals, a decimal point, 1,000 groups. */
 export function readNumeralRun(text: string, start: number): number {
   let i = start;
   while (i < text.length) {
     const ch = text[i] as string;
     if (isDigit(ch) || NUMERAL_CHARS.includes(ch)) {
+      // "5万亿|两个台阶": after 万/亿, a lone digit that no multiplier follows starts a new number.
+      if ((ch === '万' || ch === '亿') && isLoneDigitAfter(text, i + 1)) return i + 1;
       i++;
     } else if (ch === '.' && isDigit(text[i - 1]) && isDigit(text[i + 1])) {
       i++;
@@ -243,6 +255,50 @@ function finish(text: string, quantity: Quantity): Quantity {
   return quantity;
 }
 
+const LIST_SEPARATORS = '、和及';
+
+/**
+ * A list whose items share the last item's unit: "分别减少10.6万、3.8万、3.3万平方公里".
+ * Only Arabic numerals are read this way ("1、2号机组" has no unit and yields nothing).
+ */
+function readSharedUnitList(text: string, start: number): Quantity[] {
+  const runs: Array<[number, number]> = [];
+  let pos = start;
+  for (let guard = 0; guard < 12; guard++) {
+    const end = readNumeralRun(text, pos);
+    if (end === pos || !isDigit(text[pos])) return [];
+    const separator = text[end];
+    if (separator !== undefined && LIST_SEPARATORS.includes(separator) && isDigit(text[end + 1])) {
+      runs.push([pos, end]);
+      pos = end + 1;
+      continue;
+    }
+    if (runs.length === 0) return [];
+    const last = readQuantity(text, pos);
+    if (last === null || last.comparator === 'between') return [];
+    const items: Quantity[] = [];
+    for (const [runStart, runEnd] of runs) {
+      const numeral = text.slice(runStart, runEnd);
+      const value = parseChineseNumber(numeral);
+      if (value === null) return [];
+      items.push({
+        ...last,
+        numStart: runStart,
+        numEnd: runEnd,
+        unitEnd: runEnd,
+        end: runEnd,
+        numeral,
+        value,
+        comparator: null,
+        suffix: null,
+      });
+    }
+    items.push(last);
+    return items;
+  }
+  return [];
+}
+
 /** Every quantity in `text` (half-width), left to right, without overlaps. */
 export function scanQuantities(text: string): Quantity[] {
   const found: Quantity[] = [];
@@ -256,6 +312,12 @@ export function scanQuantities(text: string): Quantity[] {
     }
     const quantity = readQuantity(text, i);
     if (quantity === null) {
+      const list = readSharedUnitList(text, i);
+      if (list.length > 0) {
+        found.push(...list);
+        i = (list[list.length - 1] as Quantity).end;
+        continue;
+      }
       i = Math.max(i + 1, readNumeralRun(text, i));
       continue;
     }

@@ -100,6 +100,30 @@ function isCircumstance(text: string, q: Quantity, prefix: PrefixMatch | null): 
   return /^(来|以来|后)/.test(text.slice(q.end, q.end + 2));
 }
 
+/** A measure right before one of these names a programme: 0.1微克攻坚行动. */
+const PROGRAMME_NAME = /^(攻坚|行动|工程|计划|战略)/;
+
+/** Set phrases built from numerals that count nothing: 千家万户, 千方百计. */
+const IDIOMS =
+  /千家万户|千方百计|千行百业|千军万马|成千上万|万无一失|千千万万|万众一心|万家灯火|千村万户|百县千镇万村/g;
+
+function idiomRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  IDIOMS.lastIndex = 0;
+  for (let match = IDIOMS.exec(text); match !== null; match = IDIOMS.exec(text)) {
+    ranges.push([match.index, match.index + match[0].length]);
+  }
+  return ranges;
+}
+
+/** The comparator cue before a number, looking past a rate's denominator: 超|每千人|6.5批次. */
+function readPrefix(text: string, numStart: number): PrefixMatch | null {
+  const direct = readComparatorPrefix(text, numStart);
+  if (direct !== null) return direct;
+  const per = /每[十百千万]?[人户]$/.exec(text.slice(Math.max(0, numStart - 3), numStart));
+  return per === null ? null : readComparatorPrefix(text, numStart - per[0].length);
+}
+
 interface Accepted {
   target: Target;
   clause: number;
@@ -114,17 +138,19 @@ export function extractTargets(text: string, original: string): Target[] {
   const quantities = scanQuantities(text);
   if (quantities.length === 0) return [];
   const quoted = QUOTES.test(text) ? quotedRanges(text) : [];
+  const idioms = idiomRanges(text);
   const accepted: Accepted[] = [];
   for (const q of quantities) {
-    if (inRanges(quoted, q.numStart)) continue;
+    if (inRanges(quoted, q.numStart) || inRanges(idioms, q.numStart)) continue;
     if (isCodeOrOrdinal(text, q.numStart, q.numEnd)) continue;
-    const prefix = readComparatorPrefix(text, q.numStart);
+    if (text[q.numStart - 1] === '前') continue; // rankings: 前三位, 排名前万分之一
+    if (q.kind !== 'count' && PROGRAMME_NAME.test(text.slice(q.end, q.end + 2))) continue;
+    const prefix = readPrefix(text, q.numStart);
     if (q.bare && (isVagueMultiplier(text, q.numStart) || (prefix === null && startsNoun(text, q.end))))
       continue;
     if (q.small && q.kind !== 'percent') {
       if (!hasCountCue(text, q.numStart) || text[q.end] === '“') continue;
     }
-    if (text[q.numStart - 1] === '前' && (q.unit === '名' || q.unit === '位')) continue;
     if (isCircumstance(text, q, prefix)) continue;
     if (isQualifier(text, q, prefix)) continue;
     const from = clauseStart(text, q.numStart);

@@ -24,6 +24,8 @@ export interface UnitEntry {
   kind: UnitKind;
   /** Characters that, right after the surface, show it is the start of another word (人口, 项目). */
   notBefore?: string;
+  /** Words that, right after the surface, show the same (张|家湾, 张|家口). */
+  notBeforeWords?: readonly string[];
   /** Only after Arabic digits (2期 is a count, 二期 is a project phase). */
   arabicOnly?: boolean;
 }
@@ -106,7 +108,7 @@ const COUNTS: Row[] = [
   ['人', '人', '口民均才员工们士身群文力物格社寿选数居防大'],
   ['人次', '人次'],
   ['名', '名', '单列称义额牌次'],
-  ['张', '张', '家'],
+  ['张', '张'],
   ['辆', '辆'],
   ['辆次', '辆次'],
   ['台', '台', '湾风阶账站区'],
@@ -180,10 +182,17 @@ const AGES: Row[] = [
   ['周岁', '岁'],
 ];
 
+/** Place names and words that begin with a measure word: 张家湾, 张家口, 台湾 (by notBefore). */
+const NOT_BEFORE_WORDS: Readonly<Record<string, readonly string[]>> = {
+  张: ['家湾', '家口', '家港', '家界'],
+};
+
 function rows(list: Row[], kind: UnitKind, arabicOnly: readonly string[] = []): UnitEntry[] {
   return list.map(([surface, unit, notBefore]) => {
     const entry: UnitEntry = { surface, unit, kind };
     if (notBefore !== undefined) entry.notBefore = notBefore;
+    const words = NOT_BEFORE_WORDS[surface];
+    if (words !== undefined) entry.notBeforeWords = words;
     if (arabicOnly.includes(surface)) entry.arabicOnly = true;
     return entry;
   });
@@ -250,6 +259,7 @@ export function readUnit(text: string, pos: number, afterArabic: boolean): UnitM
     const end = pos + entry.surface.length;
     const next = text[end];
     if (next !== undefined && entry.notBefore?.includes(next)) continue;
+    if (entry.notBeforeWords?.some((word) => text.startsWith(word, end))) continue;
     if (text[end] === '/' && !entry.unit.includes('/')) {
       for (const denominator of DENOMINATORS) {
         if (text.startsWith(denominator, end + 1)) {
