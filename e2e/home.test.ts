@@ -1,0 +1,61 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppShell } from './pages/app-shell.js';
+import { HomePage } from './pages/home-page.js';
+import { launchBrowser, newPage, screenshotPath } from './support/browser.js';
+import { type LuoshiServer, startLuoshiServer } from './support/luoshi-server.js';
+import { sampleOutline } from './support/sample-report.js';
+
+describe('home page (first page after npm start)', () => {
+  let server: LuoshiServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startLuoshiServer(), launchBrowser()]);
+    ({ context, page } = await newPage(browser, server.url));
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows the sample report title and its 8 work areas with their counts', async () => {
+    const outline = sampleOutline();
+    expect(outline.areaHeadings).toHaveLength(8);
+    const home = new HomePage(page);
+    await home.goto();
+    expect(await home.title.textContent()).toBe(outline.title);
+    expect(await home.areaTitles()).toEqual(outline.areaHeadings);
+    // Every area card states how many measures and tasks it holds.
+    for (const text of await home.areaCards.allInnerTexts()) expect(text).toMatch(/\d+项举措 · \d+项任务/);
+    await page.screenshot({ path: screenshotPath('home'), fullPage: true });
+  });
+
+  it('switches the whole UI to English and remembers the choice', async () => {
+    const shell = new AppShell(page);
+    const home = new HomePage(page);
+    await home.goto();
+    await shell.navLink('任务台账').waitFor();
+    await shell.switchLanguage('English');
+    await shell.navLink('Task ledger').waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.reload();
+    await shell.navLink('Task ledger').waitFor();
+    expect(await page.getByText(/8 work areas/).count()).toBe(1);
+    await shell.switchLanguage('中文');
+    await shell.navLink('任务台账').waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+  });
+
+  it('answers unknown app paths with the app and a not-found page', async () => {
+    await page.goto('/no/such/page');
+    await page.getByText('页面不存在').waitFor();
+    await page.getByRole('link', { name: /回到首页/ }).click();
+    await new HomePage(page).areaCards.first().waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+  });
+});

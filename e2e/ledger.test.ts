@@ -1,0 +1,94 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DashboardPage } from './pages/dashboard-page.js';
+import { LedgerPage } from './pages/ledger-page.js';
+import { launchBrowser, newPage, screenshotPath } from './support/browser.js';
+import { type LuoshiServer, startLuoshiServer } from './support/luoshi-server.js';
+
+interface ApiTask {
+  text: string;
+}
+interface ApiArea {
+  id: number;
+  title: string;
+  measures: { tasks: ApiTask[] }[];
+  tasks: ApiTask[];
+}
+
+const tasksOf = (area: ApiArea): ApiTask[] => [...area.measures.flatMap((m) => m.tasks), ...area.tasks];
+
+describe('ledger (台账) and the dashboard links into it', () => {
+  let server: LuoshiServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let areas: ApiArea[];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startLuoshiServer(), launchBrowser()]);
+    ({ context, page } = await newPage(browser, server.url));
+    // The anonymous visitor sees the published sample; the ledger must agree with the API.
+    const list = (await (await fetch(`${server.url}/api/reports`)).json()) as { reports: { id: number }[] };
+    const id = list.reports[0]?.id;
+    const report = (await (await fetch(`${server.url}/api/reports/${id}`)).json()) as { areas: ApiArea[] };
+    areas = report.areas;
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows the whole tree with every task of the report', async () => {
+    const ledger = new LedgerPage(page);
+    await ledger.goto();
+    const total = areas.reduce((sum, area) => sum + tasksOf(area).length, 0);
+    expect(await ledger.shownAndTotal()).toEqual([total, total]);
+    expect(await ledger.taskLinks.count()).toBe(total);
+    await page.screenshot({ path: screenshotPath('ledger') });
+  });
+
+  it('filters by work area, keeps the filter in the URL, and resets', async () => {
+    const ledger = new LedgerPage(page);
+    await ledger.goto();
+    const second = areas[1];
+    if (!second) throw new Error('the sample report has fewer than two areas');
+    await ledger.filterByArea(second.title);
+    const expected = tasksOf(second).length;
+    await expect.poll(() => ledger.taskLinks.count()).toBe(expected);
+    expect(new URL(page.url()).searchParams.get('area')).toBe(String(second.id));
+    await page.reload();
+    await ledger.count.waitFor();
+    expect((await ledger.shownAndTotal())[0]).toBe(expected);
+    await ledger.resetButton.click();
+    await expect.poll(async () => (await ledger.shownAndTotal())[0]).toBe((await ledger.shownAndTotal())[1]);
+  });
+
+  it('finds tasks by keyword', async () => {
+    const ledger = new LedgerPage(page);
+    await ledger.goto();
+    const keyword = '轨道交通';
+    const expected = areas.flatMap(tasksOf).filter((task) => task.text.includes(keyword)).length;
+    expect(expected).toBeGreaterThan(0);
+    await ledger.search(keyword);
+    await expect.poll(() => ledger.taskLinks.count()).toBe(expected);
+    for (const text of await ledger.taskLinks.allInnerTexts()) expect(text).toContain(keyword);
+  });
+
+  it('opens the ledger narrowed to a dashboard number', async () => {
+    const dashboard = new DashboardPage(page);
+    await dashboard.goto();
+    const notStarted = await dashboard.count('未启动');
+    await dashboard.countLink('未启动').click();
+    const ledger = new LedgerPage(page);
+    await ledger.count.waitFor();
+    expect(new URL(page.url()).searchParams.get('status')).toBe('not_started');
+    expect((await ledger.shownAndTotal())[0]).toBe(notStarted);
+    await dashboard.goto();
+    await page.screenshot({ path: screenshotPath('dashboard'), fullPage: true });
+    await dashboard.areaLinks.first().click();
+    await ledger.count.waitFor();
+    expect(new URL(page.url()).searchParams.get('area')).toBe(String(areas[0]?.id));
+  });
+});

@@ -1,0 +1,41 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** The frame around every page: header, language switch, navigation. */
+export class AppShell {
+  constructor(readonly page: Page) {}
+
+  get languageSwitch(): Locator {
+    return this.page.getByRole('combobox', { name: /语言|Language/ });
+  }
+
+  /** Picks a language from the switch by its visible name ("中文", "English"). */
+  async switchLanguage(name: '中文' | 'English'): Promise<void> {
+    await this.languageSwitch.click();
+    await this.page.locator('.ant-select-item-option', { hasText: name }).click();
+  }
+
+  get navToggle(): Locator {
+    return this.page.getByTestId('nav-toggle');
+  }
+
+  /** The main navigation (the sider on wide screens, the drawer on phones). */
+  get navigation(): Locator {
+    return this.page.getByRole('navigation', { name: /主导航|Main navigation/ });
+  }
+
+  navLink(name: string | RegExp): Locator {
+    return this.navigation.getByRole('link', { name });
+  }
+
+  get signInLink(): Locator {
+    return this.page.getByRole('link', { name: /登录|Sign in/ });
+  }
+
+  get signOutButton(): Locator {
+    return this.page.getByRole('button', { name: /退出登录|Sign out/ });
+  }
+
+  get currentUser(): Locator {
+    return this.page.getByTestId('current-user');
+  }
+}

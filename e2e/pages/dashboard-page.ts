@@ -1,0 +1,30 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** 首页看板 — the dashboard. */
+export class DashboardPage {
+  constructor(readonly page: Page) {}
+
+  async goto(): Promise<void> {
+    await this.page.goto('/dashboard');
+    await this.statusCounts.waitFor();
+  }
+
+  get statusCounts(): Locator {
+    return this.page.getByTestId('status-counts');
+  }
+
+  /** The count link of one status class or light, by its visible label ("未启动", "红灯"). */
+  countLink(label: string): Locator {
+    return this.statusCounts.getByRole('link').filter({ hasText: label });
+  }
+
+  /** The number shown on a count link. */
+  async count(label: string): Promise<number> {
+    const text = (await this.countLink(label).textContent()) ?? '';
+    return Number(/\d+/.exec(text)?.[0] ?? Number.NaN);
+  }
+
+  get areaLinks(): Locator {
+    return this.page.getByTestId('area-lights').getByRole('link');
+  }
+}

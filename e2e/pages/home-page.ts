@@ -1,0 +1,24 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** 报告概览 — the first page: the report's title and its work areas. */
+export class HomePage {
+  constructor(readonly page: Page) {}
+
+  async goto(): Promise<void> {
+    await this.page.goto('/');
+    await this.areaCards.first().waitFor();
+  }
+
+  get title(): Locator {
+    return this.page.getByTestId('report-title');
+  }
+
+  get areaCards(): Locator {
+    return this.page.getByTestId('area-card');
+  }
+
+  /** The heading of each work area card, in order. */
+  async areaTitles(): Promise<string[]> {
+    return this.areaCards.getByRole('heading').allInnerTexts();
+  }
+}

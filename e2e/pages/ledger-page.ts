@@ -1,0 +1,50 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** 台账 — the task ledger with its filters. */
+export class LedgerPage {
+  constructor(readonly page: Page) {}
+
+  /** Opens the ledger, optionally with filters in the query (`area=1&status=behind`). */
+  async goto(query = ''): Promise<void> {
+    await this.page.goto(query ? `/ledger?${query}` : '/ledger');
+    await this.count.waitFor();
+  }
+
+  /** "显示 21 项任务（共 103 项）" */
+  get count(): Locator {
+    return this.page.getByTestId('ledger-count');
+  }
+
+  /** The numbers of the count line: shown and total. */
+  async shownAndTotal(): Promise<[number, number]> {
+    const numbers = ((await this.count.textContent()) ?? '').match(/\d+/g)?.map(Number) ?? [];
+    return [numbers[0] ?? Number.NaN, numbers[1] ?? Number.NaN];
+  }
+
+  get taskLinks(): Locator {
+    return this.page.getByTestId('ledger-task');
+  }
+
+  get areaFilter(): Locator {
+    return this.page.getByRole('combobox', { name: /工作领域|Work area/ });
+  }
+
+  get keyword(): Locator {
+    return this.page.getByLabel(/关键词|Keyword/);
+  }
+
+  get resetButton(): Locator {
+    return this.page.getByRole('button', { name: /重\s*置|Reset/ });
+  }
+
+  /** Picks a work area in the area filter by (part of) its title. */
+  async filterByArea(title: string): Promise<void> {
+    await this.areaFilter.click();
+    await this.page.locator('.ant-select-item-option', { hasText: title }).click();
+  }
+
+  async search(keyword: string): Promise<void> {
+    await this.keyword.fill(keyword);
+    await this.keyword.press('Enter');
+  }
+}

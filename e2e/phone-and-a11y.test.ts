@@ -1,0 +1,152 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppShell } from './pages/app-shell.js';
+import { DashboardPage } from './pages/dashboard-page.js';
+import { HomePage } from './pages/home-page.js';
+import { LedgerPage } from './pages/ledger-page.js';
+import { LoginPage } from './pages/login-page.js';
+import {
+  focusedElement,
+  horizontalOverflow,
+  launchBrowser,
+  newPage,
+  PHONE,
+  screenshotPath,
+} from './support/browser.js';
+import { type LuoshiServer, startLuoshiServer } from './support/luoshi-server.js';
+
+/**
+ * Form controls and buttons that have no accessible name (no label, aria-label, aria-labelledby,
+ * title or text). Runs in the page, so it is a string: the test tsconfig has no DOM types.
+ */
+const UNNAMED_CONTROLS = `(() => {
+  const named = (el) => {
+    if (el.getAttribute('aria-label')?.trim() || el.getAttribute('title')?.trim()) return true;
+    const by = el.getAttribute('aria-labelledby');
+    if (by && by.split(/\\s+/).some((id) => document.getElementById(id)?.textContent?.trim())) return true;
+    if (el.labels && [...el.labels].some((l) => l.textContent.trim())) return true;
+    return (el.textContent ?? '').trim().length > 0;
+  };
+  const visible = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+  return [...document.querySelectorAll('input:not([type=hidden]), select, textarea, button, [role=combobox], a[href]')]
+    .filter((el) => visible(el) && !named(el))
+    .map((el) => el.outerHTML.slice(0, 160));
+})()`;
+
+/** WCAG contrast ratio of an element's text color against the first opaque background behind it. */
+const CONTRAST_OF = `((selector) => {
+  const parse = (c) => (c.match(/[\\d.]+/g) ?? []).map(Number);
+  const lum = ([r, g, b]) => {
+    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const results = [];
+  for (const el of document.querySelectorAll(selector)) {
+    if (!el.textContent.trim() || el.getClientRects().length === 0) continue;
+    let [r, g, b, a = 1] = parse(getComputedStyle(el).color);
+    let bg = null;
+    for (let node = el; node && !bg; node = node.parentElement) {
+      const c = parse(getComputedStyle(node).backgroundColor);
+      if (c.length === 3 || (c[3] ?? 1) >= 1) bg = c.slice(0, 3);
+    }
+    bg = bg ?? [255, 255, 255];
+    // Blend a translucent text color over its background, as the browser paints it.
+    [r, g, b] = [r, g, b].map((v, i) => v * a + bg[i] * (1 - a));
+    const [l1, l2] = [lum([r, g, b]), lum(bg)].sort((x, y) => y - x);
+    results.push({ text: el.textContent.trim().slice(0, 20), ratio: (l1 + 0.05) / (l2 + 0.05) });
+  }
+  return results;
+})`;
+
+describe('phone-width layout and basic accessibility', () => {
+  let server: LuoshiServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startLuoshiServer(), launchBrowser()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  describe('on a 390 px phone screen', () => {
+    beforeAll(async () => {
+      ({ context, page } = await newPage(browser, server.url, PHONE));
+    });
+    afterAll(async () => context?.close());
+
+    it('lays out home, ledger and dashboard without horizontal scrolling', async () => {
+      await new HomePage(page).goto();
+      expect(await horizontalOverflow(page)).toBe(0);
+      await page.screenshot({ path: screenshotPath('home-phone'), fullPage: true });
+      await new LedgerPage(page).goto();
+      await page.getByTestId('ledger-list').waitFor();
+      expect(await horizontalOverflow(page)).toBe(0);
+      await page.screenshot({ path: screenshotPath('ledger-phone') });
+      await new DashboardPage(page).goto();
+      expect(await horizontalOverflow(page)).toBe(0);
+      await page.screenshot({ path: screenshotPath('dashboard-phone'), fullPage: true });
+    });
+
+    it('navigates through the menu drawer', async () => {
+      const shell = new AppShell(page);
+      await new HomePage(page).goto();
+      expect(await shell.navigation.count()).toBe(0);
+      await shell.navToggle.click();
+      await shell.navLink('任务台账').click();
+      await new LedgerPage(page).count.waitFor();
+      expect(new URL(page.url()).pathname).toBe('/ledger');
+    });
+  });
+
+  describe('accessibility', () => {
+    beforeAll(async () => {
+      ({ context, page } = await newPage(browser, server.url));
+    });
+    afterAll(async () => context?.close());
+
+    it('gives every control on the main screens an accessible name', async () => {
+      await new HomePage(page).goto();
+      expect(await page.evaluate(UNNAMED_CONTROLS)).toEqual([]);
+      await new LedgerPage(page).goto();
+      expect(await page.evaluate(UNNAMED_CONTROLS)).toEqual([]);
+      await new DashboardPage(page).goto();
+      expect(await page.evaluate(UNNAMED_CONTROLS)).toEqual([]);
+      await new LoginPage(page).goto();
+      expect(await page.evaluate(UNNAMED_CONTROLS)).toEqual([]);
+    });
+
+    it('works from the keyboard: skip link, then the navigation', async () => {
+      await new HomePage(page).goto();
+      await page.keyboard.press('Tab');
+      expect(await focusedElement(page)).toEqual({ text: '跳到正文', href: '#main-content' });
+      await page.keyboard.press('Enter');
+      expect(new URL(page.url()).hash).toBe('#main-content');
+      // Tab forward until the ledger link has focus; a handful of stops at most.
+      for (let stop = 0; stop < 20; stop += 1) {
+        if ((await focusedElement(page)).text === '任务台账') break;
+        await page.keyboard.press('Tab');
+      }
+      expect(await focusedElement(page)).toEqual({ text: '任务台账', href: '/ledger' });
+      await page.keyboard.press('Enter');
+      await new LedgerPage(page).count.waitFor();
+      expect(new URL(page.url()).pathname).toBe('/ledger');
+    });
+
+    it('keeps text contrast at WCAG AA (4.5:1) for headings, body, links and secondary text', async () => {
+      await new HomePage(page).goto();
+      const selector =
+        'h1, h2, h3, .brand, .header-login, .ant-typography-secondary, .area-card a, .app-footer';
+      const ratios = (await page.evaluate(`${CONTRAST_OF}(${JSON.stringify(selector)})`)) as {
+        text: string;
+        ratio: number;
+      }[];
+      expect(ratios.length).toBeGreaterThan(10);
+      expect(ratios.filter((r) => r.ratio < 4.5)).toEqual([]);
+    });
+  });
+});
