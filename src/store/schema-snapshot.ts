@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { DatabaseIntrospector } from 'kysely';
 
 /** Column facts a later migration must not take away. */
 export interface ColumnShape {
@@ -10,7 +10,7 @@ export interface ColumnShape {
 export type SchemaShape = Record<string, Record<string, ColumnShape>>;
 
 /** The tables and columns of a migrated database, as the dialect reports them. */
-export async function readSchemaShape(db: Kysely<unknown>): Promise<SchemaShape> {
+export async function readSchemaShape(db: { introspection: DatabaseIntrospector }): Promise<SchemaShape> {
   const tables = await db.introspection.getTables();
   const shape: SchemaShape = {};
   for (const table of [...tables].sort((a, b) => a.name.localeCompare(b.name))) {
