@@ -16,20 +16,37 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../config/logger.js';
 import type { Database } from '../store/schema.js';
+import { assignmentRoutes } from './assignments/routes.js';
 import { sessionRoutes } from './auth/routes.js';
 import { installSessionLookup, secureCookies } from './auth/session.js';
 import type { AppContext, RouteModule } from './context.js';
 import { installErrorHandling } from './errors.js';
+import { createNotifier } from './notifications/deliver-notifications.js';
+import { notificationRoutes } from './notifications/routes.js';
+import { periodRoutes } from './periods/routes.js';
+import { progressRoutes } from './progress/routes.js';
 import { reportRoutes } from './reports/routes.js';
 import { taskRoutes } from './tasks/routes.js';
 import { todayIn } from './today.js';
+import { unitRoutes } from './units/routes.js';
+import { userRoutes } from './users/routes.js';
 import { installWebApp } from './web/serve-web-app.js';
 
 /**
  * Every route module of the API, in registration order. To add routes, write a
  * `RouteModule` in its own folder and add ONE line here.
  */
-export const routeModules: RouteModule[] = [sessionRoutes, reportRoutes, taskRoutes];
+export const routeModules: RouteModule[] = [
+  sessionRoutes,
+  reportRoutes,
+  taskRoutes,
+  unitRoutes,
+  userRoutes,
+  assignmentRoutes,
+  periodRoutes,
+  progressRoutes,
+  notificationRoutes,
+];
 
 export interface BuildAppOptions {
   config: Config;
@@ -39,6 +56,13 @@ export interface BuildAppOptions {
   today?: () => string;
   /** Extra route modules (tests). */
   extraRoutes?: RouteModule[];
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The app's context (settings, database, notifier), for jobs started next to the server. */
+    luoshi: AppContext;
+  }
 }
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -57,6 +81,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     db,
     logger,
     today: options.today ?? (() => todayIn(config.TIME_ZONE)),
+    notifier: createNotifier(db, config, logger),
   };
   const app = Fastify({
     // luoshi's pino logger (a newer pino than Fastify's bundled types describe).
@@ -112,5 +137,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     await app.register(async (scope) => routes(scope.withTypeProvider<ZodTypeProvider>(), context));
   }
   await installWebApp(app, context);
+  app.decorate('luoshi', context);
+  app.addHook('onClose', async () => {
+    await context.notifier.settled();
+    context.notifier.close();
+  });
   return app;
 }

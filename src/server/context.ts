@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../config/logger.js';
 import type { Database } from '../store/schema.js';
+import type { Notifier } from './notifications/deliver-notifications.js';
 
 /** What every route module gets: validated settings, the database and the logger. */
 export interface AppContext {
@@ -18,6 +19,8 @@ export interface AppContext {
   logger: Logger;
   /** Today's date (YYYY-MM-DD) in the office's time zone; replaceable in tests. */
   today(): string;
+  /** In-app notifications with e-mail/webhook delivery. */
+  notifier: Notifier;
 }
 
 /** A Fastify instance whose routes take zod schemas. */

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { forbidden, LuoshiError } from '../../core/errors.js';
+import type { Actor } from '../../store/audit/append-audit-event.js';
 import type { UserRole } from '../../store/schema.js';
 
 /** The signed-in user as the server sees it on each request. */
@@ -48,4 +49,9 @@ export function readsAll(user: SessionUser | null): boolean {
 /** True when the user acts for `unitId` (reporters and unit heads of that unit). */
 export function actsForUnit(user: SessionUser, unitId: number): boolean {
   return UNIT_ROLES.includes(user.role) && user.unitId === unitId;
+}
+
+/** The audit actor for a signed-in user. */
+export function actorOf(user: SessionUser): Actor {
+  return { id: user.id, name: user.username };
 }

@@ -1,4 +1,3 @@
-import { daysInMonth } from '../../core/status/calendar.js';
 import { DEFAULT_THRESHOLDS, PROGRESS_CLASS_ZH, type StatusThresholds } from '../../core/status/classify.js';
 import { type RollUp, type RollUpItem, rollUp } from '../../core/status/roll-up.js';
 import type { Milestone } from '../../core/status/schedule.js';
@@ -6,40 +5,18 @@ import { type TaskStatus, taskStatus } from '../../core/status/task-status.js';
 import type { StoredTask } from '../../store/reports/get-report-tree.js';
 import type {
   CountedProgress,
-  StoredMilestone,
   TaskAssignmentInfo,
   TaskStatusInputs,
 } from '../../store/status/list-task-status-inputs.js';
 import type { RollUpBody, TaskStatusBody, TaskSummary } from './schema.js';
 
-/** The last day of a milestone period: "2026-Q2" → 2026-06-30, "2026-03" → 2026-03-31. */
-export function periodEnd(period: string): string | null {
-  const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
-  const month = /^(\d{4})-(\d{2})$/.exec(period);
-  const year = Number(quarter?.[1] ?? month?.[1]);
-  const m = quarter ? Number(quarter[2]) * 3 : Number(month?.[2]);
-  if (!Number.isInteger(year) || !(m >= 1 && m <= 12)) return null;
-  return `${year}-${String(m).padStart(2, '0')}-${String(daysInMonth(year, m)).padStart(2, '0')}`;
-}
-
-/** Stored milestones → the status engine's milestones (done when the counted report reached them). */
-export function toMilestones(
-  stored: readonly StoredMilestone[],
-  reportedPercent: number | null,
-): Milestone[] {
-  const milestones: Milestone[] = [];
-  for (const m of stored) {
-    const due = periodEnd(m.period);
-    if (!due) continue;
-    const ratio = m.percent === undefined ? undefined : m.percent / 100;
-    milestones.push({
-      due,
-      title: m.text,
-      ...(ratio === undefined ? {} : { ratio }),
-      ...(ratio !== undefined && reportedPercent !== null ? { done: reportedPercent / 100 >= ratio } : {}),
-    });
-  }
-  return milestones;
+/** Stored milestones, marked done where the counted report's percentage reached them. */
+export function toMilestones(stored: readonly Milestone[], reportedPercent: number | null): Milestone[] {
+  return stored.map((m) =>
+    m.done !== undefined || m.ratio === undefined || reportedPercent === null
+      ? m
+      : { ...m, done: reportedPercent / 100 >= m.ratio },
+  );
 }
 
 export interface StatusSettings {

@@ -71,9 +71,15 @@ export const targetSchema = z
 
 export const milestoneSchema = z
   .object({
-    period: z.string().describe('"2026-Q1" or "2026-03"'),
-    text: z.string(),
-    percent: z.number().min(0).max(100).optional(),
+    due: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD'),
+    ratio: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .describe('Share of the task done by then (evenly spread if omitted)'),
+    title: z.string().max(500).optional(),
+    done: z.boolean().optional(),
   })
   .meta({ id: 'Milestone' });
 

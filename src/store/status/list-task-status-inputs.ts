@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Milestone } from '../../core/status/schedule.js';
 import type { AssignmentRole, Database } from '../schema.js';
 
 /** One unit's assignment to a task, as the status engine and the task views need it. */
@@ -9,15 +10,9 @@ export interface TaskAssignmentInfo {
   role: AssignmentRole;
   leadOfficial: string | null;
   deadline: string | null;
-  /** 形象进度 as stored: [{ period: "2026-Q1" | "2026-03", text, percent? }]. */
-  milestones: StoredMilestone[];
+  /** 形象进度 milestones (src/core/status/schedule.ts). */
+  milestones: Milestone[];
   version: number;
-}
-
-export interface StoredMilestone {
-  period: string;
-  text: string;
-  percent?: number;
 }
 
 /** The progress report that counts for a task's status: the latest submitted or approved one. */
@@ -38,18 +33,32 @@ export interface TaskStatusInputs {
   progress: Map<number, CountedProgress>;
 }
 
-/** Parses milestones_json defensively: anything malformed reads as no milestones. */
-export function parseMilestones(json: string): StoredMilestone[] {
+/** Parses milestones_json defensively: entries without a valid due date are skipped. */
+export function parseMilestones(json: string): Milestone[] {
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(json);
-    if (!Array.isArray(parsed)) return [];
-    return parsed.filter(
-      (m): m is StoredMilestone =>
-        typeof m === 'object' && m !== null && typeof m.period === 'string' && typeof m.text === 'string',
-    );
+    parsed = JSON.parse(json);
   } catch {
     return [];
   }
+  if (!Array.isArray(parsed)) return [];
+  const out: Milestone[] = [];
+  for (const m of parsed as Record<string, unknown>[]) {
+    if (
+      typeof m !== 'object' ||
+      m === null ||
+      typeof m.due !== 'string' ||
+      !/^\d{4}-\d{2}-\d{2}$/.test(m.due)
+    )
+      continue;
+    out.push({
+      due: m.due,
+      ...(typeof m.ratio === 'number' ? { ratio: m.ratio } : {}),
+      ...(typeof m.done === 'boolean' ? { done: m.done } : {}),
+      ...(typeof m.title === 'string' ? { title: m.title } : {}),
+    });
+  }
+  return out;
 }
 
 /**

@@ -1,0 +1,144 @@
+import type { Kysely } from 'kysely';
+import { notFound } from '../../core/errors.js';
+import { listUnitUserIds } from '../../store/notifications/create-notifications.js';
+import { createReportingPeriod, setPeriodStatus } from '../../store/periods/create-reporting-period.js';
+import type { Database, ReportingPeriod } from '../../store/schema.js';
+import { actorOf, requireRole, requireUser } from '../auth/roles.js';
+import type { AppContext, RouteModule } from '../context.js';
+import { errorResponses } from '../errors.js';
+import { findVisibleReport } from '../reports/find-visible-report.js';
+import { reportIdParamsSchema } from '../reports/schema.js';
+import {
+  createPeriodBodySchema,
+  periodIdParamsSchema,
+  periodListSchema,
+  periodSchema,
+  versionBodySchema,
+} from './schema.js';
+
+export function presentPeriod(p: ReportingPeriod) {
+  return {
+    id: p.id,
+    reportId: p.report_id,
+    kind: p.kind,
+    label: p.label,
+    startsOn: p.starts_on,
+    endsOn: p.ends_on,
+    dueOn: p.due_on,
+    status: p.status,
+    openedAt: p.opened_at,
+    closedAt: p.closed_at,
+    version: p.version,
+  };
+}
+
+export async function findPeriod(db: Kysely<Database>, id: number): Promise<ReportingPeriod> {
+  const period = await db.selectFrom('reporting_periods').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!period) throw notFound(`Reporting period ${id}`, `报送周期 ${id}`);
+  return period;
+}
+
+/** Tells every unit with work in the report that a period is open for reporting. */
+async function announceOpened(context: AppContext, period: ReportingPeriod): Promise<void> {
+  const units = await context.db
+    .selectFrom('assignments as a')
+    .innerJoin('nodes as n', 'n.id', 'a.node_id')
+    .select('a.unit_id')
+    .distinct()
+    .where('n.report_id', '=', period.report_id)
+    .where('a.archived', '=', 0)
+    .execute();
+  const userIds = await listUnitUserIds(
+    context.db,
+    units.map((u) => u.unit_id),
+  );
+  await context.notifier.notify(userIds, {
+    kind: 'period_opened',
+    title: `${period.label} 进展填报已开放`,
+    body: `报送周期 ${period.label} 已开放填报${period.due_on ? `，请于 ${period.due_on} 前报送` : ''}。`,
+    link: `/periods/${period.id}`,
+    payload: { periodId: period.id, reportId: period.report_id },
+  });
+}
+
+/** 报送周期 — reporting periods: list, create, open (notifies units), close. */
+export const periodRoutes: RouteModule = (app, context) => {
+  app.get(
+    '/api/reports/:id/periods',
+    {
+      schema: {
+        tags: ['periods'],
+        summary: 'Reporting periods of a report',
+        params: reportIdParamsSchema,
+        response: { 200: periodListSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      await findVisibleReport(context.db, request.params.id, user);
+      const rows = await context.db
+        .selectFrom('reporting_periods')
+        .selectAll()
+        .where('report_id', '=', request.params.id)
+        .orderBy('starts_on')
+        .orderBy('id')
+        .execute();
+      return { periods: rows.map(presentPeriod) };
+    },
+  );
+
+  app.post(
+    '/api/reports/:id/periods',
+    {
+      schema: {
+        tags: ['periods'],
+        summary: 'Create a monthly or quarterly reporting period (office)',
+        params: reportIdParamsSchema,
+        body: createPeriodBodySchema,
+        response: { 200: periodSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const user = requireRole(request, 'admin');
+      const period = await createReportingPeriod(context.db, {
+        reportId: request.params.id,
+        label: request.body.label,
+        dueOn: request.body.dueOn ?? null,
+        open: request.body.open ?? false,
+        actor: actorOf(user),
+      });
+      if (period.status === 'open') await announceOpened(context, period);
+      return presentPeriod(period);
+    },
+  );
+
+  for (const status of ['open', 'closed'] as const) {
+    app.post(
+      `/api/periods/:id/${status === 'open' ? 'open' : 'close'}`,
+      {
+        schema: {
+          tags: ['periods'],
+          summary:
+            status === 'open'
+              ? 'Open a period for reporting and notify the units (office)'
+              : 'Close a period (office)',
+          params: periodIdParamsSchema,
+          body: versionBodySchema,
+          response: { 200: periodSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const user = requireRole(request, 'admin');
+        await findPeriod(context.db, request.params.id);
+        const period = await setPeriodStatus(context.db, {
+          id: request.params.id,
+          version: request.body.version,
+          status,
+          actor: actorOf(user),
+        });
+        if (status === 'open') await announceOpened(context, period);
+        return presentPeriod(period);
+      },
+    );
+  }
+};

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+export const periodSchema = z
+  .object({
+    id: z.number().int(),
+    reportId: z.number().int(),
+    kind: z.enum(['month', 'quarter']),
+    label: z.string().describe('"2026-03" or "2026-Q1"'),
+    startsOn: z.string(),
+    endsOn: z.string(),
+    dueOn: z.string().nullable(),
+    status: z.string().describe('planned | open | closed'),
+    openedAt: z.string().nullable(),
+    closedAt: z.string().nullable(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'ReportingPeriod' });
+
+export const periodListSchema = z.object({ periods: z.array(periodSchema) });
+
+/** POST /api/reports/:id/periods — 报送周期. */
+export const createPeriodBodySchema = z.object({
+  label: z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, 'a month 2026-03 or a quarter 2026-Q1'),
+  dueOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+    .nullable()
+    .optional(),
+  open: z.boolean().optional(),
+});
+
+export const periodIdParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+export const versionBodySchema = z.object({ version: z.number().int().positive() });

@@ -1,0 +1,97 @@
+import type { Kysely } from 'kysely';
+import type { Database, ProgressReport } from '../../store/schema.js';
+import type { SessionUser } from '../auth/roles.js';
+
+export interface ProgressView {
+  row: ProgressReport & { task_text: string; unit_name: string; period_label: string };
+  values: { targetId: number; value: number | null; note: string | null }[];
+}
+
+/** Progress reports with their task, unit, period and values, filtered by the given conditions. */
+export async function loadProgress(
+  db: Kysely<Database>,
+  where: { id?: number; periodId?: number; taskId?: number },
+): Promise<ProgressView[]> {
+  let query = db
+    .selectFrom('progress_reports as p')
+    .innerJoin('nodes as n', 'n.id', 'p.node_id')
+    .innerJoin('units as u', 'u.id', 'p.unit_id')
+    .innerJoin('reporting_periods as rp', 'rp.id', 'p.period_id')
+    .selectAll('p')
+    .select(['n.text as task_text', 'u.name as unit_name', 'rp.label as period_label']);
+  if (where.id !== undefined) query = query.where('p.id', '=', where.id);
+  if (where.periodId !== undefined) query = query.where('p.period_id', '=', where.periodId);
+  if (where.taskId !== undefined) query = query.where('p.node_id', '=', where.taskId);
+  const rows = await query.orderBy('n.position').orderBy('p.unit_id').execute();
+  const values = new Map<number, ProgressView['values']>();
+  for (let i = 0; i < rows.length; i += 500) {
+    const ids = rows.slice(i, i + 500).map((r) => r.id);
+    const found = await db
+      .selectFrom('progress_values')
+      .select(['progress_report_id', 'target_id', 'value', 'note'])
+      .where('progress_report_id', 'in', ids)
+      .orderBy('target_id')
+      .execute();
+    for (const v of found) {
+      const list = values.get(v.progress_report_id) ?? [];
+      list.push({ targetId: v.target_id, value: v.value, note: v.note });
+      values.set(v.progress_report_id, list);
+    }
+  }
+  return rows.map((row) => ({ row, values: values.get(row.id) ?? [] }));
+}
+
+/** Lead unit ids per task, for the given tasks. */
+export async function leadUnitsOf(
+  db: Kysely<Database>,
+  taskIds: readonly number[],
+): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>();
+  if (taskIds.length === 0) return out;
+  const unique = [...new Set(taskIds)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await db
+      .selectFrom('assignments')
+      .select(['node_id', 'unit_id'])
+      .where('node_id', 'in', unique.slice(i, i + 500))
+      .where('role', '=', 'lead')
+      .where('archived', '=', 0)
+      .execute();
+    for (const r of rows) out.set(r.node_id, [...(out.get(r.node_id) ?? []), r.unit_id]);
+  }
+  return out;
+}
+
+/**
+ * Who may read a unit's progress report: the office and leaders; the unit's own people; and
+ * the people of the task's lead unit, who consolidate the cooperating units' parts.
+ */
+export function canReadProgress(user: SessionUser, unitId: number, leadUnitIds: readonly number[]): boolean {
+  if (user.role === 'admin' || user.role === 'leader') return true;
+  if (user.unitId === null) return false;
+  return user.unitId === unitId || leadUnitIds.includes(user.unitId);
+}
+
+export function presentProgress(view: ProgressView) {
+  const r = view.row;
+  return {
+    id: r.id,
+    taskId: r.node_id,
+    taskText: r.task_text,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    periodId: r.period_id,
+    periodLabel: r.period_label,
+    status: r.status,
+    narrative: r.narrative,
+    problems: r.problems,
+    nextSteps: r.next_steps,
+    percent: r.percent,
+    values: view.values,
+    submittedAt: r.submitted_at,
+    reviewedAt: r.reviewed_at,
+    reviewReason: r.review_reason,
+    updatedAt: r.updated_at,
+    version: r.version,
+  };
+}

@@ -1,0 +1,251 @@
+import { forbidden, notFound } from '../../core/errors.js';
+import { listUnitUserIds } from '../../store/notifications/create-notifications.js';
+import { reviewProgressReport, submitProgressReport } from '../../store/progress/review-progress-report.js';
+import { saveProgressReport } from '../../store/progress/save-progress-report.js';
+import { actorOf, requireRole, requireUser, type SessionUser } from '../auth/roles.js';
+import type { AppContext, RouteModule } from '../context.js';
+import { errorResponses } from '../errors.js';
+import { findPeriod } from '../periods/routes.js';
+import { periodIdParamsSchema } from '../periods/schema.js';
+import {
+  canReadProgress,
+  leadUnitsOf,
+  loadProgress,
+  type ProgressView,
+  presentProgress,
+} from './load-progress.js';
+import {
+  consolidationSchema,
+  periodTaskParamsSchema,
+  progressIdParamsSchema,
+  progressListSchema,
+  progressReportSchema,
+  returnBodySchema,
+  reviewBodySchema,
+  saveProgressBodySchema,
+} from './schema.js';
+
+async function loadOne(context: AppContext, id: number, user: SessionUser): Promise<ProgressView> {
+  const [view] = await loadProgress(context.db, { id });
+  if (!view) throw notFound(`Progress report ${id}`, `进展报告 ${id}`);
+  const leads = (await leadUnitsOf(context.db, [view.row.node_id])).get(view.row.node_id) ?? [];
+  // Another unit's report does not exist as far as this user can tell.
+  if (!canReadProgress(user, view.row.unit_id, leads))
+    throw notFound(`Progress report ${id}`, `进展报告 ${id}`);
+  return view;
+}
+
+async function reload(context: AppContext, id: number) {
+  const [view] = await loadProgress(context.db, { id });
+  if (!view) throw notFound(`Progress report ${id}`, `进展报告 ${id}`);
+  return presentProgress(view);
+}
+
+/** 进展报告 — units fill and submit; the lead unit consolidates; the office approves or returns. */
+export const progressRoutes: RouteModule = (app, context) => {
+  app.get(
+    '/api/periods/:id/progress',
+    {
+      schema: {
+        tags: ['progress'],
+        summary: "A period's progress reports that you may see",
+        params: periodIdParamsSchema,
+        response: { 200: progressListSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      await findPeriod(context.db, request.params.id);
+      const views = await loadProgress(context.db, { periodId: request.params.id });
+      const leads = await leadUnitsOf(
+        context.db,
+        views.map((v) => v.row.node_id),
+      );
+      return {
+        progress: views
+          .filter((v) => canReadProgress(user, v.row.unit_id, leads.get(v.row.node_id) ?? []))
+          .map(presentProgress),
+      };
+    },
+  );
+
+  app.put(
+    '/api/periods/:periodId/tasks/:taskId/progress',
+    {
+      schema: {
+        tags: ['progress'],
+        summary: "Create or edit your unit's draft for a task in a period (reporter, unit head)",
+        params: periodTaskParamsSchema,
+        body: saveProgressBodySchema,
+        response: { 200: progressReportSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const user = requireRole(request, 'reporter', 'unit_head');
+      if (user.unitId === null) throw forbidden();
+      const body = request.body;
+      const saved = await saveProgressReport(context.db, {
+        taskId: request.params.taskId,
+        unitId: user.unitId,
+        periodId: request.params.periodId,
+        ...(body.version === undefined ? {} : { version: body.version }),
+        ...(body.narrative === undefined ? {} : { narrative: body.narrative }),
+        ...(body.problems === undefined ? {} : { problems: body.problems }),
+        ...(body.nextSteps === undefined ? {} : { nextSteps: body.nextSteps }),
+        ...(body.percent === undefined ? {} : { percent: body.percent }),
+        ...(body.values === undefined
+          ? {}
+          : {
+              values: body.values.map((v) => ({
+                targetId: v.targetId,
+                value: v.value,
+                note: v.note ?? null,
+              })),
+            }),
+        actor: actorOf(user),
+      });
+      return reload(context, saved.row.id);
+    },
+  );
+
+  app.get(
+    '/api/progress/:id',
+    {
+      schema: {
+        tags: ['progress'],
+        summary: 'One progress report',
+        params: progressIdParamsSchema,
+        response: { 200: progressReportSchema, ...errorResponses },
+      },
+    },
+    async (request) => presentProgress(await loadOne(context, request.params.id, requireUser(request))),
+  );
+
+  app.post(
+    '/api/progress/:id/submit',
+    {
+      schema: {
+        tags: ['progress'],
+        summary: "Submit your unit's report to the office (unit head)",
+        params: progressIdParamsSchema,
+        body: reviewBodySchema,
+        response: { 200: progressReportSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const user = requireRole(request, 'unit_head');
+      const view = await loadOne(context, request.params.id, user);
+      if (view.row.unit_id !== user.unitId)
+        throw forbidden('Only the unit head of the reporting unit may submit', '只有本单位负责人可以报送');
+      await submitProgressReport(context.db, {
+        id: view.row.id,
+        version: request.body.version,
+        actor: actorOf(user),
+      });
+      return reload(context, view.row.id);
+    },
+  );
+
+  app.post(
+    '/api/progress/:id/approve',
+    {
+      schema: {
+        tags: ['progress'],
+        summary: 'Approve a submitted report (office)',
+        params: progressIdParamsSchema,
+        body: reviewBodySchema,
+        response: { 200: progressReportSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const user = requireRole(request, 'admin');
+      const view = await loadOne(context, request.params.id, user);
+      await reviewProgressReport(context.db, {
+        id: view.row.id,
+        version: request.body.version,
+        decision: 'approve',
+        actor: actorOf(user),
+      });
+      return reload(context, view.row.id);
+    },
+  );
+
+  app.post(
+    '/api/progress/:id/return',
+    {
+      schema: {
+        tags: ['progress'],
+        summary: 'Return a submitted report to its unit with a reason (office)',
+        params: progressIdParamsSchema,
+        body: returnBodySchema,
+        response: { 200: progressReportSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const user = requireRole(request, 'admin');
+      const view = await loadOne(context, request.params.id, user);
+      await reviewProgressReport(context.db, {
+        id: view.row.id,
+        version: request.body.version,
+        decision: 'return',
+        reason: request.body.reason,
+        actor: actorOf(user),
+      });
+      const userIds = await listUnitUserIds(context.db, [view.row.unit_id]);
+      await context.notifier.notify(userIds, {
+        kind: 'report_returned',
+        title: `进展报告被退回：${view.row.task_text.slice(0, 30)}`,
+        body: `退回理由：${request.body.reason}`,
+        link: `/progress/${view.row.id}`,
+        payload: { progressReportId: view.row.id, periodId: view.row.period_id },
+      });
+      return reload(context, view.row.id);
+    },
+  );
+
+  app.get(
+    '/api/periods/:periodId/tasks/:taskId/consolidation',
+    {
+      schema: {
+        tags: ['progress'],
+        summary: "Every unit's part of a task in a period, for the lead unit to consolidate",
+        params: periodTaskParamsSchema,
+        response: { 200: consolidationSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const { periodId, taskId } = request.params;
+      await findPeriod(context.db, periodId);
+      const leads = (await leadUnitsOf(context.db, [taskId])).get(taskId) ?? [];
+      const allowed =
+        user.role === 'admin' ||
+        user.role === 'leader' ||
+        (user.unitId !== null && leads.includes(user.unitId));
+      if (!allowed)
+        throw forbidden(
+          'Only the lead unit, the office and leaders see the consolidation',
+          '只有牵头单位、督查室和领导可以查看汇总',
+        );
+      const parts = await loadProgress(context.db, { periodId, taskId });
+      const targets = await context.db
+        .selectFrom('targets')
+        .select('id')
+        .where('node_id', '=', taskId)
+        .where('archived', '=', 0)
+        .orderBy('ordinal')
+        .execute();
+      const totals = targets.map((t) => {
+        const reported = parts.flatMap((p) =>
+          p.values.filter((v) => v.targetId === t.id && v.value !== null),
+        );
+        return {
+          targetId: t.id,
+          sum: reported.length > 0 ? reported.reduce((s, v) => s + (v.value ?? 0), 0) : null,
+          reported: reported.length,
+        };
+      });
+      return { taskId, periodId, leadUnitIds: leads, parts: parts.map(presentProgress), totals };
+    },
+  );
+};

@@ -1,0 +1,54 @@
+import type { Unit } from '../../store/schema.js';
+import { createUnit } from '../../store/units/create-unit.js';
+import { actorOf, requireRole, requireUser } from '../auth/roles.js';
+import type { RouteModule } from '../context.js';
+import { errorResponses } from '../errors.js';
+import { createUnitBodySchema, unitListSchema, unitSchema } from './schema.js';
+
+export function presentUnit(unit: Unit) {
+  return {
+    id: unit.id,
+    name: unit.name,
+    shortName: unit.short_name,
+    parentId: unit.parent_id,
+    archived: unit.archived === 1,
+    version: unit.version,
+  };
+}
+
+/** 承办单位 — listing (signed-in users) and creating (office) units. */
+export const unitRoutes: RouteModule = (app, context) => {
+  app.get(
+    '/api/units',
+    {
+      schema: { tags: ['units'], summary: 'All units', response: { 200: unitListSchema, ...errorResponses } },
+    },
+    async (request) => {
+      requireUser(request);
+      const units = await context.db.selectFrom('units').selectAll().orderBy('id').execute();
+      return { units: units.map(presentUnit) };
+    },
+  );
+
+  app.post(
+    '/api/units',
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Create a unit (office)',
+        body: createUnitBodySchema,
+        response: { 200: unitSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const user = requireRole(request, 'admin');
+      const unit = await createUnit(context.db, {
+        name: request.body.name,
+        shortName: request.body.shortName ?? null,
+        parentId: request.body.parentId ?? null,
+        actor: actorOf(user),
+      });
+      return presentUnit(unit);
+    },
+  );
+};

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+export const unitSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    shortName: z.string().nullable(),
+    parentId: z.number().int().nullable(),
+    archived: z.boolean(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Unit' });
+
+export const unitListSchema = z.object({ units: z.array(unitSchema) });
+
+/** POST /api/units — 承办单位. */
+export const createUnitBodySchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  shortName: z.string().trim().min(1).max(50).nullable().optional(),
+  parentId: z.number().int().positive().nullable().optional(),
+});

@@ -1,0 +1,101 @@
+import { notFound } from '../../core/errors.js';
+import { findUserById, listUsers } from '../../store/accounts/manage-users.js';
+import { addUser, presentUser, resetPassword, setDisabled } from '../accounts/manage-accounts.js';
+import { actorOf, requireRole } from '../auth/roles.js';
+import type { RouteModule } from '../context.js';
+import { errorResponses } from '../errors.js';
+import {
+  createdUserSchema,
+  createUserBodySchema,
+  passwordResetSchema,
+  setDisabledBodySchema,
+  userIdParamsSchema,
+  userListSchema,
+  userSchema,
+} from './schema.js';
+
+/** Account management for the office (督查室). */
+export const userRoutes: RouteModule = (app, context) => {
+  const userById = async (id: number) => {
+    const user = await findUserById(context.db, id);
+    if (!user) throw notFound(`User ${id}`, `用户 ${id}`);
+    return user;
+  };
+
+  app.get(
+    '/api/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'All accounts (office)',
+        response: { 200: userListSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      requireRole(request, 'admin');
+      return { users: (await listUsers(context.db)).map(presentUser) };
+    },
+  );
+
+  app.post(
+    '/api/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Create an account with a one-time password (office)',
+        body: createUserBodySchema,
+        response: { 200: createdUserSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const admin = requireRole(request, 'admin');
+      const { user, password } = await addUser(
+        context.db,
+        {
+          username: request.body.username,
+          role: request.body.role,
+          unitId: request.body.unitId ?? null,
+          email: request.body.email ?? null,
+          ...(request.body.displayName ? { displayName: request.body.displayName } : {}),
+        },
+        actorOf(admin),
+      );
+      return { user: presentUser(user), password };
+    },
+  );
+
+  app.post(
+    '/api/users/:id/password',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Reset an account to a new one-time password, unlocking it (office)',
+        params: userIdParamsSchema,
+        response: { 200: passwordResetSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const admin = requireRole(request, 'admin');
+      const user = await userById(request.params.id);
+      return { password: await resetPassword(context.db, user.username, actorOf(admin)) };
+    },
+  );
+
+  app.put(
+    '/api/users/:id/disabled',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Disable or re-enable an account (office)',
+        params: userIdParamsSchema,
+        body: setDisabledBodySchema,
+        response: { 200: userSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const admin = requireRole(request, 'admin');
+      const user = await userById(request.params.id);
+      return presentUser(await setDisabled(context.db, user.username, request.body.disabled, actorOf(admin)));
+    },
+  );
+};

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { roleSchema } from '../auth/schema.js';
+
+export const userSchema = z
+  .object({
+    id: z.number().int(),
+    username: z.string(),
+    displayName: z.string(),
+    role: roleSchema,
+    unitId: z.number().int().nullable(),
+    email: z.string().nullable(),
+    disabled: z.boolean(),
+    lockedUntil: z.string().nullable(),
+    lastLoginAt: z.string().nullable(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'User' });
+
+export const userListSchema = z.object({ users: z.array(userSchema) });
+
+export const userIdParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+
+/** POST /api/users — create an account; the response carries its one-time password. */
+export const createUserBodySchema = z.object({
+  username: z.string().trim().min(2).max(64),
+  displayName: z.string().trim().min(1).max(100).optional(),
+  role: roleSchema,
+  unitId: z.number().int().positive().nullable().optional(),
+  email: z.string().email().max(200).nullable().optional(),
+});
+
+export const createdUserSchema = z.object({
+  user: userSchema,
+  password: z.string().describe('One-time password: shown once, give it to the person'),
+});
+
+export const passwordResetSchema = z.object({ password: z.string() });
+
+export const setDisabledBodySchema = z.object({ disabled: z.boolean() });
