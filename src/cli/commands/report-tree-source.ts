@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { badInput, notFound } from '../../core/errors.js';
+import { badInput } from '../../core/errors.js';
 import type { ReportTree } from '../../core/report-tree.js';
 
 /** A report tree to compare, and how to name it to the user. */
@@ -50,25 +50,13 @@ export async function loadTreeSource(
       `${source} 既不是报告文件也不是报告编号：请给出 .md/.txt 文件路径、报告编号（12）或修订版本（12@2）`,
     );
   }
-  const reportId = Number(id[1]);
   const { loadConfig } = await import('../../config/config.js');
   const { openDatabase } = await import('../../store/database.js');
+  const { findRevisionTree } = await import('../../store/search/find-revision-tree.js');
   const handle = await openDatabase(loadConfig(env));
   try {
-    let query = handle.db
-      .selectFrom('report_revisions as r')
-      .innerJoin('reports', 'reports.id', 'r.report_id')
-      .select(['r.tree_json', 'r.number', 'reports.title'])
-      .where('r.report_id', '=', reportId);
-    query = id[2]
-      ? query.where('r.number', '=', Number(id[2]))
-      : query.whereRef('r.id', '=', 'reports.current_revision_id');
-    const row = await query.executeTakeFirst();
-    if (!row) throw notFound(`Report ${source}`, `报告 ${source}`);
-    return {
-      tree: JSON.parse(row.tree_json) as ReportTree,
-      label: `${row.title} #${reportId}@${row.number}`,
-    };
+    const found = await findRevisionTree(handle.db, Number(id[1]), id[2] ? Number(id[2]) : undefined);
+    return { tree: found.tree, label: `${found.title} #${found.reportId}@${found.revision}` };
   } finally {
     await handle.close();
   }

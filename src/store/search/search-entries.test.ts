@@ -159,6 +159,64 @@ for (const dialect of DIALECTS) {
       ]);
     });
 
+    it('filters by unit and hides what the reader may not see', async () => {
+      const now = new Date().toISOString();
+      const unit = await database.db
+        .insertInto('units')
+        .values({
+          parent_id: null,
+          organisation_id: null,
+          name: '区民政局',
+          short_name: null,
+          archived: 0,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const station = (await searchEntries(database.db, '养老服务驿站', { reportId: first, kinds: ['task'] }))
+        .hits[0]!;
+      await database.db
+        .insertInto('assignments')
+        .values({
+          node_id: station.entityId,
+          unit_id: unit.id,
+          role: 'lead',
+          lead_official: null,
+          lead_official_person_id: null,
+          deadline: null,
+          milestones_json: '[]',
+          note: null,
+          archived: 0,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      const byUnit = await searchEntries(database.db, '养老', { unitId: unit.id, kinds: ['task'] });
+      expect(byUnit.hits.map((hit) => hit.body)).toEqual(['新建养老服务驿站30个']);
+
+      // The comment on the lift task is internal: the public and other units do not see it.
+      expect((await searchEntries(database.db, '电梯安装')).hits.map((h) => h.kind)).toEqual(['comment']);
+      expect((await searchEntries(database.db, '电梯安装', { privateEntries: 'none' })).hits).toEqual([]);
+      expect(
+        (await searchEntries(database.db, '电梯安装', { privateEntries: { unitId: unit.id } })).hits,
+      ).toEqual([]);
+
+      expect((await searchEntries(database.db, '学位', { publishedOnly: true })).hits).toEqual([]);
+      await database.db.updateTable('reports').set({ published_at: now }).where('id', '=', second).execute();
+      const published = await searchEntries(database.db, '学位', { publishedOnly: true });
+      expect(published.hits.map((hit) => hit.reportId)).toEqual([second]);
+      await database.db.updateTable('reports').set({ archived: 1 }).where('id', '=', second).execute();
+      expect(
+        (await searchEntries(database.db, '学位', { kinds: ['task'] })).hits.map((h) => h.reportId),
+      ).toEqual([first]);
+      await database.db
+        .updateTable('reports')
+        .set({ archived: 0, published_at: null })
+        .where('id', '=', second)
+        .execute();
+    });
+
     it('rejects an empty or overlong query with a precise error', async () => {
       await expect(searchEntries(database.db, '  ')).rejects.toMatchObject({
         code: 'empty_query',

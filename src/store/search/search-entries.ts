@@ -15,7 +15,17 @@ export interface SearchFilters {
   unitId?: number;
   year?: number;
   kinds?: SearchEntryKind[];
+  /** Only reports whose public pages are published (anonymous visitors). */
+  publishedOnly?: boolean;
+  /**
+   * Who may read progress narratives and comments: everyone (`all`, the default: office and
+   * leaders), nobody (`none`: the public), or the people of one unit (its assigned tasks only).
+   */
+  privateEntries?: 'all' | 'none' | { unitId: number };
 }
+
+/** Entry kinds that are internal work, not report text. */
+const PRIVATE_KINDS: SearchEntryKind[] = ['progress', 'comment'];
 
 export interface SearchOptions {
   limit?: number;
@@ -111,6 +121,34 @@ async function fetchCandidates(
           .where('a.unit_id', '=', unitId)
           .where('a.archived', '=', 0),
       ),
+    );
+  }
+  // Archived reports are out of sight everywhere; unpublished ones for the public.
+  query = query.where(({ exists, selectFrom }) =>
+    exists(
+      selectFrom('reports as r')
+        .select('r.id')
+        .whereRef('r.id', '=', 'e.report_id')
+        .where('r.archived', '=', 0)
+        .$if(filters.publishedOnly === true, (q) => q.where('r.published_at', 'is not', null)),
+    ),
+  );
+  const privateEntries = filters.privateEntries ?? 'all';
+  if (privateEntries === 'none') query = query.where('e.kind', 'not in', PRIVATE_KINDS);
+  else if (privateEntries !== 'all') {
+    const unitId = privateEntries.unitId;
+    query = query.where((eb) =>
+      eb.or([
+        eb('e.kind', 'not in', PRIVATE_KINDS),
+        eb.exists(
+          eb
+            .selectFrom('assignments as pa')
+            .select('pa.id')
+            .whereRef('pa.node_id', '=', 'e.node_id')
+            .where('pa.unit_id', '=', unitId)
+            .where('pa.archived', '=', 0),
+        ),
+      ]),
     );
   }
   if (exclude.size > 0) query = query.where('e.id', 'not in', [...exclude]);
