@@ -118,13 +118,31 @@ function targetNumbers(view: ReportView, areaIndex: number): InfographicNumber[]
   return numbers;
 }
 
+/**
+ * How much a figure reads as a headline: bounds (不少于, 以内), people and rates speak to the
+ * public more than counts of facilities; large numbers more than small ones.
+ */
+function headlineScore(number: InfographicNumber): number {
+  let score = 0;
+  if (number.prefix === '≥' || number.prefix === '≤') score += 2;
+  if (/人|%/u.test(number.unit)) score += 2;
+  if (number.unit.startsWith('万') || Number.parseFloat(number.number) >= 1000) score += 1;
+  return score;
+}
+
 /** Picks headline figures round-robin over the areas so every area with a figure is represented. */
 function pickKeyNumbers(areas: InfographicArea[], count: number): InfographicNumber[] {
+  const ranked = areas.map((area) =>
+    area.numbers
+      .map((number, index) => ({ number, index, score: headlineScore(number) }))
+      .sort((a, b) => b.score - a.score || a.index - b.index)
+      .map((entry) => entry.number),
+  );
   const picked: InfographicNumber[] = [];
   for (let round = 0; picked.length < count; round += 1) {
     let any = false;
-    for (const area of areas) {
-      const number = area.numbers[round];
+    for (const numbers of ranked) {
+      const number = numbers[round];
       if (number === undefined) continue;
       any = true;
       if (picked.length < count) picked.push(number);
@@ -193,7 +211,7 @@ export function buildInfographicModel(view: ReportView, options: InfographicOpti
     subtitle,
     requirement: condenseRequirement(view.requirements, options.requirementChars ?? 150),
     totals,
-    keyNumbers: pickKeyNumbers(areas, options.keyNumberCount ?? 6),
+    keyNumbers: pickKeyNumbers(areas, options.keyNumberCount ?? 9),
     areas,
     footer,
   };

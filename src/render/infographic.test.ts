@@ -3,6 +3,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { XMLParser } from 'fast-xml-parser';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
+import { analyzeTask } from '../core/extract/index.js';
 import { analyzeReportFile } from '../server/imports/analyze-report-file.js';
 import { findCjkFont } from './cjk-font.js';
 import { buildInfographicModel, condenseRequirement } from './infographic-model.js';
@@ -101,8 +102,8 @@ describe('infographic of the sample report', () => {
   it('renders every area of the parsed sample into a readable SVG and PNG', async () => {
     const file = new URL('../../examples/beijing-subcenter-2026-summary.md', import.meta.url);
     const bytes = new Uint8Array(await readFile(file));
-    const { tree, analyze } = await analyzeReportFile(bytes, 'beijing-subcenter-2026-summary.md');
-    const view = reportViewFromTree(tree, (text) => analyze({ kind: 'task', text, span: [0, text.length] }));
+    const { tree } = await analyzeReportFile(bytes, 'beijing-subcenter-2026-summary.md');
+    const view = reportViewFromTree(tree, (text) => analyzeTask(text, { year: 2026 }));
     const layout = renderInfographicSvg(buildInfographicModel(view, { generatedOn: '2026-07-01' }));
     expect(overflowing(layout.boxes)).toEqual([]);
     expect(overlapping(layout.boxes)).toEqual([]);
@@ -113,6 +114,10 @@ describe('infographic of the sample report', () => {
       expect(texts.replace(/\s/g, '')).toContain(area.title.replace(/\s/g, '').slice(0, 8));
     }
     expect(texts).toContain('一图读懂');
+    // The headline figures of the sample: 6500 个 学位, ≥1.5 万人 就业, ≤5 % 失业率.
+    expect(texts).toContain('6500个中小学学位');
+    expect(texts).toContain('≥1.5万人城乡劳动力就业');
+    expect(texts).toContain('≤5%城镇调查失业率');
     const png = PNG.sync.read(svgToPng(layout.svg));
     expect(png.width).toBe(1080);
     expect(png.height).toBeGreaterThan(3000);

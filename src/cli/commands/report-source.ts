@@ -23,12 +23,12 @@ export async function loadReportSource(
   if (existsSync(source)) {
     process.stderr.write(`luoshi: parsing ${source}\n`);
     const { analyzeReportFile } = await import('../../server/imports/analyze-report-file.js');
+    const { analyzeTask } = await import('../../core/extract/index.js');
     const { reportViewFromTree } = await import('../../render/report-view.js');
     const bytes = new Uint8Array(await readFile(source));
-    const analyzed = await analyzeReportFile(bytes, path.basename(source));
-    return reportViewFromTree(analyzed.tree, (text) =>
-      analyzed.analyze({ kind: 'task', text, span: [0, text.length] }),
-    );
+    const { tree } = await analyzeReportFile(bytes, path.basename(source));
+    const year = tree.meta.year ?? Number(at.slice(0, 4));
+    return reportViewFromTree(tree, (text) => analyzeTask(text, { year }));
   }
   if (/^\d+$/.test(source)) {
     const { loadConfig } = await import('../../config/config.js');
