@@ -15,6 +15,8 @@ const LedgerPage = lazy(() => import('./pages/ledger-page.js').then((m) => ({ de
 const DashboardPage = lazy(() =>
   import('./pages/dashboard-page.js').then((m) => ({ default: m.DashboardPage })),
 );
+const TaskPage = lazy(() => import('./pages/task-page.js').then((m) => ({ default: m.TaskPage })));
+const AdminPage = lazy(() => import('./pages/admin-page.js').then((m) => ({ default: m.AdminPage })));
 const LoginPage = lazy(() => import('./pages/login-page.js').then((m) => ({ default: m.LoginPage })));
 
 function Providers() {
@@ -35,6 +37,8 @@ const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'dashboard', element: <DashboardPage /> },
           { path: 'ledger', element: <LedgerPage /> },
+          { path: 'tasks/:taskId', element: <TaskPage /> },
+          { path: 'admin', element: <AdminPage /> },
           { path: 'login', element: <LoginPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -1,4 +1,18 @@
-import type { Dashboard, ErrorBody, Id, ReportDetail, ReportSummary, Session } from './types.js';
+import type {
+  AccountUser,
+  AssignBody,
+  CreatedUser,
+  CreateUnitBody,
+  CreateUserBody,
+  Dashboard,
+  ErrorBody,
+  Id,
+  ReportDetail,
+  ReportSummary,
+  Session,
+  TaskDetail,
+  Unit,
+} from './types.js';
 
 /** An API answer that was not 2xx, with the server's bilingual error body when it sent one. */
 export class ApiError extends Error {
@@ -82,4 +96,49 @@ export function getReport(id: Id): Promise<ReportDetail> {
 /** GET /api/reports/:id/dashboard */
 export function getDashboard(id: Id): Promise<Dashboard> {
   return request<Dashboard>('GET', `/api/reports/${enc(id)}/dashboard`);
+}
+
+/** GET /api/tasks/:id — one task with its area and measure. */
+export function getTask(id: Id): Promise<TaskDetail> {
+  return request<TaskDetail>('GET', `/api/tasks/${enc(id)}`);
+}
+
+/** POST /api/tasks/:id/assignments — give a task to a unit (office). */
+export function assignTask(taskId: Id, body: AssignBody): Promise<unknown> {
+  return request<unknown>('POST', `/api/tasks/${enc(taskId)}/assignments`, body);
+}
+
+/** PATCH /api/assignments/:id with `archived: true` — remove an assignment (kept in history). */
+export function removeAssignment(id: Id, version: number): Promise<unknown> {
+  return request<unknown>('PATCH', `/api/assignments/${enc(id)}`, { version, archived: true });
+}
+
+/** GET /api/units — 承办单位. */
+export async function listUnits(): Promise<Unit[]> {
+  return (await request<{ units: Unit[] }>('GET', '/api/units')).units;
+}
+
+/** POST /api/units */
+export function createUnit(body: CreateUnitBody): Promise<Unit> {
+  return request<Unit>('POST', '/api/units', body);
+}
+
+/** GET /api/users (office). */
+export async function listUsers(): Promise<AccountUser[]> {
+  return (await request<{ users: AccountUser[] }>('GET', '/api/users')).users;
+}
+
+/** POST /api/users — answers with the one-time password. */
+export function createUser(body: CreateUserBody): Promise<CreatedUser> {
+  return request<CreatedUser>('POST', '/api/users', body);
+}
+
+/** POST /api/users/:id/password — a new one-time password. */
+export function resetPassword(id: Id): Promise<{ password: string }> {
+  return request<{ password: string }>('POST', `/api/users/${enc(id)}/password`, {});
+}
+
+/** PUT /api/users/:id/disabled */
+export function setUserDisabled(id: Id, disabled: boolean): Promise<unknown> {
+  return request<unknown>('PUT', `/api/users/${enc(id)}/disabled`, { disabled });
 }

@@ -4,6 +4,7 @@
  * contains zod or server code, and a change of contract fails `npm run typecheck` here.
  */
 import type { z } from 'zod';
+import type { assignBodySchema } from '../../../src/server/assignments/schema.js';
 import type { sessionResponseSchema, sessionUserSchema } from '../../../src/server/auth/schema.js';
 import type {
   areaSchema,
@@ -20,6 +21,13 @@ import type {
   taskStatusSchema,
   taskSummarySchema,
 } from '../../../src/server/reports/schema.js';
+import type { taskDetailSchema } from '../../../src/server/tasks/schema.js';
+import type { createUnitBodySchema, unitSchema } from '../../../src/server/units/schema.js';
+import type {
+  createdUserSchema,
+  createUserBodySchema,
+  userSchema,
+} from '../../../src/server/users/schema.js';
 
 /** Identifiers are opaque to the UI: it only puts them into URLs. */
 export type Id = string | number;
@@ -59,6 +67,15 @@ export type ReportSummary = z.infer<typeof reportSummarySchema>;
 /** GET /api/reports/:id */
 export type ReportDetail = Omit<z.infer<typeof reportDetailSchema>, 'areas'> & { areas: Area[] };
 export type LaggingTask = z.infer<typeof laggingTaskSchema>;
+
+/** GET /api/tasks/:id */
+export type TaskDetail = Omit<z.infer<typeof taskDetailSchema>, 'task'> & { task: Task };
+export type Unit = z.infer<typeof unitSchema>;
+export type AccountUser = z.infer<typeof userSchema>;
+export type CreatedUser = z.infer<typeof createdUserSchema>;
+export type AssignBody = z.infer<typeof assignBodySchema>;
+export type CreateUnitBody = z.infer<typeof createUnitBodySchema>;
+export type CreateUserBody = z.infer<typeof createUserBodySchema>;
 
 /** One month of the trend chart (planned: not yet in the dashboard contract). */
 export interface TrendPoint {

@@ -1,4 +1,4 @@
-import { BarChartOutlined, FileTextOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { BarChartOutlined, FileTextOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { User } from '../api/types.js';
 import type { MessageKey } from '../i18n/messages.js';
@@ -17,6 +17,7 @@ export const navItems: NavItem[] = [
   { path: '/', label: 'nav.home', icon: <FileTextOutlined /> },
   { path: '/dashboard', label: 'nav.dashboard', icon: <BarChartOutlined /> },
   { path: '/ledger', label: 'nav.ledger', icon: <UnorderedListOutlined /> },
+  { path: '/admin', label: 'nav.admin', icon: <TeamOutlined />, visible: (user) => user?.role === 'admin' },
 ];
 
 /** The nav item whose path best matches the current location. */

@@ -57,6 +57,13 @@ export function cooperatingUnits(task: Task): Assignment[] {
   return task.assignments.filter((a) => a.role === 'cooperating');
 }
 
+const compact = new Intl.NumberFormat('zh-CN', { notation: 'compact', maximumFractionDigits: 2 });
+
+/** Numbers as a Chinese report writes them: 250000 → "25万", 6500 → "6500". */
+export function formatNumber(value: number): string {
+  return Math.abs(value) >= 10_000 ? compact.format(value) : String(value);
+}
+
 const comparatorSigns: Record<string, string> = {
   '=': '',
   '>=': '≥',
@@ -71,8 +78,8 @@ const comparatorSigns: Record<string, string> = {
 export function formatTarget(target: Target): string {
   const value =
     target.comparator === 'between' && target.max != null
-      ? `${target.value}–${target.max}`
-      : `${comparatorSigns[target.comparator] ?? ''}${target.value}`;
+      ? `${formatNumber(target.value)}–${formatNumber(target.max)}`
+      : `${comparatorSigns[target.comparator] ?? ''}${formatNumber(target.value)}`;
   return `${target.subject} ${value}${target.unit}`.trim();
 }
 

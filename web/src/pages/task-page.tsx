@@ -1,0 +1,168 @@
+import { Breadcrumb, Card, Descriptions, Empty, List, Tag, Typography } from 'antd';
+import { Link, useParams } from 'react-router';
+import { getReport, getTask } from '../api/client.js';
+import type { Area, ReportDetail, TaskDetail } from '../api/types.js';
+import { useApi } from '../api/use-api.js';
+import { PageError, PageLoading } from '../components/page-state.js';
+import { LightDot, StatusTag } from '../components/status.js';
+import { percentText, ScheduleBar } from '../components/target-progress.js';
+import { useI18n } from '../i18n/i18n.js';
+import { deadlineText, displayLabel, formatTarget } from '../report/tree-stats.js';
+import { useSession } from '../session/session.js';
+import { TaskAssignments } from './task-assignments.js';
+
+/** 任务详情 — where the task stands, its targets, who does it and what was reported. */
+export function TaskPage() {
+  const { taskId = '' } = useParams();
+  const task = useApi(`task:${taskId}`, () => getTask(taskId));
+  const reportId = task.data?.reportId ?? null;
+  const report = useApi(reportId === null ? null : `report:${reportId}`, () => getReport(reportId ?? 0));
+
+  if (task.status === 'error') return <PageError error={task.error} onRetry={task.reload} />;
+  if (task.status === 'loading') return <PageLoading />;
+  return <TaskView detail={task.data} report={report.data} onChanged={task.reload} />;
+}
+
+function TaskView({
+  detail,
+  report,
+  onChanged,
+}: {
+  detail: TaskDetail;
+  report: ReportDetail | undefined;
+  onChanged: () => void;
+}) {
+  const { t } = useI18n();
+  const { user } = useSession();
+  const { task } = detail;
+  const reportQuery = `?report=${detail.reportId}`;
+  const area = report?.areas.find((a) => a.id === detail.area?.id);
+
+  return (
+    <article className="task-page" data-testid="task-page">
+      <Breadcrumb
+        items={[
+          { title: <Link to={`/${reportQuery}`}>{detail.reportTitle}</Link> },
+          ...(detail.area
+            ? [
+                {
+                  title: (
+                    <Link to={`/ledger${reportQuery}&area=${detail.area.id}`}>
+                      {displayLabel(detail.area.label)}
+                      {detail.area.title}
+                    </Link>
+                  ),
+                },
+              ]
+            : []),
+          ...(detail.measure
+            ? [{ title: `${displayLabel(detail.measure.label)}${detail.measure.title}` }]
+            : []),
+        ]}
+      />
+      <Typography.Title level={1} className="page-title task-title" data-testid="task-text">
+        {task.text}
+      </Typography.Title>
+      <div className="task-status-line" data-testid="task-status">
+        <StatusTag status={task.status.class} />
+        <LightDot light={task.status.light} withText />
+        {task.status.overdue ? <Tag color="red">{t('task.overdue')}</Tag> : null}
+        {task.flagged ? <Tag color="magenta">{t('ledger.flagged')}</Tag> : null}
+      </div>
+
+      <Card size="small" className="task-section" title={t('task.status')}>
+        <ScheduleBar
+          completion={task.status.completion}
+          expected={task.status.expected}
+          label={t('task.progress')}
+        />
+        <Descriptions size="small" column={{ xs: 1, sm: 2 }} className="task-facts">
+          <Descriptions.Item label={t('task.deadline')}>
+            {deadlineText(task) ?? t('common.none')}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('task.daysLeft')}>
+            {task.status.daysToDeadline >= 0
+              ? t('task.daysLeftValue', { days: task.status.daysToDeadline })
+              : t('task.daysOverValue', { days: -task.status.daysToDeadline })}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('task.escalation')}>
+            {t(`escalation.${task.status.escalation}`)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('task.basis')}>{t(`basis.${task.status.basis}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('task.asOf')}>{detail.at}</Descriptions.Item>
+        </Descriptions>
+      </Card>
+
+      <Card size="small" className="task-section" title={t('task.source')}>
+        {area ? (
+          <SourceText area={area} measureId={detail.measure?.id ?? null} taskId={task.id} />
+        ) : (
+          <PageLoading />
+        )}
+      </Card>
+
+      <Card size="small" className="task-section" title={t('task.targets')}>
+        {task.targets.length === 0 ? (
+          <Typography.Text type="secondary">{t('task.noTargets')}</Typography.Text>
+        ) : (
+          <List
+            dataSource={task.targets}
+            renderItem={(target) => (
+              <List.Item data-testid="task-target">
+                <div className="task-target">
+                  <Typography.Text strong>{formatTarget(target)}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {' '}
+                    {t('task.achieved')}：
+                    {target.achieved === null ? t('common.none') : `${target.achieved}${target.unit}`}
+                  </Typography.Text>
+                  <ScheduleBar
+                    completion={target.completion}
+                    expected={task.status.expected}
+                    label={formatTarget(target)}
+                  />
+                </div>
+              </List.Item>
+            )}
+          />
+        )}
+      </Card>
+
+      <TaskAssignments task={task} canEdit={user?.role === 'admin'} onChanged={onChanged} />
+
+      <Card size="small" className="task-section" title={t('task.history')} data-testid="task-history">
+        {task.latestProgress ? (
+          <Typography.Paragraph>
+            {t(
+              task.latestProgress.status === 'approved' ? 'ledger.latestApproved' : 'ledger.latestSubmitted',
+              {
+                period: task.latestProgress.periodLabel,
+              },
+            )}{' '}
+            · {t('task.progress')} {percentText(task.status.completion)}
+          </Typography.Paragraph>
+        ) : (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('task.noHistory')} />
+        )}
+      </Card>
+    </article>
+  );
+}
+
+/** The measure (or area) the task belongs to, as report text, with the task highlighted. */
+function SourceText({ area, measureId, taskId }: { area: Area; measureId: number | null; taskId: number }) {
+  const measure = area.measures.find((m) => m.id === measureId);
+  const heading = measure ? measure.title : `${displayLabel(area.label)}${area.title}`;
+  const tasks = measure ? measure.tasks : area.tasks;
+  return (
+    <p className="source-text" data-testid="task-source">
+      <strong>{heading}</strong>
+      {tasks.map((task) => (
+        <span key={task.id}>
+          {task.id === taskId ? <mark data-testid="task-source-highlight">{task.text}</mark> : task.text}
+          {/[。；;！!]$/.test(task.text) ? '' : '；'}
+        </span>
+      ))}
+    </p>
+  );
+}
