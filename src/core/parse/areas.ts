@@ -60,6 +60,11 @@ export function findAreaStarts(blocks: readonly Block[]): Set<number> {
 }
 
 function areaStyle(blocks: readonly Block[]): LabelStyle | undefined {
+  // One pass: where each style's last "2" is, so a "1" can be confirmed in constant time.
+  const lastTwo = new Map<LabelStyle, number>();
+  blocks.forEach((block, index) => {
+    if (block.kind === 'labelled' && block.label?.ordinal === 2) lastTwo.set(block.label.style, index);
+  });
   let fallback: LabelStyle | undefined;
   for (let i = 0; i < blocks.length; i++) {
     const label = blocks[i]?.label;
@@ -67,11 +72,7 @@ function areaStyle(blocks: readonly Block[]): LabelStyle | undefined {
       continue;
     fallback ??= label.style;
     // Confirmed when the same style continues with 2 later on.
-    for (let j = i + 1; j < blocks.length; j++) {
-      const next = blocks[j]?.label;
-      if (blocks[j]?.kind === 'labelled' && next?.style === label.style && next.ordinal === 2)
-        return label.style;
-    }
+    if ((lastTwo.get(label.style) ?? -1) > i) return label.style;
   }
   return fallback;
 }

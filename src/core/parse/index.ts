@@ -2,7 +2,7 @@ import type { AreaNode, ReportTree, SectionKind, SectionNode, Span } from '../re
 import { buildSectionBody, findAreaStarts } from './areas.js';
 import { type Block, blockContent, readBlocks } from './blocks.js';
 import { BREAK } from './classify.js';
-import { buildMeta, headerLineKind, isTrailerLine, splitHeader } from './metadata.js';
+import { buildMeta, isCaption, isTrailerLine, splitHeader } from './metadata.js';
 import { type RawSection, segmentSections } from './sections.js';
 import { splitSentences } from './sentences.js';
 
@@ -164,9 +164,7 @@ export function parseReport(text: string): ReportTree {
     bodyEnd--;
   }
   // Photo captions inside the body are layout noise, not report text.
-  const body = blocks
-    .slice(headerEnd, bodyEnd)
-    .filter((block) => headerLineKind(blockContent(text, block), false) !== 'caption');
+  const body = blocks.slice(headerEnd, bodyEnd).filter((block) => !isCaption(blockContent(text, block)));
   const sections = buildSections(text, segmentSections(text, body));
   const opening = body.slice(0, 3).find((block) => /我代表/.test(blockContent(text, block)));
   const meta = buildMeta({

@@ -10,7 +10,7 @@ const SOURCE = /^(来\s*源|时\s*间|发布时间|发布日期|日期|作者|�
 const DATELINE = /^(新华社|人民网|中新社|新华网|央视网|本报)[^。]{0,16}电/;
 const CAPTION = /(记者|摄影|图)[^。]{0,24}摄[）)]?$/;
 const SPEAKER =
-  /(国务院总理|代省长|代市长|代区长|代县长|省长|市长|区长|县长|州长|盟长|旗长|主席)[\s\u3000]*([\u4e00-\u9fff](?:[\s\u3000]?[\u4e00-\u9fff]){1,3})/;
+  /(国务院总理|代省长|代市长|代区长|代县长|省长|市长|区长|县长|州长|盟长|旗长|主席)[\s\u3000]*([\u4e00-\u9fff](?:[\s\u3000]{0,3}[\u4e00-\u9fff]){1,3})/;
 const CREDIT =
   /^[（(【[]?[^（）()【】[\]]{0,24}(整理|编辑|供稿|撰稿|制图|校对|编写|来源)[^（）()【】[\]]{0,24}[）)】\]]?$/;
 const TRAILER = /^(相关报道|相关阅读|相关新闻|责任编辑|编辑|来源)\s*[:：]?/;
@@ -27,6 +27,14 @@ export function headerLineKind(content: string, isFirstHeading: boolean): Header
   if (SESSION.test(content)) return 'session';
   if (SPEAKER.test(content) && content.length <= 30 && !/[，。；]/.test(content)) return 'speaker';
   return undefined;
+}
+
+/** A photo caption ("…本报记者 戴冰摄"): layout noise wherever it appears. */
+export function isCaption(content: string): boolean {
+  const last = content.charCodeAt(content.length - 1);
+  // Cheap pre-check: a caption ends with 摄 (or 摄）).
+  if (last !== 0x6444 && last !== 0xff09 && last !== 0x29) return false;
+  return content.length <= 160 && CAPTION.test(content);
 }
 
 /** A trailing credit such as "(陈施君/整理)" or "责任编辑：…". */

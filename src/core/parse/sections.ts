@@ -43,6 +43,9 @@ export function segmentSections(text: string, body: readonly Block[]): RawSectio
   const sections: RawSection[] = [];
   let current: RawSection | undefined;
   let expectedOrdinal = 1;
+  // Numbering restarted inside a section ("三、重点工作" then "一、…二、…"): those are its areas,
+  // and a heading continuing that inner run is never taken for the next top-level section.
+  let innerExpected = 0;
   let inAppendix = false;
   for (let index = 0; index < body.length; index++) {
     const block = body[index] as Block;
@@ -52,8 +55,18 @@ export function segmentSections(text: string, body: readonly Block[]): RawSectio
       isAppendixHeading(block.kind === 'heading' ? blockBody(text, block) : content);
     const isMarkdownSection =
       sectionLevel > 0 && block.kind === 'heading' && block.headingLevel === sectionLevel;
+    const continuesInner =
+      current?.titleSpan !== undefined &&
+      current.kind !== 'other' &&
+      block.kind === 'labelled' &&
+      block.label?.style === 'cn-dun' &&
+      (block.label.ordinal === innerExpected || block.label.ordinal === 1);
     const isPlainSection =
-      sectionLevel === 0 && !inAppendix && isPlainSectionHeading(text, block, expectedOrdinal);
+      sectionLevel === 0 &&
+      !inAppendix &&
+      !continuesInner &&
+      isPlainSectionHeading(text, block, expectedOrdinal);
+    if (continuesInner && block.label) innerExpected = block.label.ordinal + 1;
     if (appendix) {
       inAppendix = true;
       current = appendixSection(text, block, body[index + 1]);
@@ -64,6 +77,7 @@ export function segmentSections(text: string, body: readonly Block[]): RawSectio
     }
     if (isMarkdownSection || isPlainSection) {
       if (isPlainSection) expectedOrdinal++;
+      innerExpected = 0;
       const [titleStart, titleEnd] = withoutTerminator(text, [block.bodyStart, block.bodyEnd]);
       const title = text.slice(titleStart, titleEnd);
       current = {

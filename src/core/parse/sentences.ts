@@ -14,57 +14,102 @@ function isTerminator(code: number): boolean {
   );
 }
 
-/** Opening and closing brackets, by pair index: “” ‘’ 「」 『』 《》 〈〉 （） () 【】 [] 〔〕. */
-const OPENERS = '“‘「『《〈（(【[〔';
-const CLOSERS = '”’」』》〉）)】]〕';
+/**
+ * Quote/bracket pairs, by index: “” ‘’ 「」 『』 《》 〈〉 （） () 【】 [] 〔〕. Returns the pair
+ * index for an opener, -(index + 1) for a closer, and 0x7fff for anything else.
+ */
+const NOT_A_BRACKET = 0x7fff;
+function bracketOf(code: number): number {
+  switch (code) {
+    case 0x201c:
+      return 0;
+    case 0x201d:
+      return -1;
+    case 0x2018:
+      return 1;
+    case 0x2019:
+      return -2;
+    case 0x300c:
+      return 2;
+    case 0x300d:
+      return -3;
+    case 0x300e:
+      return 3;
+    case 0x300f:
+      return -4;
+    case 0x300a:
+      return 4;
+    case 0x300b:
+      return -5;
+    case 0x3008:
+      return 5;
+    case 0x3009:
+      return -6;
+    case 0xff08:
+      return 6;
+    case 0xff09:
+      return -7;
+    case 0x28:
+      return 7;
+    case 0x29:
+      return -8;
+    case 0x3010:
+      return 8;
+    case 0x3011:
+      return -9;
+    case 0x5b:
+      return 9;
+    case 0x5d:
+      return -10;
+    case 0x3014:
+      return 10;
+    case 0x3015:
+      return -11;
+    default:
+      return NOT_A_BRACKET;
+  }
+}
+const PAIRS = 11;
 
 /**
- * Mark the offsets of [start, end) that lie inside a *matched* pair of quotes or brackets
- * (depth > 0), or return undefined when the range has no matched pair. Unmatched openers
- * protect nothing, so one stray "“" cannot swallow the rest of a paragraph. Linear: each
- * opener is pushed and popped at most once.
+ * The outermost *matched* quote/bracket pairs in [start, end), as a flat sorted list
+ * [open0, close0, open1, close1, …] of disjoint ranges, or undefined when there are none.
+ * Unmatched openers protect nothing, so one stray "“" cannot swallow the rest of a paragraph.
+ * Linear: each opener is pushed and popped at most once; nothing is allocated for plain text.
  */
-function protectedDepth(text: string, start: number, end: number): Int32Array | undefined {
-  let delta: Int32Array | undefined;
-  const stackAt: number[] = [];
-  const stackPair: number[] = [];
-  const openCount = new Int32Array(OPENERS.length);
+function protectedRanges(text: string, start: number, end: number): number[] | undefined {
+  let stackAt: number[] | undefined;
+  let stackPair: number[] | undefined;
+  let openCount: number[] | undefined;
+  let ranges: number[] | undefined;
   for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i);
-    // Every bracket is either ASCII ( ) [ ] or above U+2000: skip plain CJK text fast.
-    if (code < 0x2018 && code !== 0x28 && code !== 0x29 && code !== 0x5b && code !== 0x5d) continue;
-    const ch = text[i] as string;
-    const closes = CLOSERS.indexOf(ch);
-    if (closes !== -1 && (openCount[closes] ?? 0) > 0) {
+    const bracket = bracketOf(text.charCodeAt(i));
+    if (bracket === NOT_A_BRACKET) continue;
+    const closes = -bracket - 1;
+    if (bracket < 0 && stackAt && stackPair && openCount && (openCount[closes] ?? 0) > 0) {
       // Pop to the matching opener; anything above it was never closed and protects nothing.
       while (stackAt.length > 0) {
         const at = stackAt.pop() as number;
         const pair = stackPair.pop() as number;
         openCount[pair] = (openCount[pair] ?? 1) - 1;
         if (pair === closes) {
-          delta ??= new Int32Array(end - start + 1);
-          delta[at - start] = (delta[at - start] ?? 0) + 1;
-          delta[i - start] = (delta[i - start] ?? 0) - 1;
+          ranges ??= [];
+          // Ranges found earlier that start after `at` are nested inside this one.
+          while (ranges.length > 0 && (ranges[ranges.length - 2] ?? -1) > at) ranges.length -= 2;
+          ranges.push(at, i);
           break;
         }
       }
-      continue;
-    }
-    const opens = OPENERS.indexOf(ch);
-    if (opens !== -1) {
+    } else if (bracket >= 0) {
+      stackAt ??= [];
+      stackPair ??= [];
+      openCount ??= new Array<number>(PAIRS).fill(0);
       stackAt.push(i);
-      stackPair.push(opens);
-      openCount[opens] = (openCount[opens] ?? 0) + 1;
+      stackPair.push(bracket);
+      openCount[bracket] = (openCount[bracket] ?? 0) + 1;
     }
   }
-  if (!delta) return undefined;
-  // Prefix sums turn the +1/-1 marks into a depth per offset.
-  let depth = 0;
-  for (let k = 0; k < delta.length; k++) {
-    depth += delta[k] ?? 0;
-    delta[k] = depth;
-  }
-  return delta;
+  return ranges;
 }
 
 /**
@@ -74,11 +119,16 @@ function protectedDepth(text: string, start: number, end: number): Int32Array | 
  * are dropped. Linear in the length of the range.
  */
 export function splitSentences(text: string, start: number, end: number): Span[] {
-  const depth = protectedDepth(text, start, end);
+  const ranges = protectedRanges(text, start, end);
   const spans: Span[] = [];
   let sentenceStart = start;
+  let range = 0;
   for (let i = start; i < end; i++) {
-    if (!isTerminator(text.charCodeAt(i)) || (depth && (depth[i - start] ?? 0) > 0)) continue;
+    if (!isTerminator(text.charCodeAt(i))) continue;
+    if (ranges) {
+      while (range < ranges.length && (ranges[range + 1] ?? 0) < i) range += 2;
+      if (range < ranges.length && (ranges[range] ?? 0) < i) continue;
+    }
     let stop = i + 1;
     // A run of terminators ("！？") ends one sentence, not several.
     while (stop < end && isTerminator(text.charCodeAt(stop))) stop++;

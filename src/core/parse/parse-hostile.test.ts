@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeReportText, parseReport } from './index.js';
+
+/**
+ * Odd but valid text gets a best-effort tree, never an exception or a hang. Sizes are large
+ * enough that anything quadratic would blow the test timeout (these are not speed claims:
+ * bench/parse.ts measures speed).
+ */
+describe('parseReport on hostile text', () => {
+  it('flattens 2,000 levels of nested bullets into tasks', () => {
+    const lines = ['三、2026年重点工作', '（一）推进城市建设', '- 持续提升承载力'];
+    // 2,000 levels of two-space indentation is already 4 MB of text.
+    for (let depth = 1; depth <= 2_000; depth++) lines.push(`${'  '.repeat(depth)}- 第${depth}层任务`);
+    const tree = parseReport(lines.join('\n'));
+    expect(tree.areas).toHaveLength(1);
+    expect(tree.areas[0]?.measures[0]?.title).toBe('持续提升承载力');
+    expect(tree.areas[0]?.measures[0]?.tasks).toHaveLength(2_000);
+  });
+
+  it('handles one 2 MB line with thousands of unmatched quotes and brackets', () => {
+    const line = '（一）推动发展。'.concat('“（《推进建设。'.repeat(250_000));
+    const tree = parseReport(`三、政府工作任务\n${line}`);
+    expect(tree.areas).toHaveLength(1);
+    expect(tree.areas[0]?.tasks.length).toBe(250_000);
+  });
+
+  it('handles 100,000 heading-like lines and terminator runs', () => {
+    const headings = Array.from({ length: 100_000 }, (_, i) => (i % 2 ? '一、' : '（一）重点。')).join('\n');
+    expect(() => parseReport(headings)).not.toThrow();
+    expect(parseReport('。'.repeat(1_000_000)).areas).toEqual([]);
+    expect(parseReport('\n'.repeat(500_000)).sections).toEqual([]);
+  });
+
+  it('gives an empty tree for empty and whitespace-only text', () => {
+    for (const text of ['', '   ', '\n\n\u3000\u3000\n', '\u200b']) {
+      const tree = parseReport(normalizeReportText(text));
+      expect(tree.sections).toEqual([]);
+      expect(tree.areas).toEqual([]);
+      expect(tree.meta.title).toBe('');
+    }
+  });
+
+  it('reads a bare bullet list as one tasks area (best effort)', () => {
+    const tree = parseReport('- 建成口袋公园10个\n- 新增学位6500个\n');
+    expect(tree.sections.map((s) => s.kind)).toEqual(['tasks']);
+    expect(tree.areas[0]?.tasks.map((t) => t.text)).toEqual(['建成口袋公园10个', '新增学位6500个']);
+  });
+
+  it('reads an outline without Markdown: 一、 areas, （一） measures, 1. tasks', () => {
+    const text = [
+      '2026年某县政府工作报告',
+      '一、2025年工作回顾',
+      '（一）经济平稳。地区生产总值增长5%。',
+      '二、2026年重点工作',
+      '一、推动产业升级',
+      '（一）壮大实体经济',
+      '1. 新建标准厂房10万平方米。',
+      '2. 培育专精特新企业20家。',
+      '（二）扩大有效投资',
+      '1. 实施重点项目100个。',
+      '二、保障改善民生',
+      '（一）办好民生实事',
+      '1. 新增托位300个。',
+    ].join('\n');
+    const tree = parseReport(text);
+    expect(tree.sections.map((s) => [s.kind, s.title])).toEqual([
+      ['review', '2025年工作回顾'],
+      ['tasks', '2026年重点工作'],
+    ]);
+    expect(
+      tree.areas.map((a) => [
+        a.label,
+        a.title,
+        a.measures.map((m) => [m.label, m.title, m.tasks.map((t) => t.text)]),
+      ]),
+    ).toEqual([
+      [
+        '一、',
+        '推动产业升级',
+        [
+          ['（一）', '壮大实体经济', ['新建标准厂房10万平方米', '培育专精特新企业20家']],
+          ['（二）', '扩大有效投资', ['实施重点项目100个']],
+        ],
+      ],
+      ['二、', '保障改善民生', [['（一）', '办好民生实事', ['新增托位300个']]]],
+    ]);
+  });
+});
