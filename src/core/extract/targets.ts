@@ -22,6 +22,17 @@ const CLAUSE_BREAK = '，。；：,;:！？!?\n';
 const QUOTES = /[“”「」『』‘’《》〈〉"]/;
 const LIST_JOINERS = '、和及与或';
 
+/** Nouns naming a class of units that an amount of money can qualify: 亿元以上|项目, 超百亿元|企业. */
+const CLASS_NOUN =
+  /^[^用支投实带完建开推促提确保增加达到惠覆落纳引安吸让使助帮服改整治升占居于为的，。；、,;]{0,4}?(企业|项目|产业|集群|园区|镇|县|村|城市|公司|工程|平台|单位|基地|商圈|街区|景区|楼宇|大户|主体)/;
+
+/** Verbs that may follow 以上/以下 and start a predicate rather than a noun phrase. */
+const VERB_START = '用支投实带完建开推促提确保增加达到惠覆落纳引安吸让使助帮服改整治升占居';
+
+function startsNounPhrase(text: string, pos: number): boolean {
+  return startsNoun(text, pos) && !VERB_START.includes(text[pos] as string);
+}
+
 /** Units that grade equipment and plants (30万千瓦以下煤电机组), unlike extents (平方米, 公里). */
 const CAPACITY_UNITS = new Set([
   '千瓦',
@@ -46,6 +57,11 @@ function clauseStart(text: string, pos: number): number {
   return i;
 }
 
+function atClauseEnd(text: string, pos: number): boolean {
+  const next = text[pos];
+  return next === undefined || CLAUSE_BREAK.includes(next);
+}
+
 function clauseEnd(text: string, pos: number): number {
   let i = pos;
   while (i < text.length && !CLAUSE_BREAK.includes(text[i] as string)) i++;
@@ -62,15 +78,17 @@ function isQualifier(text: string, q: Quantity, prefix: PrefixMatch | null): boo
   const next = text[q.end] === '的' ? q.end + 1 : q.end;
   // 50米内换乘比例, 15分钟内响应率: a distance or time limit that defines a metric.
   if (q.suffix === '内' && startsNoun(text, next)) return true;
-  // 亿元以上项目, 3岁以下婴幼儿, 30万千瓦以下煤电机组 — but 900公顷以上特色花海 measures the sea of flowers.
   const bounded = q.suffix !== null && /^(及?以上|及?以下|以内)$/.test(q.suffix);
-  if (bounded && (q.kind !== 'measure' || CAPACITY_UNITS.has(q.unit)) && startsNoun(text, next)) return true;
-  if ((q.kind === 'age' || q.kind === 'duration') && q.suffix === null && startsNoun(text, q.end))
-    return true;
-  if (q.kind === 'money' && q.suffix === null && prefix !== null && prefix.comparator === '>') {
-    return startsNoun(text, q.end);
+  // 亿元以上项目, 年营业收入超10亿元企业 — but 突破2000亿元大关 and 10亿元以上用于… are amounts.
+  if (q.kind === 'money') {
+    const qualifying = bounded || (q.suffix === null && prefix?.comparator === '>');
+    return qualifying && CLASS_NOUN.test(text.slice(next, next + 8));
   }
-  return false;
+  // 3岁以下婴幼儿, 30万千瓦以下煤电机组 — but 900公顷以上特色花海 measures the sea of flowers.
+  const graded = q.kind !== 'measure' || CAPACITY_UNITS.has(q.unit);
+  if (bounded && graded && startsNounPhrase(text, next)) return true;
+  // 24小时活力街区, 5分钟响应覆盖率, 0—6岁儿童.
+  return (q.kind === 'age' || q.kind === 'duration') && q.suffix === null && startsNounPhrase(text, q.end);
 }
 
 /** 从 20% 降至 16%: the number before the transition verb is the baseline, not the target. */
@@ -105,7 +123,7 @@ const PROGRAMME_NAME = /^(攻坚|行动|工程|计划|战略)/;
 
 /** Set phrases built from numerals that count nothing: 千家万户, 千方百计. */
 const IDIOMS =
-  /千家万户|千方百计|千行百业|千军万马|成千上万|万无一失|千千万万|万众一心|万家灯火|千村万户|百县千镇万村/g;
+  /千家万户|千方百计|千行百业|千军万马|成千上万|万无一失|千千万万|万众一心|万家灯火|千村万户|百县千镇万村|56个民族/g;
 
 function idiomRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
@@ -146,11 +164,19 @@ export function extractTargets(text: string, original: string): Target[] {
     if (text[q.numStart - 1] === '前') continue; // rankings: 前三位, 排名前万分之一
     if (q.kind !== 'count' && PROGRAMME_NAME.test(text.slice(q.end, q.end + 2))) continue;
     const prefix = readPrefix(text, q.numStart);
-    if (q.bare && (isVagueMultiplier(text, q.numStart) || (prefix === null && startsNoun(text, q.end))))
+    // 百场艺术精品展演, 万元GDP能耗: a bare multiplier counts only after a cue or before a boundary.
+    const glued = /[\u4e00-\u9fffA-Za-z0-9]/.test(text[q.end] ?? '');
+    const cue = hasCountCue(text, q.numStart);
+    if (
+      q.bare &&
+      (isVagueMultiplier(text, q.numStart) || (prefix === null && glued && !cue && q.comparator !== '>'))
+    ) {
       continue;
-    if (q.small && q.kind !== 'percent') {
-      if (!hasCountCue(text, q.numStart) || text[q.end] === '“') continue;
     }
+    // Small Chinese numerals name things (两个维护, 三项工程, 十件实事) unless a verb counts with
+    // them (新增两个) or they close the clause (新建幼儿园两所。).
+    if (q.small && q.kind !== 'percent' && !(cue && text[q.end] !== '“') && !atClauseEnd(text, q.end))
+      continue;
     if (isCircumstance(text, q, prefix)) continue;
     if (isQualifier(text, q, prefix)) continue;
     const from = clauseStart(text, q.numStart);
@@ -172,8 +198,8 @@ export function extractTargets(text: string, original: string): Target[] {
       comparator = previous.prefixComparator;
     }
     let subject = findSubject(text, start, q.end);
-    if (subject === '' && previous !== undefined && previous.clause === from)
-      subject = previous.target.subject;
+    // 比上年增加1.6万亿元: an increment of the quantity named just before.
+    if (subject === '' && previous !== undefined) subject = previous.target.subject;
     const target: Target = {
       value: q.value,
       unit: q.unit,

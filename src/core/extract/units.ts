@@ -75,6 +75,9 @@ const MEASURES: Row[] = [
   ['微克每立方米', '微克/立方米'],
   ['μg/m³', '微克/立方米'],
   ['千瓦时', '千瓦时'],
+  ['兆瓦时', '兆瓦时'],
+  ['吉瓦时', '吉瓦时'],
+  ['千伏安', '千伏安'],
   ['度电', '千瓦时'],
   ['千瓦', '千瓦'],
   ['kW', '千瓦'],
@@ -155,7 +158,11 @@ const COUNTS: Row[] = [
   ['枚', '枚'],
   ['幅', '幅', '度'],
   ['期', '期', '间刊限'],
-  ['万人次', '人次'],
+  ['羽', '羽', '毛绒'],
+  ['尾', '尾', '矿号气款声'],
+  ['箱', '箱', '包'],
+  ['单', '单', '位元独据个一项列'],
+  ['位', '位', '居列于置数'],
 ];
 
 const RATES: Array<[string, string, UnitKind]> = [
@@ -202,7 +209,7 @@ function rows(list: Row[], kind: UnitKind, arabicOnly: readonly string[] = []): 
 export const UNIT_LEXICON: readonly UnitEntry[] = [
   ...rows(MONEY, 'money'),
   ...rows(MEASURES, 'measure', ['方', '升']),
-  ...rows(COUNTS, 'count', ['期', '口', '眼', '本', '方']),
+  ...rows(COUNTS, 'count', ['期', '口', '眼', '本', '方', '尾', '箱', '单', '位']),
   ...RATES.map(([surface, unit, kind]): UnitEntry => ({ surface, unit, kind })),
   ...rows(DURATIONS, 'duration'),
   ...rows(AGES, 'age'),
