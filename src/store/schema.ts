@@ -176,7 +176,7 @@ export interface AssignmentTable {
   /** 完成时限, YYYY-MM-DD. */
   deadline: string | null;
   /** 形象进度: JSON array of Milestone (src/core/status/schedule.ts): { due, ratio?, done?, title? }. */
-  milestones_json: string;
+  milestones_json: ColumnType<string, string | undefined, string>;
   note: string | null;
   archived: Flag;
   created_at: Timestamp;
