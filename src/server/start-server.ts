@@ -5,6 +5,7 @@ import { type DatabaseHandle, openDatabase, redactUrl } from '../store/database.
 import { migrateToLatest } from '../store/migrate.js';
 import { buildApp } from './app.js';
 import { prepareFirstStart } from './first-start.js';
+import { scheduleDailyReminders } from './notifications/reminder-job.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -60,11 +61,13 @@ export async function startServer(
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
   out.write(`luoshi listening on ${url}  (API reference: ${url}/api/docs)\n`);
+  const stopReminders = scheduleDailyReminders(app.luoshi, logger);
 
   let stopping: Promise<void> | null = null;
   const stop = () => {
     stopping ??= (async () => {
       logger.info('shutting down: finishing in-flight requests');
+      stopReminders();
       await app.close();
       await database.close();
       logger.info('stopped');
