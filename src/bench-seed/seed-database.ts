@@ -78,6 +78,11 @@ function share(total: number, parts: number, k: number): number {
   return Math.floor(((k + 1) * total) / parts) - Math.floor((k * total) / parts);
 }
 
+/** 形象进度 milestones are due at quarter ends: 03-31, 06-30, 09-30, 12-31. */
+function quarterEnd(year: number, quarter: number): string {
+  return `${year}-${['03-31', '06-30', '09-30', '12-31'][quarter] ?? '12-31'}`;
+}
+
 function monthLabel(year: number, index: number): { label: string; startsOn: string; endsOn: string } {
   const y = year + Math.floor(index / 12);
   const m = (index % 12) + 1;
@@ -260,10 +265,10 @@ export async function seedDatabase(
       chosen.forEach((unit, k) => {
         const milestones =
           k === 0 && random.chance(0.3)
-            ? MILESTONE_TEXTS.map((text, q) => ({
-                period: `${options.year}-Q${q + 1}`,
-                text,
-                percent: 25 * (q + 1),
+            ? MILESTONE_TEXTS.map((title, q) => ({
+                due: quarterEnd(options.year, q),
+                ratio: (q + 1) / 4,
+                title,
               }))
             : [];
         assignmentRows.push([

@@ -1,8 +1,11 @@
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
 import { listReports } from '../../store/reports/list-reports.js';
 import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
 import { buildDashboard, buildReportDetail } from './build-report-detail.js';
 import { findVisibleReport } from './find-visible-report.js';
+import { ReportViewCache } from './report-view-cache.js';
 import {
   atQuerySchema,
   dashboardSchema,
@@ -13,6 +16,7 @@ import {
 
 /** Reading reports: the list, one report with its tree and statuses, and its dashboard. */
 export const reportRoutes: RouteModule = (app, context) => {
+  const views = new ReportViewCache();
   app.get(
     '/api/reports',
     {
@@ -39,16 +43,22 @@ export const reportRoutes: RouteModule = (app, context) => {
         response: { 200: reportDetailSchema, ...errorResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       await findVisibleReport(context.db, request.params.id, request.user);
       const at = request.query.at ?? context.today();
-      const { unitOfTask: _unitOfTask, ...detail } = await buildReportDetail(
-        context.db,
-        request.params.id,
-        at,
-        context.config.DEADLINE_WARN_DAYS,
-      );
-      return detail;
+      // The ledger of a province-sized report is hundreds of kB: cache it serialised (once, with
+      // the response schema), valid until the report's change counter moves (report-view-cache.ts).
+      const json = await views.get(context.db, request.params.id, `detail:${at}`, async () => {
+        const { unitOfTask: _unitOfTask, ...detail } = await buildReportDetail(
+          context.db,
+          request.params.id,
+          at,
+          context.config.DEADLINE_WARN_DAYS,
+        );
+        return JSON.stringify(z.encode(reportDetailSchema, detail));
+      });
+      // Already serialised with the response schema above: send the text as it is.
+      return (reply as unknown as FastifyReply).type('application/json; charset=utf-8').send(json);
     },
   );
 
@@ -66,13 +76,15 @@ export const reportRoutes: RouteModule = (app, context) => {
     async (request) => {
       await findVisibleReport(context.db, request.params.id, request.user);
       const at = request.query.at ?? context.today();
-      const detail = await buildReportDetail(
-        context.db,
-        request.params.id,
-        at,
-        context.config.DEADLINE_WARN_DAYS,
-      );
-      return buildDashboard(detail, context.config.DEADLINE_WARN_DAYS);
+      return views.get(context.db, request.params.id, `dashboard:${at}`, async () => {
+        const detail = await buildReportDetail(
+          context.db,
+          request.params.id,
+          at,
+          context.config.DEADLINE_WARN_DAYS,
+        );
+        return buildDashboard(detail, context.config.DEADLINE_WARN_DAYS);
+      });
     },
   );
 };

@@ -1,0 +1,161 @@
+import { openDatabase } from '../../src/store/database.js';
+import type { DialectName } from '../../src/store/dialect-of.js';
+import type { BenchResult } from '../bench-result.js';
+import { benchScale, loadSettingsFor, seedOptionsFor } from './bench-scale.js';
+import { ensureBenchAccounts, signIn } from './bench-users.js';
+import { type LoadFigures, type LoadTarget, loadOnce, medianFigures } from './load-test.js';
+import { seededDatabase } from './seeded-database.js';
+import { type ServerProcess, startServerProcess } from './server-process.js';
+import { submissionTarget } from './submission-target.js';
+
+const DASHBOARD_P99_GOAL_MS = 50;
+const READ_RATIO_GOAL = 0.5;
+
+/**
+ * Waits until every server answers the hello route quickly again: requests still queued from the
+ * previous load (slow ones especially) must not eat into the next measurement.
+ */
+async function settle(urls: readonly string[]): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (const url of urls) {
+    while (Date.now() < deadline) {
+      const started = performance.now();
+      await fetch(`${url}/bench/hello`);
+      if (performance.now() - started < 20) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+function rotate<T>(items: readonly T[]): () => T {
+  let i = 0;
+  return () => items[i++ % items.length] as T;
+}
+
+/**
+ * API throughput and latency at the seeded scale: the dashboard, the ledger (the report's task
+ * tree), the task page and (when the server has it) report submission, each next to a bare
+ * hello-world route of the same server in the same run. `instances` app processes share the
+ * database; load is split evenly between them.
+ */
+export async function runApiBench(dialect: DialectName, instances: number): Promise<BenchResult> {
+  const scale = benchScale();
+  const seed = seedOptionsFor(scale);
+  const load = loadSettingsFor(scale);
+  const { settings, seedSeconds } = await seededDatabase(dialect, scale, seed);
+  const accounts = await ensureBenchAccounts(settings);
+
+  const handle = await openDatabase(settings);
+  let reportIds: number[];
+  let taskIds: number[];
+  try {
+    reportIds = (await handle.db.selectFrom('reports').select('id').orderBy('id').limit(10).execute()).map(
+      (r) => r.id,
+    );
+    const tasks = await handle.db
+      .selectFrom('nodes')
+      .select('id')
+      .where('kind', '=', 'task')
+      .where('report_id', 'in', reportIds)
+      .execute();
+    taskIds = tasks.filter((_, i) => i % Math.max(1, Math.floor(tasks.length / 1000)) === 0).map((t) => t.id);
+  } finally {
+    await handle.close();
+  }
+  const at = `${seed.year}-${String(Math.min(12, seed.periods)).padStart(2, '0')}-20`;
+
+  const servers: ServerProcess[] = [];
+  try {
+    for (let i = 0; i < instances; i++) servers.push(await startServerProcess(settings));
+    const urls = servers.map((s) => s.url);
+    const leader = await signIn(urls[0]!, accounts.leader.username);
+    const nextReport = rotate(reportIds);
+    const nextTask = rotate(taskIds);
+    const targets: LoadTarget[] = [
+      { name: 'hello world (bare route)', nextPath: () => '/bench/hello' },
+      {
+        name: 'dashboard GET /api/reports/:id/dashboard',
+        nextPath: () => `/api/reports/${nextReport()}/dashboard?at=${at}`,
+        headers: { cookie: leader.cookie },
+      },
+      {
+        name: 'ledger GET /api/reports/:id',
+        nextPath: () => `/api/reports/${nextReport()}?at=${at}`,
+        headers: { cookie: leader.cookie },
+      },
+      {
+        name: 'task page GET /api/tasks/:id',
+        nextPath: () => `/api/tasks/${nextTask()}?at=${at}`,
+        headers: { cookie: leader.cookie },
+      },
+    ];
+    const submission = await submissionTarget(urls[0]!, settings, accounts.reporter);
+    const notes: string[] = [];
+    if ('target' in submission) targets.push(submission.target);
+    else notes.push(`report submission not measured: ${submission.missing}`);
+
+    for (const target of targets) {
+      await settle(urls);
+      await loadOnce(urls, target, 1, load.connections); // warm-up
+    }
+    const runs = new Map<string, LoadFigures[]>(targets.map((t) => [t.name, []]));
+    const ratios = new Map<string, number[]>(targets.map((t) => [t.name, []]));
+    for (let run = 0; run < load.runs; run++) {
+      let hello = Number.NaN;
+      for (const target of targets) {
+        await settle(urls);
+        const figures = await loadOnce(urls, target, load.seconds, load.connections);
+        process.stderr.write(`bench api: ${target.name}: ${JSON.stringify(figures)}\n`);
+        if (target === targets[0]) hello = figures.requestsPerSecond;
+        runs.get(target.name)!.push(figures);
+        ratios.get(target.name)!.push(figures.requestsPerSecond / hello);
+      }
+    }
+    const rows = targets.map((target) => {
+      const figures = medianFigures(runs.get(target.name)!);
+      const ratio = medianFigures(
+        ratios.get(target.name)!.map((r) => ({ requestsPerSecond: r, p50: 0, p99: 0, non2xx: 0, errors: 0 })),
+      ).requestsPerSecond;
+      const isRead = target.method === undefined || target.method === 'GET';
+      const goal = target.name.startsWith('dashboard')
+        ? `p99 < ${DASHBOARD_P99_GOAL_MS} ms, ≥ ${READ_RATIO_GOAL * 100}% of hello`
+        : isRead && target !== targets[0]
+          ? `≥ ${READ_RATIO_GOAL * 100}% of hello`
+          : '';
+      const met =
+        goal === ''
+          ? ''
+          : (isRead ? ratio >= READ_RATIO_GOAL : true) &&
+              (!target.name.startsWith('dashboard') || figures.p99 < DASHBOARD_P99_GOAL_MS)
+            ? 'yes'
+            : 'no';
+      return {
+        endpoint: target.name,
+        'req/s': Math.round(figures.requestsPerSecond),
+        'p50 ms': figures.p50,
+        'p99 ms': figures.p99,
+        'vs hello': `${(ratio * 100).toFixed(0)}%`,
+        'non-2xx': figures.non2xx + figures.errors,
+        goal,
+        met,
+      };
+    });
+    notes.push(
+      `${dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}, ${instances} app instance${instances > 1 ? 's' : ''} sharing the database; ` +
+        `scale ${scale}: ${seed.tasks} tasks in ${seed.workReports} work reports, ${seed.progressReports} progress reports, ` +
+        `${seed.units} units, ${seed.periods} monthly periods (luoshi bench seed).`,
+      `autocannon on loopback, ${load.connections} connections${instances > 1 ? ' split between the instances' : ''}, ` +
+        `${load.seconds} s per run after a 1 s warm-up, median of ${load.runs} runs; status judged at ${at}; ` +
+        'read endpoints signed in as a leader (session looked up in the database on every request), hello world without a session.',
+      `Peak RSS of the server process${instances > 1 ? 'es' : ''} under this load: ${servers.map((s) => `${s.peakRssMiB()} MiB`).join(', ')}.`,
+    );
+    if (seedSeconds !== null) notes.push(`Seeding this database took ${seedSeconds.toFixed(0)} s.`);
+    return {
+      name: `API under load — ${dialect}${instances > 1 ? ` × ${instances} instances` : ''} (${scale} scale)`,
+      rows,
+      notes,
+    };
+  } finally {
+    for (const server of servers) await server.stop();
+  }
+}
