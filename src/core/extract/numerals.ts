@@ -138,6 +138,7 @@ export function parseChineseNumber(input: string): number | null {
       continue;
     }
     if (ch === '万') {
+      if (text[i - 1] === '万') return null;
       const group = section + (current ?? 0);
       belowYi += (group === 0 ? 1 : group) * 1e4;
       if (belowYi >= 1e8) return null; // 万万 is not how reports write 亿

@@ -102,7 +102,7 @@ function readFraction(
   const numerator = parseChineseNumber(text.slice(numStart, numEnd));
   if (numerator === null || denominator === 0) return null;
   if (denominator === 1000) return { value: numerator, unit: '‰', end: numEnd };
-  return { value: cleanNumber((numerator / denominator) * 100), unit: '%', end: numEnd };
+  return { value: (numerator * 100) / denominator, unit: '%', end: numEnd };
 }
 
 /** Reads one quantity whose numeral starts at `start`, or null when no unit follows. */
@@ -169,7 +169,7 @@ export function readQuantity(text: string, start: number): Quantity | null {
         unitEnd: denEnd,
         end: denEnd,
         numeral,
-        value: cleanNumber((value / denominator) * 100),
+        value: (value * 100) / denominator,
         unit: '%',
         kind: 'percent',
         comparator: null,
