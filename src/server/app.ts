@@ -21,11 +21,13 @@ import { sessionRoutes } from './auth/routes.js';
 import { installSessionLookup, secureCookies } from './auth/session.js';
 import type { AppContext, RouteModule } from './context.js';
 import { installErrorHandling } from './errors.js';
+import { importRoutes } from './imports/routes.js';
 import { createNotifier } from './notifications/deliver-notifications.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { periodRoutes } from './periods/routes.js';
 import { progressRoutes } from './progress/routes.js';
 import { reportRoutes } from './reports/routes.js';
+import { searchRoutes } from './search/routes.js';
 import { taskRoutes } from './tasks/routes.js';
 import { todayIn } from './today.js';
 import { unitRoutes } from './units/routes.js';
@@ -46,6 +48,8 @@ export const routeModules: RouteModule[] = [
   periodRoutes,
   progressRoutes,
   notificationRoutes,
+  importRoutes,
+  searchRoutes,
 ];
 
 export interface BuildAppOptions {

@@ -92,6 +92,26 @@ export class TestClient {
     return this.request('DELETE', url);
   }
 
+  /** POST one file as multipart/form-data (field "file"). */
+  upload(
+    url: string,
+    fileName: string,
+    bytes: Uint8Array | string,
+    contentType = 'application/octet-stream',
+  ) {
+    const boundary = `----luoshi${Math.random().toString(16).slice(2)}`;
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n` +
+        `Content-Type: ${contentType}\r\n\r\n`,
+    );
+    const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+    const payload = Buffer.concat([head, Buffer.from(bytes), tail]);
+    return this.request('POST', url, {
+      payload,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+  }
+
   /** Sign in; throws when the server refuses. */
   async login(username: string, password: string): Promise<void> {
     const response = await this.post('/api/session', { username, password });

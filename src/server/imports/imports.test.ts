@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../store/testing.js';
+import { SAMPLE_REPORT } from '../first-start.js';
+import { createTestWorld, type TestWorld } from '../testing/test-app.js';
+import { safeFileName } from './safe-file-name.js';
+
+const sample = readFileSync(SAMPLE_REPORT);
+
+interface Preview {
+  uploadId: string;
+  fileName: string;
+  title: string;
+  counts: { areas: number; measures: number; tasks: number; targets: number };
+  merge: { counts: { continued: number; new: number; dropped: number; reworded: number } } | null;
+}
+
+describe('safeFileName', () => {
+  it.each([
+    ['../../etc/passwd', 'passwd'],
+    ['..\\..\\windows\\system.ini', 'system.ini'],
+    ['报告.md', '报告.md'],
+    ['  .hidden.md', 'hidden.md'],
+    ['a\u0000b<c>.txt', 'abc.txt'],
+    ['../', 'upload'],
+    [undefined, 'upload'],
+  ])('%s → %s', (input, expected) => {
+    expect(safeFileName(input)).toBe(expected);
+  });
+});
+
+describe.each(DIALECTS)('imports on %s', (dialect) => {
+  let world: TestWorld;
+  beforeAll(async () => {
+    world = await createTestWorld(dialect, { env: { MAX_UPLOAD_MB: '1' } });
+  });
+  afterAll(async () => world?.close());
+
+  it('previews an upload without creating a report, then commits it', async () => {
+    const admin = await world.client('admin');
+    const edited = sample.toString('utf8').replace('新增中小学学位6500个', '新增中小学学位7000个');
+    const response = await admin.upload(
+      '/api/imports',
+      '../../tmp/../副中心2026.md',
+      edited,
+      'text/markdown',
+    );
+    expect(response.statusCode).toBe(200);
+    const preview = response.json<Preview>();
+    expect(preview.fileName).toBe('副中心2026.md');
+    expect(preview.counts).toMatchObject({ areas: 8, measures: 23, tasks: 103 });
+    expect(preview.counts.targets).toBeGreaterThan(15);
+    expect(preview.merge).toBeNull();
+    const reports = await world.database.db.selectFrom('reports').select('id').execute();
+    expect(reports).toHaveLength(1);
+
+    const committed = await admin.post(`/api/imports/${preview.uploadId}/commit`, {
+      fileName: preview.fileName,
+    });
+    expect(committed.statusCode).toBe(200);
+    expect(committed.json()).toMatchObject({ counts: { areas: 8, tasks: 103 } });
+    const again = await admin.post(`/api/imports/${preview.uploadId}/commit`, { fileName: preview.fileName });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('previews a re-import as a diff against the stored report', async () => {
+    const admin = await world.client('admin');
+    const edited = sample
+      .toString('utf8')
+      .replace('新增中小学学位6500个', '新增中小学学位7000个')
+      .concat('\n');
+    const response = await admin.upload(`/api/imports?reportId=${world.reportId}`, 'revised.md', edited);
+    expect(response.statusCode).toBe(200);
+    const merge = response.json<Preview>().merge;
+    expect(merge).not.toBeNull();
+    expect(merge!.counts.continued + merge!.counts.reworded).toBeGreaterThanOrEqual(103);
+    expect(merge!.counts.new).toBe(0);
+    expect(merge!.counts.dropped).toBe(0);
+  });
+
+  it('reads GBK text', async () => {
+    const admin = await world.client('admin');
+    const gbk = iconv.encode(sample.toString('utf8'), 'gbk');
+    const response = await admin.upload('/api/imports', 'gbk.txt', gbk);
+    expect(response.statusCode).toBe(200);
+    expect(response.json<Preview>().counts.areas).toBe(8);
+  });
+
+  it.each([
+    ['binary.txt', Buffer.from([0, 1, 2, 3, 255, 0]), 400, 'not_text'],
+    ['broken.docx', Buffer.from('PK\u0003\u0004 not really a zip'), 400, 'bad_docx'],
+    ['report.exe', Buffer.from('MZ'), 400, 'unsupported_file'],
+    ['empty.md', Buffer.alloc(0), 400, 'empty_file'],
+    ['notes.md', Buffer.from('今天天气很好。'), 400, 'no_tasks_found'],
+  ])('refuses %s with %i %s and stores nothing', async (name, bytes, status, code) => {
+    const admin = await world.client('admin');
+    const before = await world.database.db.selectFrom('blobs').select('sha256').execute();
+    const response = await admin.upload('/api/imports', name, bytes);
+    expect(response.statusCode).toBe(status);
+    expect(response.json()).toMatchObject({ code });
+    const after = await world.database.db.selectFrom('blobs').select('sha256').execute();
+    expect(after.length).toBe(before.length);
+  });
+
+  it('refuses files over MAX_UPLOAD_MB with 413', async () => {
+    const admin = await world.client('admin');
+    const response = await admin.upload('/api/imports', 'huge.md', Buffer.alloc(1024 * 1024 + 10, 0x41));
+    expect(response.statusCode).toBe(413);
+    expect(response.json()).toMatchObject({ code: 'payload_too_large' });
+  });
+
+  it('refuses a JSON body where a file is expected', async () => {
+    const admin = await world.client('admin');
+    const response = await admin.post('/api/imports', { file: 'x' });
+    expect(response.statusCode).toBe(415);
+  });
+
+  it('only the office may import', async () => {
+    for (const user of ['leader', 'reporterA', 'headA'] as const) {
+      const client = await world.client(user);
+      expect((await client.upload('/api/imports', 'x.md', sample)).statusCode).toBe(403);
+    }
+    expect((await (await world.client()).upload('/api/imports', 'x.md', sample)).statusCode).toBe(401);
+  });
+});

@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { badInput, LuoshiError } from '../../core/errors.js';
+import type { Database } from '../../store/schema.js';
+import { safeFileName } from './safe-file-name.js';
+
+export interface Upload {
+  fileName: string;
+  bytes: Uint8Array;
+  sha256: string;
+  mime: string;
+}
+
+/** Reads the single file of a multipart request; oversize files are a 413, none a 400. */
+export async function readUpload(request: FastifyRequest, maxMb: number): Promise<Upload> {
+  if (!request.isMultipart()) {
+    throw new LuoshiError('unsupported_media_type', 415, {
+      en: 'Send the file as multipart/form-data (field "file")',
+      zh: '请以 multipart/form-data 格式上传文件（字段 file）',
+    });
+  }
+  const part = await request.file();
+  if (!part) throw badInput('file_missing', 'No file in the upload', '上传内容中没有文件');
+  const buffer = await part.toBuffer();
+  if (part.file.truncated) {
+    throw new LuoshiError('payload_too_large', 413, {
+      en: `The file is larger than ${maxMb} MB`,
+      zh: `文件超过 ${maxMb} MB`,
+    });
+  }
+  if (buffer.byteLength === 0) throw badInput('empty_file', 'The file is empty', '文件为空');
+  return {
+    fileName: safeFileName(part.filename),
+    bytes: new Uint8Array(buffer),
+    sha256: createHash('sha256').update(buffer).digest('hex'),
+    mime: part.mimetype || 'application/octet-stream',
+  };
+}
+
+/** Stores the bytes once per content hash (blobs), so any instance can read them back. */
+export async function storeBlob(db: Kysely<Database>, upload: Upload): Promise<void> {
+  await db
+    .insertInto('blobs')
+    .values({
+      sha256: upload.sha256,
+      size: upload.bytes.byteLength,
+      mime: upload.mime,
+      content: upload.bytes,
+      created_at: new Date().toISOString(),
+    })
+    .onConflict((oc) => oc.column('sha256').doNothing())
+    .execute();
+}
+
+export async function loadBlob(db: Kysely<Database>, sha256: string): Promise<Uint8Array | undefined> {
+  const row = await db.selectFrom('blobs').select('content').where('sha256', '=', sha256).executeTakeFirst();
+  return row ? new Uint8Array(row.content) : undefined;
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+const previewTargetSchema = z.object({
+  value: z.number(),
+  max: z.number().nullable(),
+  unit: z.string(),
+  comparator: z.string(),
+  change: z.string(),
+  subject: z.string(),
+  text: z.string(),
+});
+
+const previewTaskSchema = z.object({
+  label: z.string().nullable(),
+  text: z.string(),
+  targets: z.array(previewTargetSchema),
+  deadline: z.object({ text: z.string(), date: z.string().nullable() }).nullable(),
+  commitment: z.string().nullable(),
+});
+
+const diffCountsSchema = z.object({
+  continued: z.number().int(),
+  reworded: z.number().int(),
+  new: z.number().int(),
+  dropped: z.number().int(),
+});
+
+/** POST /api/imports — what the upload would become, before anything is stored as a report. */
+export const importPreviewSchema = z
+  .object({
+    uploadId: z.string().describe('Send to POST /api/imports/:uploadId/commit'),
+    fileName: z.string(),
+    size: z.number().int(),
+    title: z.string(),
+    year: z.number().int().nullable(),
+    counts: z.object({
+      areas: z.number().int(),
+      measures: z.number().int(),
+      tasks: z.number().int(),
+      targets: z.number().int(),
+    }),
+    areas: z.array(
+      z.object({
+        label: z.string().nullable(),
+        title: z.string(),
+        measures: z.array(
+          z.object({ label: z.string().nullable(), title: z.string(), tasks: z.array(previewTaskSchema) }),
+        ),
+        tasks: z.array(previewTaskSchema),
+      }),
+    ),
+    merge: z
+      .object({
+        reportId: z.number().int(),
+        counts: diffCountsSchema,
+        areas: z.array(z.object({ title: z.string(), counts: diffCountsSchema })),
+        changes: z
+          .array(
+            z.object({ status: z.string(), before: z.string().nullable(), after: z.string().nullable() }),
+          )
+          .describe('Changed, new and dropped tasks (at most 500)'),
+      })
+      .nullable()
+      .describe('Against the stored report named by ?reportId, what a re-import would change'),
+  })
+  .meta({ id: 'ImportPreview' });
+
+export const importQuerySchema = z.object({ reportId: z.coerce.number().int().positive().optional() });
+
+export const commitParamsSchema = z.object({ uploadId: z.string().regex(/^[0-9a-f]{64}$/, 'an upload id') });
+
+export const commitBodySchema = z.object({
+  fileName: z.string().min(1).max(300),
+  publish: z.boolean().optional().describe('Publish the report at once (public pages)'),
+});
+
+export const commitResultSchema = z.object({
+  reportId: z.number().int(),
+  revisionId: z.number().int(),
+  counts: z.object({
+    sections: z.number().int(),
+    areas: z.number().int(),
+    measures: z.number().int(),
+    tasks: z.number().int(),
+    targets: z.number().int(),
+  }),
+});
