@@ -1,15 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 
 /** What a search entry points at. */
-export type SearchEntryKind =
-  | 'report'
-  | 'section'
-  | 'area'
-  | 'measure'
-  | 'task'
-  | 'target'
-  | 'progress'
-  | 'comment';
+export type SearchEntryKind = 'report' | 'area' | 'measure' | 'task' | 'target' | 'progress' | 'comment';
 
 /**
  * One searchable text. Entries are derived data: rebuilt from reports, nodes, targets, progress

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../store/testing.js';
+import { createTestWorld, type TestWorld } from '../testing/test-app.js';
+import { searchRoutes } from './routes.js';
+
+interface Hits {
+  hits: { kind: string; body: string; reportId: number; snippet: { html: string }; fuzzy: boolean }[];
+  more: boolean;
+}
+
+describe.each(DIALECTS)('search, diff and promise routes on %s', (dialect) => {
+  let world: TestWorld;
+  const q = (text: string) => encodeURIComponent(text);
+
+  beforeAll(async () => {
+    world = await createTestWorld(dialect, { extraRoutes: [searchRoutes] });
+    // A comment on a task of unit B: internal, so only the office, leaders and unit B may find it.
+    const task = world.taskIds[0]!;
+    const now = new Date().toISOString();
+    await world.database.db
+      .insertInto('assignments')
+      .values({
+        node_id: task,
+        unit_id: world.units.B,
+        role: 'lead',
+        lead_official: null,
+        lead_official_person_id: null,
+        deadline: null,
+        milestones_json: '[]',
+        note: null,
+        archived: 0,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await world.database.db
+      .insertInto('comments')
+      .values({
+        kind: 'comment',
+        node_id: task,
+        progress_report_id: null,
+        author_id: world.userIds.leader,
+        body: '请区教委加快推进凤凰涅槃工程',
+        archived: 0,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+  });
+  afterAll(async () => world?.close());
+
+  it('finds tasks of the published sample for anyone, highlighted', async () => {
+    const anonymous = await world.client();
+    const response = await anonymous.get(`/api/search?q=${q('中小学学位')}&kind=task`);
+    expect(response.statusCode).toBe(200);
+    const result = response.json<Hits>();
+    expect(result.hits[0]?.body).toContain('中小学学位6500个');
+    expect(result.hits[0]?.snippet.html).toContain('<mark>中小学学位</mark>');
+  });
+
+  it('shows a comment to the office, leaders and the assigned unit only', async () => {
+    const kindsFor = async (user?: 'admin' | 'leader' | 'headB' | 'reporterA') => {
+      const client = await world.client(user);
+      const result = (await client.get(`/api/search?q=${q('凤凰涅槃工程')}`)).json<Hits>();
+      return result.hits.map((hit) => hit.kind);
+    };
+    expect(await kindsFor('admin')).toEqual(['comment']);
+    expect(await kindsFor('leader')).toEqual(['comment']);
+    expect(await kindsFor('headB')).toEqual(['comment']);
+    expect(await kindsFor('reporterA')).toEqual([]);
+    expect(await kindsFor()).toEqual([]);
+  });
+
+  it('refuses bad queries with 400 and a precise message', async () => {
+    const client = await world.client('admin');
+    expect((await client.get('/api/search?q=')).statusCode).toBe(400);
+    expect((await client.get(`/api/search?q=${q('字'.repeat(101))}`)).statusCode).toBe(400);
+    expect((await client.get(`/api/search?q=${q('学位')}&kind=secret`)).statusCode).toBe(400);
+    const punctuation = await client.get(`/api/search?q=${q('，。')}`);
+    expect(punctuation.statusCode).toBe(400);
+    expect(punctuation.json()).toMatchObject({ code: 'empty_query' });
+  });
+
+  it('diffs a stored report with itself as all continued, and its promises as not reported', async () => {
+    const client = await world.client('admin');
+    const diff = await client.get(`/api/diff?before=${world.reportId}&after=${world.reportId}@1`);
+    expect(diff.statusCode).toBe(200);
+    const counts = diff.json<{
+      counts: { continued: number; reworded: number; new: number; dropped: number };
+    }>().counts;
+    expect(counts.continued).toBeGreaterThan(100);
+    expect(counts.new + counts.dropped + counts.reworded).toBe(0);
+    const promises = await client.get(`/api/promises?promised=${world.reportId}&reviewed=${world.reportId}`);
+    expect(promises.statusCode).toBe(200);
+    // The sample has no review section, so nothing it promises can be reported as achieved.
+    expect(promises.json<{ counts: { met: number; 'not-met': number } }>().counts).toMatchObject({
+      met: 0,
+      'not-met': 0,
+    });
+  });
+
+  it('answers 404 for a missing report or revision and 400 for a malformed one', async () => {
+    const client = await world.client('admin');
+    expect((await client.get(`/api/diff?before=${world.reportId}&after=999999`)).statusCode).toBe(404);
+    expect(
+      (await client.get(`/api/diff?before=${world.reportId}&after=${world.reportId}@9`)).statusCode,
+    ).toBe(404);
+    expect((await client.get(`/api/diff?before=abc&after=1`)).statusCode).toBe(400);
+  });
+});

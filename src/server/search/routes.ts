@@ -1,0 +1,102 @@
+import { diffReports } from '../../core/diff/diff-reports.js';
+import { analyzeTask } from '../../core/extract/index.js';
+import { trackPromises } from '../../core/promise/track-promises.js';
+import type { ReportTree } from '../../core/report-tree.js';
+import { findRevisionTree } from '../../store/search/find-revision-tree.js';
+import { type SearchFilters, searchEntries } from '../../store/search/search-entries.js';
+import type { SearchEntryKind } from '../../store/search/search-tables.js';
+import { readsAll, type SessionUser, UNIT_ROLES } from '../auth/roles.js';
+import type { AppContext, RouteModule } from '../context.js';
+import { errorResponses } from '../errors.js';
+import { findVisibleReport } from '../reports/find-visible-report.js';
+import {
+  diffQuerySchema,
+  promiseQuerySchema,
+  promiseReportSchema,
+  reportDiffSchema,
+  searchQuerySchema,
+  searchResultSchema,
+} from './schema.js';
+
+/** What a reader may see of progress narratives and comments. */
+function privateEntriesFor(user: SessionUser | null): SearchFilters['privateEntries'] {
+  if (!user) return 'none';
+  if (readsAll(user)) return 'all';
+  if (UNIT_ROLES.includes(user.role) && user.unitId !== null) return { unitId: user.unitId };
+  return 'none';
+}
+
+/** The tree of `12` or `12@2`, if this reader may see the report. */
+async function visibleTree(context: AppContext, ref: string, user: SessionUser | null): Promise<ReportTree> {
+  const [reportId, revision] = ref.split('@').map(Number) as [number, number | undefined];
+  await findVisibleReport(context.db, reportId, user);
+  return (await findRevisionTree(context.db, reportId, revision)).tree;
+}
+
+const analyze = (text: string) => analyzeTask(text);
+
+/** Full-text search, report/revision diffs and promise tracking (issue 9). */
+export const searchRoutes: RouteModule = (app, context) => {
+  app.get(
+    '/api/search',
+    {
+      schema: {
+        tags: ['search'],
+        summary:
+          '全文检索: reports, tasks, targets, progress narratives and comments, ranked and highlighted',
+        querystring: searchQuerySchema,
+        response: { 200: searchResultSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { q, kind, limit, offset, ...filters } = request.query;
+      return searchEntries(
+        context.db,
+        q,
+        {
+          ...filters,
+          ...(kind ? { kinds: kind.split(',') as SearchEntryKind[] } : {}),
+          publishedOnly: request.user === null,
+          privateEntries: privateEntriesFor(request.user),
+        },
+        { limit, offset },
+      );
+    },
+  );
+
+  app.get(
+    '/api/diff',
+    {
+      schema: {
+        tags: ['search'],
+        summary:
+          'Compare two reports or revisions: continued/reworded/new/dropped tasks and changed targets per area',
+        querystring: diffQuerySchema,
+        response: { 200: reportDiffSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const before = await visibleTree(context, request.query.before, request.user);
+      const after = await visibleTree(context, request.query.after, request.user);
+      return diffReports(before, after, { analyze });
+    },
+  );
+
+  app.get(
+    '/api/promises',
+    {
+      schema: {
+        tags: ['search'],
+        summary:
+          "承诺兑现: year Y's targets against what year Y+1's review reports, met / not met / not reported",
+        querystring: promiseQuerySchema,
+        response: { 200: promiseReportSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const promised = await visibleTree(context, request.query.promised, request.user);
+      const reviewed = await visibleTree(context, request.query.reviewed, request.user);
+      return trackPromises(promised, reviewed, { analyze });
+    },
+  );
+};
