@@ -40,7 +40,7 @@ export function registerInfographic(program: Command): Command {
       } else {
         process.stderr.write(`luoshi: rasterising ${layout.width}×${layout.height} px\n`);
         const { svgToPng } = await import('../../render/svg-png.js');
-        await writeFile(options.out, svgToPng(layout.svg));
+        await writeFile(options.out, await svgToPng(layout.svg));
       }
       process.stderr.write(`luoshi: wrote ${options.out} (${layout.width}×${layout.height})\n`);
     });
