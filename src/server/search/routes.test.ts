@@ -1,19 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../store/testing.js';
 import { createTestWorld, type TestWorld } from '../testing/test-app.js';
-import { searchRoutes } from './routes.js';
 
 interface Hits {
   hits: { kind: string; body: string; reportId: number; snippet: { html: string }; fuzzy: boolean }[];
   more: boolean;
 }
 
+// The routes are registered in app.ts (searchRoutes); the test world builds the real app.
 describe.each(DIALECTS)('search, diff and promise routes on %s', (dialect) => {
   let world: TestWorld;
   const q = (text: string) => encodeURIComponent(text);
 
   beforeAll(async () => {
-    world = await createTestWorld(dialect, { extraRoutes: [searchRoutes] });
+    world = await createTestWorld(dialect);
     // A comment on a task of unit B: internal, so only the office, leaders and unit B may find it.
     const task = world.taskIds[0]!;
     const now = new Date().toISOString();
