@@ -28,6 +28,7 @@ import { periodRoutes } from './periods/routes.js';
 import { progressRoutes } from './progress/routes.js';
 import { reportRoutes } from './reports/routes.js';
 import { searchRoutes } from './search/routes.js';
+import { spreadsheetRoutes } from './spreadsheets/routes.js';
 import { taskRoutes } from './tasks/routes.js';
 import { todayIn } from './today.js';
 import { unitRoutes } from './units/routes.js';
@@ -50,6 +51,7 @@ export const routeModules: RouteModule[] = [
   notificationRoutes,
   importRoutes,
   searchRoutes,
+  spreadsheetRoutes,
 ];
 
 export interface BuildAppOptions {
