@@ -97,7 +97,8 @@ export function buildLedger(view: ReportView, asOf: string): LedgerModel {
       measure.tasks.map((task): LedgerRow => {
         seq += 1;
         const progress = task.progress;
-        const status = progress?.status ?? 'not_started';
+        const judged = task.status;
+        const status = judged?.class ?? 'not_started';
         const deadline =
           task.assignment?.deadline ?? task.analysis.deadline?.date ?? task.analysis.deadline?.text ?? '';
         return {
@@ -110,12 +111,12 @@ export function buildLedger(view: ReportView, asOf: string): LedgerModel {
           leadOfficial: task.assignment?.leadOfficial ?? '',
           deadline: formatChineseDate(deadline),
           period: progress?.periodLabel ?? '',
-          completion: progress ? progress.ratio : null,
-          expected: progress?.expectedRatio ?? null,
+          completion: judged?.completion ?? progress?.ratio ?? null,
+          expected: judged?.expected ?? null,
           status,
           statusZh: PROGRESS_CLASS_ZH[status],
-          light: progress?.light ?? null,
-          overdue: progress?.overdue ?? false,
+          light: judged?.light ?? null,
+          overdue: judged?.overdue ?? false,
           narrative: progress?.narrative ?? '',
         };
       }),

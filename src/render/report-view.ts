@@ -35,6 +35,8 @@ export interface TaskView {
   text: string;
   analysis: TaskAnalysis;
   assignment?: AssignmentView;
+  /** Set when the view comes from the store, for every task (reported or not). */
+  status?: TaskStatusView;
   progress?: TaskProgressView;
 }
 
@@ -50,18 +52,25 @@ export interface AssignmentView {
   deadline?: string;
 }
 
-/** The latest counted progress of one task, judged by the 序时进度 engine (src/core/status). */
+/** Where a task stands on the assessment day, judged by the 序时进度 engine (src/core/status). */
+export interface TaskStatusView {
+  class: ProgressClass;
+  light: Light;
+  /** Past its deadline and not completed. */
+  overdue: boolean;
+  /** Achieved share 0..1, or null when nothing was reported. */
+  completion: number | null;
+  /** Expected share from the time-proportional schedule (序时进度) or milestones, 0..1. */
+  expected: number;
+}
+
+/** The latest counted progress report of one task. */
 export interface TaskProgressView {
   /** Completion ratio 0..1. */
   ratio: number;
-  /** Expected ratio from the time-proportional schedule (序时进度) or milestones, 0..1. */
-  expectedRatio?: number;
-  status: ProgressClass;
-  light?: Light;
-  /** Past its deadline and not completed. */
-  overdue?: boolean;
   /** Reported value per target, in the same order as `analysis.targets`. */
   targetValues?: (number | null)[];
+  /** 工作进展 as the unit wrote it. */
   narrative?: string;
   /** Reporting period the figures come from ("2026-Q2"). */
   periodLabel?: string;

@@ -88,11 +88,20 @@ export function makeView(shape: ViewShape): ReportView {
             };
           }
           if (shape.withProgress) {
+            const ratio = ((a + t) % 4) / 3;
             task.progress = {
-              ratio: ((a + t) % 4) / 3,
-              status: 'on_track',
+              ratio,
               targetValues: withTarget ? [m === 0 ? 3900 : 4.6] : [],
+              periodLabel: '2026-Q2',
               reportedAt: '2026-06-30',
+            };
+            task.status = {
+              class:
+                ratio >= 1 ? 'completed' : ratio >= 0.5 ? 'on_track' : ratio > 0 ? 'behind' : 'not_started',
+              light: ratio >= 0.5 ? 'green' : ratio > 0 ? 'yellow' : 'red',
+              overdue: false,
+              completion: ratio,
+              expected: 0.5,
             };
           }
           return task;

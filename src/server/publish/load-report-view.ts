@@ -36,11 +36,26 @@ async function loadStoredTree(
   }
 }
 
+/** 工作进展 text of the counted progress reports, by report id (in chunks for large reports). */
+async function loadNarratives(db: Kysely<Database>, ids: readonly number[]): Promise<Map<number, string>> {
+  const narratives = new Map<number, string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('progress_reports')
+      .select(['id', 'narrative'])
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const row of rows) if (row.narrative) narratives.set(row.id, row.narrative);
+  }
+  return narratives;
+}
+
 function toTaskView(
   task: StoredTask,
   assignments: Awaited<ReturnType<typeof listTaskStatusInputs>>['assignments'],
   progress: CountedProgress | undefined,
   settings: ReturnType<typeof statusSettings>,
+  narratives: ReadonlyMap<number, string>,
 ): TaskView {
   const analysis: TaskAnalysis = {
     targets: task.targets.map((t) => ({
@@ -78,15 +93,22 @@ function toTaskView(
     };
   }
   const status = computeTaskStatus(task, list, progress, settings);
-  if (progress || status.overdue) {
+  view.status = {
+    class: status.class,
+    light: status.light,
+    overdue: status.overdue,
+    completion: status.completion,
+    expected: status.expected,
+  };
+  if (progress) {
     view.progress = {
       ratio: status.completion ?? 0,
-      expectedRatio: status.expected,
-      status: status.class,
-      light: status.light,
-      overdue: status.overdue,
-      targetValues: task.targets.map((t) => progress?.values.get(t.id) ?? null),
-      ...(progress ? { periodLabel: progress.periodLabel, reportedAt: progress.periodEndsOn } : {}),
+      targetValues: task.targets.map((t) => progress.values.get(t.id) ?? null),
+      periodLabel: progress.periodLabel,
+      reportedAt: progress.periodEndsOn,
+      ...(narratives.get(progress.progressReportId)
+        ? { narrative: narratives.get(progress.progressReportId) }
+        : {}),
     };
   }
   return view;
@@ -112,8 +134,12 @@ export async function loadReportView(
     }
   }
   const settings = statusSettings(tree.report.year, options.at, options.warnDays ?? 30);
+  const narratives = await loadNarratives(
+    db,
+    [...inputs.progress.values()].map((p) => p.progressReportId),
+  );
   const task = (t: StoredTask): TaskView =>
-    toTaskView(t, inputs.assignments, inputs.progress.get(t.id), settings);
+    toTaskView(t, inputs.assignments, inputs.progress.get(t.id), settings, narratives);
   const areas: AreaView[] = tree.areas.map((area) => {
     const measures: MeasureView[] = area.measures.map((measure) => ({
       ...(measure.label ? { label: measure.label } : {}),
