@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isLuoshiError } from '../core/errors.js';
+import { databaseFailureResponse } from './database-errors.js';
 
 /** One failing input field of a rejected request. */
 export const fieldErrorSchema = z.object({
@@ -142,6 +143,8 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
       return { status, body: { code: 'bad_request', message: fastifyError.message, messageZh: '请求无效' } };
     }
   }
+  const database = databaseFailureResponse(error);
+  if (database) return database;
   return {
     status: 500,
     body: { code: 'internal_error', message: 'Internal server error', messageZh: '服务器内部错误' },

@@ -99,6 +99,12 @@ export function openPostgres(url: string, options: OpenDatabaseOptions = {}): Da
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types: pgTypes });
   // An idle client that loses its server (restart) must not crash the process; the pool replaces it.
   pool.on('error', () => {});
+  // A checked-out client whose server goes away (restart: 57P01, a dropped socket) also emits
+  // 'error'; unheard, that crashes the process. The query in flight already fails with it (the
+  // API answers 503) and the pool drops the broken client when it is released.
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
