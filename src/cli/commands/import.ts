@@ -2,9 +2,12 @@ import type { Command } from 'commander';
 import type { FlatTree } from '../../core/merge/flatten-tree.js';
 import type { ReportTree } from '../../core/report-tree.js';
 import type { TaskAnalysis } from '../../core/target.js';
+import type { MergePreview } from '../../store/merge/preview-merge.js';
 
 interface ImportOptions {
   organisation?: string;
+  into?: string;
+  dryRun?: boolean;
 }
 
 /** Analyses every task of a tree in flat order, with its year, section and area as context. */
@@ -26,55 +29,69 @@ export async function analyzeTreeTasks(tree: ReportTree, flat: FlatTree): Promis
   });
 }
 
-/** Decodes report bytes to text: UTF-8 (with or without BOM), else a clear error. */
-async function decodeReport(bytes: Uint8Array, file: string): Promise<string> {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const { badInput } = await import('../../core/errors.js');
-    throw badInput(
-      'bad_encoding',
-      `${file}: not valid UTF-8 text — save it as UTF-8 (GBK and .docx import follow with the ingest module)`,
-      `${file}：不是有效的 UTF-8 文本——请另存为 UTF-8`,
-      { file },
-    );
-  }
+/** `luoshi import FILE` — parse, extract and store a report; prints the new report id. */
+function printPreview(preview: MergePreview): void {
+  const { kept, changed, added, archived, moved } = preview.summary;
+  process.stdout.write(
+    `merge into report ${preview.reportId}: ${kept} kept (${moved} moved), ${changed} changed, ${added} added, ${archived} archived\n`,
+  );
+  for (const c of preview.changed) process.stdout.write(`~ [${c.id}] ${c.before}\n    → ${c.after}\n`);
+  for (const a of preview.added) process.stdout.write(`+ ${a.text}\n`);
+  for (const a of preview.archived) process.stdout.write(`- [${a.id}] ${a.text}\n`);
 }
 
-/** `luoshi import FILE` — parse, extract and store a report; prints the new report id. */
+/** `luoshi import FILE` — parse, extract and store a report (or merge a revision); prints the report id. */
 export function registerImport(program: Command): Command {
   return program
     .command('import')
-    .description('import a report file (parse, extract targets, store) and print the new report id')
-    .argument('<file>', 'the report: Markdown or plain text')
+    .description('import a report file (parse, extract targets, store) and print the report id')
+    .argument('<file>', 'the report: Markdown, plain text (UTF-8 or GBK/GB18030) or Word .docx')
     .option('-o, --organisation <name>', 'the issuing government (发文机关), e.g. 北京市通州区人民政府')
-    .addHelpText('after', '\nExample:\n  luoshi import examples/beijing-subcenter-2026-summary.md')
+    .option(
+      '--into <reportId>',
+      're-import a revised report into a stored one, merging (tasks keep their history)',
+    )
+    .option(
+      '--dry-run',
+      'with --into: print the merge preview (kept/changed/added/archived) and write nothing',
+    )
+    .addHelpText(
+      'after',
+      '\nExamples:\n  luoshi import examples/beijing-subcenter-2026-summary.md\n  luoshi import revised.docx --into 1 --dry-run',
+    )
     .action(async (file: string, options: ImportOptions) => {
-      const [{ readFile }, path, { badInput }] = await Promise.all([
-        import('node:fs/promises'),
+      const [path, { badInput }, { readReportFile }] = await Promise.all([
         import('node:path'),
         import('../../core/errors.js'),
+        import('../../ingest/index.js'),
       ]);
+      const into = options.into === undefined ? undefined : Number(options.into);
+      if (into !== undefined && !(Number.isInteger(into) && into > 0)) {
+        throw badInput(
+          'bad_usage',
+          `--into ${options.into}: give a report id (a positive number)`,
+          '--into 需要报告编号（正整数）',
+        );
+      }
+      if (options.dryRun && into === undefined) {
+        throw badInput(
+          'bad_usage',
+          '--dry-run previews a merge: use it with --into REPORT_ID',
+          '--dry-run 需与 --into 一起使用',
+        );
+      }
       const started = performance.now();
       const log = (message: string) =>
         process.stderr.write(`luoshi import: ${message} (${Math.round(performance.now() - started)} ms)\n`);
-      let bytes: Uint8Array;
-      try {
-        bytes = new Uint8Array(await readFile(file));
-      } catch (error) {
-        throw badInput(
-          'file_not_found',
-          `${file}: cannot read it (${(error as Error).message})`,
-          `${file}：无法读取该文件`,
-          {
-            file,
-          },
-        );
-      }
-      log(`read ${bytes.byteLength} bytes from ${file}`);
-      const { normalizeReportText, parseReport } = await import('../../core/parse/index.js');
+      const { loadConfig } = await import('../../config/config.js');
+      const config = loadConfig(process.env);
+      const decoded = await readReportFile(file, { maxBytes: config.MAX_UPLOAD_MB * 1024 * 1024 });
+      const { readFile } = await import('node:fs/promises');
+      const bytes = new Uint8Array(await readFile(file));
+      log(`read ${bytes.byteLength} bytes from ${file} (${decoded.format}, ${decoded.encoding})`);
+      const { parseReport } = await import('../../core/parse/index.js');
       const { flattenTree } = await import('../../core/merge/flatten-tree.js');
-      const tree = parseReport(normalizeReportText(await decodeReport(bytes, file)));
+      const tree = parseReport(decoded.text);
       const flat = flattenTree(tree);
       if (flat.tasks.length === 0) {
         throw badInput(
@@ -88,12 +105,40 @@ export function registerImport(program: Command): Command {
       const analyses = await analyzeTreeTasks(tree, flat);
       log(`extracted ${analyses.reduce((n, a) => n + a.targets.length, 0)} targets`);
       const { withDatabase } = await import('./with-database.js');
-      const { importReport } = await import('../../store/import-report.js');
       const { CLI_ACTOR } = await import('../../store/audit/append-audit-event.js');
+      const fileName = path.basename(file);
+      if (into !== undefined) {
+        const { previewMerge } = await import('../../store/merge/preview-merge.js');
+        const { commitMerge } = await import('../../store/merge/commit-merge.js');
+        await withDatabase(async ({ db }) => {
+          const preview = await previewMerge(db, into, tree);
+          if (options.dryRun) {
+            printPreview(preview);
+            log('dry run: nothing written');
+            return;
+          }
+          const result = await commitMerge(db, {
+            reportId: into,
+            expectedVersion: preview.reportVersion,
+            bytes,
+            fileName,
+            tree,
+            analyses,
+            actor: CLI_ACTOR,
+          });
+          const { kept, changed, added, archived } = result.summary;
+          log(
+            `merged as revision ${result.revisionNumber}: ${kept} kept, ${changed} changed, ${added} added, ${archived} archived`,
+          );
+          process.stdout.write(`${into}\n`);
+        });
+        return;
+      }
+      const { importReport } = await import('../../store/import-report.js');
       const result = await withDatabase(({ db }) =>
         importReport(db, {
           bytes,
-          fileName: path.basename(file),
+          fileName,
           tree,
           analyses,
           actor: CLI_ACTOR,
