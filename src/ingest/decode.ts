@@ -36,6 +36,19 @@ function startsWith(bytes: Uint8Array, ...signature: number[]): boolean {
   return signature.every((byte, index) => bytes[index] === byte);
 }
 
+function isControl(code: number): boolean {
+  return (
+    (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0b && code !== 0x0c && code !== 0x0d) ||
+    code === 0x7f
+  );
+}
+
+function countControlBytes(bytes: Uint8Array): number {
+  let count = 0;
+  for (const byte of bytes) if (isControl(byte)) count++;
+  return count;
+}
+
 /** Control characters other than tab, line feed, vertical tab, form feed and carriage return. */
 function countControlCharacters(text: string): number {
   let count = 0;
@@ -177,6 +190,11 @@ function decodeText(bytes: Uint8Array, name: string, fileName: string | undefine
     text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
   } else {
     if (bytes.includes(0)) throw binaryFile(name, 'it contains NUL bytes', '包含空字节');
+    // In UTF-8 and GBK a byte below 0x20 is always that control character itself.
+    const controls = countControlBytes(bytes);
+    if (controls > 0 && controls > bytes.length / 1000) {
+      throw binaryFile(name, `${controls} control characters`, `包含 ${controls} 个控制字符`);
+    }
     const { invalidAt, multibyteBefore } = checkUtf8(bytes);
     if (invalidAt === -1) {
       encoding = 'utf-8';

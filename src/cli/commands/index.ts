@@ -7,6 +7,7 @@ import { registerExtract } from './extract.js';
 import { registerImport } from './import.js';
 import { registerInfographic } from './infographic.js';
 import { registerMigrate } from './migrate.js';
+import { registerParse } from './parse.js';
 import { registerServe } from './serve.js';
 import { registerUser } from './user.js';
 
@@ -17,6 +18,7 @@ import { registerUser } from './user.js';
 export type RegisterCommand = (program: Command) => Command;
 
 export const commands: RegisterCommand[] = [
+  registerParse,
   registerExtract,
   registerServe,
   registerUser,

@@ -1,0 +1,89 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../main.js';
+
+const repo = fileURLToPath(new URL('../../../', import.meta.url));
+const corpus = (name: string): string => `${repo}test-data/corpus/${name}`;
+
+/** Runs the CLI in-process and returns its exit code and what it printed. */
+async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    stdout += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    stderr += String(chunk);
+    return true;
+  });
+  const code = await main(['node', 'luoshi', ...args]);
+  vi.restoreAllMocks();
+  return { code, stdout, stderr };
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+interface TreeJson {
+  title: string;
+  sections: { kind: string; title: string }[];
+  areas: {
+    title: string;
+    measures: { title: string; tasks: { text: string }[] }[];
+    tasks: { text: string }[];
+  }[];
+  counts: { areas: number; measures: number; tasks: number; targets: number };
+}
+
+describe('luoshi parse', () => {
+  it('prints an outline with counts per level and targets', async () => {
+    const result = await run('parse', `${repo}examples/beijing-subcenter-2026-summary.md`);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^一图读懂 政府工作报告 \(下\)\n/);
+    expect(result.stdout).toContain('一、坚持以副辅主,高水平推进城市建设  [5 measures, 21 tasks,');
+    expect(result.stdout).toMatch(
+      /Total 合计: 8 areas 领域 · 23 measures 举措 · 103 tasks 任务 · \d+ quantitative targets/,
+    );
+  });
+
+  it('prints the tree as JSON with --json, area titles without labels', async () => {
+    const result = await run('parse', corpus('raw/beijing-2025-work-report.docx'), '--json');
+    expect(result.code).toBe(0);
+    const tree = JSON.parse(result.stdout) as TreeJson;
+    expect(tree.title).toBe('2025年北京市政府工作报告');
+    expect(tree.sections.map((s) => s.kind)).toContain('tasks');
+    expect(tree.areas).toHaveLength(11);
+    expect(tree.areas[0]?.title).toBe('充分发挥经济体制改革牵引作用，努力在重点领域和关键环节取得新突破');
+    expect(tree.areas[0]?.measures[0]?.title).toBe('健全经济高质量发展体制机制');
+    expect(tree.areas[0]?.measures[0]?.tasks[0]?.text.length).toBeGreaterThan(0);
+    expect(tree.counts.areas).toBe(11);
+  });
+
+  it('names the file and the problem for bad input, exit 1', async () => {
+    const result = await run('parse', `${repo}package-lock.json.missing`);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('package-lock.json.missing');
+  });
+
+  it('reads standard input when FILE is -', async () => {
+    const script = `import { main } from ${JSON.stringify(`${repo}src/cli/main.ts`)}; process.exitCode = await main(['node', 'luoshi', 'parse', '-', '--json']);`;
+    const child = promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', script],
+      {
+        cwd: repo,
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
+    child.child.stdin?.end(readFileSync(corpus('raw/national-2018-work-report.gbk.txt')));
+    const { stdout } = await child;
+    const tree = JSON.parse(stdout) as TreeJson;
+    expect(tree.counts.areas).toBe(9);
+    expect(tree.title).toBe('政府工作报告');
+  });
+});
