@@ -40,7 +40,7 @@ describe('home page (first page after npm start)', () => {
     const home = new HomePage(page);
     await home.goto();
     await shell.navLink('任务台账').waitFor();
-    await shell.switchLanguage('English');
+    await shell.switchLanguage('EN');
     await shell.navLink('Task ledger').waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await page.reload();

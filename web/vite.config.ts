@@ -14,6 +14,8 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
+    // The manifest lets bench/web-bundle.ts measure each route's first load exactly.
+    manifest: true,
     // antd is large minified; the budget that matters is the gzipped first load (BENCHMARKS.md).
     chunkSizeWarningLimit: 1200,
   },

@@ -4,14 +4,13 @@ import type { Locator, Page } from 'playwright-core';
 export class AppShell {
   constructor(readonly page: Page) {}
 
-  get languageSwitch(): Locator {
-    return this.page.getByRole('combobox', { name: /语言|Language/ });
+  /** The language switch: one radio button per language ("中文", "EN"). */
+  languageOption(name: '中文' | 'EN'): Locator {
+    return this.page.getByRole('group', { name: /语言|Language/ }).getByRole('radio', { name });
   }
 
-  /** Picks a language from the switch by its visible name ("中文", "English"). */
-  async switchLanguage(name: '中文' | 'English'): Promise<void> {
-    await this.languageSwitch.click();
-    await this.page.locator('.ant-select-item-option', { hasText: name }).click();
+  async switchLanguage(name: '中文' | 'EN'): Promise<void> {
+    await this.languageOption(name).check();
   }
 
   get navToggle(): Locator {

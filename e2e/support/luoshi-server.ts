@@ -19,10 +19,10 @@ export interface LuoshiServer {
  * Builds the server and the web app once when either is missing. In CI `npm ci` has already
  * built both through the `prepare` script, so this costs nothing there.
  */
-function ensureBuilt(): void {
+export function ensureBuilt(): void {
   const built =
     existsSync(path.join(repoRoot, 'dist/cli/main.js')) &&
-    existsSync(path.join(repoRoot, 'web/dist/index.html'));
+    existsSync(path.join(repoRoot, 'web/dist/.vite/manifest.json'));
   if (built) return;
   const result = spawnSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'inherit' });
   if (result.status !== 0)

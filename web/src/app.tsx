@@ -1,4 +1,4 @@
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy } from 'react';
@@ -6,7 +6,6 @@ import { createBrowserRouter, Outlet, RouterProvider } from 'react-router';
 import { I18nProvider, useI18n } from './i18n/i18n.js';
 import { AppLayout } from './layout/app-layout.js';
 import { HomePage } from './pages/home-page.js';
-import { NotFoundPage } from './pages/not-found-page.js';
 import { CurrentReportProvider } from './session/current-report.js';
 import { SessionProvider } from './session/session.js';
 
@@ -17,6 +16,9 @@ const DashboardPage = lazy(() =>
 );
 const TaskPage = lazy(() => import('./pages/task-page.js').then((m) => ({ default: m.TaskPage })));
 const AdminPage = lazy(() => import('./pages/admin-page.js').then((m) => ({ default: m.AdminPage })));
+const NotFoundPage = lazy(() =>
+  import('./pages/not-found-page.js').then((m) => ({ default: m.NotFoundPage })),
+);
 const LoginPage = lazy(() => import('./pages/login-page.js').then((m) => ({ default: m.LoginPage })));
 
 function Providers() {
@@ -64,11 +66,9 @@ function ThemedApp() {
         },
       }}
     >
-      <AntApp>
-        <SessionProvider>
-          <RouterProvider router={router} />
-        </SessionProvider>
-      </AntApp>
+      <SessionProvider>
+        <RouterProvider router={router} />
+      </SessionProvider>
     </ConfigProvider>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Result, Skeleton } from 'antd';
+import { Alert, Button, Skeleton } from 'antd';
 import { ApiError } from '../api/client.js';
 import { useI18n } from '../i18n/i18n.js';
 
@@ -22,17 +22,20 @@ export function PageError({ error, onRetry }: { error: unknown; onRetry?: () => 
     else message = locale === 'en' ? error.message : error.messageZh;
   }
   return (
-    <Result
-      status="warning"
+    <Alert
+      type="warning"
+      showIcon
+      role="alert"
       title={t('common.error')}
-      subTitle={message}
-      extra={
+      description={message}
+      action={
         onRetry ? (
-          <Button type="primary" onClick={onRetry}>
+          <Button size="small" onClick={onRetry}>
             {t('common.retry')}
           </Button>
         ) : null
       }
+      data-testid="page-error"
     />
   );
 }

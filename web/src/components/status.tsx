@@ -1,20 +1,14 @@
-import { Tag } from 'antd';
 import type { Light, StatusClass } from '../api/types.js';
 import { useI18n } from '../i18n/i18n.js';
 
-const statusColors: Record<StatusClass, string> = {
-  not_started: 'default',
-  behind: 'error',
-  on_track: 'processing',
-  ahead: 'cyan',
-  completed: 'success',
-};
-
-/** 进度状态 as a colored tag; "未评估" when the engine has not judged the task yet. */
+/** 进度状态 as a colored tag (plain CSS: antd's Tag would add its own chunk to every page). */
 export function StatusTag({ status }: { status: StatusClass | null | undefined }) {
   const { t } = useI18n();
-  if (!status) return <Tag>{t('status.unknown')}</Tag>;
-  return <Tag color={statusColors[status]}>{t(`status.${status}`)}</Tag>;
+  return (
+    <span className={`status-tag status-${status ?? 'unknown'}`}>
+      {status ? t(`status.${status}`) : t('status.unknown')}
+    </span>
+  );
 }
 
 /** Colors with enough contrast against white for a 12px dot next to its text label. */

@@ -1,7 +1,7 @@
 import { LoginOutlined, LogoutOutlined, MenuOutlined } from '@ant-design/icons';
-import { Button, Drawer, Grid, Layout, Menu, Select, Space, Typography } from 'antd';
-import { Suspense, useState } from 'react';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { Button, Drawer, Grid, Layout } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { Link, Outlet, useLocation } from 'react-router';
 import { PageLoading } from '../components/page-state.js';
 import { type Locale, useI18n } from '../i18n/i18n.js';
 import { useCurrentReport, withReport } from '../session/current-report.js';
@@ -10,36 +10,50 @@ import { activeNavPath, navItems } from './nav-items.js';
 
 const { Header, Sider, Content, Footer } = Layout;
 
+// antd's Select is heavy; most installations hold one report, so the switcher loads on demand.
+const ReportSwitcher = lazy(() =>
+  import('./report-switcher.js').then((m) => ({ default: m.ReportSwitcher })),
+);
+
+const locales: { value: Locale; label: string }[] = [
+  { value: 'zh-CN', label: '中文' },
+  { value: 'en', label: 'EN' },
+];
+
 /** The frame of every page: header with language switch and sign-in, navigation, content. */
 export function AppLayout() {
   const { t, locale, setLocale } = useI18n();
   const { user, logout } = useSession();
-  const { reports, reportId, reportParam } = useCurrentReport();
+  const { reports, reportParam } = useCurrentReport();
   const screens = Grid.useBreakpoint();
   const location = useLocation();
-  const navigate = useNavigate();
   const [drawerOpen, setDrawerOpen] = useState(false);
   // Before the first measurement useBreakpoint is empty; assume a wide screen only when it says so.
   const wide = screens.md === true;
+  const active = activeNavPath(location.pathname);
 
+  // Plain links rather than antd's Menu: same look, a fraction of the first-load JavaScript.
   const menu = (
-    <Menu
-      mode="inline"
-      selectedKeys={[activeNavPath(location.pathname)]}
-      onClick={() => setDrawerOpen(false)}
-      items={navItems
-        .filter((item) => !item.visible || item.visible(user ?? null))
-        .map((item) => ({
-          key: item.path,
-          icon: item.icon,
-          label: <Link to={withReport(item.path, reportParam)}>{t(item.label)}</Link>,
-        }))}
-    />
+    <nav aria-label={t('nav.main')}>
+      <ul className="nav-list">
+        {navItems
+          .filter((item) => !item.visible || item.visible(user ?? null))
+          .map((item) => (
+            <li key={item.path}>
+              <Link
+                to={withReport(item.path, reportParam)}
+                className={item.path === active ? 'nav-link active' : 'nav-link'}
+                aria-current={item.path === active ? 'page' : undefined}
+                onClick={() => setDrawerOpen(false)}
+              >
+                <span aria-hidden="true">{item.icon}</span>
+                {t(item.label)}
+              </Link>
+            </li>
+          ))}
+      </ul>
+    </nav>
   );
-
-  const changeReport = (id: string) => {
-    navigate(withReport(location.pathname, id));
-  };
 
   return (
     <Layout className="app-layout">
@@ -62,33 +76,33 @@ export function AppLayout() {
           <span className="brand-name">{t('app.name')}</span>
           {wide ? <span className="brand-tagline">{t('app.tagline')}</span> : null}
         </Link>
-        <Space className="header-tools" size="small">
+        <div className="header-tools">
           {wide && reports && reports.length > 1 ? (
-            <Select
-              aria-label={t('report.select')}
-              value={reportId ?? undefined}
-              onChange={changeReport}
-              style={{ width: 260 }}
-              options={reports.map((r) => ({ value: String(r.id), label: r.title }))}
-            />
+            <Suspense fallback={null}>
+              <ReportSwitcher />
+            </Suspense>
           ) : null}
-          <Select<Locale>
-            aria-label={t('lang.switch')}
-            data-testid="language-switch"
-            value={locale}
-            onChange={setLocale}
-            style={{ width: wide ? 110 : 92 }}
-            options={[
-              { value: 'zh-CN', label: t('lang.zh') },
-              { value: 'en', label: t('lang.en') },
-            ]}
-          />
+          <fieldset className="language-switch" data-testid="language-switch">
+            <legend className="visually-hidden">{t('lang.switch')}</legend>
+            {locales.map((option) => (
+              <label key={option.value} className={option.value === locale ? 'checked' : undefined}>
+                <input
+                  type="radio"
+                  name="language"
+                  value={option.value}
+                  checked={option.value === locale}
+                  onChange={() => setLocale(option.value)}
+                />
+                <span lang={option.value}>{option.label}</span>
+              </label>
+            ))}
+          </fieldset>
           {user ? (
-            <Space size={4}>
+            <>
               {wide ? (
-                <Typography.Text className="header-user" data-testid="current-user">
-                  {user.displayName ?? user.username}
-                </Typography.Text>
+                <span className="header-user" data-testid="current-user">
+                  {user.displayName || user.username}
+                </span>
               ) : null}
               <Button
                 className="header-button"
@@ -98,18 +112,18 @@ export function AppLayout() {
               >
                 {wide ? t('auth.logout') : null}
               </Button>
-            </Space>
+            </>
           ) : user === null ? (
             <Link to="/login" className="header-login">
               <LoginOutlined /> {t('auth.login')}
             </Link>
           ) : null}
-        </Space>
+        </div>
       </Header>
       <Layout>
         {wide ? (
           <Sider width={200} theme="light" className="app-sider">
-            <nav aria-label={t('nav.main')}>{menu}</nav>
+            {menu}
           </Sider>
         ) : (
           <Drawer
@@ -119,7 +133,7 @@ export function AppLayout() {
             onClose={() => setDrawerOpen(false)}
             size={240}
           >
-            <nav aria-label={t('nav.main')}>{menu}</nav>
+            {menu}
           </Drawer>
         )}
         <Layout className="app-body">

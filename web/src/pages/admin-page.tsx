@@ -18,6 +18,14 @@ const roles: Role[] = ['admin', 'reporter', 'unit_head', 'leader'];
 
 /** 用户与单位 — the office manages units (承办单位) and accounts here. */
 export function AdminPage() {
+  return (
+    <App component={false}>
+      <AdminPageContent />
+    </App>
+  );
+}
+
+function AdminPageContent() {
   const { t } = useI18n();
   const units = useApi('units', listUnits);
   const users = useApi('users', listUsers);

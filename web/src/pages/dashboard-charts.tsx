@@ -13,8 +13,7 @@ export function AreaProgressChart({ areas }: { areas: Dashboard['areas'] }) {
   const option = useMemo<EChartsCoreOption>(
     () => ({
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v == null ? '—' : `${v}%`) },
-      legend: { data: [t('dashboard.actualLine'), t('dashboard.expectedLine')], top: 0 },
-      grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
       yAxis: {
         type: 'category',
@@ -40,7 +39,10 @@ export function AreaProgressChart({ areas }: { areas: Dashboard['areas'] }) {
     [areas, t],
   );
   return (
-    <Chart option={option} label={t('dashboard.byArea')} height={Math.max(240, areas.length * 36 + 60)} />
+    <>
+      <ChartLegend />
+      <Chart option={option} label={t('dashboard.byArea')} height={Math.max(220, areas.length * 32 + 40)} />
+    </>
   );
 }
 
@@ -50,8 +52,7 @@ export function TrendChart({ trend }: { trend: TrendPoint[] }) {
   const option = useMemo<EChartsCoreOption>(
     () => ({
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v == null ? '—' : `${v}%`) },
-      legend: { data: [t('dashboard.actualLine'), t('dashboard.expectedLine')], top: 0 },
-      grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: trend.map((point) => point.month) },
       yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
       series: [
@@ -73,5 +74,27 @@ export function TrendChart({ trend }: { trend: TrendPoint[] }) {
     }),
     [trend, t],
   );
-  return <Chart option={option} label={t('dashboard.trend')} testId="trend-chart" />;
+  return (
+    <>
+      <ChartLegend />
+      <Chart option={option} label={t('dashboard.trend')} testId="trend-chart" />
+    </>
+  );
+}
+
+/** The two series' key, in HTML (ECharts' legend component is not registered, to save weight). */
+function ChartLegend() {
+  const { t } = useI18n();
+  return (
+    <div className="chart-legend" aria-hidden="true">
+      <span>
+        <span className="chart-key actual" />
+        {t('dashboard.actualLine')}
+      </span>
+      <span>
+        <span className="chart-key expected" />
+        {t('dashboard.expectedLine')}
+      </span>
+    </div>
+  );
 }

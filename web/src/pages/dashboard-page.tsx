@@ -1,20 +1,23 @@
-import { Card, Col, Empty, List, Progress, Row, Table, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Empty, Skeleton } from 'antd';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Link } from 'react-router';
 import { getDashboard } from '../api/client.js';
 import type { Dashboard, LaggingTask } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
 import { PageError, PageLoading } from '../components/page-state.js';
+import { Panel } from '../components/panel.js';
 import { LightDot, StatusTag } from '../components/status.js';
+import { percentText, ScheduleBar } from '../components/target-progress.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ledgerLink, lights, statusClasses } from '../report/ledger-filter.js';
+import { displayLabel } from '../report/tree-stats.js';
 import { useCurrentReport } from '../session/current-report.js';
-import { AreaProgressChart, TrendChart } from './dashboard-charts.js';
 
-/** "45.2%" for a ratio, "—" when nothing was reported. */
-export function formatPercent(ratio: number | null | undefined): string {
-  return ratio === null || ratio === undefined ? '—' : `${Math.round(ratio * 1000) / 10}%`;
-}
+// ECharts is the biggest library of the app: the charts load after the figures have rendered.
+const AreaProgressChart = lazy(() =>
+  import('./dashboard-charts.js').then((m) => ({ default: m.AreaProgressChart })),
+);
+const TrendChart = lazy(() => import('./dashboard-charts.js').then((m) => ({ default: m.TrendChart })));
 
 /** 首页 — completion against 序时进度, lights, areas, unit ranking, lagging and overdue lists. */
 export function DashboardPage() {
@@ -42,138 +45,129 @@ function DashboardView({ data, reportParam }: { data: Dashboard; reportParam: st
   return (
     <section className="dashboard-page" data-testid="dashboard-page">
       <header className="page-header">
-        <Typography.Title level={1} className="page-title">
-          {t('dashboard.title')}
-        </Typography.Title>
-        <Typography.Text type="secondary">
+        <h1 className="page-title">{t('dashboard.title')}</h1>
+        <p className="secondary">
           {data.title} · {t('dashboard.asOf', { date: data.at })}
-        </Typography.Text>
+        </p>
       </header>
-      <Row gutter={[12, 12]}>
-        <Col xs={24} md={10}>
-          <Card size="small" title={t('dashboard.overall')} data-testid="overall-card">
-            <div className="overall">
-              <Progress
-                type="dashboard"
-                percent={Math.round((overall.completion ?? 0) * 100)}
-                format={() => formatPercent(overall.completion)}
-                strokeColor="#b7282e"
-                aria-label={t('dashboard.overall')}
-              />
+      <div className="dashboard-grid">
+        <Panel title={t('dashboard.overall')} testId="overall-card">
+          <div className="overall">
+            <div className="overall-figure" data-testid="overall-completion">
+              {percentText(overall.completion)}
+            </div>
+            <div>
+              <div data-testid="overall-expected">
+                {t('dashboard.expected')}：<strong>{percentText(overall.expected)}</strong>
+              </div>
               <div>
-                <div data-testid="overall-expected">
-                  {t('dashboard.expected')}：<strong>{formatPercent(overall.expected)}</strong>
-                </div>
-                <div>
-                  <StatusTag status={overall.class} /> <LightDot light={overall.light} withText />
-                </div>
-                <div>
-                  <Link to={link({})}>
-                    {t('report.tasks')}：{overall.total}
-                  </Link>
-                </div>
+                <StatusTag status={overall.class} /> <LightDot light={overall.light} withText />
+              </div>
+              <div>
+                <Link to={link({})}>
+                  {t('report.tasks')}：{overall.total}
+                </Link>
               </div>
             </div>
-          </Card>
-        </Col>
-        <Col xs={24} md={14}>
-          <Card size="small" title={t('dashboard.byStatus')}>
-            <ul className="count-grid" data-testid="status-counts">
-              {statusClasses.map((status) => (
-                <CountLink
-                  key={status}
-                  to={link({ status })}
-                  count={overall.classCounts[status] ?? 0}
-                  label={<StatusTag status={status} />}
-                />
-              ))}
-              {lights.map((light) => (
-                <CountLink
-                  key={light}
-                  to={link({ light })}
-                  count={overall.lightCounts[light] ?? 0}
-                  label={<LightDot light={light} withText />}
-                />
-              ))}
+          </div>
+          <ScheduleBar
+            completion={overall.completion}
+            expected={overall.expected}
+            label={t('dashboard.overall')}
+          />
+        </Panel>
+        <Panel title={t('dashboard.byStatus')}>
+          <ul className="count-grid" data-testid="status-counts">
+            {statusClasses.map((status) => (
               <CountLink
-                to={link({ overdue: true })}
-                count={overdue.length}
-                label={<span className="count-label">{t('dashboard.overdue')}</span>}
+                key={status}
+                to={link({ status })}
+                count={overall.classCounts[status] ?? 0}
+                label={<StatusTag status={status} />}
               />
-            </ul>
-          </Card>
-        </Col>
-        <Col xs={24} lg={12}>
-          <Card size="small" title={t('dashboard.byArea')}>
-            <AreaProgressChart areas={data.areas} />
-            <ul className="plain-list area-lights" data-testid="area-lights">
-              {data.areas.map((area) => (
-                <li key={area.id}>
-                  <LightDot light={area.status.light} />{' '}
-                  <Link to={link({ area: String(area.id) })}>
-                    {area.label}
-                    {area.title}
-                  </Link>{' '}
-                  <Typography.Text type="secondary">
-                    {formatPercent(area.status.completion)} / {formatPercent(area.status.expected)}
-                  </Typography.Text>
-                </li>
-              ))}
-            </ul>
-          </Card>
-        </Col>
-        <Col xs={24} lg={12}>
-          <Card size="small" title={t('dashboard.trend')}>
-            {data.trend && data.trend.length > 0 ? (
-              <TrendChart trend={data.trend} />
-            ) : (
-              <Empty description={t('dashboard.noTrend')} />
-            )}
-          </Card>
-        </Col>
-        <Col xs={24} lg={12}>
-          <Card size="small" title={t('dashboard.unitRanking')}>
-            <Table
-              size="small"
-              pagination={false}
-              rowKey="unitId"
-              dataSource={units}
-              scroll={{ x: 360 }}
-              locale={{ emptyText: t('dashboard.noUnits') }}
-              columns={[
-                { title: t('dashboard.rank'), key: 'rank', width: 56, render: (_, __, index) => index + 1 },
-                {
-                  title: t('dashboard.unit'),
-                  key: 'unit',
-                  render: (_, unit) => <Link to={link({ unit: unit.unitName })}>{unit.unitName}</Link>,
-                },
-                {
-                  title: t('dashboard.completion'),
-                  key: 'completion',
-                  width: 90,
-                  render: (_, unit) => formatPercent(unit.status.completion),
-                },
-                {
-                  title: t('dashboard.taskCount'),
-                  key: 'tasks',
-                  width: 72,
-                  render: (_, unit) => <Link to={link({ unit: unit.unitName })}>{unit.status.total}</Link>,
-                },
-                {
-                  title: t('ledger.colLight'),
-                  key: 'light',
-                  width: 56,
-                  render: (_, unit) => <LightDot light={unit.status.light} />,
-                },
-              ]}
+            ))}
+            {lights.map((light) => (
+              <CountLink
+                key={light}
+                to={link({ light })}
+                count={overall.lightCounts[light] ?? 0}
+                label={<LightDot light={light} withText />}
+              />
+            ))}
+            <CountLink
+              to={link({ overdue: true })}
+              count={overdue.length}
+              label={<span className="count-label">{t('dashboard.overdue')}</span>}
             />
-          </Card>
-        </Col>
-        <Col xs={24} lg={12}>
-          <TaskListCard title={t('dashboard.lagging')} tasks={data.lagging} testId="lagging-list" />
-          <TaskListCard title={t('dashboard.overdue')} tasks={overdue} testId="overdue-list" />
-        </Col>
-      </Row>
+          </ul>
+        </Panel>
+        <Panel title={t('dashboard.byArea')}>
+          <Suspense fallback={<Skeleton active />}>
+            <AreaProgressChart areas={data.areas} />
+          </Suspense>
+          <ul className="plain-list area-lights" data-testid="area-lights">
+            {data.areas.map((area) => (
+              <li key={area.id}>
+                <LightDot light={area.status.light} />{' '}
+                <Link to={link({ area: String(area.id) })}>
+                  {displayLabel(area.label)}
+                  {area.title}
+                </Link>{' '}
+                <span className="secondary">
+                  {percentText(area.status.completion)} / {percentText(area.status.expected)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Panel>
+        <Panel title={t('dashboard.trend')}>
+          {data.trend && data.trend.length > 0 ? (
+            <Suspense fallback={<Skeleton active />}>
+              <TrendChart trend={data.trend} />
+            </Suspense>
+          ) : (
+            <p className="empty-note">{t('dashboard.noTrend')}</p>
+          )}
+        </Panel>
+        <Panel title={t('dashboard.unitRanking')}>
+          {units.length === 0 ? (
+            <p className="empty-note">{t('dashboard.noUnits')}</p>
+          ) : (
+            <table className="plain-table" data-testid="unit-ranking">
+              <thead>
+                <tr>
+                  <th scope="col">{t('dashboard.rank')}</th>
+                  <th scope="col">{t('dashboard.unit')}</th>
+                  <th scope="col">{t('dashboard.completion')}</th>
+                  <th scope="col">{t('dashboard.taskCount')}</th>
+                  <th scope="col">{t('ledger.colLight')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {units.map((unit, index) => (
+                  <tr key={unit.unitId}>
+                    <td>{index + 1}</td>
+                    <td>
+                      <Link to={link({ unit: unit.unitName })}>{unit.unitName}</Link>
+                    </td>
+                    <td>{percentText(unit.status.completion)}</td>
+                    <td>
+                      <Link to={link({ unit: unit.unitName })}>{unit.status.total}</Link>
+                    </td>
+                    <td>
+                      <LightDot light={unit.status.light} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Panel>
+        <div>
+          <TaskListPanel title={t('dashboard.lagging')} tasks={data.lagging} testId="lagging-list" />
+          <TaskListPanel title={t('dashboard.overdue')} tasks={overdue} testId="overdue-list" />
+        </div>
+      </div>
     </section>
   );
 }
@@ -189,28 +183,27 @@ function CountLink({ to, count, label }: { to: string; count: number; label: Rea
   );
 }
 
-function TaskListCard({ title, tasks, testId }: { title: string; tasks: LaggingTask[]; testId: string }) {
+function TaskListPanel({ title, tasks, testId }: { title: string; tasks: LaggingTask[]; testId: string }) {
   const { t } = useI18n();
   return (
-    <Card size="small" title={`${title}（${tasks.length}）`} className="task-list-card" data-testid={testId}>
-      <List
-        size="small"
-        dataSource={tasks.slice(0, 10)}
-        locale={{ emptyText: t('common.empty') }}
-        renderItem={(task) => (
-          <List.Item>
-            <div>
+    <Panel title={`${title}（${tasks.length}）`} testId={testId}>
+      {tasks.length === 0 ? (
+        <p className="empty-note">{t('common.empty')}</p>
+      ) : (
+        <ol className="task-links">
+          {tasks.slice(0, 10).map((task) => (
+            <li key={task.taskId}>
               <LightDot light={task.status.light} /> <Link to={`/tasks/${task.taskId}`}>{task.text}</Link>
               <div className="task-list-meta">
-                <Typography.Text type="secondary">
+                <span className="secondary">
                   {task.leadUnits.join('、') || t('ledger.unassigned')} ·{' '}
-                  {formatPercent(task.status.completion)} / {formatPercent(task.status.expected)}
-                </Typography.Text>
+                  {percentText(task.status.completion)} / {percentText(task.status.expected)}
+                </span>
               </div>
-            </div>
-          </List.Item>
-        )}
-      />
-    </Card>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Panel>
   );
 }

@@ -1,4 +1,4 @@
-import { Card, Col, Empty, Row, Statistic, Typography } from 'antd';
+import { Empty } from 'antd';
 import { Link } from 'react-router';
 import { getReport } from '../api/client.js';
 import type { Area } from '../api/types.js';
@@ -19,7 +19,7 @@ export function HomePage() {
   if (current.reportId === null) {
     return (
       <Empty description={t('common.noReport')} data-testid="no-report">
-        <Typography.Text type="secondary">{t('common.noReportHint')}</Typography.Text>
+        <p className="secondary">{t('common.noReportHint')}</p>
       </Empty>
     );
   }
@@ -36,50 +36,27 @@ export function HomePage() {
   return (
     <article className="home-page" data-testid="home-page">
       <header className="page-header">
-        <Typography.Title level={1} className="report-title" data-testid="report-title">
+        <h1 className="report-title" data-testid="report-title">
           {data.title}
-        </Typography.Title>
-        {subtitle ? <Typography.Text type="secondary">{subtitle}</Typography.Text> : null}
+        </h1>
+        {subtitle ? <p className="secondary">{subtitle}</p> : null}
       </header>
-      <Row
-        gutter={[12, 12]}
-        className="totals"
-        role="list"
-        aria-label={t('report.stats', { areas: data.areas.length, ...totals })}
-      >
-        <Col xs={12} sm={6} role="listitem">
-          <Card size="small">
-            <Statistic title={t('report.areas')} value={data.areas.length} />
-          </Card>
-        </Col>
-        <Col xs={12} sm={6} role="listitem">
-          <Card size="small">
-            <Statistic title={t('report.measures')} value={totals.measures} />
-          </Card>
-        </Col>
-        <Col xs={12} sm={6} role="listitem">
-          <Card size="small">
-            <Statistic title={t('report.tasks')} value={totals.tasks} />
-          </Card>
-        </Col>
-        <Col xs={12} sm={6} role="listitem">
-          <Card size="small">
-            <Statistic title={t('report.targets')} value={totals.targets} />
-          </Card>
-        </Col>
-      </Row>
-      <Typography.Title level={2} className="section-title">
-        {t('report.areaCount', { count: data.areas.length })}
-      </Typography.Title>
+      <ul className="totals-grid" aria-label={t('report.stats', { areas: data.areas.length, ...totals })}>
+        <Total label={t('report.areas')} value={data.areas.length} />
+        <Total label={t('report.measures')} value={totals.measures} />
+        <Total label={t('report.tasks')} value={totals.tasks} />
+        <Total label={t('report.targets')} value={totals.targets} />
+      </ul>
+      <h2 className="section-title">{t('report.areaCount', { count: data.areas.length })}</h2>
       <ol className="area-grid" data-testid="area-list">
         {data.areas.map((area) => (
           <AreaCard key={String(area.id)} area={area} reportParam={current.reportParam} />
         ))}
       </ol>
       {meta?.attribution ? (
-        <Typography.Paragraph type="secondary" className="attribution">
+        <p className="secondary attribution">
           {t('report.attribution')}：{meta.attribution}
-        </Typography.Paragraph>
+        </p>
       ) : null}
     </article>
   );
@@ -92,20 +69,27 @@ function AreaCard({ area, reportParam }: { area: Area; reportParam: string | nul
   const joiner = ledgerPath.includes('?') ? '&' : '?';
   return (
     <li className="area-card" data-testid="area-card">
-      <Card size="small" className="area-card-inner">
-        <Typography.Title level={3} className="area-title">
+      <div className="area-card-inner">
+        <h3 className="area-title">
           {area.label ? <span className="area-label">{area.label}</span> : null}
           {area.title}
-        </Typography.Title>
-        <Typography.Text type="secondary" className="area-stats">
-          {t('report.areaStats', { ...counts })}
-        </Typography.Text>
+        </h3>
+        <p className="secondary area-stats">{t('report.areaStats', { ...counts })}</p>
         <div>
           <Link to={`${ledgerPath}${joiner}area=${encodeURIComponent(String(area.id))}`}>
             {t('report.openLedger')}
           </Link>
         </div>
-      </Card>
+      </div>
+    </li>
+  );
+}
+
+function Total({ label, value }: { label: string; value: number }) {
+  return (
+    <li className="total-item">
+      <div className="total-label">{label}</div>
+      <div className="total-value">{value}</div>
     </li>
   );
 }

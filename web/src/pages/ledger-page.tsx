@@ -1,3 +1,4 @@
+import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Empty, Grid, Input, Select, Space, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -5,6 +6,7 @@ import { getReport } from '../api/client.js';
 import { useApi } from '../api/use-api.js';
 import { PageError, PageLoading } from '../components/page-state.js';
 import { useI18n } from '../i18n/i18n.js';
+import { exportLedger } from '../report/export-ledger.js';
 import {
   filterFromParams,
   filterToParams,
@@ -31,6 +33,7 @@ export function LedgerPage() {
   const filter = useMemo(() => filterFromParams(params), [params]);
   const sort: LedgerSort = sorts.find((s) => s === params.get('sort')) ?? 'order';
   const [keyword, setKeyword] = useState(filter.keyword);
+  const [exporting, setExporting] = useState(false);
   const wide = Grid.useBreakpoint().md === true;
 
   const areas = useMemo(
@@ -166,6 +169,23 @@ export function LedgerPage() {
         <Typography.Text data-testid="ledger-count" aria-live="polite">
           {t('ledger.shown', { tasks: shown, total })}
         </Typography.Text>
+        <Button
+          size="small"
+          icon={<DownloadOutlined />}
+          loading={exporting}
+          disabled={shown === 0}
+          data-testid="ledger-export"
+          onClick={async () => {
+            setExporting(true);
+            try {
+              await exportLedger(areas, t, `${t('ledger.title')}-${report.data.title}.xlsx`);
+            } finally {
+              setExporting(false);
+            }
+          }}
+        >
+          {exporting ? t('common.exporting') : t('common.export')}
+        </Button>
         {wide ? (
           <>
             <Button size="small" onClick={() => setExpandedKeys(allKeys)}>

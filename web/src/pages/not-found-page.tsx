@@ -1,4 +1,4 @@
-import { Button, Result } from 'antd';
+import { Typography } from 'antd';
 import { Link } from 'react-router';
 import { useI18n } from '../i18n/i18n.js';
 
@@ -6,15 +6,11 @@ import { useI18n } from '../i18n/i18n.js';
 export function NotFoundPage() {
   const { t } = useI18n();
   return (
-    <Result
-      status="404"
-      title="404"
-      subTitle={t('common.notFound')}
-      extra={
-        <Link to="/">
-          <Button type="primary">{t('common.toHome')}</Button>
-        </Link>
-      }
-    />
+    <section className="not-found">
+      <Typography.Title level={1} className="page-title">
+        404 · {t('common.notFound')}
+      </Typography.Title>
+      <Link to="/">{t('common.toHome')}</Link>
+    </section>
   );
 }

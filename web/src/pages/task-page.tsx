@@ -1,4 +1,4 @@
-import { Breadcrumb, Card, Descriptions, Empty, List, Tag, Typography } from 'antd';
+import { App, Breadcrumb, Card, Descriptions, Empty, List, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { getReport, getTask } from '../api/client.js';
 import type { Area, ReportDetail, TaskDetail } from '../api/types.js';
@@ -13,6 +13,15 @@ import { TaskAssignments } from './task-assignments.js';
 
 /** 任务详情 — where the task stands, its targets, who does it and what was reported. */
 export function TaskPage() {
+  // antd's App provides message/modal to the office's forms; kept out of the first-load chunk.
+  return (
+    <App component={false}>
+      <TaskPageContent />
+    </App>
+  );
+}
+
+function TaskPageContent() {
   const { taskId = '' } = useParams();
   const task = useApi(`task:${taskId}`, () => getTask(taskId));
   const reportId = task.data?.reportId ?? null;
