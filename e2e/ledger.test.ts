@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DashboardPage } from './pages/dashboard-page.js';
@@ -74,6 +75,25 @@ describe('ledger (台账) and the dashboard links into it', () => {
     await ledger.search(keyword);
     await expect.poll(() => ledger.taskLinks.count()).toBe(expected);
     for (const text of await ledger.taskLinks.allInnerTexts()) expect(text).toContain(keyword);
+  });
+
+  it('exports the current (filtered) view to .xlsx', async () => {
+    const ledger = new LedgerPage(page);
+    const first = areas[0];
+    if (!first) throw new Error('the sample report has no area');
+    await ledger.goto(`area=${first.id}`);
+    const [download] = await Promise.all([page.waitForEvent('download'), ledger.exportButton.click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const file = await download.path();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.worksheets[0];
+    if (!sheet) throw new Error('the exported workbook has no sheet');
+    const taskTexts: string[] = [];
+    sheet.eachRow((row, index) => {
+      if (index > 1) taskTexts.push(String(row.getCell(3).value));
+    });
+    expect(taskTexts).toEqual(tasksOf(first).map((task) => task.text));
   });
 
   it('opens the ledger narrowed to a dashboard number', async () => {

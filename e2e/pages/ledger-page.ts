@@ -33,6 +33,10 @@ export class LedgerPage {
     return this.page.getByLabel(/关键词|Keyword/);
   }
 
+  get exportButton(): Locator {
+    return this.page.getByRole('button', { name: /导出 Excel|Export to Excel/ });
+  }
+
   get resetButton(): Locator {
     return this.page.getByRole('button', { name: /重\s*置|Reset/ });
   }
