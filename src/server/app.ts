@@ -17,11 +17,13 @@ import type { Config } from '../config/config.js';
 import type { Logger } from '../config/logger.js';
 import type { Database } from '../store/schema.js';
 import { assignmentRoutes } from './assignments/routes.js';
+import { attachmentRoutes } from './attachments/routes.js';
 import { sessionRoutes } from './auth/routes.js';
 import { installSessionLookup, secureCookies } from './auth/session.js';
 import type { AppContext, RouteModule } from './context.js';
 import { installErrorHandling } from './errors.js';
 import { importRoutes } from './imports/routes.js';
+import { leaderRoutes } from './leaders/routes.js';
 import { createNotifier } from './notifications/deliver-notifications.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { periodRoutes } from './periods/routes.js';
@@ -52,6 +54,8 @@ export const routeModules: RouteModule[] = [
   importRoutes,
   searchRoutes,
   spreadsheetRoutes,
+  attachmentRoutes,
+  leaderRoutes,
 ];
 
 export interface BuildAppOptions {

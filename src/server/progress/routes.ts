@@ -83,6 +83,14 @@ export const progressRoutes: RouteModule = (app, context) => {
     async (request) => {
       const user = requireRole(request, 'reporter', 'unit_head');
       if (user.unitId === null) throw forbidden();
+      const assigned = await context.db
+        .selectFrom('assignments')
+        .select('id')
+        .where('node_id', '=', request.params.taskId)
+        .where('unit_id', '=', user.unitId)
+        .where('archived', '=', 0)
+        .executeTakeFirst();
+      if (!assigned) throw forbidden('Your unit is not assigned to this task', '本单位未承担该任务');
       const body = request.body;
       const saved = await saveProgressReport(context.db, {
         taskId: request.params.taskId,

@@ -1,0 +1,178 @@
+import { z } from 'zod';
+import { badInput, conflict, forbidden, notFound } from '../../core/errors.js';
+import { insertAudited } from '../../store/versioned/insert-audited.js';
+import { writeTransaction } from '../../store/write-transaction.js';
+import { actorOf, requireRole, requireUser } from '../auth/roles.js';
+import type { RouteModule } from '../context.js';
+import { errorResponses } from '../errors.js';
+import { readUpload, storeBlob } from '../imports/read-upload.js';
+import { canReadProgress, leadUnitsOf, loadProgress } from '../progress/load-progress.js';
+import { progressIdParamsSchema } from '../progress/schema.js';
+
+/** Evidence files units may attach (佐证材料), by extension, with the type they are served as. */
+const ALLOWED: Record<string, string> = {
+  '.pdf': 'application/pdf',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.doc': 'application/msword',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.xls': 'application/vnd.ms-excel',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+const attachmentSchema = z
+  .object({
+    id: z.number().int(),
+    fileName: z.string(),
+    size: z.number().int(),
+    mime: z.string(),
+    progressReportId: z.number().int().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Attachment' });
+
+function extensionOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot >= 0 ? name.slice(dot).toLowerCase() : '';
+}
+
+/** 佐证材料 — evidence files on progress reports. */
+export const attachmentRoutes: RouteModule = (app, context) => {
+  async function readableProgress(id: number, user: ReturnType<typeof requireUser>) {
+    const [view] = await loadProgress(context.db, { id });
+    if (!view) throw notFound(`Progress report ${id}`, `进展报告 ${id}`);
+    const leads = (await leadUnitsOf(context.db, [view.row.node_id])).get(view.row.node_id) ?? [];
+    if (!canReadProgress(user, view.row.unit_id, leads))
+      throw notFound(`Progress report ${id}`, `进展报告 ${id}`);
+    return view;
+  }
+
+  app.post(
+    '/api/progress/:id/attachments',
+    {
+      schema: {
+        tags: ['progress'],
+        summary: "Attach an evidence file to your unit's draft (pdf, images, Office files, txt)",
+        consumes: ['multipart/form-data'],
+        params: progressIdParamsSchema,
+        response: { 200: attachmentSchema, ...errorResponses, 413: errorResponses[400] },
+      },
+    },
+    async (request) => {
+      const user = requireRole(request, 'reporter', 'unit_head');
+      const view = await readableProgress(request.params.id, user);
+      if (view.row.unit_id !== user.unitId) throw forbidden();
+      if (view.row.status !== 'draft' && view.row.status !== 'returned') {
+        throw conflict(
+          'Only drafts and returned reports take attachments',
+          '只有草稿或被退回的报告可以添加附件',
+        );
+      }
+      const upload = await readUpload(request, context.config.MAX_UPLOAD_MB);
+      const mime = ALLOWED[extensionOf(upload.fileName)];
+      if (!mime) {
+        throw badInput(
+          'unsupported_file',
+          `${upload.fileName}: attach pdf, jpg, png, doc(x), xls(x) or txt files`,
+          `${upload.fileName}：仅支持 pdf、jpg、png、doc(x)、xls(x)、txt 文件`,
+        );
+      }
+      await storeBlob(context.db, { ...upload, mime });
+      const row = await writeTransaction(context.db, (trx) =>
+        insertAudited(
+          trx,
+          'attachments',
+          {
+            blob_sha256: upload.sha256,
+            file_name: upload.fileName,
+            size: upload.bytes.byteLength,
+            mime,
+            progress_report_id: view.row.id,
+            node_id: view.row.node_id,
+            uploaded_by: user.id,
+            created_at: new Date().toISOString(),
+          },
+          actorOf(user),
+          'attachment',
+        ),
+      );
+      return {
+        id: row.id,
+        fileName: row.file_name,
+        size: row.size,
+        mime: row.mime,
+        progressReportId: row.progress_report_id,
+        createdAt: row.created_at,
+      };
+    },
+  );
+
+  app.get(
+    '/api/progress/:id/attachments',
+    {
+      schema: {
+        tags: ['progress'],
+        summary: "A progress report's evidence files",
+        params: progressIdParamsSchema,
+        response: { 200: z.object({ attachments: z.array(attachmentSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const view = await readableProgress(request.params.id, requireUser(request));
+      const rows = await context.db
+        .selectFrom('attachments')
+        .selectAll()
+        .where('progress_report_id', '=', view.row.id)
+        .orderBy('id')
+        .execute();
+      return {
+        attachments: rows.map((r) => ({
+          id: r.id,
+          fileName: r.file_name,
+          size: r.size,
+          mime: r.mime,
+          progressReportId: r.progress_report_id,
+          createdAt: r.created_at,
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/attachments/:id',
+    {
+      schema: {
+        tags: ['progress'],
+        summary: 'Download an evidence file',
+        params: z.object({ id: z.coerce.number().int().positive() }),
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      const row = await context.db
+        .selectFrom('attachments')
+        .innerJoin('blobs', 'blobs.sha256', 'attachments.blob_sha256')
+        .select([
+          'attachments.file_name',
+          'attachments.mime',
+          'attachments.progress_report_id',
+          'blobs.content',
+        ])
+        .where('attachments.id', '=', request.params.id)
+        .executeTakeFirst();
+      if (!row || row.progress_report_id === null) throw notFound(`Attachment ${request.params.id}`, '附件');
+      await readableProgress(row.progress_report_id, user);
+      const ascii = row.file_name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+      return reply
+        .type(row.mime)
+        .header('x-content-type-options', 'nosniff')
+        .header(
+          'content-disposition',
+          `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(row.file_name)}`,
+        )
+        .send(Buffer.from(row.content));
+    },
+  );
+};
