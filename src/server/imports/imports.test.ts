@@ -13,7 +13,7 @@ interface Preview {
   fileName: string;
   title: string;
   counts: { areas: number; measures: number; tasks: number; targets: number };
-  merge: { counts: { continued: number; new: number; dropped: number; reworded: number } } | null;
+  merge: unknown;
 }
 
 describe('safeFileName', () => {
@@ -59,24 +59,35 @@ describe.each(DIALECTS)('imports on %s', (dialect) => {
       fileName: preview.fileName,
     });
     expect(committed.statusCode).toBe(200);
-    expect(committed.json()).toMatchObject({ counts: { areas: 8, tasks: 103 } });
+    expect(committed.json()).toMatchObject({ merged: false });
     const again = await admin.post(`/api/imports/${preview.uploadId}/commit`, { fileName: preview.fileName });
     expect(again.statusCode).toBe(409);
   });
 
-  it('previews a re-import as a diff against the stored report', async () => {
+  it('previews a re-import as a merge and commits it, keeping assignments', async () => {
     const admin = await world.client('admin');
-    const edited = sample
-      .toString('utf8')
-      .replace('新增中小学学位6500个', '新增中小学学位7000个')
-      .concat('\n');
+    const taskId = world.taskIds[0]!;
+    await admin.post(`/api/tasks/${taskId}/assignments`, { unitId: world.units.A, role: 'lead' });
+    const edited = `${sample.toString('utf8')}\n`.replace('新增中小学学位6500个', '新增中小学学位7000个');
     const response = await admin.upload(`/api/imports?reportId=${world.reportId}`, 'revised.md', edited);
     expect(response.statusCode).toBe(200);
-    const merge = response.json<Preview>().merge;
-    expect(merge).not.toBeNull();
-    expect(merge!.counts.continued + merge!.counts.reworded).toBeGreaterThanOrEqual(103);
-    expect(merge!.counts.new).toBe(0);
-    expect(merge!.counts.dropped).toBe(0);
+    const merge = response.json<Preview>().merge as unknown as {
+      reportVersion: number;
+      counts: { kept: number; changed: number; added: number; archived: number };
+      changed: { before: string; after: string }[];
+    };
+    expect(merge.counts).toMatchObject({ changed: 1, added: 0, archived: 0 });
+    expect(merge.counts.kept).toBe(102);
+    expect(merge.changed[0]?.after).toContain('7000');
+    const commit = await admin.post(`/api/imports/${response.json<Preview>().uploadId}/commit`, {
+      fileName: 'revised.md',
+      reportId: world.reportId,
+      reportVersion: merge.reportVersion,
+    });
+    expect(commit.statusCode).toBe(200);
+    expect(commit.json()).toMatchObject({ reportId: world.reportId, merged: true });
+    const task = await admin.get(`/api/tasks/${taskId}`);
+    expect(task.json()).toMatchObject({ task: { assignments: [{ unitId: world.units.A, role: 'lead' }] } });
   });
 
   it('reads GBK text', async () => {

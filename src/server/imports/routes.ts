@@ -4,7 +4,8 @@ import { analyzeTask } from '../../core/extract/index.js';
 import type { ReportTree, TaskNode } from '../../core/report-tree.js';
 import { appendAuditEvent } from '../../store/audit/append-audit-event.js';
 import { importReport } from '../../store/import-report.js';
-import { findRevisionTree } from '../../store/search/find-revision-tree.js';
+import { commitMerge } from '../../store/merge/commit-merge.js';
+import { previewMerge } from '../../store/merge/preview-merge.js';
 import { writeTransaction } from '../../store/write-transaction.js';
 import { actorOf, requireRole } from '../auth/roles.js';
 import type { RouteModule } from '../context.js';
@@ -94,21 +95,24 @@ export const importRoutes: RouteModule = (app, context) => {
       const { areas, counts } = previewTree(analyzed.tree, analyzed);
       let merge = null;
       if (request.query.reportId !== undefined) {
-        const stored = await findRevisionTree(context.db, request.query.reportId);
-        const year = analyzed.tree.meta.year ?? new Date().getFullYear();
-        const diff = diffReports(stored.tree, analyzed.tree, { analyze: (s) => analyzeTask(s, { year }) });
+        const preview = await previewMerge(context.db, request.query.reportId, analyzed.tree);
         merge = {
-          reportId: request.query.reportId,
-          counts: diff.counts,
-          areas: diff.areas.map((a) => ({
-            title: a.after?.title ?? a.before?.title ?? '',
-            counts: a.counts,
+          reportId: preview.reportId,
+          reportVersion: preview.reportVersion,
+          counts: {
+            kept: preview.kept.length,
+            changed: preview.changed.length,
+            added: preview.added.length,
+            archived: preview.archived.length,
+          },
+          changed: preview.changed.map((c) => ({
+            id: c.id,
+            before: c.before,
+            after: c.after,
+            moved: c.moved,
           })),
-          changes: diff.areas
-            .flatMap((a) => a.items)
-            .filter((i) => i.status !== 'continued')
-            .slice(0, 500)
-            .map((i) => ({ status: i.status, before: i.before?.text ?? null, after: i.after?.text ?? null })),
+          added: preview.added,
+          archived: preview.archived,
         };
       }
       return {
@@ -129,7 +133,7 @@ export const importRoutes: RouteModule = (app, context) => {
     {
       schema: {
         tags: ['imports'],
-        summary: 'Store a previewed upload as a new report (office)',
+        summary: 'Store a previewed upload as a new report, or merge it into reportId (re-import) (office)',
         params: commitParamsSchema,
         body: commitBodySchema,
         response: { 200: commitResultSchema, ...errorResponses },
@@ -146,7 +150,7 @@ export const importRoutes: RouteModule = (app, context) => {
         .select('report_id')
         .where('source_sha256', '=', request.params.uploadId)
         .executeTakeFirst();
-      if (existing) {
+      if (existing && (request.body.reportId === undefined || existing.report_id === request.body.reportId)) {
         throw new LuoshiError(
           'already_imported',
           409,
@@ -157,13 +161,30 @@ export const importRoutes: RouteModule = (app, context) => {
           { reportId: existing.report_id },
         );
       }
-      const result = await importReport(context.db, {
-        bytes,
-        fileName,
-        tree: analyzed.tree,
-        analyses: analyzed.analyze,
-        actor: actorOf(user),
-      });
+      let result: { reportId: number; revisionId: number; merged: boolean };
+      if (request.body.reportId !== undefined) {
+        const merged = await commitMerge(context.db, {
+          reportId: request.body.reportId,
+          ...(request.body.reportVersion === undefined
+            ? {}
+            : { expectedVersion: request.body.reportVersion }),
+          bytes,
+          fileName,
+          tree: analyzed.tree,
+          analyses: analyzed.analyze,
+          actor: actorOf(user),
+        });
+        result = { reportId: merged.reportId, revisionId: merged.revisionId, merged: true };
+      } else {
+        const imported = await importReport(context.db, {
+          bytes,
+          fileName,
+          tree: analyzed.tree,
+          analyses: analyzed.analyze,
+          actor: actorOf(user),
+        });
+        result = { reportId: imported.reportId, revisionId: imported.revisionId, merged: false };
+      }
       if (request.body.publish) {
         await writeTransaction(context.db, async (trx) => {
           const now = new Date().toISOString();

@@ -52,13 +52,21 @@ export const importPreviewSchema = z
     merge: z
       .object({
         reportId: z.number().int(),
-        counts: diffCountsSchema,
-        areas: z.array(z.object({ title: z.string(), counts: diffCountsSchema })),
-        changes: z
-          .array(
-            z.object({ status: z.string(), before: z.string().nullable(), after: z.string().nullable() }),
-          )
-          .describe('Changed, new and dropped tasks (at most 500)'),
+        reportVersion: z
+          .number()
+          .int()
+          .describe('Send back with the commit; refused if the report changed since'),
+        counts: z.object({
+          kept: z.number().int(),
+          changed: z.number().int(),
+          added: z.number().int(),
+          archived: z.number().int(),
+        }),
+        changed: z.array(
+          z.object({ id: z.number().int(), before: z.string(), after: z.string(), moved: z.boolean() }),
+        ),
+        added: z.array(z.object({ text: z.string(), area: z.string().nullable() })),
+        archived: z.array(z.object({ id: z.number().int(), text: z.string() })),
       })
       .nullable()
       .describe('Against the stored report named by ?reportId, what a re-import would change'),
@@ -71,17 +79,13 @@ export const commitParamsSchema = z.object({ uploadId: z.string().regex(/^[0-9a-
 
 export const commitBodySchema = z.object({
   fileName: z.string().min(1).max(300),
+  reportId: z.number().int().positive().optional().describe('Merge into this stored report (re-import)'),
+  reportVersion: z.number().int().positive().optional().describe('The reportVersion the preview showed'),
   publish: z.boolean().optional().describe('Publish the report at once (public pages)'),
 });
 
 export const commitResultSchema = z.object({
   reportId: z.number().int(),
   revisionId: z.number().int(),
-  counts: z.object({
-    sections: z.number().int(),
-    areas: z.number().int(),
-    measures: z.number().int(),
-    tasks: z.number().int(),
-    targets: z.number().int(),
-  }),
+  merged: z.boolean().describe('true for a re-import merged into an existing report'),
 });

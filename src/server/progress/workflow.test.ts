@@ -82,9 +82,18 @@ describe.each(DIALECTS)('reporting workflow on %s', (dialect) => {
 
   it('opening a period notifies the units', async () => {
     const admin = await world.client('admin');
-    const created = await admin.post(`/api/reports/${world.reportId}/periods`, { label: '2026-Q2', dueOn: '2026-07-05' });
+    const created = await admin.post(`/api/reports/${world.reportId}/periods`, {
+      label: '2026-Q2',
+      dueOn: '2026-07-05',
+    });
     expect(created.statusCode).toBe(200);
-    const period = created.json<{ id: number; version: number; status: string; startsOn: string; endsOn: string }>();
+    const period = created.json<{
+      id: number;
+      version: number;
+      status: string;
+      startsOn: string;
+      endsOn: string;
+    }>();
     expect(period).toMatchObject({ status: 'planned', startsOn: '2026-04-01', endsOn: '2026-06-30' });
     const opened = await admin.post(`/api/periods/${period.id}/open`, { version: period.version });
     expect(opened.json()).toMatchObject({ status: 'open' });
@@ -104,7 +113,9 @@ describe.each(DIALECTS)('reporting workflow on %s', (dialect) => {
     expect(mine).toMatchObject({ status: 'draft', values: [{ targetId, value: 3000 }] });
 
     // Reporters cannot submit; only the unit head can.
-    expect((await reporterA.post(`/api/progress/${mine.id}/submit`, { version: mine.version })).statusCode).toBe(403);
+    expect(
+      (await reporterA.post(`/api/progress/${mine.id}/submit`, { version: mine.version })).statusCode,
+    ).toBe(403);
     const headA = await world.client('headA');
     const submitted = await headA.post(`/api/progress/${mine.id}/submit`, { version: mine.version });
     expect(submitted.json()).toMatchObject({ status: 'submitted' });
@@ -120,7 +131,9 @@ describe.each(DIALECTS)('reporting workflow on %s', (dialect) => {
     expect((await headB.get(`/api/progress/${mine.id}`)).statusCode).toBe(404);
     expect((await headB.get(`/api/periods/${periodId}/tasks/${taskId}/consolidation`)).statusCode).toBe(403);
     const visibleToB = await headB.get(`/api/periods/${periodId}/progress`);
-    expect(visibleToB.json<{ progress: Progress[] }>().progress.map((p) => p.id)).toEqual([part.json<Progress>().id]);
+    expect(visibleToB.json<{ progress: Progress[] }>().progress.map((p) => p.id)).toEqual([
+      part.json<Progress>().id,
+    ]);
 
     const consolidation = await headA.get(`/api/periods/${periodId}/tasks/${taskId}/consolidation`);
     expect(consolidation.statusCode).toBe(200);
@@ -130,8 +143,13 @@ describe.each(DIALECTS)('reporting workflow on %s', (dialect) => {
     });
 
     const admin = await world.client('admin');
-    expect((await admin.post(`/api/progress/${mine.id}/return`, { version: mine.version, reason: '' })).statusCode).toBe(400);
-    const returned = await admin.post(`/api/progress/${mine.id}/return`, { version: mine.version, reason: '请补充佐证材料' });
+    expect(
+      (await admin.post(`/api/progress/${mine.id}/return`, { version: mine.version, reason: '' })).statusCode,
+    ).toBe(400);
+    const returned = await admin.post(`/api/progress/${mine.id}/return`, {
+      version: mine.version,
+      reason: '请补充佐证材料',
+    });
     expect(returned.json()).toMatchObject({ status: 'returned', reviewReason: '请补充佐证材料' });
     mine = returned.json<Progress>();
     const inbox = await reporterA.get('/api/notifications?unread=true');
@@ -140,14 +158,20 @@ describe.each(DIALECTS)('reporting workflow on %s', (dialect) => {
       body: expect.stringContaining('请补充佐证材料'),
     });
     // The unit sees the reason on its report, fixes it and submits again.
-    expect((await reporterA.get(`/api/progress/${mine.id}`)).json()).toMatchObject({ reviewReason: '请补充佐证材料' });
+    expect((await reporterA.get(`/api/progress/${mine.id}`)).json()).toMatchObject({
+      reviewReason: '请补充佐证材料',
+    });
     const fixed = await reporterA.put(`/api/periods/${periodId}/tasks/${taskId}/progress`, {
       version: mine.version,
       values: [{ targetId, value: 3250 }],
     });
     expect(fixed.statusCode).toBe(200);
-    const again = await headA.post(`/api/progress/${mine.id}/submit`, { version: fixed.json<Progress>().version });
-    const approved = await admin.post(`/api/progress/${mine.id}/approve`, { version: again.json<Progress>().version });
+    const again = await headA.post(`/api/progress/${mine.id}/submit`, {
+      version: fixed.json<Progress>().version,
+    });
+    const approved = await admin.post(`/api/progress/${mine.id}/approve`, {
+      version: again.json<Progress>().version,
+    });
     expect(approved.json()).toMatchObject({ status: 'approved' });
 
     // The approved value drives the status: 3250 of 6500 at the end of June is on schedule.
