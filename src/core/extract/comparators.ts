@@ -93,7 +93,9 @@ export interface PrefixMatch {
  * Reads a comparator cue that ends exactly at `pos` ("不少于|1.5万人" → ">="), or null.
  */
 export function readComparatorPrefix(text: string, pos: number): PrefixMatch | null {
-  for (const [surface, comparator, notAfter] of PREFIXES) {
+  const candidates = PREFIXES_BY_LAST.get(text.charCodeAt(pos - 1));
+  if (candidates === undefined) return null;
+  for (const [surface, comparator, notAfter] of candidates) {
     const start = pos - surface.length;
     if (start < 0 || !text.startsWith(surface, start)) continue;
     const before = text[start - 1];
@@ -102,6 +104,14 @@ export function readComparatorPrefix(text: string, pos: number): PrefixMatch | n
   }
   return null;
 }
+
+/** PREFIXES grouped by their last character, longest first within a group. */
+const PREFIXES_BY_LAST = new Map<number, Array<(typeof PREFIXES)[number]>>();
+for (const entry of PREFIXES) {
+  const last = entry[0].charCodeAt(entry[0].length - 1);
+  PREFIXES_BY_LAST.set(last, [...(PREFIXES_BY_LAST.get(last) ?? []), entry]);
+}
+for (const list of PREFIXES_BY_LAST.values()) list.sort((a, b) => b[0].length - a[0].length);
 
 /** Cues strong enough to reach over a short phrase: "不低于当地最低生活保障标准的1.6倍". */
 const DISTANT = /(不少于|不低于|不超过|不高于|至少|控制在)[^，。；：,;:！？!?0-9]{1,20}$/;

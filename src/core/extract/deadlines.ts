@@ -92,21 +92,40 @@ function resolve(groups: Groups, year: number): Pick<Deadline, 'date' | 'quarter
 export function findDeadlines(sentence: string, year: number): Deadline[] {
   const text = toHalfWidth(sentence);
   const found: Deadline[] = [];
-  DEADLINE.lastIndex = 0;
-  for (let match = DEADLINE.exec(text); match !== null; match = DEADLINE.exec(text)) {
-    const groups = (match.groups ?? {}) as Groups;
-    // A bare "2027年" is a date in passing, not a deadline; a past-tense "2025年6月" neither.
-    if (groups.year !== undefined && groups.yend === undefined && !/[底末前]$/.test(match[0])) continue;
-    const resolved = resolve(groups, year);
-    if (resolved === null) continue;
-    const start = match.index;
-    const end = start + match[0].length;
-    const deadline: Deadline = { text: sentence.slice(start, end), span: [start, end] };
-    if (resolved.date !== undefined) deadline.date = resolved.date;
-    if (resolved.quarter !== undefined) deadline.quarter = resolved.quarter;
-    found.push(deadline);
+  // Every deadline contains 年, 月 or 季; run the pattern only in a window around each of them.
+  for (const anchor of anchorsOf(text)) {
+    const windowStart = Math.max(0, anchor - WINDOW);
+    const window = text.slice(windowStart, anchor + WINDOW);
+    DEADLINE.lastIndex = 0;
+    for (let match = DEADLINE.exec(window); match !== null; match = DEADLINE.exec(window)) {
+      const start = windowStart + match.index;
+      const end = start + match[0].length;
+      if (start > anchor || end <= anchor) continue;
+      if (found.some((d) => d.span[0] < end && start < d.span[1])) continue;
+      const groups = (match.groups ?? {}) as Groups;
+      // A bare "2027年" is a date in passing, not a deadline; a past-tense "2025年6月" neither.
+      if (groups.year !== undefined && groups.yend === undefined && !/[底末前]$/.test(match[0])) continue;
+      const resolved = resolve(groups, year);
+      if (resolved === null) continue;
+      const deadline: Deadline = { text: sentence.slice(start, end), span: [start, end] };
+      if (resolved.date !== undefined) deadline.date = resolved.date;
+      if (resolved.quarter !== undefined) deadline.quarter = resolved.quarter;
+      found.push(deadline);
+    }
   }
-  return found;
+  return found.sort((a, b) => a.span[0] - b.span[0]);
+}
+
+/** How far before and after its 年/月/季 a deadline may reach ("2026年12月31日前" spans 12). */
+const WINDOW = 12;
+
+/** Offsets of 年, 月 and 季 in `text`, in order. */
+function anchorsOf(text: string): number[] {
+  const anchors: number[] = [];
+  for (const ch of ['年', '月', '季']) {
+    for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) anchors.push(i);
+  }
+  return anchors.sort((a, b) => a - b);
 }
 
 /**

@@ -24,6 +24,9 @@ const MAX_QUOTED_NAME = 24;
 export function quotedRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // Every opener is either '"' or in U+2018–U+300E; skip everything else without a lookup.
+    if (code !== 0x22 && (code < 0x2018 || code > 0x300e)) continue;
     const closer = OPENERS[text[i] as string];
     if (closer === undefined) continue;
     const close = text.indexOf(closer, i + 1);

@@ -56,7 +56,10 @@ export function toHalfWidthChar(ch: string): string {
  * become ASCII so that one set of patterns reads both, and offsets into the copy are offsets
  * into the original.
  */
+const FULL_WIDTH = /[\uff01-\uff5e]/;
+
 export function toHalfWidth(text: string): string {
+  if (!FULL_WIDTH.test(text)) return text;
   let out = '';
   let changed = false;
   for (let i = 0; i < text.length; i++) {
@@ -166,5 +169,7 @@ export function parseChineseNumber(input: string): number | null {
   }
   if (!sawDigit && !sawMultiplier) return null;
   const value = total + belowYi + section + (current ?? 0);
-  return Number.isFinite(value) ? cleanNumber(value) : null;
+  if (!Number.isFinite(value)) return null;
+  // Only a decimal scaled by a multiplier can carry binary noise (2.26万亿).
+  return Number.isInteger(value) || !sawMultiplier ? value : cleanNumber(value);
 }

@@ -1,7 +1,7 @@
 import type { Comparator } from '../target.js';
 import { readComparatorSuffix } from './comparators.js';
 import { cleanNumber, parseChineseNumber } from './numerals.js';
-import { readUnit, type UnitKind } from './units.js';
+import { readUnit, UNIT_LEXICON, type UnitKind } from './units.js';
 
 /**
  * The scanner: one linear pass over a half-width sentence that reads every numeral followed by
@@ -41,6 +41,7 @@ const NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
 const SMALL_DIGITS = /[零〇一二两三四五六七八九]/;
 const BIG_MULTIPLIERS = /[百千万亿]/;
 const RANGE_SEPARATORS = '至到-—–―~〜';
+const LIST_SEPARATORS = '、和及';
 /** 成 as "tenths" must not be the start of 成为, 成效, 建成 … */
 const CHENG_NOT_BEFORE = '为立效果本员功交绩都熟长就型品套片年份了规批群';
 
@@ -255,8 +256,6 @@ function finish(text: string, quantity: Quantity): Quantity {
   return quantity;
 }
 
-const LIST_SEPARATORS = '、和及';
-
 /**
  * A list whose items share the last item's unit: "分别减少10.6万、3.8万、3.3万平方公里".
  * Only Arabic numerals are read this way ("1、2号机组" has no unit and yields nothing).
@@ -300,16 +299,36 @@ function readSharedUnitList(text: string, start: number): Quantity[] {
 }
 
 /** Every quantity in `text` (half-width), left to right, without overlaps. */
+/** Char-code tables so the scan touches most characters once, without allocating. */
+const NUMERAL_TABLE = new Uint8Array(65536);
+for (const ch of `0123456789${NUMERAL_CHARS}`) NUMERAL_TABLE[ch.charCodeAt(0)] = 1;
+
+/** Characters that can follow a numeral run in a quantity: a unit's first character, 成, 分之, 多/余, a range or list. */
+const FOLLOW_TABLE = new Uint8Array(65536);
+for (const entry of UNIT_LEXICON) FOLLOW_TABLE[entry.surface.charCodeAt(0)] = 1;
+for (const ch of `成分多余/${RANGE_SEPARATORS}${LIST_SEPARATORS}`) FOLLOW_TABLE[ch.charCodeAt(0)] = 1;
+
+/** Every quantity in `text` (half-width), left to right, without overlaps. */
 export function scanQuantities(text: string): Quantity[] {
   const found: Quantity[] = [];
   let i = 0;
   const n = text.length;
   while (i < n) {
-    const ch = text[i];
-    if (!isNumeralStart(ch)) {
+    if (NUMERAL_TABLE[text.charCodeAt(i)] !== 1) {
       i++;
       continue;
     }
+    let runEnd = i + 1;
+    while (runEnd < n && (NUMERAL_TABLE[text.charCodeAt(runEnd)] === 1 || text.charCodeAt(runEnd) === 46))
+      runEnd++;
+    // Most numeral characters (一, 十, 大…) are followed by no unit at all: skip them cheaply.
+    const last = text.charCodeAt(runEnd - 1);
+    const unitInRun = (last === 0x5343 || last === 0x767e) && runEnd - i > 1; // 千 百 may start a unit
+    if (runEnd < n && FOLLOW_TABLE[text.charCodeAt(runEnd)] !== 1 && !unitInRun) {
+      i = runEnd;
+      continue;
+    }
+    if (runEnd >= n && !unitInRun) break;
     const quantity = readQuantity(text, i);
     if (quantity === null) {
       const list = readSharedUnitList(text, i);
