@@ -48,6 +48,20 @@ class ImmediateSqliteDriver extends SqliteDriver {
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   }
+
+  /**
+   * On some errors (SQLITE_FULL, SQLITE_IOERR, SQLITE_NOMEM) SQLite rolls the transaction back by
+   * itself; a second ROLLBACK then fails with "no transaction is active" and would hide the real
+   * cause (a full disk) behind a meaningless error. The transaction is gone either way.
+   */
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    try {
+      await super.rollbackTransaction(connection);
+    } catch (error) {
+      if (/no transaction is active/.test((error as Error).message)) return;
+      throw error;
+    }
+  }
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {
@@ -73,11 +87,20 @@ export function openSqlite(file: string, options: OpenDatabaseOptions = {}): Dat
       zh: `无法打开 SQLite 数据库 ${file}，请检查 DATA_DIR 及其权限`,
     });
   }
-  sqlite.pragma('journal_mode = WAL');
-  // FULL: a committed transaction survives a crash of the process and of the machine.
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    // FULL: a committed transaction survives a crash of the process and of the machine.
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
+  } catch (error) {
+    // A read-only data directory fails here (WAL needs to write its -shm file), not at open.
+    sqlite.close();
+    throw new LuoshiError('database_unavailable', 503, {
+      en: `Cannot use the SQLite database ${file}: ${(error as Error).message}. Check that DATA_DIR is writable.`,
+      zh: `无法使用 SQLite 数据库 ${file}，请检查 DATA_DIR 是否可写`,
+    });
+  }
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite) });
   return {
     db,
