@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerAudit } from './audit.js';
 import { registerBench } from './bench.js';
+import { registerBulletin } from './bulletin.js';
 import { registerDiff } from './diff.js';
 import { registerExport } from './export.js';
 import { registerExtract } from './extract.js';
@@ -23,6 +24,7 @@ export const commands: RegisterCommand[] = [
   registerServe,
   registerUser,
   registerInfographic,
+  registerBulletin,
   registerExport,
   registerDiff,
   registerBench,

@@ -16,11 +16,11 @@ export interface ReportSourceOptions {
  * DATA_DIR/luoshi.db), read with its assignments and progress.
  */
 export async function loadReportSource(
-  source: string,
+  source: string | undefined,
   options: ReportSourceOptions = {},
 ): Promise<ReportView> {
   const at = options.at ?? new Date().toISOString().slice(0, 10);
-  if (existsSync(source)) {
+  if (source !== undefined && existsSync(source)) {
     process.stderr.write(`luoshi: parsing ${source}\n`);
     const { analyzeReportFile } = await import('../../server/imports/analyze-report-file.js');
     const { analyzeTask } = await import('../../core/extract/index.js');
@@ -30,14 +30,33 @@ export async function loadReportSource(
     const year = tree.meta.year ?? Number(at.slice(0, 4));
     return reportViewFromTree(tree, (text) => analyzeTask(text, { year }));
   }
-  if (/^\d+$/.test(source)) {
+  if (source === undefined || /^\d+$/.test(source)) {
     const { loadConfig } = await import('../../config/config.js');
     const { openDatabase } = await import('../../store/database.js');
     const { loadReportView } = await import('../../server/publish/load-report-view.js');
     const config = loadConfig(options.env ?? process.env);
     const handle = await openDatabase(config);
     try {
-      return await loadReportView(handle.db, Number(source), { at });
+      let id = source === undefined ? undefined : Number(source);
+      if (id === undefined) {
+        // No REPORT given: the newest report that is not archived.
+        const latest = await handle.db
+          .selectFrom('reports')
+          .select('id')
+          .where('archived', '=', 0)
+          .orderBy('id', 'desc')
+          .executeTakeFirst();
+        if (!latest) {
+          throw badInput(
+            'no_reports',
+            'The database has no report yet: import one with `luoshi import FILE`, or give a report file',
+            '数据库中还没有报告：请先用 luoshi import 导入，或直接给出报告文件',
+          );
+        }
+        id = latest.id;
+      }
+      process.stderr.write(`luoshi: reading report ${id} from the database\n`);
+      return await loadReportView(handle.db, id, { at });
     } finally {
       await handle.close();
     }
