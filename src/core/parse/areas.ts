@@ -187,15 +187,22 @@ function closeArea(walk: Walk): void {
   walk.areaFresh = false;
 }
 
-function labelledBlock(walk: Walk, block: Block): void {
+function labelledBlock(walk: Walk, block: Block, next: Block | undefined, nextIsArea: boolean): void {
   const { text } = walk;
   const style = block.label?.style;
   if (style && walk.measureStyle === undefined) walk.measureStyle = style;
   const labelText = block.label?.text.trim();
   if (style === walk.measureStyle) {
     const sentences = splitSentences(text, block.bodyStart, block.bodyEnd);
-    const measure = proseMeasure(text, sentences, [block.start, block.end], labelText);
-    openMeasure(walk, measure, 'explicit');
+    // "1. 新建标准厂房10万平方米。" with nothing under it is a task of the area, not an empty measure.
+    const hasChildren =
+      next !== undefined && !nextIsArea && !(next.kind === 'labelled' && next.label?.style === style);
+    if (sentences.length > 1 || hasChildren) {
+      openMeasure(walk, proseMeasure(text, sentences, [block.start, block.end], labelText), 'explicit');
+      return;
+    }
+    openMeasure(walk, undefined, 'explicit');
+    addTask(walk, blockTask(text, block), false);
     return;
   }
   addTask(walk, blockTask(text, block), true);
@@ -239,6 +246,16 @@ function bulletBlock(walk: Walk, block: Block, index: number): void {
   addTask(walk, task, walk.origin === 'bullet');
 }
 
+/** Longest opening sentence still read as a topic sentence when it has commas. */
+const MAX_TOPIC_WITH_COMMAS = 25;
+
+/** A measure's topic sentence is a short phrase ("推动产业链供应链优化升级。"), not a clause chain. */
+function isTopicSentence(text: string, span: Span | undefined): boolean {
+  if (!span) return false;
+  const sentence = text.slice(span[0], span[1]);
+  return sentence.length <= MAX_TOPIC_WITH_COMMAS || !/[，,]/.test(sentence);
+}
+
 function plainBlock(walk: Walk, block: Block): void {
   const { text } = walk;
   const sentences = splitSentences(text, block.bodyStart, block.bodyEnd);
@@ -252,10 +269,12 @@ function plainBlock(walk: Walk, block: Block): void {
     extend(walk.area, block.end);
     return;
   }
-  if (sentences.length >= 2) {
+  if (sentences.length >= 2 && isTopicSentence(text, sentences[0])) {
     openMeasure(walk, proseMeasure(text, sentences, [block.start, block.end]), 'prose');
     return;
   }
+  // A single sentence, or a paragraph that opens with a long clause chain instead of a topic
+  // phrase ("全力支持国防和军队现代化建设，完善…，…。"): its sentences are tasks of the area.
   openMeasure(walk, undefined, 'prose');
   for (const span of sentences) addTask(walk, sentenceTask(text, span), false);
 }
@@ -320,8 +339,10 @@ export function buildSectionBody(
         block.label?.text.trim(),
       );
       openMeasure(walk, measure, 'explicit');
-    } else if (block.kind === 'labelled') labelledBlock(walk, block);
-    else if (block.kind === 'bullet') bulletBlock(walk, block, index);
+    } else if (block.kind === 'labelled') {
+      const nextIndex = index + 1 < tailIndex ? index + 1 : -1;
+      labelledBlock(walk, block, blocks[nextIndex], starts.has(nextIndex));
+    } else if (block.kind === 'bullet') bulletBlock(walk, block, index);
     else plainBlock(walk, block);
     walk.areaFresh = false;
   }

@@ -53,12 +53,17 @@ export function chineseOrdinal(numeral: string): number {
   return tens * 10 + units;
 }
 
+/** "12" or full-width "１２" as a number. */
+function arabicOrdinal(digits: string): number {
+  return Number(digits.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
+}
+
 const CN_NUM = '[一二三四五六七八九十百零〇两]{1,4}';
 const CN_DUN = new RegExp(`^(${CN_NUM})[、．]`);
 const CN_PAREN = new RegExp(`^[（(](${CN_NUM})[）)]`);
-const ARABIC_PAREN = /^[（(]?(\d{1,3})[）)]/;
+const ARABIC_PAREN = /^[（(]?([\d０-９]{1,3})[）)]/;
 // "1.5万" is a number, not a label: the dot must not be followed by a digit.
-const ARABIC_DOT = /^(\d{1,3})[.．、](?![\d０-９])/;
+const ARABIC_DOT = /^([\d０-９]{1,3})[.．、](?![\d０-９])/;
 const BULLET = /^(?:[-*+](?=[ \t\u3000])|[•·●○■□▪◆◇►▶※])/;
 
 function skipSpaces(text: string, offset: number, limit: number): number {
@@ -97,19 +102,19 @@ export function readLabel(text: string, offset: number, limit: number): Label | 
       match = matchAt(ARABIC_PAREN, text, offset);
       if (match) {
         style = 'arabic-paren';
-        ordinal = Number(match[1]);
+        ordinal = arabicOrdinal(match[1] ?? '');
       }
     }
-  } else if (first >= '0' && first <= '9') {
+  } else if ((first >= '0' && first <= '9') || (first >= '０' && first <= '９')) {
     match = matchAt(ARABIC_DOT, text, offset);
     if (match) {
       style = 'arabic-dot';
-      ordinal = Number(match[1]);
+      ordinal = arabicOrdinal(match[1] ?? '');
     } else {
       match = matchAt(ARABIC_PAREN, text, offset);
       if (match) {
         style = 'arabic-paren';
-        ordinal = Number(match[1]);
+        ordinal = arabicOrdinal(match[1] ?? '');
       }
     }
   } else if (first >= '\u2460' && first <= '\u2473') {

@@ -86,3 +86,29 @@ describe('parseReport on hostile text', () => {
     ]);
   });
 });
+
+describe('numbering label variants', () => {
+  it('reads ASCII parentheses and full-width digits as labels', () => {
+    const tree = parseReport(
+      [
+        '三、2026年重点工作',
+        '(一)推进建设',
+        '１．新建厂房。',
+        '２．培育企业。',
+        '(二)保障民生',
+        '（１）新增托位。',
+      ].join('\n'),
+    );
+    expect(tree.areas.map((a) => [a.label, a.title])).toEqual([
+      ['(一)', '推进建设'],
+      ['(二)', '保障民生'],
+    ]);
+    // Numbered single sentences with nothing under them are the area's tasks.
+    expect(tree.areas[0]?.measures).toEqual([]);
+    expect(tree.areas[0]?.tasks.map((t) => [t.label, t.text])).toEqual([
+      ['１．', '新建厂房'],
+      ['２．', '培育企业'],
+    ]);
+    expect(tree.areas[1]?.tasks.map((t) => [t.label, t.text])).toEqual([['（１）', '新增托位']]);
+  });
+});
