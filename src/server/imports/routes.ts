@@ -1,6 +1,4 @@
-import { diffReports } from '../../core/diff/diff-reports.js';
 import { LuoshiError, notFound } from '../../core/errors.js';
-import { analyzeTask } from '../../core/extract/index.js';
 import type { ReportTree, TaskNode } from '../../core/report-tree.js';
 import { appendAuditEvent } from '../../store/audit/append-audit-event.js';
 import { importReport } from '../../store/import-report.js';

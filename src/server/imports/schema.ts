@@ -18,13 +18,6 @@ const previewTaskSchema = z.object({
   commitment: z.string().nullable(),
 });
 
-const diffCountsSchema = z.object({
-  continued: z.number().int(),
-  reworded: z.number().int(),
-  new: z.number().int(),
-  dropped: z.number().int(),
-});
-
 /** POST /api/imports — what the upload would become, before anything is stored as a report. */
 export const importPreviewSchema = z
   .object({
