@@ -39,11 +39,35 @@ export interface TrackOptions {
 export const DEFAULT_MIN_CONFIDENCE = 0.6;
 /** How many characters before a reported number may name what it measures. */
 const CONTEXT_CHARS = 20;
+/** A subject may also follow the number inside its clause ("97%门诊量", "为380个老旧小区引入物业服务"). */
+const TRAILING_CHARS = 8;
+/**
+ * Review sections also announce goals (the next five-year plan's 主要指标, 年均增速4.5%-5%):
+ * a number preceded in its sentence by talk of goals, plans or striving states no achievement.
+ */
+const FORWARD_LOOKING = /目标|预期|指标|规划|纲要|力争|年均|到20\d\d年/;
+
+/** Weight of the surrounding words when several statements fit the subject equally well. */
+const SURROUNDING_WEIGHT = 0.05;
 
 interface Candidate extends PromiseSide {
-  /** Grams of the extractor's subject, and of the text just before the number. */
+  /** Grams of the extractor's subject, of the words around the number, and of the clause it sits in. */
   subjectGrams: Set<string>;
   contextGrams: Set<string>;
+  surroundingGrams: Set<string>;
+}
+
+/** The words just before a number and the rest of its clause after it. */
+function contextOf(sentence: string, span: readonly [number, number]): string {
+  const before = sentence.slice(Math.max(0, span[0] - CONTEXT_CHARS), span[0]);
+  const after = sentence.slice(span[1], span[1] + TRAILING_CHARS).split(/[，。；、！？,;]/)[0] ?? '';
+  return `${before}|${after}`;
+}
+
+/** A tighter window than `contextOf`, to tell apart statements that all name the subject. */
+function surroundingOf(sentence: string, span: readonly [number, number]): string {
+  const after = sentence.slice(span[1], span[1] + TRAILING_CHARS * 2).split(/[，。；！？,;]/)[0] ?? '';
+  return `${sentence.slice(Math.max(0, span[0] - 12), span[0])}|${after}`;
 }
 
 function subjectOrContext(side: PromiseSide): string {
@@ -56,13 +80,20 @@ function subjectOrContext(side: PromiseSide): string {
  * promise's subject must be the subject the extractor read for the report's number, or be
  * found in the words just before that number ("国内生产总值达到134.9万亿元、增长5%").
  */
-function linkConfidence(promise: PromiseSide, promiseGrams: Set<string>, candidate: Candidate): number {
+function linkConfidence(
+  promise: PromiseSide,
+  promiseGrams: Set<string>,
+  promiseSurrounding: Set<string>,
+  candidate: Candidate,
+): number {
   if (promise.target.unit !== candidate.target.unit) return 0;
   const bySubject = dice(promiseGrams, candidate.subjectGrams);
   const byContext = containment(promiseGrams, candidate.contextGrams);
   const agreement = Math.max(bySubject, byContext);
   const sameKind = promise.target.change === candidate.target.change ? 1 : 0.9;
-  return agreement * sameKind;
+  const surrounding = dice(promiseSurrounding, candidate.surroundingGrams);
+  // Not capped at 1: the surrounding words must still break ties between perfect subject matches.
+  return agreement * sameKind + SURROUNDING_WEIGHT * surrounding;
 }
 
 /**
@@ -84,23 +115,26 @@ export function trackPromises(
   const candidates: Candidate[] = [];
   for (const sentence of collectReviewSentences(reviewed)) {
     for (const target of options.analyze(sentence.text).targets) {
-      const context = sentence.text.slice(Math.max(0, target.span[0] - CONTEXT_CHARS), target.span[0]);
+      if (target.comparator === 'between' || FORWARD_LOOKING.test(sentence.text.slice(0, target.span[0])))
+        continue;
       candidates.push({
         sentence: sentence.text,
         span: sentence.span,
         target,
         subjectGrams: bigramSet(target.subject),
-        contextGrams: bigramSet(context),
+        contextGrams: bigramSet(contextOf(sentence.text, target.span)),
+        surroundingGrams: bigramSet(surroundingOf(sentence.text, target.span)),
       });
     }
   }
 
   const links: PromiseLink[] = promises.map((promise) => {
     const grams = bigramSet(subjectOrContext(promise));
+    const surrounding = bigramSet(surroundingOf(promise.sentence, promise.target.span));
     let best: Candidate | undefined;
     let bestConfidence = 0;
     for (const candidate of candidates) {
-      const confidence = linkConfidence(promise, grams, candidate);
+      const confidence = linkConfidence(promise, grams, surrounding, candidate);
       if (confidence > bestConfidence) {
         best = candidate;
         bestConfidence = confidence;
@@ -128,5 +162,5 @@ function metaOf(tree: ReportTree): { title: string; year?: number } {
 }
 
 function round(value: number): number {
-  return Math.round(value * 1000) / 1000;
+  return Math.round(Math.min(1, value) * 1000) / 1000;
 }

@@ -58,6 +58,15 @@ describe.each(DIALECTS)('search, diff and promise routes on %s', (dialect) => {
     expect(result.hits[0]?.snippet.html).toContain('<mark>中小学学位</mark>');
   });
 
+  it('finds text of the report that is not a task (the general requirements paragraph)', async () => {
+    const anonymous = await world.client();
+    const result = (
+      await anonymous.get(`/api/search?q=${q('高标准实现十五五良好开局')}&kind=paragraph`)
+    ).json<Hits>();
+    expect(result.hits.map((hit) => hit.kind)).toEqual(['paragraph']);
+    expect(result.hits[0]?.body).toContain('“十五五”良好开局');
+  });
+
   it('shows a comment to the office, leaders and the assigned unit only', async () => {
     const kindsFor = async (user?: 'admin' | 'leader' | 'headB' | 'reporterA') => {
       const client = await world.client(user);

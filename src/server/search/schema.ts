@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MAX_LIMIT, MAX_QUERY_CHARS } from '../../store/search/search-entries.js';
 
-const KINDS = ['report', 'area', 'measure', 'task', 'target', 'progress', 'comment'] as const;
+const KINDS = ['report', 'paragraph', 'area', 'measure', 'task', 'target', 'progress', 'comment'] as const;
 const id = z.coerce.number().int().positive();
 const span = z.tuple([z.number().int(), z.number().int()]).readonly();
 

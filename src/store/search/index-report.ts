@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import type { ReportTree } from '../../core/report-tree.js';
 import { dialectOf } from '../dialect-of.js';
 import type { Database } from '../schema.js';
 import { indexTokens } from './bigram-tokens.js';
@@ -79,6 +80,28 @@ async function collectEntries(db: SearchDb, reportId: number): Promise<EntryDraf
   };
 
   const entries: EntryDraft[] = [{ kind: 'report', entity_id: report.id, body: report.title, ...base(null) }];
+  // Free paragraphs (the review of last year, the requirements) live only in the revision's tree.
+  const revision = await db
+    .selectFrom('report_revisions')
+    .innerJoin('reports', 'reports.current_revision_id', 'report_revisions.id')
+    .select(['report_revisions.id', 'report_revisions.tree_json'])
+    .where('reports.id', '=', reportId)
+    .executeTakeFirst();
+  if (revision) {
+    const tree = JSON.parse(revision.tree_json) as ReportTree;
+    for (const section of tree.sections ?? []) {
+      for (const paragraph of section.paragraphs ?? []) {
+        if (!paragraph.text.trim()) continue;
+        entries.push({
+          kind: 'paragraph',
+          entity_id: revision.id,
+          body: paragraph.text,
+          ...base(null),
+          context: `${report.title} · ${section.title}`,
+        });
+      }
+    }
+  }
   for (const node of nodes) {
     if (node.kind === 'section') continue;
     entries.push({ kind: node.kind, entity_id: node.id, body: node.text, ...base(node.id) });

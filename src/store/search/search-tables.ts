@@ -1,7 +1,15 @@
 import type { ColumnType, Generated } from 'kysely';
 
 /** What a search entry points at. */
-export type SearchEntryKind = 'report' | 'area' | 'measure' | 'task' | 'target' | 'progress' | 'comment';
+export type SearchEntryKind =
+  | 'report'
+  | 'paragraph'
+  | 'area'
+  | 'measure'
+  | 'task'
+  | 'target'
+  | 'progress'
+  | 'comment';
 
 /**
  * One searchable text. Entries are derived data: rebuilt from reports, nodes, targets, progress
@@ -11,7 +19,10 @@ export type SearchEntryKind = 'report' | 'area' | 'measure' | 'task' | 'target' 
 export interface SearchEntryTable {
   id: Generated<number>;
   kind: SearchEntryKind;
-  /** Id of the row the entry was made from (nodes.id, targets.id, progress_reports.id, comments.id, reports.id). */
+  /**
+   * Id of the row the entry was made from (nodes.id, targets.id, progress_reports.id, comments.id,
+   * reports.id; report_revisions.id for a paragraph of the revision's tree).
+   */
   entity_id: number;
   report_id: number;
   /** The tree node the text belongs to (the task of a target, progress report or comment). */
