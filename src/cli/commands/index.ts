@@ -9,6 +9,7 @@ import { registerImport } from './import.js';
 import { registerInfographic } from './infographic.js';
 import { registerMigrate } from './migrate.js';
 import { registerParse } from './parse.js';
+import { registerSearch } from './search.js';
 import { registerServe } from './serve.js';
 import { registerUser } from './user.js';
 
@@ -24,9 +25,10 @@ export const commands: RegisterCommand[] = [
   registerServe,
   registerUser,
   registerInfographic,
-  registerBulletin,
   registerExport,
+  registerBulletin,
   registerDiff,
+  registerSearch,
   registerBench,
   registerMigrate,
   registerImport,
