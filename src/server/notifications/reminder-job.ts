@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from '../../config/logger.js';
+import { deleteExpiredSessions } from '../../store/accounts/manage-sessions.js';
 import {
   hasNotification,
   listUnitUserIds,
@@ -152,8 +153,9 @@ export function scheduleDailyReminders(context: AppContext, logger: Logger): () 
     running = true;
     try {
       const counts = await runDailyReminders(context, today);
+      const expiredSessions = await deleteExpiredSessions(context.db, new Date().toISOString());
       lastRun = today;
-      logger.info({ today, ...counts }, 'daily reminders sent');
+      logger.info({ today, ...counts, expiredSessions }, 'daily reminders sent');
     } catch (error) {
       logger.warn({ err: error }, 'daily reminders failed; will retry within the hour');
     } finally {
