@@ -72,24 +72,25 @@ export async function runApiBench(dialect: DialectName, instances: number): Prom
     const nextReport = rotate(reportIds);
     const nextTask = rotate(taskIds);
     const targets: LoadTarget[] = [
-      { name: 'hello world (bare route)', nextPath: () => '/bench/hello' },
+      { name: 'hello world (bare route)', next: () => ({ path: '/bench/hello' }) },
       {
         name: 'dashboard GET /api/reports/:id/dashboard',
-        nextPath: () => `/api/reports/${nextReport()}/dashboard?at=${at}`,
+        next: () => ({ path: `/api/reports/${nextReport()}/dashboard?at=${at}` }),
         headers: { cookie: leader.cookie },
       },
       {
         name: 'ledger GET /api/reports/:id',
-        nextPath: () => `/api/reports/${nextReport()}?at=${at}`,
+        next: () => ({ path: `/api/reports/${nextReport()}?at=${at}` }),
         headers: { cookie: leader.cookie },
       },
       {
         name: 'task page GET /api/tasks/:id',
-        nextPath: () => `/api/tasks/${nextTask()}?at=${at}`,
+        next: () => ({ path: `/api/tasks/${nextTask()}?at=${at}` }),
         headers: { cookie: leader.cookie },
       },
     ];
-    const submission = await submissionTarget(urls[0]!, settings, accounts.reporter);
+    const reporter = await signIn(urls[0]!, accounts.reporter.username);
+    const submission = await submissionTarget(settings, accounts.reporter, reporter);
     const notes: string[] = [];
     if ('target' in submission) targets.push(submission.target);
     else notes.push(`report submission not measured: ${submission.missing}`);

@@ -5,11 +5,14 @@ import { median } from '../bench-result.js';
 export interface LoadTarget {
   name: string;
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH';
-  /** Called for every request: the path (with query) to hit, so requests can rotate over ids. */
-  nextPath: () => string;
+  /**
+   * Called for every request: the path (with query) to hit and, for writes, the JSON body.
+   * `context` is per connection and is handed back to `onResponse` with the answer.
+   */
+  next: (context: Record<string, unknown>) => { path: string; body?: string };
   headers?: Record<string, string>;
-  /** Builds the request body (JSON) for writes. */
-  nextBody?: () => string;
+  /** Sees every answer (writes use it to track the versions they must send next). */
+  onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
 }
 
 export interface LoadFigures {
@@ -37,18 +40,24 @@ export async function loadOnce(
         requests: [
           {
             method: target.method ?? 'GET',
-            setupRequest: (request) => {
-              const body = target.nextBody?.();
+            setupRequest: (request, context) => {
+              const next = target.next(context as Record<string, unknown>);
               return {
                 ...request,
-                path: target.nextPath(),
+                path: next.path,
                 headers: {
                   ...(target.headers ?? {}),
-                  ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+                  ...(next.body === undefined ? {} : { 'content-type': 'application/json' }),
                 },
-                ...(body === undefined ? {} : { body }),
+                ...(next.body === undefined ? {} : { body: next.body }),
               };
             },
+            ...(target.onResponse
+              ? {
+                  onResponse: (status: number, body: string, context: object) =>
+                    target.onResponse?.(status, body, context as Record<string, unknown>),
+                }
+              : {}),
           },
         ],
       }),

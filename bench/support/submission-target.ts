@@ -1,27 +1,85 @@
-import type { DatabaseSettings } from '../../src/store/database.js';
-import type { BenchAccount } from './bench-users.js';
+import { type DatabaseSettings, openDatabase } from '../../src/store/database.js';
+import type { BenchAccount, HttpSession } from './bench-users.js';
 import type { LoadTarget } from './load-test.js';
 
+/** Tasks the reporter's unit may still edit in an open period, and the version each is at. */
+interface EditableTask {
+  periodId: number;
+  taskId: number;
+  version: number | null;
+}
+
+async function editableTasks(settings: DatabaseSettings, unitId: number): Promise<EditableTask[]> {
+  const handle = await openDatabase(settings);
+  try {
+    const rows = await handle.db
+      .selectFrom('assignments as a')
+      .innerJoin('nodes as n', 'n.id', 'a.node_id')
+      .innerJoin('reporting_periods as rp', (join) =>
+        join.onRef('rp.report_id', '=', 'n.report_id').on('rp.status', '=', 'open'),
+      )
+      .leftJoin('progress_reports as p', (join) =>
+        join
+          .onRef('p.node_id', '=', 'a.node_id')
+          .onRef('p.unit_id', '=', 'a.unit_id')
+          .onRef('p.period_id', '=', 'rp.id'),
+      )
+      .select(['rp.id as periodId', 'a.node_id as taskId', 'p.version as version', 'p.status as status'])
+      .where('a.unit_id', '=', unitId)
+      .where('a.archived', '=', 0)
+      .where((eb) => eb.or([eb('p.id', 'is', null), eb('p.status', 'in', ['draft', 'returned'])]))
+      .orderBy('a.node_id')
+      .limit(500)
+      .execute();
+    return rows.map((r) => ({ periodId: r.periodId, taskId: r.taskId, version: r.version ?? null }));
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
- * The report-submission load target, if the server has a progress submission endpoint; otherwise
- * why it is not measured. Looked up in the server's OpenAPI document so the benchmark follows
- * the API as it is.
+ * 填报 — the reporter saving its unit's progress report on a task (PUT
+ * /api/periods/:periodId/tasks/:taskId/progress): narrative, problems, next steps, percent, each
+ * request on the next of up to 500 editable tasks, with the version the last answer gave (so
+ * writes are real optimistic-concurrency updates, each with its audit event).
  */
 export async function submissionTarget(
-  baseUrl: string,
-  _settings: DatabaseSettings,
-  _reporter: BenchAccount,
+  settings: DatabaseSettings,
+  reporter: BenchAccount,
+  session: HttpSession,
 ): Promise<{ target: LoadTarget } | { missing: string }> {
-  const document = (await (await fetch(`${baseUrl}/api/openapi.json`)).json()) as {
-    paths?: Record<string, Record<string, unknown>>;
-  };
-  const writes = Object.entries(document.paths ?? {}).filter(
-    ([path, methods]) =>
-      /progress/.test(path) && ('post' in methods || 'put' in methods || 'patch' in methods),
-  );
-  if (writes.length === 0)
-    return { missing: 'the server has no progress submission endpoint yet (none in /api/openapi.json)' };
+  if (reporter.unitId === null) return { missing: 'the benchmark reporter has no unit' };
+  const tasks = await editableTasks(settings, reporter.unitId);
+  if (tasks.length === 0) return { missing: 'no task of the reporter’s unit is editable in an open period' };
+  const versions = new Map(tasks.map((t) => [t.taskId, t.version]));
+  let next = 0;
+  let counter = 0;
   return {
-    missing: `submission endpoints exist (${writes.map(([p]) => p).join(', ')}) but the benchmark does not drive them yet`,
+    target: {
+      name: 'report submission PUT /api/periods/:p/tasks/:t/progress',
+      method: 'PUT',
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+      next: (context) => {
+        const task = tasks[next++ % tasks.length]!;
+        context.taskId = task.taskId;
+        const version = versions.get(task.taskId);
+        counter += 1;
+        return {
+          path: `/api/periods/${task.periodId}/tasks/${task.taskId}/progress`,
+          body: JSON.stringify({
+            ...(version === null || version === undefined ? {} : { version }),
+            narrative: `本月完成既定任务，累计推进第${counter}项具体工作，项目进度符合序时要求。`,
+            problems: '要素保障仍需加强。',
+            nextSteps: '加快推进后续工作，确保按期完成。',
+            percent: counter % 100,
+          }),
+        };
+      },
+      onResponse: (status, body, context) => {
+        if (status !== 200) return;
+        const saved = JSON.parse(body) as { taskId: number; version: number };
+        versions.set(saved.taskId ?? (context.taskId as number), saved.version);
+      },
+    },
   };
 }
