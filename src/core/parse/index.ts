@@ -74,6 +74,7 @@ function tailSections(text: string, blocks: readonly Block[]): SectionNode[] {
           title: tailTitle(text, first, firstSentence),
           start: first.start,
           headingLevel: 0,
+          headed: false,
           blocks: group,
         },
         kind,

@@ -13,6 +13,8 @@ export interface RawSection {
   start: number;
   /** Markdown level of the section heading (0 for plain-text headings). */
   headingLevel: number;
+  /** Opened by a numbered or Markdown section heading (not a greeting or untitled preface). */
+  headed: boolean;
   /** The blocks after the heading. */
   blocks: Block[];
 }
@@ -56,8 +58,7 @@ export function segmentSections(text: string, body: readonly Block[]): RawSectio
     const isMarkdownSection =
       sectionLevel > 0 && block.kind === 'heading' && block.headingLevel === sectionLevel;
     const continuesInner =
-      current?.titleSpan !== undefined &&
-      current.kind !== 'other' &&
+      current?.headed === true &&
       block.kind === 'labelled' &&
       block.label?.style === 'cn-dun' &&
       (block.label.ordinal === innerExpected || block.label.ordinal === 1);
@@ -69,9 +70,9 @@ export function segmentSections(text: string, body: readonly Block[]): RawSectio
     if (continuesInner && block.label) innerExpected = block.label.ordinal + 1;
     if (appendix) {
       inAppendix = true;
-      current = appendixSection(text, block, body[index + 1]);
-      if (current.blocks.length > 0) index++;
-      current.blocks = [];
+      const { section, consumedNext } = appendixSection(text, block, body[index + 1]);
+      current = section;
+      if (consumedNext) index++;
       sections.push(current);
       continue;
     }
@@ -86,6 +87,7 @@ export function segmentSections(text: string, body: readonly Block[]): RawSectio
         titleSpan: [titleStart, titleEnd],
         start: block.start,
         headingLevel: block.headingLevel,
+        headed: true,
         blocks: [],
       };
       if (block.label) current.label = block.label.text;
@@ -99,6 +101,7 @@ export function segmentSections(text: string, body: readonly Block[]): RawSectio
         title: greeting ? content : '',
         start: block.start,
         headingLevel: 0,
+        headed: false,
         blocks: greeting ? [] : [block],
       };
       if (greeting) current.titleSpan = [block.start, block.end];
@@ -110,20 +113,24 @@ export function segmentSections(text: string, body: readonly Block[]): RawSectio
   return sections;
 }
 
-function appendixSection(text: string, heading: Block, next: Block | undefined): RawSection {
+function appendixSection(
+  text: string,
+  heading: Block,
+  next: Block | undefined,
+): { section: RawSection; consumedNext: boolean } {
   const headingText = heading.kind === 'heading' ? blockBody(text, heading) : blockContent(text, heading);
   const headingStart = heading.kind === 'heading' ? heading.bodyStart : heading.start;
   const labelMatch = /^(附件|附录|附表)\s*[\d一二三四五六七八九十]*\s*[:：]?\s*/.exec(headingText);
   const label = labelMatch ? labelMatch[0].trim() : undefined;
   let titleStart = headingStart + (labelMatch ? labelMatch[0].length : 0);
   let titleEnd = heading.kind === 'heading' ? heading.bodyEnd : heading.end;
-  const consumed: Block[] = [];
-  if (titleEnd <= titleStart && next && next.kind === 'plain' && next.end - next.start <= 40) {
+  let consumedNext = false;
+  if (titleEnd <= titleStart && next?.kind === 'plain' && next.end - next.start <= 40) {
     // "附件1" on its own line, the appendix's name ("2025年省十件民生实事") on the next.
     if (splitSentences(text, next.start, next.end).length === 1) {
       titleStart = next.start;
       titleEnd = next.end;
-      consumed.push(next);
+      consumedNext = true;
     }
   }
   const section: RawSection = {
@@ -132,8 +139,9 @@ function appendixSection(text: string, heading: Block, next: Block | undefined):
     titleSpan: titleEnd > titleStart ? [titleStart, titleEnd] : [heading.start, heading.end],
     start: heading.start,
     headingLevel: heading.headingLevel,
-    blocks: consumed,
+    headed: true,
+    blocks: [],
   };
   if (label) section.label = label;
-  return section;
+  return { section, consumedNext };
 }
