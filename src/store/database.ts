@@ -22,6 +22,8 @@ export interface DatabaseHandle {
   db: Kysely<Database>;
   dialect: DialectName;
   close(): Promise<void>;
+  /** The better-sqlite3 connection under Kysely (SQLite only), for its online backup API. */
+  sqlite?: SqliteDatabase.Database;
 }
 
 /** The settings openDatabase reads (a subset of Config, so tests can pass their own). */
@@ -37,6 +39,8 @@ export interface OpenDatabaseOptions {
   poolSize?: number;
   /** Milliseconds SQLite waits for another process's write lock before failing (default 5000). */
   busyTimeoutMs?: number;
+  /** Open an existing SQLite file read-only, unchanged (e.g. a backup being restored). */
+  readonly?: boolean;
 }
 
 /**
@@ -77,10 +81,10 @@ class ImmediateSqliteDialect extends SqliteDialect {
 
 /** Opens the embedded SQLite file with WAL, foreign keys and a busy timeout. */
 export function openSqlite(file: string, options: OpenDatabaseOptions = {}): DatabaseHandle {
-  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (!options.readonly) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   let sqlite: SqliteDatabase.Database;
   try {
-    sqlite = new SqliteDatabase(file);
+    sqlite = options.readonly ? new SqliteDatabase(file, { readonly: true, fileMustExist: true }) : new SqliteDatabase(file);
   } catch (error) {
     throw new LuoshiError('database_unavailable', 503, {
       en: `Cannot open the SQLite database ${file}: ${(error as Error).message}. Check DATA_DIR and its permissions.`,
@@ -88,7 +92,7 @@ export function openSqlite(file: string, options: OpenDatabaseOptions = {}): Dat
     });
   }
   try {
-    sqlite.pragma('journal_mode = WAL');
+    if (!options.readonly) sqlite.pragma('journal_mode = WAL');
     // FULL: a committed transaction survives a crash of the process and of the machine.
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
@@ -106,6 +110,7 @@ export function openSqlite(file: string, options: OpenDatabaseOptions = {}): Dat
     db,
     dialect: 'sqlite',
     close: () => db.destroy(),
+    sqlite,
   };
 }
 

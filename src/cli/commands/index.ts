@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerAudit } from './audit.js';
+import { registerBackup } from './backup.js';
 import { registerBench } from './bench.js';
 import { registerBulletin } from './bulletin.js';
 import { registerDiff } from './diff.js';
@@ -9,6 +10,7 @@ import { registerImport } from './import.js';
 import { registerInfographic } from './infographic.js';
 import { registerMigrate } from './migrate.js';
 import { registerParse } from './parse.js';
+import { registerRestore } from './restore.js';
 import { registerSearch } from './search.js';
 import { registerServe } from './serve.js';
 import { registerUser } from './user.js';
@@ -33,4 +35,6 @@ export const commands: RegisterCommand[] = [
   registerMigrate,
   registerImport,
   registerAudit,
+  registerBackup,
+  registerRestore,
 ];
