@@ -77,6 +77,12 @@ export interface SectionNode {
   areas: AreaNode[];
   /** Free paragraphs of the section (requirements text, review paragraphs…), each with its span. */
   paragraphs: { text: string; span: Span }[];
+  /**
+   * In a tasks section that opens with the year's general requirements and main targets
+   * ("今年工作总的要求是：…", "主要预期目标是：…") before its work areas: those paragraphs (the same
+   * objects as in `paragraphs`). National reports give these a `requirements` section instead.
+   */
+  requirements?: { text: string; span: Span }[];
 }
 
 export interface ReportTree {

@@ -10,6 +10,9 @@ export { classifySectionTitle } from './classify.js';
 export { normalizeReportText } from './normalize.js';
 export { splitSentences } from './sentences.js';
 
+/** A paragraph stating the year's general requirements or main expected targets. */
+const REQUIREMENTS_PARAGRAPH = /总的要求|总体要求|预期目标|政策取向/;
+
 /** How many closing lines may be credits ("(陈施君/整理)", "责任编辑：…"). */
 const MAX_TRAILER_LINES = 4;
 
@@ -117,6 +120,12 @@ function buildSections(text: string, raws: RawSection[]): SectionNode[] {
       paragraphs: body.paragraphs,
     };
     if (raw.label !== undefined) section.label = raw.label;
+    const firstArea = body.areas[0];
+    const requirements = section.paragraphs.filter(
+      (paragraph) =>
+        firstArea && paragraph.span[1] <= firstArea.span[0] && REQUIREMENTS_PARAGRAPH.test(paragraph.text),
+    );
+    if (requirements.length > 0) section.requirements = requirements;
     sections.push(section);
     sections.push(...tailSections(text, raw.blocks.slice(body.tailIndex)));
   }

@@ -205,6 +205,18 @@ describe('prose details', () => {
     expect(ninth && list[0] && ninth.span[1] <= list[0].span[0]).toBe(true);
   });
 
+  it('marks the general requirements and main targets that open a tasks section', () => {
+    const tasks = parse('beijing-2026-work-report.txt').sections.find((section) => section.kind === 'tasks');
+    expect(tasks?.requirements?.map((paragraph) => paragraph.text.slice(0, 12))).toEqual([
+      '今年是“十五五”开局之年',
+      '今年经济社会发展主要预期',
+    ]);
+    const national = parse('national-2024-work-report.txt').sections.find(
+      (section) => section.kind === 'tasks',
+    );
+    expect(national?.requirements).toBeUndefined();
+  });
+
   it('splits the closing part into self-building and other sections', () => {
     const tree = parse('national-2025-work-report.txt');
     const kinds = tree.sections.map((section) => section.kind);
