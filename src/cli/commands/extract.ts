@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { type Command, InvalidArgumentError } from 'commander';
 import type { Target, TaskAnalysis } from '../../core/target.js';
 
@@ -46,62 +47,62 @@ function targetJson(target: Target): Record<string, unknown> {
   return json;
 }
 
-/** Buffers stdout writes: one write per line is the slowest part of printing many small objects. */
-function createWriter(): { line: (json: string) => void; flush: () => Promise<void> } {
+/**
+ * Buffers stdout writes (one write per line is the slowest part of printing many small objects)
+ * and waits for 'drain' when the pipe is full. A closed pipe (`| head`) ends the command quietly.
+ */
+function createWriter(): { line: (json: string) => Promise<void>; flush: () => Promise<void> } {
   let buffer = '';
-  const write = (chunk: string): Promise<void> =>
-    new Promise((resolve, reject) => {
-      process.stdout.write(chunk, (error) => (error ? reject(error) : resolve()));
-    });
-  const pending: Promise<void>[] = [];
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+  const write = async (chunk: string): Promise<void> => {
+    if (!process.stdout.write(chunk)) {
+      await once(process.stdout, 'drain');
+    }
+  };
   return {
-    line(json: string) {
+    async line(json: string) {
       buffer += `${json}\n`;
       if (buffer.length >= 1 << 16) {
-        pending.push(write(buffer));
+        const chunk = buffer;
         buffer = '';
+        await write(chunk);
       }
     },
     async flush() {
-      if (buffer.length > 0) pending.push(write(buffer));
+      if (buffer.length > 0) await write(buffer);
       buffer = '';
-      await Promise.all(pending);
     },
   };
 }
 
-async function openInput(file: string): Promise<NodeJS.ReadableStream> {
-  if (file === '-') return process.stdin;
-  const { createReadStream, existsSync } = await import('node:fs');
-  if (!existsSync(file)) {
-    const { badInput } = await import('../../core/errors.js');
-    throw badInput(
-      'file_not_found',
-      `${file}: no such file — give the path of a text file, or - to read standard input`,
-      `${file}：文件不存在——请给出文本文件路径，或用 - 读取标准输入`,
-      { file },
-    );
-  }
-  return createReadStream(file);
+/** Standard input, streamed: --lines output starts before the input ends. */
+async function* stdinLines(): AsyncGenerator<string> {
+  const { createInterface } = await import('node:readline');
+  yield* createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
 }
 
-/** --lines: one JSON object per non-empty input line, in order, streamed. */
+/** A file's lines, decoded like an import (UTF-8, UTF-16 or GB18030 text, or .docx paragraphs). */
+async function* fileLines(file: string): AsyncGenerator<string> {
+  const { readReportFile } = await import('../../ingest/index.js');
+  const decoded = await readReportFile(file);
+  yield* decoded.text.split(/\r?\n/);
+}
+
+/** --lines: one JSON object per non-empty input line, in order. */
 async function extractLines(file: string, year: number | undefined): Promise<void> {
-  const [{ createInterface }, { analyzeTask }] = await Promise.all([
-    import('node:readline'),
-    import('../../core/extract/index.js'),
-  ]);
-  const input = await openInput(file);
-  const reader = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  const { analyzeTask } = await import('../../core/extract/index.js');
   const out = createWriter();
   const context = year === undefined ? {} : { year };
   let lineNumber = 0;
-  for await (const raw of reader) {
+  for await (const raw of file === '-' ? stdinLines() : fileLines(file)) {
     lineNumber++;
     const text = lineNumber === 1 ? raw.replace(/^\uFEFF/, '') : raw;
     if (text.trim() === '') continue;
     const analysis: TaskAnalysis = analyzeTask(text, context);
-    out.line(
+    await out.line(
       JSON.stringify({
         line: lineNumber,
         text,
@@ -113,22 +114,14 @@ async function extractLines(file: string, year: number | undefined): Promise<voi
   await out.flush();
 }
 
-async function readAllText(file: string): Promise<string> {
-  const input = await openInput(file);
+/** The whole input as report text: a file is decoded like an import; standard input must be UTF-8. */
+async function readReportText(file: string): Promise<string> {
+  const { decodeReportBytes, readReportFile } = await import('../../ingest/index.js');
+  if (file !== '-') return (await readReportFile(file)).text;
   const chunks: Buffer[] = [];
-  for await (const chunk of input) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-  const bytes = Buffer.concat(chunks);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const { badInput } = await import('../../core/errors.js');
-    throw badInput(
-      'bad_encoding',
-      `${file}: not valid UTF-8 text — save it as UTF-8 or import it with \`luoshi import\``,
-      `${file}：不是有效的 UTF-8 文本——请另存为 UTF-8，或用 \`luoshi import\` 导入`,
-      { file },
-    );
-  }
+  for await (const chunk of process.stdin)
+    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  return (await decodeReportBytes(new Uint8Array(Buffer.concat(chunks)), 'standard input')).text;
 }
 
 /** Without --lines: parse the report and print every task with its place in the tree. */
@@ -137,8 +130,7 @@ async function extractReport(file: string, year: number | undefined): Promise<vo
     import('../../core/parse/index.js'),
     import('../../core/extract/index.js'),
   ]);
-  const raw = await readAllText(file);
-  const tree = parseReport(normalizeReportText(raw));
+  const tree = parseReport(normalizeReportText(await readReportText(file)));
   const context = { year: year ?? tree.meta.year ?? new Date().getFullYear() };
   const out = createWriter();
   let count = 0;
@@ -161,7 +153,7 @@ async function extractReport(file: string, year: number | undefined): Promise<vo
     for (const { task, path, index } of tasks) {
       const analysis = analyzeTask(task.text, { ...context, areaTitle: area.title });
       count++;
-      out.line(
+      await out.line(
         JSON.stringify({
           index: index.join('.'),
           path,
