@@ -169,7 +169,7 @@ export function extractTargets(text: string, original: string): Target[] {
     const cue = hasCountCue(text, q.numStart);
     if (
       q.bare &&
-      (isVagueMultiplier(text, q.numStart) || (prefix === null && glued && !cue && q.comparator !== '>'))
+      (isVagueMultiplier(text, q.numStart) || (prefix === null && glued && q.comparator !== '>'))
     ) {
       continue;
     }
