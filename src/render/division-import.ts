@@ -168,12 +168,13 @@ export interface ValidateOptions {
 
 /**
  * Checks every row and matches it to a task (by 任务编号, else by its exact text). Returns the
- * good rows and one error per problem; callers import nothing unless `errors` is empty.
+ * good rows, one error per problem, and the rows skipped because no unit or official is filled
+ * in yet; callers import nothing unless `errors` is empty.
  */
 export function validateDivisionRows(
   raw: readonly RawDivisionRow[],
   options: ValidateOptions,
-): { rows: DivisionImportRow[]; errors: DivisionRowError[] } {
+): { rows: DivisionImportRow[]; errors: DivisionRowError[]; skipped: number[] } {
   const byId = new Map(options.tasks.map((task) => [task.id, task]));
   const byText = new Map<string, string[]>();
   for (const task of options.tasks) {
@@ -183,7 +184,14 @@ export function validateDivisionRows(
   const rows: DivisionImportRow[] = [];
   const errors: DivisionRowError[] = [];
   const seen = new Map<string, number>();
+  const skipped: number[] = [];
   for (const entry of raw) {
+    // A task row nobody has filled in yet (no unit, no official) is left unassigned, not an error.
+    const blank = (value: unknown): boolean => String(value ?? '').trim() === '';
+    if (blank(entry.leadUnit) && blank(entry.cooperatingUnits) && blank(entry.leadOfficial)) {
+      skipped.push(entry.row);
+      continue;
+    }
     const fail = (column: string, zh: string, en: string): void => {
       errors.push({ row: entry.row, column, zh, en });
     };
@@ -245,5 +253,5 @@ export function validateDivisionRows(
       });
     }
   }
-  return { rows, errors };
+  return { rows, errors, skipped };
 }

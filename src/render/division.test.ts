@@ -86,13 +86,16 @@ describe('分工方案 import', () => {
       '区发展改革委',
       '6月底前',
     ]);
-    sheet.addRow([2, tasks[1]?.text, '', '', '', '年底前']);
-    sheet.addRow([3, '一条报告里没有的任务', '区教委', '', '', '三季度']);
-    sheet.addRow([4, tasks[2]?.text, '区教委', '', '', '下个月']);
-    sheet.addRow([5, tasks[0]?.text, '区教委', '', '', new Date(Date.UTC(2026, 10, 15))]);
+    sheet.addRow([2, tasks[1]?.text, '', '', '区教委', '年底前']);
+    sheet.addRow([3, tasks[3]?.text, '', '', '', '年底前']);
+    sheet.addRow([4, '一条报告里没有的任务', '区教委', '', '', '三季度']);
+    sheet.addRow([5, tasks[2]?.text, '区教委', '', '', '下个月']);
+    sheet.addRow([6, tasks[0]?.text, '区教委', '', '', new Date(Date.UTC(2026, 10, 15))]);
     sheet.addRow([]);
     const raw = await readDivisionWorkbook(Buffer.from(await workbook.xlsx.writeBuffer()));
-    const { rows, errors } = validateDivisionRows(raw, { tasks, year: 2026 });
+    const { rows, errors, skipped } = validateDivisionRows(raw, { tasks, year: 2026 });
+    // The row with neither unit nor official is not assigned yet: skipped, not an error.
+    expect(skipped).toEqual([6]);
     expect(rows).toEqual([
       {
         row: 4,
@@ -105,9 +108,9 @@ describe('分工方案 import', () => {
     ]);
     expect(errors.map((e) => [e.row, e.column])).toEqual([
       [5, '牵头单位'],
-      [6, '任务'],
-      [7, '完成时限'],
-      [8, '任务'],
+      [7, '任务'],
+      [8, '完成时限'],
+      [9, '任务'],
     ]);
     expect(errors[3]?.zh).toContain('第 4 行');
   });

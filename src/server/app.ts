@@ -28,6 +28,7 @@ import { createNotifier } from './notifications/deliver-notifications.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { periodRoutes } from './periods/routes.js';
 import { progressRoutes } from './progress/routes.js';
+import { publishRoutes } from './publish/routes.js';
 import { reportRoutes } from './reports/routes.js';
 import { searchRoutes } from './search/routes.js';
 import { spreadsheetRoutes } from './spreadsheets/routes.js';
@@ -56,6 +57,7 @@ export const routeModules: RouteModule[] = [
   spreadsheetRoutes,
   attachmentRoutes,
   leaderRoutes,
+  publishRoutes,
 ];
 
 export interface BuildAppOptions {

@@ -10,6 +10,8 @@ import { writeTransaction } from '../../store/write-transaction.js';
 
 export interface DivisionImportResult {
   rows: number;
+  /** Sheet rows left out because no unit or official was filled in. */
+  skipped: number;
   created: number;
   updated: number;
   archived: number;
@@ -35,7 +37,7 @@ export async function importDivisionPlan(
     ...area.tasks,
   ]);
   const raw = await readDivisionWorkbook(bytes);
-  const { rows, errors } = validateDivisionRows(raw, {
+  const { rows, errors, skipped } = validateDivisionRows(raw, {
     tasks: tasks.map((task) => ({ id: String(task.id), text: task.text })),
     year: tree.report.year ?? new Date().getUTCFullYear(),
   });
@@ -55,11 +57,16 @@ export async function importDivisionPlan(
     );
   }
   if (rows.length === 0) {
-    throw badInput('division_empty', 'The sheet has no task rows', '分工方案中没有任务行');
+    throw badInput(
+      'division_empty',
+      'No row of the sheet names a lead unit',
+      '分工方案中没有填写牵头单位的任务行',
+    );
   }
   return writeTransaction(db, async (trx) => {
     const result: DivisionImportResult = {
       rows: rows.length,
+      skipped: skipped.length,
       created: 0,
       updated: 0,
       archived: 0,

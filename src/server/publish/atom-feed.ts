@@ -1,0 +1,100 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../store/schema.js';
+import { escapeHtml } from './public-pages.js';
+
+/** One item of the public feed: a published report or an approved progress report. */
+export interface FeedEntry {
+  id: string;
+  title: string;
+  /** ISO timestamp. */
+  updated: string;
+  /** Path on this site ("/public/reports/1"). */
+  path: string;
+  summary: string;
+}
+
+/**
+ * The newest published updates: reports when they were published, and approved progress
+ * reports of published reports (drafts, submissions and returned reports never appear).
+ */
+export async function listPublishedUpdates(db: Kysely<Database>, limit = 50): Promise<FeedEntry[]> {
+  const reports = await db
+    .selectFrom('reports')
+    .select(['id', 'title', 'published_at'])
+    .where('published_at', 'is not', null)
+    .where('archived', '=', 0)
+    .orderBy('published_at', 'desc')
+    .limit(limit)
+    .execute();
+  const progress = await db
+    .selectFrom('progress_reports as p')
+    .innerJoin('nodes as n', 'n.id', 'p.node_id')
+    .innerJoin('reports as r', 'r.id', 'n.report_id')
+    .innerJoin('units as u', 'u.id', 'p.unit_id')
+    .innerJoin('reporting_periods as rp', 'rp.id', 'p.period_id')
+    .select([
+      'p.id',
+      'p.narrative',
+      'p.reviewed_at',
+      'n.text',
+      'r.id as report_id',
+      'u.name as unit',
+      'rp.label',
+    ])
+    .where('p.status', '=', 'approved')
+    .where('p.reviewed_at', 'is not', null)
+    .where('r.published_at', 'is not', null)
+    .where('r.archived', '=', 0)
+    .where('n.archived', '=', 0)
+    .orderBy('p.reviewed_at', 'desc')
+    .orderBy('p.id', 'desc')
+    .limit(limit)
+    .execute();
+  const entries: FeedEntry[] = [
+    ...reports.map((r) => ({
+      id: `report/${r.id}`,
+      title: `发布：${r.title}`,
+      updated: r.published_at ?? '',
+      path: `/public/reports/${r.id}`,
+      summary: `${r.title} 的落实进度和一图读懂已公开。`,
+    })),
+    ...progress.map((p) => ({
+      id: `progress/${p.id}`,
+      title: `${p.unit}：${p.text.length > 40 ? `${p.text.slice(0, 40)}…` : p.text}（${p.label}进展）`,
+      updated: p.reviewed_at ?? '',
+      path: `/public/reports/${p.report_id}`,
+      summary: p.narrative || '已报送并通过审核。',
+    })),
+  ];
+  return entries
+    .sort((a, b) => b.updated.localeCompare(a.updated) || a.id.localeCompare(b.id))
+    .slice(0, limit);
+}
+
+/** Serialises entries as an Atom 1.0 feed; `base` is the site's absolute URL without a trailing slash. */
+export function renderAtomFeed(entries: readonly FeedEntry[], base: string): string {
+  const updated = entries[0]?.updated || '1970-01-01T00:00:00.000Z';
+  const host = new URL(base).host;
+  const items = entries
+    .map(
+      (entry) => `<entry>
+<id>tag:${escapeHtml(host)},2026:${escapeHtml(entry.id)}</id>
+<title>${escapeHtml(entry.title)}</title>
+<updated>${escapeHtml(entry.updated)}</updated>
+<link rel="alternate" type="text/html" href="${escapeHtml(base + entry.path)}"/>
+<summary>${escapeHtml(entry.summary)}</summary>
+</entry>`,
+    )
+    .join('\n');
+  return `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
+<id>tag:${escapeHtml(host)},2026:luoshi-feed</id>
+<title>政府工作报告落实进展</title>
+<updated>${escapeHtml(updated)}</updated>
+<author><name>落实 luoshi</name></author>
+<link rel="self" type="application/atom+xml" href="${escapeHtml(`${base}/public/feed.atom`)}"/>
+<link rel="alternate" type="text/html" href="${escapeHtml(`${base}/public`)}"/>
+${items}
+</feed>
+`;
+}
