@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { createUser } from '../store/accounts/manage-users.js';
 import { appendAuditEvent, SYSTEM_ACTOR } from '../store/audit/append-audit-event.js';
+import { dialectOf } from '../store/dialect-of.js';
 import { importReport } from '../store/import-report.js';
 import type { Database } from '../store/schema.js';
 import { writeTransaction } from '../store/write-transaction.js';
@@ -52,37 +53,52 @@ export async function prepareFirstStart(
     return { username: user.username, password };
   });
 
-  let sampleReportId: number | null = null;
-  if (loadSample) {
-    const anyReport = await db.selectFrom('reports').select('id').limit(1).executeTakeFirst();
-    if (!anyReport) {
-      const bytes = new Uint8Array(await readFile(SAMPLE_REPORT));
-      const analyzed = await analyzeReportFile(bytes, 'beijing-subcenter-2026-summary.md');
-      const imported = await importReport(db, {
-        bytes,
-        fileName: 'beijing-subcenter-2026-summary.md',
-        tree: analyzed.tree,
-        analyses: analyzed.analyze,
-        actor: SYSTEM_ACTOR,
-      });
-      sampleReportId = imported.reportId;
-      // The sample is published so the first page shows it before anyone signs in.
-      await writeTransaction(db, async (trx) => {
-        const now = new Date().toISOString();
-        await trx
-          .updateTable('reports')
-          .set({ published_at: now })
-          .where('id', '=', imported.reportId)
-          .execute();
-        await appendAuditEvent(trx, {
-          actor: SYSTEM_ACTOR,
-          action: 'publish',
-          entity: 'report',
-          entityId: imported.reportId,
-          after: { publishedAt: now },
-        });
-      });
-    }
-  }
+  const sampleReportId = loadSample ? await importSampleOnce(db) : null;
   return { admin, sampleReportId };
+}
+
+/** Key of the PostgreSQL advisory lock that lets one instance at a time check for and load the sample. */
+const SAMPLE_LOCK_KEY = 5_810_332;
+
+/**
+ * Imports and publishes the sample when the database has no report. On PostgreSQL the check and
+ * the import run on one connection under an advisory lock, so instances starting together load it once.
+ */
+async function importSampleOnce(pool: Kysely<Database>): Promise<number | null> {
+  return pool.connection().execute(async (db) => {
+    const postgres = dialectOf(db) === 'postgres';
+    if (postgres) await sql`select pg_advisory_lock(${sql.lit(SAMPLE_LOCK_KEY)})`.execute(db);
+    try {
+      return await importSampleIfEmpty(db);
+    } finally {
+      if (postgres) await sql`select pg_advisory_unlock(${sql.lit(SAMPLE_LOCK_KEY)})`.execute(db);
+    }
+  });
+}
+
+async function importSampleIfEmpty(db: Kysely<Database>): Promise<number | null> {
+  const anyReport = await db.selectFrom('reports').select('id').limit(1).executeTakeFirst();
+  if (anyReport) return null;
+  const bytes = new Uint8Array(await readFile(SAMPLE_REPORT));
+  const analyzed = await analyzeReportFile(bytes, 'beijing-subcenter-2026-summary.md');
+  const imported = await importReport(db, {
+    bytes,
+    fileName: 'beijing-subcenter-2026-summary.md',
+    tree: analyzed.tree,
+    analyses: analyzed.analyze,
+    actor: SYSTEM_ACTOR,
+  });
+  // The sample is published so the first page shows it before anyone signs in.
+  await writeTransaction(db, async (trx) => {
+    const now = new Date().toISOString();
+    await trx.updateTable('reports').set({ published_at: now }).where('id', '=', imported.reportId).execute();
+    await appendAuditEvent(trx, {
+      actor: SYSTEM_ACTOR,
+      action: 'publish',
+      entity: 'report',
+      entityId: imported.reportId,
+      after: { publishedAt: now },
+    });
+  });
+  return imported.reportId;
 }

@@ -17,11 +17,18 @@ function derive(
   });
 }
 
-/** Hash a password as `scrypt$N$r$p$salt$key` (salt and key base64url). */
-export async function hashPassword(password: string): Promise<string> {
+/**
+ * Hash a password as `scrypt$N$r$p$salt$key` (salt and key base64url). The cost is stored with
+ * the hash, so it can be raised later without breaking existing accounts; `params` exists only
+ * so test fixtures can use a cheap cost.
+ */
+export async function hashPassword(
+  password: string,
+  params: { N: number; r: number; p: number } = PARAMS,
+): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, PARAMS);
-  return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64url'), key.toString('base64url')].join(
+  const key = await derive(password, salt, params);
+  return ['scrypt', params.N, params.r, params.p, salt.toString('base64url'), key.toString('base64url')].join(
     '$',
   );
 }

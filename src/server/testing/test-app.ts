@@ -111,7 +111,8 @@ export async function createTestWorld(
     .returning('id')
     .execute();
   const units = { A: unitRows[0]!.id, B: unitRows[1]!.id };
-  cachedHash ??= hashPassword(TEST_PASSWORD);
+  // A cheap scrypt cost for fixtures only: sign-ins verify at the cost stored with the hash.
+  cachedHash ??= hashPassword(TEST_PASSWORD, { N: 1024, r: 8, p: 1 });
   const passwordHash = await cachedHash;
   const userIds = {} as Record<FixtureUser, number>;
   for (const [username, spec] of Object.entries(FIXTURE_USERS) as [
