@@ -14,6 +14,11 @@ import {
   reportListSchema,
 } from './schema.js';
 
+/** Sends JSON that was already serialised with the route's response schema, as it is. */
+function sendJsonBytes(reply: unknown, json: Buffer) {
+  return (reply as FastifyReply).type('application/json; charset=utf-8').send(json);
+}
+
 /** Reading reports: the list, one report with its tree and statuses, and its dashboard. */
 export const reportRoutes: RouteModule = (app, context) => {
   const views = new ReportViewCache();
@@ -46,8 +51,8 @@ export const reportRoutes: RouteModule = (app, context) => {
     async (request, reply) => {
       await findVisibleReport(context.db, request.params.id, request.user);
       const at = request.query.at ?? context.today();
-      // The ledger of a province-sized report is hundreds of kB: cache it serialised (once, with
-      // the response schema), valid until the report's change counter moves (report-view-cache.ts).
+      // The ledger of a province-sized report is hundreds of kB: cache it serialised and encoded
+      // (once, with the response schema), valid until the report's change counter moves.
       const json = await views.get(context.db, request.params.id, `detail:${at}`, async () => {
         const { unitOfTask: _unitOfTask, ...detail } = await buildReportDetail(
           context.db,
@@ -55,10 +60,9 @@ export const reportRoutes: RouteModule = (app, context) => {
           at,
           context.config.DEADLINE_WARN_DAYS,
         );
-        return JSON.stringify(z.encode(reportDetailSchema, detail));
+        return Buffer.from(JSON.stringify(z.encode(reportDetailSchema, detail)));
       });
-      // Already serialised with the response schema above: send the text as it is.
-      return (reply as unknown as FastifyReply).type('application/json; charset=utf-8').send(json);
+      return sendJsonBytes(reply, json);
     },
   );
 
@@ -73,18 +77,20 @@ export const reportRoutes: RouteModule = (app, context) => {
         response: { 200: dashboardSchema, ...errorResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       await findVisibleReport(context.db, request.params.id, request.user);
       const at = request.query.at ?? context.today();
-      return views.get(context.db, request.params.id, `dashboard:${at}`, async () => {
+      const json = await views.get(context.db, request.params.id, `dashboard:${at}`, async () => {
         const detail = await buildReportDetail(
           context.db,
           request.params.id,
           at,
           context.config.DEADLINE_WARN_DAYS,
         );
-        return buildDashboard(detail, context.config.DEADLINE_WARN_DAYS);
+        const dashboard = buildDashboard(detail, context.config.DEADLINE_WARN_DAYS);
+        return Buffer.from(JSON.stringify(z.encode(dashboardSchema, dashboard)));
       });
+      return sendJsonBytes(reply, json);
     },
   );
 };
