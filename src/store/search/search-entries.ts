@@ -1,11 +1,11 @@
-import { type Kysely, type SqlBool, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import { badInput } from '../../core/errors.js';
 import { dialectOf } from '../dialect-of.js';
 import type { Database } from '../schema.js';
 import { foldText, indexTokens, type QueryTokens, queryTokens, relaxedTermSets } from './bigram-tokens.js';
 import { makeSnippet, queryCoverage, type Snippet } from './highlight.js';
 import { refreshStaleReports, withSearchTables } from './index-report.js';
-import type { SearchEntryKind } from './search-tables.js';
+import type { SearchEntryKind, SearchEntryTable, SearchTables } from './search-tables.js';
 
 export interface SearchFilters {
   reportId?: number;
@@ -58,6 +58,11 @@ export interface SearchResult {
 
 export const MAX_QUERY_CHARS = 100;
 export const MAX_LIMIT = 100;
+/**
+ * The typo-tolerant pass runs only when the exact pass found fewer hits than this: with enough
+ * exact hits, near misses would rank below them anyway.
+ */
+const RELAX_BELOW = 5;
 /** Candidates fetched per wanted hit, so the re-ranking has something to choose from. */
 const CANDIDATE_FACTOR = 3;
 
@@ -83,6 +88,39 @@ interface CandidateRow {
   rank: number;
 }
 
+/** The most matches ranked per query: a very common bigram must not make every query rank the whole index. */
+export const MAX_RANKED_MATCHES = 5000;
+
+/** Columns of a hit (everything but the PostgreSQL token vector). */
+const ENTRY_COLUMNS = [
+  'e.id',
+  'e.kind',
+  'e.entity_id',
+  'e.report_id',
+  'e.node_id',
+  'e.area_id',
+  'e.year',
+  'e.context',
+  'e.body',
+] as const;
+
+type EntryScope = ExpressionBuilder<Database & SearchTables & { e: SearchEntryTable }, 'e'>;
+
+/** Filters on the entry's own columns: applied where the matches are found, before the cap. */
+function columnFilters(
+  eb: EntryScope,
+  filters: SearchFilters,
+  exclude: ReadonlySet<number>,
+): Expression<SqlBool> {
+  const conditions: Expression<SqlBool>[] = [];
+  if (filters.reportId !== undefined) conditions.push(eb('e.report_id', '=', filters.reportId));
+  if (filters.areaId !== undefined) conditions.push(eb('e.area_id', '=', filters.areaId));
+  if (filters.year !== undefined) conditions.push(eb('e.year', '=', filters.year));
+  if (filters.kinds && filters.kinds.length > 0) conditions.push(eb('e.kind', 'in', filters.kinds));
+  if (exclude.size > 0) conditions.push(eb('e.id', 'not in', [...exclude]));
+  return eb.and(conditions);
+}
+
 async function fetchCandidates(
   db: Kysely<Database>,
   expression: string,
@@ -92,25 +130,25 @@ async function fetchCandidates(
 ): Promise<CandidateRow[]> {
   const postgres = dialectOf(db) === 'postgres';
   const search = withSearchTables(db);
-  let query = postgres
+  // The token index finds and scores at most MAX_RANKED_MATCHES entries (the subquery's LIMIT also
+  // makes PostgreSQL drive the query from the GIN index); visibility is checked on those only.
+  const matches = postgres
     ? search
         .selectFrom('search_entries as e')
-        .selectAll('e')
-        .select(sql<number>`ts_rank(e.tokens, ${expression}::tsquery)`.as('rank'))
+        .select([...ENTRY_COLUMNS, sql<number>`ts_rank(e.tokens, ${expression}::tsquery)`.as('rank')])
         .where(sql<SqlBool>`e.tokens @@ ${expression}::tsquery`)
-        .orderBy('rank', 'desc')
+        .where((eb) => columnFilters(eb, filters, exclude))
+        .limit(MAX_RANKED_MATCHES)
     : search
         .selectFrom(sql`search_fts`.as('f'))
         .innerJoin('search_entries as e', (join) => join.on(sql<SqlBool>`e.id = f.rowid`))
-        .selectAll('e')
         // bm25 is negative, smaller is better; negate so both backends rank "higher is better".
-        .select(sql<number>`-bm25(search_fts)`.as('rank'))
+        .select([...ENTRY_COLUMNS, sql<number>`-bm25(search_fts)`.as('rank')])
         .where(sql<SqlBool>`search_fts match ${expression}`)
-        .orderBy(sql`bm25(search_fts)`);
-  if (filters.reportId !== undefined) query = query.where('e.report_id', '=', filters.reportId);
-  if (filters.areaId !== undefined) query = query.where('e.area_id', '=', filters.areaId);
-  if (filters.year !== undefined) query = query.where('e.year', '=', filters.year);
-  if (filters.kinds && filters.kinds.length > 0) query = query.where('e.kind', 'in', filters.kinds);
+        .where((eb) => columnFilters(eb, filters, exclude))
+        .limit(MAX_RANKED_MATCHES);
+  // The matches carry every column, so the entries table is not read a second time.
+  let query = search.selectFrom(matches.as('e')).selectAll('e').orderBy('e.rank', 'desc');
   if (filters.unitId !== undefined) {
     const unitId = filters.unitId;
     query = query.where(({ exists, selectFrom }) =>
@@ -151,7 +189,6 @@ async function fetchCandidates(
       ]),
     );
   }
-  if (exclude.size > 0) query = query.where('e.id', 'not in', [...exclude]);
   return (await query.limit(limit).execute()) as CandidateRow[];
 }
 
@@ -223,7 +260,7 @@ export async function searchEntries(
   );
   const hits = strict.map((row) => toHit(row, query, phrase, false));
   const relaxed = query.prefix ? [] : relaxedTermSets(query.terms);
-  if (hits.length < wanted && relaxed.length > 0) {
+  if (hits.length < Math.min(wanted, RELAX_BELOW) && relaxed.length > 0) {
     const seen = new Set(strict.map((row) => row.id));
     const more = await fetchCandidates(
       db,
