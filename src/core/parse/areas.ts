@@ -2,6 +2,7 @@ import type { AreaNode, MeasureNode, Span, TaskNode } from '../report-tree.js';
 import { type Block, blockContent } from './blocks.js';
 import { BREAK } from './classify.js';
 import type { LabelStyle } from './labels.js';
+import { textOf } from './lines.js';
 import { isPreambleParagraph, proseMeasure, sentenceTask, sentenceTasks } from './prose.js';
 import { splitSentences, withoutTerminator } from './sentences.js';
 
@@ -144,7 +145,7 @@ function openArea(walk: Walk, block: Block): void {
   const titleSpan = withoutTerminator(text, first);
   const area: AreaNode = {
     kind: 'area',
-    title: text.slice(titleSpan[0], titleSpan[1]),
+    title: textOf(text, titleSpan[0], titleSpan[1]),
     span: [block.start, block.end],
     titleSpan,
     measures: [],
@@ -155,7 +156,7 @@ function openArea(walk: Walk, block: Block): void {
   if (sentences.length > 1 && last) {
     // "（一）标题。导语……" — the rest of the heading paragraph is context, not a task.
     const start = sentences[1]?.[0] ?? last[0];
-    area.preamble = { text: text.slice(start, last[1]), span: [start, last[1]] };
+    area.preamble = { text: textOf(text, start, last[1]), span: [start, last[1]] };
   }
   settleArea(walk);
   walk.areas.push(area);
@@ -230,7 +231,7 @@ function bulletBlock(walk: Walk, block: Block, index: number): void {
       const titleSpan = withoutTerminator(text, [block.bodyStart, block.bodyEnd]);
       const measure: MeasureNode = {
         kind: 'measure',
-        title: text.slice(titleSpan[0], titleSpan[1]),
+        title: textOf(text, titleSpan[0], titleSpan[1]),
         span: [block.start, block.end],
         titleSpan,
         tasks: [],
@@ -265,7 +266,7 @@ function plainBlock(walk: Walk, block: Block): void {
   }
   if (walk.areaFresh && walk.area && !walk.area.preamble && isPreambleParagraph(text, sentences)) {
     const span: Span = [block.start, block.end];
-    walk.area.preamble = { text: text.slice(span[0], span[1]), span };
+    walk.area.preamble = { text: textOf(text, span[0], span[1]), span };
     extend(walk.area, block.end);
     return;
   }

@@ -1,5 +1,5 @@
 import { type Label, readLabel, readMarkdownHeading } from './labels.js';
-import { type Line, splitLines } from './lines.js';
+import { type Line, splitLines, textOf } from './lines.js';
 
 /** What a non-blank line is, structurally. */
 export type BlockKind = 'heading' | 'bullet' | 'labelled' | 'plain';
@@ -19,6 +19,8 @@ export interface Block {
   bodyStart: number;
   bodyEnd: number;
   indent: number;
+  /** Physical lines joined into this block (more than 1 only for hard-wrapped text). */
+  lineCount: number;
 }
 
 /** Read every non-blank line of the normalised text as a block. Linear in the text length. */
@@ -50,6 +52,7 @@ function readBlock(text: string, line: Line): Block {
       bodyStart: label && label.style !== 'bullet' ? label.bodyStart : heading.bodyStart,
       bodyEnd,
       indent: line.indent,
+      lineCount: 1,
     };
     if (label && label.style !== 'bullet') block.label = label;
     return block;
@@ -65,6 +68,7 @@ function readBlock(text: string, line: Line): Block {
       bodyStart: start,
       bodyEnd: end,
       indent: line.indent,
+      lineCount: 1,
     };
   }
   if (label.bodyStart >= end) {
@@ -78,6 +82,7 @@ function readBlock(text: string, line: Line): Block {
       bodyStart: start,
       bodyEnd: end,
       indent: line.indent,
+      lineCount: 1,
     };
   }
   return {
@@ -90,6 +95,7 @@ function readBlock(text: string, line: Line): Block {
     bodyStart: label.bodyStart,
     bodyEnd: end,
     indent: line.indent,
+    lineCount: 1,
   };
 }
 
@@ -100,5 +106,5 @@ export function blockBody(text: string, block: Block): string {
 
 /** The whole trimmed content of a block. */
 export function blockContent(text: string, block: Block): string {
-  return text.slice(block.start, block.end);
+  return textOf(text, block.start, block.end);
 }

@@ -5,6 +5,7 @@ import { BREAK } from './classify.js';
 import { buildMeta, isCaption, isTrailerLine, splitHeader } from './metadata.js';
 import { type RawSection, segmentSections } from './sections.js';
 import { splitSentences } from './sentences.js';
+import { unwrapLines } from './unwrap.js';
 
 export { classifySectionTitle } from './classify.js';
 export { normalizeReportText } from './normalize.js';
@@ -162,7 +163,7 @@ function promoteTasksSection(raws: RawSection[]): void {
  * linear in the length of the text. Never throws on any string.
  */
 export function parseReport(text: string): ReportTree {
-  const blocks = readBlocks(text);
+  const blocks = unwrapLines(text, readBlocks(text));
   const { headerEnd, header } = splitHeader(text, blocks);
   let bodyEnd = blocks.length;
   const trailer: string[] = [];

@@ -75,3 +75,12 @@ export function trimSpan(text: string, start: number, end: number): [number, num
   while (e > s && isLayoutSpace(text.charCodeAt(e - 1))) e--;
   return [s, e];
 }
+
+/**
+ * The words of [start, end) as a node text: the exact slice, except that line breaks of
+ * hard-wrapped text (and the layout spaces around them) are dropped — Chinese joins without a space.
+ */
+export function textOf(text: string, start: number, end: number): string {
+  const slice = text.slice(start, end);
+  return slice.includes('\n') ? slice.replace(/[ \t\u3000]*\n[ \t\u3000]*/g, '') : slice;
+}

@@ -1,11 +1,12 @@
 import type { MeasureNode, Span, TaskNode } from '../report-tree.js';
+import { textOf } from './lines.js';
 import { splitSentences, withoutTerminator } from './sentences.js';
 
 /** A task from one sentence: its span keeps the terminator, its text drops it. */
 export function sentenceTask(text: string, span: Span, label?: string): TaskNode | undefined {
   const [start, end] = withoutTerminator(text, span);
   if (end <= start) return undefined;
-  const task: TaskNode = { kind: 'task', text: text.slice(start, end), span: [span[0], span[1]] };
+  const task: TaskNode = { kind: 'task', text: textOf(text, start, end), span: [span[0], span[1]] };
   if (label !== undefined) task.label = label;
   return task;
 }
@@ -36,7 +37,7 @@ export function proseMeasure(
   if (titleSpan[1] <= titleSpan[0]) return undefined;
   const measure: MeasureNode = {
     kind: 'measure',
-    title: text.slice(titleSpan[0], titleSpan[1]),
+    title: textOf(text, titleSpan[0], titleSpan[1]),
     span,
     titleSpan,
     tasks: [],

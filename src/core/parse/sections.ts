@@ -1,6 +1,7 @@
 import type { SectionKind, Span } from '../report-tree.js';
 import { type Block, blockBody, blockContent } from './blocks.js';
 import { classifySectionTitle, GREETING, isAppendixHeading } from './classify.js';
+import { textOf } from './lines.js';
 import { splitSentences, withoutTerminator } from './sentences.js';
 
 /** A top-level section before its inside is built. */
@@ -80,7 +81,7 @@ export function segmentSections(text: string, body: readonly Block[]): RawSectio
       if (isPlainSection) expectedOrdinal++;
       innerExpected = 0;
       const [titleStart, titleEnd] = withoutTerminator(text, [block.bodyStart, block.bodyEnd]);
-      const title = text.slice(titleStart, titleEnd);
+      const title = textOf(text, titleStart, titleEnd);
       current = {
         kind: inAppendix ? 'appendix' : classifySectionTitle(title),
         title,
