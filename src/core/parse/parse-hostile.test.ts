@@ -17,15 +17,15 @@ describe('parseReport on hostile text', () => {
     expect(tree.areas[0]?.measures[0]?.tasks).toHaveLength(2_000);
   });
 
-  it('handles one 2 MB line with thousands of unmatched quotes and brackets', () => {
-    const line = '（一）推动发展。'.concat('“（《推进建设。'.repeat(250_000));
+  it('handles one 1 MB line with 375,000 unmatched quotes and brackets', () => {
+    const line = '（一）推动发展。'.concat('“（《推进建设。'.repeat(125_000));
     const tree = parseReport(`三、政府工作任务\n${line}`);
     expect(tree.areas).toHaveLength(1);
-    expect(tree.areas[0]?.tasks.length).toBe(250_000);
+    expect(tree.areas[0]?.tasks.length).toBe(125_000);
   });
 
-  it('handles 100,000 heading-like lines and terminator runs', () => {
-    const headings = Array.from({ length: 100_000 }, (_, i) => (i % 2 ? '一、' : '（一）重点。')).join('\n');
+  it('handles 50,000 heading-like lines and terminator runs', () => {
+    const headings = Array.from({ length: 50_000 }, (_, i) => (i % 2 ? '一、' : '（一）重点。')).join('\n');
     expect(() => parseReport(headings)).not.toThrow();
     expect(parseReport('。'.repeat(1_000_000)).areas).toEqual([]);
     expect(parseReport('\n'.repeat(500_000)).sections).toEqual([]);
