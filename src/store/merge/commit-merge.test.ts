@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeTask } from '../../core/extract/index.js';
 import { flattenTree } from '../../core/merge/flatten-tree.js';
@@ -182,6 +183,14 @@ describe.each(DIALECTS)('re-import merge on %s', (dialect) => {
       .executeTakeFirstOrThrow();
     expect(Buffer.from(revision.source).toString('utf8')).toBe(revisedText);
     expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true });
+    const indexed = async (body: string) =>
+      (
+        await sql`select id from search_entries where report_id = ${reportId} and body = ${body}`.execute(
+          handle.db,
+        )
+      ).rows.length;
+    expect(await indexed(ADDED)).toBe(1);
+    expect(await indexed(taskText(REMOVED))).toBe(0);
   });
 
   it('re-importing the same revision again keeps everything', async () => {

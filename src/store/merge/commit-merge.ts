@@ -6,6 +6,7 @@ import type { TaskAnalysis } from '../../core/target.js';
 import { type Actor, appendAuditEvent } from '../audit/append-audit-event.js';
 import { type ImportReportInput, insertTreeNodes, resolveAnalyses, sha256Hex } from '../import-report.js';
 import type { Database } from '../schema.js';
+import { indexReport } from '../search/index-report.js';
 import { loadVersioned, staleVersion } from '../versioned/update-versioned.js';
 import { writeTransaction } from '../write-transaction.js';
 import { loadExistingNodes } from './load-existing-nodes.js';
@@ -228,6 +229,9 @@ export async function commitMerge(db: Kysely<Database>, input: CommitMergeInput)
       }))
       .where('id', '=', report.id)
       .execute();
+
+    // The search index commits with the merge (src/store/search/).
+    await indexReport(trx, report.id);
 
     const preview = describeMerge(
       report.id,
