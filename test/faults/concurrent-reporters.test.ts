@@ -79,10 +79,8 @@ describe.each(DIALECTS)('50 concurrent reporters on the same task (%s)', (dialec
           expect(response.statusCode, response.body).toBe(409);
           expect(response.json()).toMatchObject({ code: 'conflict' });
           conflicts += 1;
-          // Back off a little, as a browser retrying after "changed by someone else" would.
-          await new Promise((resolve) =>
-            setTimeout(resolve, 5 + Math.random() * 25 * Math.min(attempt + 1, 8)),
-          );
+          // Back off with jitter, as a browser retrying after "changed by someone else" would.
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** Math.min(attempt, 5)));
         }
         return { conflicts, accepted: false };
       }),
