@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateTarget } from '../targets/update-target.js';
@@ -65,5 +66,20 @@ describe.each(DIALECTS)('audit log on %s', (dialect) => {
     await sql`delete from audit_events where id = 7`.execute(handle.db);
     const deleted = await verifyAuditChain(handle.db, 4); // small pages: the break spans a page boundary
     expect(deleted.problems.map((p) => `${p.eventId}:${p.kind}`)).toEqual(['8:broken-link', '15:edited']);
+  });
+});
+
+describe('audit log writers', () => {
+  it('no source file updates or deletes audit rows', () => {
+    const src = new URL('../../', import.meta.url);
+    const offenders = readdirSync(src, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+      .filter((file) =>
+        /(updateTable|deleteFrom)\(\s*['"]audit_events|\b(update|delete\s+from|truncate)\s+(table\s+)?audit_events\b/i.test(
+          readFileSync(new URL(file, src), 'utf8'),
+        ),
+      );
+    // The migration that forbids it names the statements in its trigger; nothing else may.
+    expect(offenders.filter((file) => !file.includes('audit-append-only'))).toEqual([]);
   });
 });
