@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../main.js';
@@ -61,6 +64,41 @@ describe('luoshi diff', () => {
     );
     expect(result.stdout).toMatch(/承诺 promised: .*城镇新增就业1200万人以上/);
     expect(result.stdout).toMatch(/兑现 reported: .*城镇新增就业1256万人/);
+  });
+
+  it('reads a Word .docx and a GBK text file like an import', async () => {
+    const docx = await run(
+      'diff',
+      corpus('raw/beijing-2025-work-report.docx'),
+      corpus('beijing-2026-work-report.txt'),
+    );
+    expect(docx.code).toBe(0);
+    expect(docx.stdout).toMatch(
+      /^对比 Compare: beijing-2025-work-report.docx → beijing-2026-work-report.txt/,
+    );
+    const gbk = await run(
+      'diff',
+      corpus('raw/national-2018-work-report.gbk.txt'),
+      corpus('national-2018-work-report.txt'),
+      '--json',
+    );
+    expect(gbk.code).toBe(0);
+    const counts = (JSON.parse(gbk.stdout) as { counts: Record<string, number> }).counts;
+    expect(counts.new).toBe(0);
+    expect(counts.dropped).toBe(0);
+  });
+
+  it('refuses a file src/ingest cannot read, naming it', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'luoshi-diff-'));
+    const pdf = path.join(dir, 'report.pdf');
+    await writeFile(pdf, '%PDF-1.7\n%binary\n');
+    try {
+      const result = await run('diff', pdf, corpus('national-2025-work-report.txt'));
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('report.pdf is a PDF; copy its text into a .txt file');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('names the argument that is neither a file nor a report id', async () => {
