@@ -169,7 +169,8 @@ export function buildInfographicModel(view: ReportView, options: InfographicOpti
       for (const task of measure.tasks) {
         taskCount += 1;
         if (task.progress) {
-          ratios.push(Math.min(1, Math.max(0, task.progress.ratio)));
+          // The status engine's completion where the store judged the task, else the reported ratio.
+          ratios.push(Math.min(1, Math.max(0, task.status?.completion ?? task.progress.ratio)));
           const at = task.progress.reportedAt;
           if (at !== undefined && (latest === undefined || at > latest)) latest = at;
         }

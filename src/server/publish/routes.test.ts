@@ -233,6 +233,46 @@ describe.each(DIALECTS)('publishing routes on %s', (dialect) => {
     expect(text).toContain('2026年9月30日');
   }, 60_000);
 
+  it('escapes hostile text in the public page and the SVG', async () => {
+    const db = world.database.db;
+    const area = await db
+      .selectFrom('nodes')
+      .select(['id', 'title'])
+      .where('report_id', '=', world.reportId)
+      .where('kind', '=', 'area')
+      .orderBy('position')
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable('nodes')
+      .set({ title: '<script>alert("x")</script>&' })
+      .where('id', '=', area.id)
+      .execute();
+    try {
+      const visitor = await world.client();
+      const page = await visitor.get(`/public/reports/${world.reportId}`);
+      expect(page.body).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;');
+      expect(page.body).not.toContain('<script>');
+      const svg = await visitor.get(`/public/reports/${world.reportId}/infographic.svg`);
+      expect(svg.body).not.toContain('<script>');
+      expect(() => new XMLParser().parse(svg.body, true)).not.toThrow();
+    } finally {
+      await db.updateTable('nodes').set({ title: area.title }).where('id', '=', area.id).execute();
+    }
+  });
+
+  it('refuses a file that is not a workbook with a precise 400 and changes nothing', async () => {
+    const admin = await world.client('admin');
+    const before = await world.database.db.selectFrom('assignments').select('id').execute();
+    const response = await admin.upload(
+      `/api/reports/${world.reportId}/division.xlsx`,
+      'plan.xlsx',
+      'PK\u0003\u0004 broken',
+    );
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ code: 'bad_xlsx' });
+    expect(await world.database.db.selectFrom('assignments').select('id').execute()).toEqual(before);
+  });
+
   it('keeps whole-plan documents from unit users and visitors', async () => {
     const reporter = await world.client('reporterA');
     expect((await reporter.get(`/api/reports/${world.reportId}/ledger.xlsx`)).statusCode).toBe(403);
