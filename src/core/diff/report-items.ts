@@ -43,7 +43,9 @@ export function splitClauses(text: string, offset: number): { text: string; span
 export function collectItems(tree: ReportTree): ReportItem[] {
   const items: ReportItem[] = [];
   for (const section of tree.sections) {
-    if (section.kind !== 'requirements') continue;
+    // Free paragraphs of the tasks part hold the same kind of text when a report has no separate
+    // requirements section (national 2023: 主要预期目标 opens "对今年政府工作的建议").
+    if (section.kind !== 'requirements' && section.kind !== 'tasks') continue;
     for (const paragraph of section.paragraphs) {
       for (const clause of splitClauses(paragraph.text, paragraph.span[0])) {
         items.push({ kind: 'requirement', text: clause.text, span: clause.span, areaIndex: -1 });
