@@ -19,6 +19,12 @@ const AdminPage = lazy(() => import('./pages/admin-page.js').then((m) => ({ defa
 const NotFoundPage = lazy(() =>
   import('./pages/not-found-page.js').then((m) => ({ default: m.NotFoundPage })),
 );
+const InboxPage = lazy(() => import('./pages/inbox-page.js').then((m) => ({ default: m.InboxPage })));
+const ProgressFormPage = lazy(() =>
+  import('./pages/progress-form-page.js').then((m) => ({ default: m.ProgressFormPage })),
+);
+const ReviewPage = lazy(() => import('./pages/review-page.js').then((m) => ({ default: m.ReviewPage })));
+const PeriodsPage = lazy(() => import('./pages/periods-page.js').then((m) => ({ default: m.PeriodsPage })));
 const LoginPage = lazy(() => import('./pages/login-page.js').then((m) => ({ default: m.LoginPage })));
 
 function Providers() {
@@ -41,6 +47,10 @@ const router = createBrowserRouter([
           { path: 'ledger', element: <LedgerPage /> },
           { path: 'tasks/:taskId', element: <TaskPage /> },
           { path: 'admin', element: <AdminPage /> },
+          { path: 'inbox', element: <InboxPage /> },
+          { path: 'periods', element: <PeriodsPage /> },
+          { path: 'periods/:periodId/tasks/:taskId', element: <ProgressFormPage /> },
+          { path: 'review', element: <ReviewPage /> },
           { path: 'login', element: <LoginPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -1,16 +1,23 @@
 import type {
   AccountUser,
   AssignBody,
+  Consolidation,
   CreatedUser,
+  CreatePeriodBody,
   CreateUnitBody,
   CreateUserBody,
   Dashboard,
   ErrorBody,
   Id,
+  Period,
+  ProgressReport,
   ReportDetail,
   ReportSummary,
+  SaveProgressBody,
   Session,
+  TaskComment,
   TaskDetail,
+  TaskFlag,
   Unit,
 } from './types.js';
 
@@ -141,4 +148,84 @@ export function resetPassword(id: Id): Promise<{ password: string }> {
 /** PUT /api/users/:id/disabled */
 export function setUserDisabled(id: Id, disabled: boolean): Promise<unknown> {
   return request<unknown>('PUT', `/api/users/${enc(id)}/disabled`, { disabled });
+}
+
+/** GET /api/reports/:id/periods — 报送周期, oldest first. */
+export async function listPeriods(reportId: Id): Promise<Period[]> {
+  return (await request<{ periods: Period[] }>('GET', `/api/reports/${enc(reportId)}/periods`)).periods;
+}
+
+/** POST /api/reports/:id/periods (office). */
+export function createPeriod(reportId: Id, body: CreatePeriodBody): Promise<Period> {
+  return request<Period>('POST', `/api/reports/${enc(reportId)}/periods`, body);
+}
+
+/** POST /api/periods/:id/open or /close (office); opening notifies the units. */
+export function setPeriodOpen(period: Period, open: boolean): Promise<Period> {
+  return request<Period>('POST', `/api/periods/${enc(period.id)}/${open ? 'open' : 'close'}`, {
+    version: period.version,
+  });
+}
+
+/** GET /api/periods/:id/progress — the period's reports the user may see. */
+export async function listProgress(periodId: Id): Promise<ProgressReport[]> {
+  return (await request<{ progress: ProgressReport[] }>('GET', `/api/periods/${enc(periodId)}/progress`))
+    .progress;
+}
+
+/** PUT /api/periods/:periodId/tasks/:taskId/progress — create or edit the unit's draft. */
+export function saveProgress(periodId: Id, taskId: Id, body: SaveProgressBody): Promise<ProgressReport> {
+  return request<ProgressReport>('PUT', `/api/periods/${enc(periodId)}/tasks/${enc(taskId)}/progress`, body);
+}
+
+/** POST /api/progress/:id/submit (unit head). */
+export function submitProgress(report: ProgressReport): Promise<ProgressReport> {
+  return request<ProgressReport>('POST', `/api/progress/${enc(report.id)}/submit`, {
+    version: report.version,
+  });
+}
+
+/** POST /api/progress/:id/approve (office). */
+export function approveProgress(report: ProgressReport): Promise<ProgressReport> {
+  return request<ProgressReport>('POST', `/api/progress/${enc(report.id)}/approve`, {
+    version: report.version,
+  });
+}
+
+/** POST /api/progress/:id/return with the reason the unit will see (office). */
+export function returnProgress(report: ProgressReport, reason: string): Promise<ProgressReport> {
+  return request<ProgressReport>('POST', `/api/progress/${enc(report.id)}/return`, {
+    version: report.version,
+    reason,
+  });
+}
+
+/** GET /api/periods/:periodId/tasks/:taskId/consolidation — every unit's part, for the lead unit. */
+export function getConsolidation(periodId: Id, taskId: Id): Promise<Consolidation> {
+  return request<Consolidation>('GET', `/api/periods/${enc(periodId)}/tasks/${enc(taskId)}/consolidation`);
+}
+
+/** GET /api/tasks/:id/comments — comments and leaders' instructions. */
+export async function listComments(taskId: Id): Promise<TaskComment[]> {
+  return (await request<{ comments: TaskComment[] }>('GET', `/api/tasks/${enc(taskId)}/comments`)).comments;
+}
+
+/** POST /api/tasks/:id/comments or /instructions (instructions: leaders; they notify the units). */
+export function addComment(taskId: Id, kind: 'comment' | 'instruction', body: string): Promise<TaskComment> {
+  const path = kind === 'instruction' ? 'instructions' : 'comments';
+  return request<TaskComment>('POST', `/api/tasks/${enc(taskId)}/${path}`, { body });
+}
+
+/** GET /api/flags — tasks flagged by leaders (leader, office). */
+export async function listFlags(): Promise<TaskFlag[]> {
+  return (await request<{ flags: TaskFlag[] }>('GET', '/api/flags')).flags;
+}
+
+/** POST/DELETE /api/tasks/:id/flag — flag a task to watch, or clear one's flag (leader). */
+export function setFlag(taskId: Id, flagged: boolean): Promise<unknown> {
+  return request<unknown>(
+    flagged ? 'POST' : 'DELETE',
+    `/api/tasks/${enc(taskId)}/flag`,
+    flagged ? {} : undefined,
+  );
 }

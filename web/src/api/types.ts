@@ -6,6 +6,12 @@
 import type { z } from 'zod';
 import type { assignBodySchema } from '../../../src/server/assignments/schema.js';
 import type { sessionResponseSchema, sessionUserSchema } from '../../../src/server/auth/schema.js';
+import type { createPeriodBodySchema, periodSchema } from '../../../src/server/periods/schema.js';
+import type {
+  consolidationSchema,
+  progressReportSchema,
+  saveProgressBodySchema,
+} from '../../../src/server/progress/schema.js';
 import type {
   areaSchema,
   assignmentSchema,
@@ -76,6 +82,34 @@ export type CreatedUser = z.infer<typeof createdUserSchema>;
 export type AssignBody = z.infer<typeof assignBodySchema>;
 export type CreateUnitBody = z.infer<typeof createUnitBodySchema>;
 export type CreateUserBody = z.infer<typeof createUserBodySchema>;
+
+/** 报送周期 */
+export type Period = z.infer<typeof periodSchema>;
+export type CreatePeriodBody = z.infer<typeof createPeriodBodySchema>;
+/** 进展报告 — one unit's report on one task for one period. */
+export type ProgressReport = z.infer<typeof progressReportSchema>;
+export type SaveProgressBody = z.infer<typeof saveProgressBodySchema>;
+export type Consolidation = z.infer<typeof consolidationSchema>;
+
+/** 评论 / 领导批示 on a task (GET /api/tasks/:id/comments; the schema lives in leaders/routes.ts). */
+export interface TaskComment {
+  id: number;
+  kind: 'comment' | 'instruction';
+  taskId: number | null;
+  authorId: number;
+  authorName: string;
+  body: string;
+  createdAt: string;
+}
+
+/** 领导关注 (GET /api/flags). */
+export interface TaskFlag {
+  id: number;
+  taskId: number;
+  userId: number;
+  note: string | null;
+  createdAt: string;
+}
 
 /** One month of the trend chart (planned: not yet in the dashboard contract). */
 export interface TrendPoint {

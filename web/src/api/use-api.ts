@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 /** The state of one API read: loading, its data, or its error. */
 export type ApiState<T> =
@@ -8,20 +8,30 @@ export type ApiState<T> =
 
 /**
  * Runs `load` when `key` changes and keeps the latest answer; an older answer that arrives
- * after a newer request started is dropped. `reload` runs it again.
+ * after a newer request started is dropped. `reload` fetches again but keeps showing the
+ * current data until the new answer arrives, so forms and messages on the page stay mounted.
  */
 export function useApi<T>(key: string | null, load: () => Promise<T>): ApiState<T> & { reload: () => void } {
   const [state, setState] = useState<ApiState<T>>({ status: 'loading' });
   const [round, setRound] = useState(0);
+  const shownKey = useRef<string | null>(null);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` names what `load` fetches.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` names what `load` fetches; `round` forces a reload.
   useEffect(() => {
     if (key === null) return;
     let current = true;
-    setState({ status: 'loading' });
+    if (shownKey.current !== key) setState({ status: 'loading' });
     load().then(
-      (data) => current && setState({ status: 'ok', data }),
-      (error: unknown) => current && setState({ status: 'error', error }),
+      (data) => {
+        if (!current) return;
+        shownKey.current = key;
+        setState({ status: 'ok', data });
+      },
+      (error: unknown) => {
+        if (!current) return;
+        shownKey.current = key;
+        setState({ status: 'error', error });
+      },
     );
     return () => {
       current = false;

@@ -2,7 +2,10 @@
  * Every UI string of the web app, Chinese first. `en` must have exactly the same keys, which the
  * type checker enforces. Placeholders are written `{name}` and filled by `t(key, { name })`.
  */
+import { workflowEn, workflowZh } from './workflow-messages.js';
+
 export const zh = {
+  ...workflowZh,
   'app.name': '落实',
   'app.tagline': '政府工作报告任务督查',
   'nav.home': '报告概览',
@@ -190,6 +193,7 @@ export const zh = {
 export type MessageKey = keyof typeof zh;
 
 export const en: Record<MessageKey, string> = {
+  ...workflowEn,
   'app.name': 'luoshi',
   'app.tagline': 'Government work report tracking',
   'nav.home': 'Report overview',

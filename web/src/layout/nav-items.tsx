@@ -1,4 +1,12 @@
-import { BarChartOutlined, FileTextOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  EditOutlined,
+  FileTextOutlined,
+  TeamOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { User } from '../api/types.js';
 import type { MessageKey } from '../i18n/messages.js';
@@ -12,11 +20,29 @@ export interface NavItem {
   visible?: (user: User | null) => boolean;
 }
 
+/** Reporters and unit heads act for one unit. */
+function isUnitRole(user: User | null): boolean {
+  return user?.role === 'reporter' || user?.role === 'unit_head';
+}
+
 /** The main navigation, in menu order. */
 export const navItems: NavItem[] = [
   { path: '/', label: 'nav.home', icon: <FileTextOutlined /> },
   { path: '/dashboard', label: 'nav.dashboard', icon: <BarChartOutlined /> },
   { path: '/ledger', label: 'nav.ledger', icon: <UnorderedListOutlined /> },
+  { path: '/inbox', label: 'nav.inbox', icon: <EditOutlined />, visible: (user) => isUnitRole(user) },
+  {
+    path: '/review',
+    label: 'nav.review',
+    icon: <AuditOutlined />,
+    visible: (user) => user?.role === 'admin',
+  },
+  {
+    path: '/periods',
+    label: 'nav.periods',
+    icon: <CalendarOutlined />,
+    visible: (user) => user?.role === 'admin',
+  },
   { path: '/admin', label: 'nav.admin', icon: <TeamOutlined />, visible: (user) => user?.role === 'admin' },
 ];
 

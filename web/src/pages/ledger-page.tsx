@@ -2,7 +2,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Empty, Grid, Input, Select, Space, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { getReport } from '../api/client.js';
+import { getReport, listFlags } from '../api/client.js';
 import { useApi } from '../api/use-api.js';
 import { PageError, PageLoading } from '../components/page-state.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -19,6 +19,7 @@ import {
 } from '../report/ledger-filter.js';
 import { areaTasks } from '../report/tree-stats.js';
 import { useCurrentReport } from '../session/current-report.js';
+import { useSession } from '../session/session.js';
 import { LedgerList } from './ledger-list.js';
 import { LedgerTable, parentKeys, toRows } from './ledger-table.js';
 
@@ -35,10 +36,14 @@ export function LedgerPage() {
   const [keyword, setKeyword] = useState(filter.keyword);
   const [exporting, setExporting] = useState(false);
   const wide = Grid.useBreakpoint().md === true;
+  const { user } = useSession();
+  const seesFlags = user?.role === 'admin' || user?.role === 'leader';
+  const flags = useApi(seesFlags ? 'flags' : null, listFlags);
+  const flaggedIds = useMemo(() => new Set((flags.data ?? []).map((flag) => flag.taskId)), [flags.data]);
 
   const areas = useMemo(
-    () => (report.data ? filterTree(report.data, filter, sort) : []),
-    [report.data, filter, sort],
+    () => (report.data ? filterTree(report.data, filter, sort, flaggedIds) : []),
+    [report.data, filter, sort, flaggedIds],
   );
   const rows = useMemo(() => toRows(areas), [areas]);
   const allKeys = useMemo(() => parentKeys(rows), [rows]);

@@ -1,14 +1,15 @@
-import { App, Breadcrumb, Card, Descriptions, Empty, List, Tag, Typography } from 'antd';
+import { App, Breadcrumb, Card, Descriptions, List, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { getReport, getTask } from '../api/client.js';
 import type { Area, ReportDetail, TaskDetail } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
 import { PageError, PageLoading } from '../components/page-state.js';
 import { LightDot, StatusTag } from '../components/status.js';
-import { percentText, ScheduleBar } from '../components/target-progress.js';
+import { ScheduleBar } from '../components/target-progress.js';
 import { useI18n } from '../i18n/i18n.js';
 import { deadlineText, displayLabel, formatTarget } from '../report/tree-stats.js';
 import { useSession } from '../session/session.js';
+import { TaskComments, TaskHistory } from './task-activity.js';
 import { TaskAssignments } from './task-assignments.js';
 
 /** 任务详情 — where the task stands, its targets, who does it and what was reported. */
@@ -139,21 +140,8 @@ function TaskView({
 
       <TaskAssignments task={task} canEdit={user?.role === 'admin'} onChanged={onChanged} />
 
-      <Card size="small" className="task-section" title={t('task.history')} data-testid="task-history">
-        {task.latestProgress ? (
-          <Typography.Paragraph>
-            {t(
-              task.latestProgress.status === 'approved' ? 'ledger.latestApproved' : 'ledger.latestSubmitted',
-              {
-                period: task.latestProgress.periodLabel,
-              },
-            )}{' '}
-            · {t('task.progress')} {percentText(task.status.completion)}
-          </Typography.Paragraph>
-        ) : (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('task.noHistory')} />
-        )}
-      </Card>
+      <TaskHistory reportId={detail.reportId} taskId={task.id} signedIn={Boolean(user)} />
+      <TaskComments taskId={task.id} user={user ?? null} flagged={Boolean(task.flagged)} />
     </article>
   );
 }

@@ -111,11 +111,19 @@ function compareTasks(sort: LedgerSort): ((a: Task, b: Task) => number) | null {
  * The report tree cut down to the tasks that pass the filter, sorted within each measure.
  * Measures and areas without a matching task drop out while a filter is active.
  */
-export function filterTree(report: ReportDetail, filter: LedgerFilter, sort: LedgerSort): Area[] {
+export function filterTree(
+  report: ReportDetail,
+  filter: LedgerFilter,
+  sort: LedgerSort,
+  /** Tasks flagged by leaders (GET /api/flags), for the 领导关注 filter and mark. */
+  flaggedIds: ReadonlySet<number> = new Set(),
+): Area[] {
   const active = isFiltering(filter);
   const compare = compareTasks(sort);
   const pick = (tasks: readonly Task[]): Task[] => {
-    const kept = tasks.filter((task) => taskMatches(task, filter));
+    const kept = tasks
+      .map((task) => (flaggedIds.has(task.id) ? { ...task, flagged: true } : task))
+      .filter((task) => taskMatches(task, filter));
     return compare ? [...kept].sort(compare) : kept;
   };
   const areas: Area[] = [];

@@ -1,0 +1,156 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AdminPage } from './pages/admin-page.js';
+import { AppShell } from './pages/app-shell.js';
+import { DashboardPage } from './pages/dashboard-page.js';
+import { LoginPage } from './pages/login-page.js';
+import { TaskPage } from './pages/task-page.js';
+import { InboxPage, PeriodsPage, ReviewPage } from './pages/workflow-pages.js';
+import { DESKTOP, launchBrowser, newPage, PHONE, screenshotPath } from './support/browser.js';
+import { type LuoshiServer, startLuoshiServer } from './support/luoshi-server.js';
+
+interface ApiTask {
+  id: number;
+  text: string;
+  targets: { value: number; unit: string }[];
+}
+interface ApiArea {
+  measures: { tasks: ApiTask[] }[];
+  tasks: ApiTask[];
+}
+
+const UNIT = '区发展改革委';
+const PERIOD = '2026-06';
+const RETURN_REASON = '完成面积口径与台账不一致，请核实后重报';
+
+/**
+ * The whole year's loop in one story: the office assigns a task and opens a period, the unit
+ * reports, the office returns it with a reason, the unit fixes and resubmits, the office approves,
+ * and the dashboard and the task page show the new status. Each actor has its own browser context.
+ */
+describe('reporting loop: assign → open period → report → return → resubmit → approve', {
+  timeout: 90_000,
+}, () => {
+  let server: LuoshiServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  let office: Page;
+  let task: ApiTask;
+  const passwords: Record<string, string> = {};
+
+  async function signedIn(username: string, password: string, viewport = DESKTOP): Promise<Page> {
+    const { context, page } = await newPage(browser, server.url, viewport);
+    contexts.push(context);
+    const login = new LoginPage(page);
+    await login.goto();
+    await login.signIn(username, password);
+    await page.waitForURL('**/dashboard');
+    return page;
+  }
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startLuoshiServer(), launchBrowser()]);
+    const list = (await (await fetch(`${server.url}/api/reports`)).json()) as { reports: { id: number }[] };
+    const report = (await (await fetch(`${server.url}/api/reports/${list.reports[0]?.id}`)).json()) as {
+      areas: ApiArea[];
+    };
+    const tasks = report.areas.flatMap((area) => [...area.measures.flatMap((m) => m.tasks), ...area.tasks]);
+    const withTarget = tasks.find((t) => t.targets.length === 1);
+    if (!withTarget) throw new Error('the sample report has no task with exactly one target');
+    task = withTarget;
+    office = await signedIn('admin', server.adminPassword);
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('the office creates the unit and its two accounts', async () => {
+    const admin = new AdminPage(office);
+    await admin.goto();
+    await admin.addUnit(UNIT);
+    passwords.reporter = await admin.addUser('fgw_reporter', '承办人', UNIT);
+    passwords.head = await admin.addUser('fgw_head', '单位负责人', UNIT);
+    await office.screenshot({ path: screenshotPath('admin-users') });
+  });
+
+  it('the office assigns the task to the unit and opens a reporting period', async () => {
+    const taskPage = new TaskPage(office);
+    await taskPage.goto(task.id);
+    await taskPage.assignLead(UNIT);
+    const periods = new PeriodsPage(office);
+    await periods.goto();
+    await periods.openPeriod(PERIOD);
+  });
+
+  it('the unit reporter fills a draft on a phone and the unit head submits it', async () => {
+    const reporter = await signedIn('fgw_reporter', passwords.reporter ?? '', PHONE);
+    const inbox = new InboxPage(reporter);
+    await inbox.goto();
+    await inbox.task(task.text).waitFor();
+    await inbox.openReport(task.text);
+    const target = task.targets[0];
+    // A first, too low figure; the office will return it.
+    expect(await inbox.fillFirstTarget(String((target?.value ?? 0) / 2))).toBe(true);
+    await inbox.fillNarrative('已完成主体工程，正在办理竣工验收。');
+    await inbox.saveDraft();
+    await inbox.waitForState('草稿');
+    await reporter.screenshot({ path: screenshotPath('report-form-phone'), fullPage: true });
+
+    const head = await signedIn('fgw_head', passwords.head ?? '');
+    const headInbox = new InboxPage(head);
+    await headInbox.goto();
+    await headInbox.openReport(task.text);
+    await headInbox.submit();
+  });
+
+  it('the office returns it with a reason, which the unit sees', async () => {
+    const review = new ReviewPage(office);
+    await review.goto();
+    await review.item(task.text).waitFor();
+    await office.screenshot({ path: screenshotPath('review-queue') });
+    await review.returnWithReason(task.text, RETURN_REASON);
+
+    const reporter = contexts[1]?.pages()[0];
+    if (!reporter) throw new Error('reporter page missing');
+    const inbox = new InboxPage(reporter);
+    await inbox.goto();
+    await inbox.task(task.text).getByText(RETURN_REASON).waitFor();
+    await inbox.openReport(task.text);
+    await reporter.getByTestId('returned-reason').getByText(RETURN_REASON).waitFor();
+  });
+
+  it('the unit fixes the figure and resubmits; the office approves', async () => {
+    const reporter = contexts[1]?.pages()[0];
+    const head = contexts[2]?.pages()[0];
+    if (!reporter || !head) throw new Error('unit pages missing');
+    const inbox = new InboxPage(reporter);
+    expect(await inbox.fillFirstTarget(String(task.targets[0]?.value ?? 0))).toBe(true);
+    await inbox.fillNarrative('主体工程已完工，新增完工面积已全部达到目标。');
+    await inbox.saveDraft();
+
+    const headInbox = new InboxPage(head);
+    await headInbox.goto();
+    await headInbox.openReport(task.text);
+    await headInbox.submit();
+
+    const review = new ReviewPage(office);
+    await review.goto();
+    await review.approve(task.text);
+  });
+
+  it('the task page and the dashboard show the approved, completed task', async () => {
+    const taskPage = new TaskPage(office);
+    await taskPage.goto(task.id);
+    await taskPage.status.getByText('已完成').waitFor();
+    await taskPage.history.getByText('已审核').waitFor();
+    await office.screenshot({ path: screenshotPath('task'), fullPage: true });
+
+    const dashboard = new DashboardPage(office);
+    await dashboard.goto();
+    expect(await dashboard.count('已完成')).toBe(1);
+    await new AppShell(office).navLink('任务台账').waitFor();
+  });
+});

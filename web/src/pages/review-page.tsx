@@ -1,0 +1,158 @@
+import { App, Button, Empty, Input, Modal, Space } from 'antd';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { approveProgress, listPeriods, listProgress, returnProgress } from '../api/client.js';
+import type { ProgressReport } from '../api/types.js';
+import { useApi } from '../api/use-api.js';
+import { PageError, PageLoading } from '../components/page-state.js';
+import { defaultPeriod, PeriodPicker } from '../components/period-picker.js';
+import { ReportStateTag } from '../components/report-state.js';
+import { useI18n } from '../i18n/i18n.js';
+import { useCurrentReport } from '../session/current-report.js';
+import { useApiErrorText } from './task-assignments.js';
+
+/** 审核队列 — the office approves submitted reports or returns them with a reason. */
+export function ReviewPage() {
+  return (
+    <App component={false}>
+      <ReviewContent />
+    </App>
+  );
+}
+
+function ReviewContent() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const apiMessage = useApiErrorText();
+  const { reportId } = useCurrentReport();
+  const [params, setParams] = useSearchParams();
+  const periods = useApi(reportId === null ? null : `periods:${reportId}`, () => listPeriods(reportId ?? 0));
+  const period = periods.data ? defaultPeriod(periods.data, params.get('period')) : undefined;
+  const progress = useApi(period ? `progress:${period.id}` : null, () => listProgress(period?.id ?? 0));
+  const [returning, setReturning] = useState<ProgressReport | null>(null);
+  const [reason, setReason] = useState('');
+
+  if (reportId === null) return <Empty description={t('common.noReport')} />;
+  if (periods.status === 'error') return <PageError error={periods.error} onRetry={periods.reload} />;
+  if (periods.status === 'loading') return <PageLoading />;
+
+  const act = async (work: () => Promise<unknown>, done: string) => {
+    try {
+      await work();
+      message.success(done);
+      progress.reload();
+      return true;
+    } catch (error) {
+      message.error(apiMessage(error));
+      return false;
+    }
+  };
+  const queue = (progress.data ?? []).filter((p) => p.status === 'submitted');
+  const others = (progress.data ?? []).filter((p) => p.status !== 'submitted');
+
+  return (
+    <section data-testid="review-page">
+      <h1 className="page-title">{t('nav.review')}</h1>
+      {periods.data.length === 0 ? (
+        <p className="empty-note">{t('inbox.noPeriod')}</p>
+      ) : (
+        <div className="toolbar">
+          <PeriodPicker
+            periods={periods.data}
+            value={period}
+            onChange={(id) => setParams((prev) => ({ ...Object.fromEntries(prev), period: id }))}
+          />
+        </div>
+      )}
+      {progress.status === 'error' ? <PageError error={progress.error} onRetry={progress.reload} /> : null}
+      <h2 className="section-title">{t('review.waiting', { count: queue.length })}</h2>
+      {queue.length === 0 ? <p className="empty-note">{t('review.empty')}</p> : null}
+      <ul className="plain-list task-cards" data-testid="review-queue">
+        {queue.map((report) => (
+          <li key={report.id} className="inbox-item" data-testid="review-item">
+            <ReportSummary report={report} />
+            <Space wrap className="review-actions">
+              <Button
+                type="primary"
+                onClick={() => void act(() => approveProgress(report), t('review.approved'))}
+                data-testid="approve"
+              >
+                {t('review.approve')}
+              </Button>
+              <Button
+                danger
+                onClick={() => {
+                  setReason('');
+                  setReturning(report);
+                }}
+                data-testid="return"
+              >
+                {t('review.return')}
+              </Button>
+            </Space>
+          </li>
+        ))}
+      </ul>
+      {others.length > 0 ? (
+        <>
+          <h2 className="section-title">{t('review.others')}</h2>
+          <ul className="plain-list task-cards">
+            {others.map((report) => (
+              <li key={report.id} className="inbox-item">
+                <ReportSummary report={report} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <Modal
+        open={returning !== null}
+        title={t('review.returnTitle')}
+        okText={t('review.return')}
+        okButtonProps={{ danger: true, disabled: reason.trim() === '' }}
+        onCancel={() => setReturning(null)}
+        onOk={async () => {
+          if (returning && (await act(() => returnProgress(returning, reason.trim()), t('review.returned'))))
+            setReturning(null);
+        }}
+      >
+        <label className="field-label" htmlFor="return-reason">
+          {t('review.reason')}
+        </label>
+        <Input.TextArea
+          id="return-reason"
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+          autoSize={{ minRows: 3 }}
+          maxLength={2000}
+        />
+      </Modal>
+    </section>
+  );
+}
+
+function ReportSummary({ report }: { report: ProgressReport }) {
+  const { t } = useI18n();
+  return (
+    <div className="report-summary">
+      <div>
+        <Link to={`/tasks/${report.taskId}`}>{report.taskText}</Link>
+      </div>
+      <div className="task-card-meta">
+        <span>{report.unitName}</span>
+        <span>{report.periodLabel}</span>
+        <ReportStateTag report={report} />
+        {report.percent !== null ? <span>{report.percent}%</span> : null}
+      </div>
+      <p className="report-narrative">{report.narrative}</p>
+      {report.problems ? (
+        <p className="secondary">
+          {t('progress.problems')}：{report.problems}
+        </p>
+      ) : null}
+      {report.reviewReason ? (
+        <p className="returned-reason">{t('task.returnedReason', { reason: report.reviewReason })}</p>
+      ) : null}
+    </div>
+  );
+}
