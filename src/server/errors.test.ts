@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../store/testing.js';
 import { createTestWorld, type TestWorld } from './testing/test-app.js';
 
-describe('error bodies', () => {
+describe.each(DIALECTS)('error bodies on %s', (dialect) => {
   let world: TestWorld;
   beforeAll(async () => {
-    world = await createTestWorld('sqlite');
+    world = await createTestWorld(dialect);
   });
   afterAll(async () => world?.close());
 

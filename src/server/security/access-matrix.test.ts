@@ -289,6 +289,44 @@ const ROWS: Row[] = [
     json: () => ({ fileName: 'again.md' }),
     allowed: ['admin'],
   },
+  // Publishing (src/server/publish): documents for the office and leaders, the infographic for all.
+  {
+    method: 'GET',
+    route: '/api/reports/:id/division.:format',
+    url: (f) => `/api/reports/${f.reportId}/division.xlsx`,
+    allowed: ['admin', 'leader'],
+  },
+  {
+    method: 'POST',
+    route: '/api/reports/:id/division.xlsx',
+    url: (f) => `/api/reports/${f.reportId}/division.xlsx`,
+    file: brokenXlsx,
+    allowed: ['admin'],
+  },
+  {
+    method: 'GET',
+    route: '/api/reports/:id/ledger.xlsx',
+    url: (f) => `/api/reports/${f.reportId}/ledger.xlsx`,
+    allowed: ['admin', 'leader'],
+  },
+  {
+    method: 'GET',
+    route: '/api/reports/:id/bulletin.:format',
+    url: (f) => `/api/reports/${f.reportId}/bulletin.md?period=2026-Q2`,
+    allowed: ['admin', 'leader'],
+  },
+  {
+    method: 'GET',
+    route: '/api/reports/:id/infographic.:format',
+    url: (f) => `/api/reports/${f.reportId}/infographic.svg`,
+    allowed: ALL,
+  },
+  {
+    method: 'GET',
+    route: '/api/reports/:id/infographic.:format',
+    url: (f) => `/api/reports/${f.unpublishedReportId}/infographic.svg`,
+    allowed: SIGNED,
+  },
   { method: 'DELETE', route: '/api/session', url: () => '/api/session', allowed: ALL, fresh: true },
   {
     method: 'POST',
