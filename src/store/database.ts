@@ -84,7 +84,9 @@ export function openSqlite(file: string, options: OpenDatabaseOptions = {}): Dat
   if (!options.readonly) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   let sqlite: SqliteDatabase.Database;
   try {
-    sqlite = options.readonly ? new SqliteDatabase(file, { readonly: true, fileMustExist: true }) : new SqliteDatabase(file);
+    sqlite = options.readonly
+      ? new SqliteDatabase(file, { readonly: true, fileMustExist: true })
+      : new SqliteDatabase(file);
   } catch (error) {
     throw new LuoshiError('database_unavailable', 503, {
       en: `Cannot open the SQLite database ${file}: ${(error as Error).message}. Check DATA_DIR and its permissions.`,
