@@ -24,6 +24,11 @@ describe('findDeadline', () => {
     expect(sentence.slice(deadline?.span[0], deadline?.span[1])).toBe(text);
   });
 
+  it('keeps seasonal deadlines as text, with a date only where the day is fixed', () => {
+    expect(findDeadline('汛前完成河道清淤', 2026)).toEqual({ text: '汛前', span: [0, 2] });
+    expect(findDeadline('国庆前建成开放', 2026)?.date).toBe('2026-09-30');
+  });
+
   it('uses the report year it is given', () => {
     expect(findDeadline('年底前完成', 2025)?.date).toBe('2025-12-31');
     expect(findDeadline('二季度', 2024)?.quarter).toBe('2024-Q2');

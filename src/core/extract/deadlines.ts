@@ -22,6 +22,8 @@ const DEADLINE = new RegExp(
     `(?<![前0-9])(?:第)?(?<quarter>[一二三四1-4])季度(?:末|底|前)?`,
     // 上半年, 下半年
     `(?<half>上半年|下半年)`,
+    // Seasons and holidays that tasks are timed by: 汛前, 春节前, 国庆前.
+    '(?<season>汛期前|汛前|春节前|开学前|国庆前|供暖季前|采暖季前|入冬前)',
     // 年底前, 年底, 年内, 今年内 (not 去年底: that is the past)
     `(?<![去上前明])(?<yearword>今年年底前|今年底前|年底之前|年底前|年末前|今年内|年底|年内)`,
   ].join('|'),
@@ -79,6 +81,10 @@ function resolve(groups: Groups, year: number): Pick<Deadline, 'date' | 'quarter
       ? { quarter: `${year}-Q2`, date: isoDate(year, 6, 30) }
       : { quarter: `${year}-Q4`, date: isoDate(year, 12, 31) };
   }
+  if (groups.season !== undefined) {
+    // Only 国庆前 names a fixed day; the others depend on the place and the year's calendar.
+    return groups.season === '国庆前' ? { date: isoDate(year, 9, 30) } : {};
+  }
   if (groups.yearword !== undefined) {
     return { date: isoDate(year, 12, 31) };
   }
@@ -92,7 +98,7 @@ function resolve(groups: Groups, year: number): Pick<Deadline, 'date' | 'quarter
 export function findDeadlines(sentence: string, year: number): Deadline[] {
   const text = toHalfWidth(sentence);
   const found: Deadline[] = [];
-  // Every deadline contains 年, 月 or 季; run the pattern only in a window around each of them.
+  // Every deadline contains 年, 月, 季 or a season's character; run the pattern only around them.
   for (const anchor of anchorsOf(text)) {
     const windowStart = Math.max(0, anchor - WINDOW);
     const window = text.slice(windowStart, anchor + WINDOW);
@@ -119,10 +125,10 @@ export function findDeadlines(sentence: string, year: number): Deadline[] {
 /** How far before and after its 年/月/季 a deadline may reach ("2026年12月31日前" spans 12). */
 const WINDOW = 12;
 
-/** Offsets of 年, 月 and 季 in `text`, in order. */
+/** Offsets of the characters every deadline contains (年, 月, 季, or a season's), in order. */
 function anchorsOf(text: string): number[] {
   const anchors: number[] = [];
-  for (const ch of ['年', '月', '季']) {
+  for (const ch of ['年', '月', '季', '汛', '节', '学', '庆', '暖', '冬']) {
     for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) anchors.push(i);
   }
   return anchors.sort((a, b) => a - b);
