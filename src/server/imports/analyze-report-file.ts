@@ -1,9 +1,9 @@
 import { badInput } from '../../core/errors.js';
 import { analyzeTask } from '../../core/extract/index.js';
 import { parseReport } from '../../core/parse/index.js';
-import { normalizeReportText } from '../../core/parse/normalize.js';
 import type { ReportTree, TaskNode } from '../../core/report-tree.js';
 import type { TaskAnalysis } from '../../core/target.js';
+import { type DecodeOptions, decodeReportBytes } from '../../ingest/index.js';
 
 export interface AnalyzedReport {
   tree: ReportTree;
@@ -18,55 +18,28 @@ function extensionOf(fileName: string): string {
   return dot >= 0 ? fileName.slice(dot).toLowerCase() : '';
 }
 
-/** Text files: UTF-8 (BOM dropped), else GB18030 (which covers GBK); anything else is refused. */
-function decodeText(bytes: Uint8Array, fileName: string): string {
-  if (bytes.includes(0)) {
-    throw badInput('not_text', `${fileName} is not a text file`, `${fileName} 不是文本文件`);
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    try {
-      return new TextDecoder('gb18030', { fatal: true }).decode(bytes);
-    } catch {
-      throw badInput(
-        'bad_encoding',
-        `${fileName} is neither UTF-8 nor GBK/GB18030 text`,
-        `${fileName} 既不是 UTF-8 也不是 GBK/GB18030 编码的文本`,
-      );
-    }
-  }
-}
-
-async function decodeDocx(bytes: Uint8Array, fileName: string): Promise<string> {
-  const { default: mammoth } = await import('mammoth');
-  try {
-    const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
-    return result.value;
-  } catch (error) {
-    throw badInput(
-      'bad_docx',
-      `${fileName} is not a readable Word .docx file (${(error as Error).message})`,
-      `${fileName} 不是可读取的 Word .docx 文件`,
-    );
-  }
-}
-
 /**
  * Bytes of a report file → its tree and the analysis of each task (targets, deadline,
- * commitment). The first-start sample import and the upload preview both go through here.
+ * commitment). The first-start sample import and the upload preview both go through here; the
+ * bytes are decoded by src/ingest (encodings, .docx, size and zip-bomb guards), `options.maxBytes`
+ * being the upload limit.
  */
-export async function analyzeReportFile(bytes: Uint8Array, fileName: string): Promise<AnalyzedReport> {
+export async function analyzeReportFile(
+  bytes: Uint8Array,
+  fileName: string,
+  options: DecodeOptions = {},
+): Promise<AnalyzedReport> {
   const extension = extensionOf(fileName);
   if (!(REPORT_EXTENSIONS as readonly string[]).includes(extension)) {
     throw badInput(
-      'unsupported_file',
+      'unsupported_format',
       `${fileName}: upload a .md, .txt or .docx file`,
       `${fileName}：请上传 .md、.txt 或 .docx 文件`,
+      { file: fileName },
     );
   }
-  const raw = extension === '.docx' ? await decodeDocx(bytes, fileName) : decodeText(bytes, fileName);
-  const tree = parseReport(normalizeReportText(raw));
+  const { text } = await decodeReportBytes(bytes, fileName, options);
+  const tree = parseReport(text);
   if (tree.areas.length === 0) {
     throw badInput(
       'no_tasks_found',

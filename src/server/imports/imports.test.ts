@@ -98,10 +98,31 @@ describe.each(DIALECTS)('imports on %s', (dialect) => {
     expect(response.json<Preview>().counts.areas).toBe(8);
   });
 
+  it('reads UTF-16 text with a byte-order mark', async () => {
+    const admin = await world.client('admin');
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(sample.toString('utf8'), 'utf16le')]);
+    const response = await admin.upload('/api/imports', 'utf16.txt', utf16);
+    expect(response.statusCode).toBe(200);
+    expect(response.json<Preview>().counts).toMatchObject({ areas: 8, measures: 23, tasks: 103 });
+  });
+
+  it('reads the original Word .docx of a report', async () => {
+    const admin = await world.client('admin');
+    const docx = readFileSync(
+      new URL('../../../test-data/corpus/raw/beijing-2025-work-report.docx', import.meta.url),
+    );
+    const response = await admin.upload('/api/imports', 'beijing-2025.docx', docx);
+    expect(response.statusCode).toBe(200);
+    const preview = response.json<Preview>();
+    expect(preview.title).toBe('2025年北京市政府工作报告');
+    expect(preview.counts.areas).toBeGreaterThan(5);
+  });
+
   it.each([
-    ['binary.txt', Buffer.from([0, 1, 2, 3, 255, 0]), 400, 'not_text'],
-    ['broken.docx', Buffer.from('PK\u0003\u0004 not really a zip'), 400, 'bad_docx'],
-    ['report.exe', Buffer.from('MZ'), 400, 'unsupported_file'],
+    ['binary.txt', Buffer.from([0, 1, 2, 3, 255, 0]), 400, 'binary_file'],
+    ['broken.docx', Buffer.from('PK\u0003\u0004 not really a zip'), 400, 'broken_docx'],
+    ['report.exe', Buffer.from('MZ'), 400, 'unsupported_format'],
+    ['report.txt', Buffer.from('%PDF-1.7\n'), 400, 'unsupported_format'],
     ['empty.md', Buffer.alloc(0), 400, 'empty_file'],
     ['notes.md', Buffer.from('今天天气很好。'), 400, 'no_tasks_found'],
   ])('refuses %s with %i %s and stores nothing', async (name, bytes, status, code) => {

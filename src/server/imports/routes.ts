@@ -88,7 +88,9 @@ export const importRoutes: RouteModule = (app, context) => {
     async (request) => {
       requireRole(request, 'admin');
       const upload = await readUpload(request, context.config.MAX_UPLOAD_MB);
-      const analyzed = await analyzeReportFile(upload.bytes, upload.fileName);
+      const analyzed = await analyzeReportFile(upload.bytes, upload.fileName, {
+        maxBytes: context.config.MAX_UPLOAD_MB * 1024 * 1024,
+      });
       await storeBlob(context.db, upload);
       const { areas, counts } = previewTree(analyzed.tree, analyzed);
       let merge = null;
@@ -142,7 +144,9 @@ export const importRoutes: RouteModule = (app, context) => {
       const bytes = await loadBlob(context.db, request.params.uploadId);
       if (!bytes) throw notFound(`Upload ${request.params.uploadId}`, '上传的文件');
       const fileName = safeFileName(request.body.fileName);
-      const analyzed = await analyzeReportFile(bytes, fileName);
+      const analyzed = await analyzeReportFile(bytes, fileName, {
+        maxBytes: context.config.MAX_UPLOAD_MB * 1024 * 1024,
+      });
       const existing = await context.db
         .selectFrom('report_revisions')
         .select('report_id')
