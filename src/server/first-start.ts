@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { type Kysely, sql } from 'kysely';
+import type { DecodeOptions } from '../ingest/index.js';
 import { createUser } from '../store/accounts/manage-users.js';
 import { appendAuditEvent, SYSTEM_ACTOR } from '../store/audit/append-audit-event.js';
 import { dialectOf } from '../store/dialect-of.js';
@@ -26,10 +27,12 @@ export interface FirstStartResult {
  * On a database with no users, create the administrator `admin` with a random password (never a
  * default one); on a database with no reports and `loadSample`, import and publish the sample.
  * Safe when several instances start together: each step re-checks inside a write transaction.
+ * `decode.maxBytes` is the upload limit (MAX_UPLOAD_MB), which the sample is read under like any upload.
  */
 export async function prepareFirstStart(
   db: Kysely<Database>,
   loadSample: boolean,
+  decode: DecodeOptions = {},
 ): Promise<FirstStartResult> {
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
@@ -53,7 +56,7 @@ export async function prepareFirstStart(
     return { username: user.username, password };
   });
 
-  const sampleReportId = loadSample ? await importSampleOnce(db) : null;
+  const sampleReportId = loadSample ? await importSampleOnce(db, decode) : null;
   return { admin, sampleReportId };
 }
 
@@ -64,23 +67,23 @@ const SAMPLE_LOCK_KEY = 5_810_332;
  * Imports and publishes the sample when the database has no report. On PostgreSQL the check and
  * the import run on one connection under an advisory lock, so instances starting together load it once.
  */
-async function importSampleOnce(pool: Kysely<Database>): Promise<number | null> {
+async function importSampleOnce(pool: Kysely<Database>, decode: DecodeOptions): Promise<number | null> {
   return pool.connection().execute(async (db) => {
     const postgres = dialectOf(db) === 'postgres';
     if (postgres) await sql`select pg_advisory_lock(${sql.lit(SAMPLE_LOCK_KEY)})`.execute(db);
     try {
-      return await importSampleIfEmpty(db);
+      return await importSampleIfEmpty(db, decode);
     } finally {
       if (postgres) await sql`select pg_advisory_unlock(${sql.lit(SAMPLE_LOCK_KEY)})`.execute(db);
     }
   });
 }
 
-async function importSampleIfEmpty(db: Kysely<Database>): Promise<number | null> {
+async function importSampleIfEmpty(db: Kysely<Database>, decode: DecodeOptions): Promise<number | null> {
   const anyReport = await db.selectFrom('reports').select('id').limit(1).executeTakeFirst();
   if (anyReport) return null;
   const bytes = new Uint8Array(await readFile(SAMPLE_REPORT));
-  const analyzed = await analyzeReportFile(bytes, 'beijing-subcenter-2026-summary.md');
+  const analyzed = await analyzeReportFile(bytes, 'beijing-subcenter-2026-summary.md', decode);
   const imported = await importReport(db, {
     bytes,
     fileName: 'beijing-subcenter-2026-summary.md',

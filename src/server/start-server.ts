@@ -33,7 +33,9 @@ export async function startServer(
   try {
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
-    const first = await prepareFirstStart(database.db, config.LOAD_SAMPLE);
+    const first = await prepareFirstStart(database.db, config.LOAD_SAMPLE, {
+      maxBytes: config.MAX_UPLOAD_MB * 1024 * 1024,
+    });
     if (first.sampleReportId !== null)
       logger.info({ reportId: first.sampleReportId }, 'sample report loaded');
     if (first.admin) {

@@ -68,7 +68,9 @@ export async function createTestWorld(
     ...options.env,
   });
   const bytes = new Uint8Array(readFileSync(SAMPLE_REPORT));
-  const analyzed = await analyzeReportFile(bytes, 'sample.md');
+  const analyzed = await analyzeReportFile(bytes, 'sample.md', {
+    maxBytes: config.MAX_UPLOAD_MB * 1024 * 1024,
+  });
   const imported = await importReport(db, {
     bytes,
     fileName: 'sample.md',
