@@ -1,13 +1,15 @@
+import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdminPage } from './pages/admin-page.js';
 import { AppShell } from './pages/app-shell.js';
 import { DashboardPage } from './pages/dashboard-page.js';
+import { HomePage } from './pages/home-page.js';
 import { LoginPage } from './pages/login-page.js';
 import { TaskPage } from './pages/task-page.js';
 import { InboxPage, PeriodsPage, ReviewPage } from './pages/workflow-pages.js';
 import { DESKTOP, launchBrowser, newPage, PHONE, screenshotPath } from './support/browser.js';
-import { type LuoshiServer, startLuoshiServer } from './support/luoshi-server.js';
+import { type LuoshiServer, repoRoot, startLuoshiServer } from './support/luoshi-server.js';
 
 interface ApiTask {
   id: number;
@@ -152,5 +154,24 @@ describe('reporting loop: assign → open period → report → return → resub
     await dashboard.goto();
     expect(await dashboard.count('已完成')).toBe(1);
     await new AppShell(office).navLink('任务台账').waitFor();
+  });
+
+  it('the office imports another report through the wizard and lands on it', async () => {
+    await office.goto('/import');
+    await office
+      .getByLabel(/报告文件/)
+      .setInputFiles(path.join(repoRoot, 'test-data/corpus/beijing-2026-work-report.txt'));
+    await office.getByRole('button', { name: '上传并预览' }).click();
+    const preview = office.getByTestId('import-preview');
+    await preview.waitFor();
+    const counts = (await preview.locator('p').first().textContent()) ?? '';
+    const areas = Number(/(\d+)个领域/.exec(counts)?.[1]);
+    expect(areas).toBeGreaterThan(0);
+    await office.screenshot({ path: screenshotPath('import-preview') });
+    await office.getByTestId('import-commit').click();
+    const home = new HomePage(office);
+    await home.areaCards.first().waitFor();
+    expect(new URL(office.url()).searchParams.get('report')).toMatch(/^\d+$/);
+    expect(await home.areaCards.count()).toBe(areas);
   });
 });

@@ -25,6 +25,7 @@ const ProgressFormPage = lazy(() =>
 );
 const ReviewPage = lazy(() => import('./pages/review-page.js').then((m) => ({ default: m.ReviewPage })));
 const PeriodsPage = lazy(() => import('./pages/periods-page.js').then((m) => ({ default: m.PeriodsPage })));
+const ImportPage = lazy(() => import('./pages/import-page.js').then((m) => ({ default: m.ImportPage })));
 const LoginPage = lazy(() => import('./pages/login-page.js').then((m) => ({ default: m.LoginPage })));
 
 function Providers() {
@@ -47,6 +48,7 @@ const router = createBrowserRouter([
           { path: 'ledger', element: <LedgerPage /> },
           { path: 'tasks/:taskId', element: <TaskPage /> },
           { path: 'admin', element: <AdminPage /> },
+          { path: 'import', element: <ImportPage /> },
           { path: 'inbox', element: <InboxPage /> },
           { path: 'periods', element: <PeriodsPage /> },
           { path: 'periods/:periodId/tasks/:taskId', element: <ProgressFormPage /> },

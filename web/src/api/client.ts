@@ -1,6 +1,8 @@
 import type {
   AccountUser,
   AssignBody,
+  CommitImportBody,
+  CommitImportResult,
   Consolidation,
   CreatedUser,
   CreatePeriodBody,
@@ -9,6 +11,7 @@ import type {
   Dashboard,
   ErrorBody,
   Id,
+  ImportPreview,
   Period,
   ProgressReport,
   ReportDetail,
@@ -228,4 +231,17 @@ export function setFlag(taskId: Id, flagged: boolean): Promise<unknown> {
     `/api/tasks/${enc(taskId)}/flag`,
     flagged ? {} : undefined,
   );
+}
+
+/** POST /api/imports — upload a .md/.txt/.docx report and get its preview (office). */
+export function previewImport(file: File, mergeInto: Id | null): Promise<ImportPreview> {
+  const form = new FormData();
+  form.append('file', file);
+  const query = mergeInto === null ? '' : `?reportId=${enc(mergeInto)}`;
+  return request<ImportPreview>('POST', `/api/imports${query}`, form);
+}
+
+/** POST /api/imports/:uploadId/commit — store the previewed report (or merge the re-import). */
+export function commitImport(uploadId: string, body: CommitImportBody): Promise<CommitImportResult> {
+  return request<CommitImportResult>('POST', `/api/imports/${enc(uploadId)}/commit`, body);
 }

@@ -6,6 +6,11 @@
 import type { z } from 'zod';
 import type { assignBodySchema } from '../../../src/server/assignments/schema.js';
 import type { sessionResponseSchema, sessionUserSchema } from '../../../src/server/auth/schema.js';
+import type {
+  commitBodySchema,
+  commitResultSchema,
+  importPreviewSchema,
+} from '../../../src/server/imports/schema.js';
 import type { createPeriodBodySchema, periodSchema } from '../../../src/server/periods/schema.js';
 import type {
   consolidationSchema,
@@ -82,6 +87,11 @@ export type CreatedUser = z.infer<typeof createdUserSchema>;
 export type AssignBody = z.infer<typeof assignBodySchema>;
 export type CreateUnitBody = z.infer<typeof createUnitBodySchema>;
 export type CreateUserBody = z.infer<typeof createUserBodySchema>;
+
+/** POST /api/imports — the preview of an uploaded report. */
+export type ImportPreview = z.infer<typeof importPreviewSchema>;
+export type CommitImportBody = z.infer<typeof commitBodySchema>;
+export type CommitImportResult = z.infer<typeof commitResultSchema>;
 
 /** 报送周期 */
 export type Period = z.infer<typeof periodSchema>;

@@ -2,6 +2,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  CloudUploadOutlined,
   EditOutlined,
   FileTextOutlined,
   TeamOutlined,
@@ -35,6 +36,12 @@ export const navItems: NavItem[] = [
     path: '/review',
     label: 'nav.review',
     icon: <AuditOutlined />,
+    visible: (user) => user?.role === 'admin',
+  },
+  {
+    path: '/import',
+    label: 'nav.import',
+    icon: <CloudUploadOutlined />,
     visible: (user) => user?.role === 'admin',
   },
   {

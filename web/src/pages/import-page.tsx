@@ -1,0 +1,213 @@
+import { App, Button, Checkbox, Select, Space } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { commitImport, previewImport } from '../api/client.js';
+import type { ImportPreview } from '../api/types.js';
+import { Panel } from '../components/panel.js';
+import { useI18n } from '../i18n/i18n.js';
+import { displayLabel } from '../report/tree-stats.js';
+import { useCurrentReport } from '../session/current-report.js';
+import { useApiErrorText } from './task-assignments.js';
+
+type PreviewTask = ImportPreview['areas'][number]['tasks'][number];
+
+/** 导入报告 — upload a report, check the tree, targets and merge diff, then commit. */
+export function ImportPage() {
+  return (
+    <App component={false}>
+      <ImportWizard />
+    </App>
+  );
+}
+
+function ImportWizard() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const apiMessage = useApiErrorText();
+  const navigate = useNavigate();
+  const { reports, reload } = useCurrentReport();
+  const [file, setFile] = useState<File | null>(null);
+  const [mergeInto, setMergeInto] = useState<number | null>(null);
+  const [publish, setPublish] = useState(true);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const upload = async () => {
+    if (!file) return;
+    setBusy(true);
+    try {
+      setPreview(await previewImport(file, mergeInto));
+    } catch (error) {
+      message.error(apiMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const commit = async () => {
+    if (!preview) return;
+    setBusy(true);
+    try {
+      const result = await commitImport(preview.uploadId, {
+        fileName: preview.fileName,
+        ...(preview.merge
+          ? { reportId: preview.merge.reportId, reportVersion: preview.merge.reportVersion }
+          : {}),
+        publish,
+      });
+      message.success(t('import.done'));
+      reload();
+      navigate(`/?report=${result.reportId}`);
+    } catch (error) {
+      message.error(apiMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section data-testid="import-page">
+      <h1 className="page-title">{t('nav.import')}</h1>
+      <Panel title={t('import.step1')}>
+        <div className="import-form">
+          <label className="field-label" htmlFor="import-file">
+            {t('import.file')}
+          </label>
+          <input
+            id="import-file"
+            type="file"
+            accept=".md,.markdown,.txt,.docx"
+            onChange={(event) => {
+              setFile(event.target.files?.[0] ?? null);
+              setPreview(null);
+            }}
+          />
+          <Select<number | null>
+            aria-label={t('import.mergeInto')}
+            value={mergeInto}
+            onChange={(value) => {
+              setMergeInto(value);
+              setPreview(null);
+            }}
+            style={{ minWidth: 260 }}
+            options={[
+              { value: null, label: t('import.newReport') },
+              ...(reports ?? []).map((r) => ({
+                value: r.id,
+                label: t('import.mergeLabel', { title: r.title }),
+              })),
+            ]}
+          />
+          <Button type="primary" onClick={() => void upload()} disabled={!file} loading={busy && !preview}>
+            {t('import.preview')}
+          </Button>
+        </div>
+      </Panel>
+      {preview ? (
+        <>
+          <Panel title={t('import.step2')} testId="import-preview">
+            <p>
+              <strong>{preview.title}</strong>
+              {preview.year ? ` · ${preview.year}` : ''} · {t('report.stats', { ...preview.counts })}
+            </p>
+            {preview.merge ? <MergeSummary merge={preview.merge} /> : null}
+            <ol className="plain-list import-tree">
+              {preview.areas.map((area, areaIndex) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the preview has no ids; its order is fixed.
+                <li key={areaIndex}>
+                  <strong>
+                    {displayLabel(area.label)}
+                    {area.title}
+                  </strong>
+                  <ul>
+                    {area.measures.map((measure, measureIndex) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: as above
+                      <li key={measureIndex}>
+                        {displayLabel(measure.label)}
+                        {measure.title}
+                        <PreviewTasks tasks={measure.tasks} />
+                      </li>
+                    ))}
+                  </ul>
+                  <PreviewTasks tasks={area.tasks} />
+                </li>
+              ))}
+            </ol>
+          </Panel>
+          <Panel title={t('import.step3')}>
+            <Space wrap>
+              <Checkbox checked={publish} onChange={(event) => setPublish(event.target.checked)}>
+                {t('import.publish')}
+              </Checkbox>
+              <Button type="primary" onClick={() => void commit()} loading={busy} data-testid="import-commit">
+                {preview.merge ? t('import.commitMerge') : t('import.commit')}
+              </Button>
+            </Space>
+          </Panel>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function PreviewTasks({ tasks }: { tasks: PreviewTask[] }) {
+  if (tasks.length === 0) return null;
+  return (
+    <ul className="import-tasks">
+      {tasks.map((task, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the preview has no ids; its order is fixed.
+        <li key={index}>
+          {task.text}
+          {task.targets.length > 0 ? (
+            <span className="import-targets">
+              {task.targets.map((target) => `${target.subject} ${target.value}${target.unit}`).join('；')}
+            </span>
+          ) : null}
+          {task.deadline ? <span className="secondary"> · {task.deadline.text}</span> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function MergeSummary({ merge }: { merge: NonNullable<ImportPreview['merge']> }) {
+  const { t } = useI18n();
+  return (
+    <div className="merge-summary" data-testid="merge-summary">
+      <p>{t('import.mergeCounts', { ...merge.counts })}</p>
+      {merge.changed.length > 0 ? (
+        <details>
+          <summary>{t('import.changed', { count: merge.changed.length })}</summary>
+          <ul>
+            {merge.changed.map((change) => (
+              <li key={change.id}>
+                <del>{change.before}</del> → <ins>{change.after}</ins>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      {merge.added.length > 0 ? (
+        <details>
+          <summary>{t('import.added', { count: merge.added.length })}</summary>
+          <ul>
+            {merge.added.map((added, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: added tasks have no ids yet.
+              <li key={index}>{added.text}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      {merge.archived.length > 0 ? (
+        <details>
+          <summary>{t('import.archived', { count: merge.archived.length })}</summary>
+          <ul>
+            {merge.archived.map((archived) => (
+              <li key={archived.id}>{archived.text}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </div>
+  );
+}
