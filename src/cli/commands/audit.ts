@@ -12,7 +12,9 @@ export function registerAudit(program: Command): Command {
       const { verifyAuditChain } = await import('../../store/audit/verify-audit-chain.js');
       const result = await withDatabase(({ db }) => verifyAuditChain(db));
       if (result.ok) {
-        process.stdout.write(`audit log intact: ${result.events} events, hash chain verified\n`);
+        process.stdout.write(
+          `audit log intact: ${result.events} events, hash chain verified, head ${result.head}\n`,
+        );
         return;
       }
       for (const problem of result.problems) process.stdout.write(`${problem.kind}\t${problem.message}\n`);

@@ -12,6 +12,8 @@ export interface AuditProblem {
 export interface AuditVerification {
   ok: boolean;
   events: number;
+  /** Hash of the newest event: write it down elsewhere to detect a later truncation of the log's tail. */
+  head: string;
   problems: AuditProblem[];
 }
 
@@ -54,5 +56,5 @@ export async function verifyAuditChain(db: Kysely<Database>, pageSize = 5000): P
     }
     if (page.length < pageSize) break;
   }
-  return { ok: problems.length === 0, events, problems };
+  return { ok: problems.length === 0, events, head: expectedPrev, problems };
 }
