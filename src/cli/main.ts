@@ -1,5 +1,4 @@
 import { Command, CommanderError } from 'commander';
-import { ConfigError } from '../config/config.js';
 import { isLuoshiError } from '../core/errors.js';
 import { commands } from './commands/index.js';
 
@@ -33,7 +32,8 @@ export function reportFailure(error: unknown): number {
     }
     return EXIT_USAGE;
   }
-  if (error instanceof ConfigError) {
+  // By name, not instanceof: importing config.ts here would load zod on every start (~100 ms).
+  if (error instanceof Error && error.name === 'ConfigError') {
     process.stderr.write(`luoshi: ${error.message}\n`);
     return EXIT_USAGE;
   }

@@ -175,6 +175,7 @@ export function extractTargets(text: string, original: string): Target[] {
     }
     // Small Chinese numerals name things (两个维护, 三项工程, 十件实事) unless a verb counts with
     // them (新增两个) or they close the clause (新建幼儿园两所。).
+    if (q.small && isVagueMultiplier(text, q.numStart)) continue; // 几十个, 数十家
     if (q.small && q.kind !== 'percent' && !(cue && text[q.end] !== '“') && !atClauseEnd(text, q.end))
       continue;
     if (isCircumstance(text, q, prefix)) continue;
