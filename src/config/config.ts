@@ -53,6 +53,8 @@ const settingsSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('luoshi <luoshi@localhost>'),
   WEBHOOK_URL: z.string().url().optional(),
+  /** A .ttf/.otf Chinese font for PNG output, instead of the Noto Sans SC shipped by npm install. */
+  CJK_FONT_FILE: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof settingsSchema> & { sqlitePath: string };

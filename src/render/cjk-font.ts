@@ -35,20 +35,20 @@ function packagedFont(): CjkFont | undefined {
 }
 
 /**
- * Finds a CJK font for rasterising: `LUOSHI_CJK_FONT` (a file path) first, then the shipped npm
- * font, then Debian's fonts-noto-cjk. Fonts are never fetched at run time; without one, PNG
- * output fails with a message that says how to install one.
+ * Finds a CJK font for rasterising: `fontFile` (the CJK_FONT_FILE setting) first, then the
+ * shipped npm font, then Debian's fonts-noto-cjk. Fonts are never fetched at run time; without
+ * one, PNG output fails with a message that says how to install one.
  */
-export function findCjkFont(env: NodeJS.ProcessEnv = process.env): CjkFont {
-  const override = env.LUOSHI_CJK_FONT;
-  if (override) {
-    if (!existsSync(override)) {
+export function findCjkFont(fontFile?: string): CjkFont {
+  if (fontFile) {
+    if (!existsSync(fontFile)) {
       throw new LuoshiError('cjk_font_missing', 500, {
-        en: `LUOSHI_CJK_FONT points to ${override}, which does not exist`,
-        zh: `LUOSHI_CJK_FONT 指向的字体文件 ${override} 不存在`,
+        en: `CJK_FONT_FILE points to ${fontFile}, which does not exist`,
+        zh: `CJK_FONT_FILE 指向的字体文件 ${fontFile} 不存在`,
       });
     }
-    return { files: [override], family: 'Noto Sans SC' };
+    // Text falls back to the only loaded font whatever its family name.
+    return { files: [fontFile], family: 'sans-serif' };
   }
   if (cached) return cached;
   const packaged = packagedFont();
@@ -66,7 +66,7 @@ export function findCjkFont(env: NodeJS.ProcessEnv = process.env): CjkFont {
     return cached;
   }
   throw new LuoshiError('cjk_font_missing', 500, {
-    en: 'No Chinese font found for PNG output: run `npm install` (it installs @embedpdf/fonts-sc), or install Debian fonts-noto-cjk, or set LUOSHI_CJK_FONT to a .ttf/.otf file. SVG output works without it.',
-    zh: '未找到可用于生成 PNG 的中文字体：请运行 npm install（安装 @embedpdf/fonts-sc），或安装 Debian 的 fonts-noto-cjk，或将 LUOSHI_CJK_FONT 设为 .ttf/.otf 字体文件路径。SVG 输出不需要字体。',
+    en: 'No Chinese font found for PNG output: run `npm install` (it installs @embedpdf/fonts-sc), or install Debian fonts-noto-cjk, or set CJK_FONT_FILE to a .ttf/.otf file. SVG output works without it.',
+    zh: '未找到可用于生成 PNG 的中文字体：请运行 npm install（安装 @embedpdf/fonts-sc），或安装 Debian 的 fonts-noto-cjk，或将 CJK_FONT_FILE 设为 .ttf/.otf 字体文件路径。SVG 输出不需要字体。',
   });
 }

@@ -142,6 +142,19 @@ describe('visual snapshot', () => {
   });
 });
 
+describe('font setting', () => {
+  it('fails with a clear error when CJK_FONT_FILE names a missing file', async () => {
+    await expect(
+      svgToPng('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', {
+        fontFile: '/nonexistent/font.otf',
+      }),
+    ).rejects.toMatchObject({
+      code: 'cjk_font_missing',
+      message: expect.stringContaining('CJK_FONT_FILE'),
+    });
+  });
+});
+
 describe('condenseRequirement', () => {
   it('keeps whole clauses, never splitting inside quotes, within the budget', () => {
     const text =

@@ -10,6 +10,8 @@ export interface PngOptions {
   width?: number;
   /** Background painted under transparent areas. */
   background?: string;
+  /** A font file to use instead of the shipped one (the CJK_FONT_FILE setting). */
+  fontFile?: string;
 }
 
 /** Printable ASCII, always kept so numbers and Latin words render whatever the text holds. */
@@ -33,7 +35,7 @@ function svgCharacters(svg: string): string {
  * seconds for a long image; with a subset of a few hundred kilobytes it costs milliseconds.
  */
 export async function svgToPng(svg: string, options: PngOptions = {}): Promise<Buffer> {
-  const font = findCjkFont();
+  const font = findCjkFont(options.fontFile);
   const characters = svgCharacters(svg);
   const dir = await mkdtemp(path.join(tmpdir(), 'luoshi-font-'));
   try {

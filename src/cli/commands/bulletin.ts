@@ -48,9 +48,14 @@ export function registerBulletin(program: Command): Command {
         issuer: options.issuer,
         issueNumber,
       });
+      const { loadConfig } = await import('../../config/config.js');
+      const fontFile = loadConfig(process.env).CJK_FONT_FILE;
       process.stderr.write('luoshi: drawing charts\n');
       const charts = await Promise.all(
-        bulletinCharts(model).map(async (chart) => ({ ...chart, png: await svgToPng(chart.svg) })),
+        bulletinCharts(model).map(async (chart) => ({
+          ...chart,
+          png: await svgToPng(chart.svg, { fontFile }),
+        })),
       );
       if (format === 'docx') {
         const { renderBulletinDocx } = await import('../../render/bulletin-docx.js');

@@ -40,7 +40,11 @@ export function registerInfographic(program: Command): Command {
       } else {
         process.stderr.write(`luoshi: rasterising ${layout.width}×${layout.height} px\n`);
         const { svgToPng } = await import('../../render/svg-png.js');
-        await writeFile(options.out, await svgToPng(layout.svg));
+        const { loadConfig } = await import('../../config/config.js');
+        await writeFile(
+          options.out,
+          await svgToPng(layout.svg, { fontFile: loadConfig(process.env).CJK_FONT_FILE }),
+        );
       }
       process.stderr.write(`luoshi: wrote ${options.out} (${layout.width}×${layout.height})\n`);
     });

@@ -135,7 +135,10 @@ export async function documentRoutes(app: ZodApp, context: AppContext): Promise<
         issueNumber: Number(period.label.replace(/^\d{4}-Q?/, '')),
       });
       const charts = await Promise.all(
-        bulletinCharts(model).map(async (chart) => ({ ...chart, png: await svgToPng(chart.svg) })),
+        bulletinCharts(model).map(async (chart) => ({
+          ...chart,
+          png: await svgToPng(chart.svg, { fontFile: context.config.CJK_FONT_FILE }),
+        })),
       );
       if (request.params.format === 'docx') {
         return reply
@@ -177,7 +180,7 @@ export async function documentRoutes(app: ZodApp, context: AppContext): Promise<
       });
       const { svg } = renderInfographicSvg(buildInfographicModel(data, { generatedOn: context.today() }));
       if (request.params.format === 'svg') return reply.type('image/svg+xml; charset=utf-8').send(svg);
-      return reply.type('image/png').send(await cachedPng(svg));
+      return reply.type('image/png').send(await cachedPng(svg, context.config.CJK_FONT_FILE));
     },
   );
 }

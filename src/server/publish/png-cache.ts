@@ -5,11 +5,13 @@ import { svgToPng } from '../../render/svg-png.js';
 const pngCache = new Map<string, Buffer>();
 
 /** PNG of an infographic SVG, rendered once per distinct SVG (a few recent ones are kept). */
-export async function cachedPng(svg: string): Promise<Buffer> {
-  const key = createHash('sha256').update(svg).digest('hex');
+export async function cachedPng(svg: string, fontFile?: string): Promise<Buffer> {
+  const key = createHash('sha256')
+    .update(`${fontFile ?? ''}\n${svg}`)
+    .digest('hex');
   const hit = pngCache.get(key);
   if (hit) return hit;
-  const png = await svgToPng(svg);
+  const png = await svgToPng(svg, { fontFile });
   if (pngCache.size >= 16) pngCache.delete(pngCache.keys().next().value ?? '');
   pngCache.set(key, png);
   return png;

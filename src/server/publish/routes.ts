@@ -67,7 +67,7 @@ function publicRoutes(app: ZodApp, context: AppContext): void {
       return reply
         .type('image/png')
         .header('content-disposition', `attachment; filename="infographic-${request.params.id}.png"`)
-        .send(await cachedPng(svg));
+        .send(await cachedPng(svg, context.config.CJK_FONT_FILE));
     },
   );
 
