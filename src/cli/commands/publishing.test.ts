@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -56,6 +56,17 @@ describe('publishing commands on a report file', () => {
     expect(markdown).toContain('](bulletin-areas.png)');
     expect(readFileSync(path.join(dir, 'bulletin-areas.png')).subarray(1, 4).toString()).toBe('PNG');
   }, 60_000);
+
+  it('luoshi infographic reads a UTF-16 copy of the report (decoded by src/ingest)', async () => {
+    const utf16 = path.join(dir, 'sample-utf16.txt');
+    writeFileSync(
+      utf16,
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(SAMPLE, 'utf8'), 'utf16le')]),
+    );
+    const out = path.join(dir, 'utf16.svg');
+    expect((await run('infographic', utf16, '--out', out)).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('坚持以民为本');
+  });
 
   it('fails with a message that says what to do', async () => {
     const badOut = await run('infographic', SAMPLE, '--out', path.join(dir, 'x.gif'));

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { badInput } from '../../core/errors.js';
 import type { ReportView } from '../../render/report-view.js';
@@ -11,9 +10,10 @@ export interface ReportSourceOptions {
 }
 
 /**
- * Resolves the REPORT argument of the publishing commands: a report file (Markdown, text) is
- * parsed directly; a number is a report id in the configured database (DATABASE_URL or
- * DATA_DIR/luoshi.db), read with its assignments and progress.
+ * Resolves the REPORT argument of the publishing commands: a report file (Markdown or text in
+ * UTF-8, UTF-16 or GBK/GB18030, or Word .docx, read by src/ingest) is parsed directly; a number
+ * is a report id in the configured database (DATABASE_URL or DATA_DIR/luoshi.db), read with its
+ * assignments and progress.
  */
 export async function loadReportSource(
   source: string | undefined,
@@ -22,11 +22,12 @@ export async function loadReportSource(
   const at = options.at ?? new Date().toISOString().slice(0, 10);
   if (source !== undefined && existsSync(source)) {
     process.stderr.write(`luoshi: parsing ${source}\n`);
-    const { analyzeReportFile } = await import('../../server/imports/analyze-report-file.js');
+    const { readReportFile } = await import('../../ingest/index.js');
+    const { analyzeReportText } = await import('../../server/imports/analyze-report-file.js');
     const { analyzeTask } = await import('../../core/extract/index.js');
     const { reportViewFromTree } = await import('../../render/report-view.js');
-    const bytes = new Uint8Array(await readFile(source));
-    const { tree } = await analyzeReportFile(bytes, path.basename(source));
+    const decoded = await readReportFile(source);
+    const { tree } = analyzeReportText(decoded.text, path.basename(source));
     const year = tree.meta.year ?? Number(at.slice(0, 4));
     return reportViewFromTree(tree, (text) => analyzeTask(text, { year }));
   }
@@ -63,7 +64,7 @@ export async function loadReportSource(
   }
   throw badInput(
     'report_not_found',
-    `${source} is neither a report file nor a report id: give the path of a .md/.txt report or the id shown by the web app`,
-    `${source} 既不是报告文件也不是报告编号：请给出 .md/.txt 报告文件路径，或网页中显示的报告编号`,
+    `${source} is neither a report file nor a report id: give the path of a .md/.txt/.docx report or the id shown by the web app`,
+    `${source} 既不是报告文件也不是报告编号：请给出 .md/.txt/.docx 报告文件路径，或网页中显示的报告编号`,
   );
 }

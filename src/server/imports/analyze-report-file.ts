@@ -39,6 +39,14 @@ export async function analyzeReportFile(
     );
   }
   const { text } = await decodeReportBytes(bytes, fileName, options);
+  return analyzeReportText(text, fileName);
+}
+
+/**
+ * Decoded report text (see src/ingest) → its tree and task analysis; refuses text with no work
+ * areas. For callers that read the file themselves, such as the CLI's `readReportFile`.
+ */
+export function analyzeReportText(text: string, fileName: string): AnalyzedReport {
   const tree = parseReport(text);
   if (tree.areas.length === 0) {
     throw badInput(
