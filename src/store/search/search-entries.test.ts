@@ -83,12 +83,13 @@ for (const dialect of DIALECTS) {
 
     it('finds the exact phrase first, then texts that hold all its bigrams', async () => {
       const result = await searchEntries(database.db, '中小学学位');
+      // Equally good hits: the newer report first.
       expect(result.hits.map((hit) => [hit.body, hit.year])).toEqual([
-        ['新增中小学学位5000个', 2025],
         ['新增中小学学位6500个', 2026],
+        ['新增中小学学位5000个', 2025],
       ]);
-      expect(result.hits[0]!.snippet.html).toBe('新增<mark>中小学学位</mark>5000个');
-      expect(result.hits[0]!.context).toBe('2025年政府工作报告 · 第2方面工作');
+      expect(result.hits[1]!.snippet.html).toBe('新增<mark>中小学学位</mark>5000个');
+      expect(result.hits[1]!.context).toBe('2025年政府工作报告 · 第2方面工作');
     });
 
     it('finds 养老服务驿站 from 养老驿站 (typo-tolerant), after the exact match', async () => {
@@ -153,9 +154,10 @@ for (const dialect of DIALECTS) {
         .execute();
       expect((await searchEntries(database.db, '老旧小区综合整治')).hits).toEqual([]);
       const lifts = await searchEntries(database.db, '电梯');
+      // Both hold the word; the shorter text ranks first.
       expect(lifts.hits.map((hit) => [hit.kind, hit.body, hit.nodeId])).toEqual([
-        ['task', '推进老旧小区加装电梯', task.entityId],
         ['comment', '请抓紧推进电梯安装', task.entityId],
+        ['task', '推进老旧小区加装电梯', task.entityId],
       ]);
     });
 

@@ -63,7 +63,11 @@ export const MAX_LIMIT = 100;
  * exact hits, near misses would rank below them anyway.
  */
 const RELAX_BELOW = 5;
-/** Candidates fetched per wanted hit, so the re-ranking has something to choose from. */
+/**
+ * Candidates ranked per query (the newest token matches), at least this many, or three per wanted
+ * hit: enough to put the exact phrase first, bounded so a common word stays as fast as a rare one.
+ */
+const MIN_CANDIDATES = 300;
 const CANDIDATE_FACTOR = 3;
 
 /** Build the backend's match expression: all terms of one set, any of the sets. */
@@ -85,11 +89,7 @@ interface CandidateRow {
   year: number | null;
   context: string;
   body: string;
-  rank: number;
 }
-
-/** The most matches ranked per query: a very common bigram must not make every query rank the whole index. */
-export const MAX_RANKED_MATCHES = 5000;
 
 /** Columns of a hit (everything but the PostgreSQL token vector). */
 const ENTRY_COLUMNS = [
@@ -106,7 +106,7 @@ const ENTRY_COLUMNS = [
 
 type EntryScope = ExpressionBuilder<Database & SearchTables & { e: SearchEntryTable }, 'e'>;
 
-/** Filters on the entry's own columns: applied where the matches are found, before the cap. */
+/** Filters on the entry's own columns. */
 function columnFilters(
   eb: EntryScope,
   filters: SearchFilters,
@@ -130,25 +130,22 @@ async function fetchCandidates(
 ): Promise<CandidateRow[]> {
   const postgres = dialectOf(db) === 'postgres';
   const search = withSearchTables(db);
-  // The token index finds and scores at most MAX_RANKED_MATCHES entries (the subquery's LIMIT also
-  // makes PostgreSQL drive the query from the GIN index); visibility is checked on those only.
-  const matches = postgres
+  // Newest matches first, straight from the token index: the scan stops after `limit` visible
+  // entries, so a very common word costs no more than a rare one. Ranking happens in toHit.
+  let query = postgres
     ? search
         .selectFrom('search_entries as e')
-        .select([...ENTRY_COLUMNS, sql<number>`ts_rank(e.tokens, ${expression}::tsquery)`.as('rank')])
+        .select(ENTRY_COLUMNS)
         .where(sql<SqlBool>`e.tokens @@ ${expression}::tsquery`)
         .where((eb) => columnFilters(eb, filters, exclude))
-        .limit(MAX_RANKED_MATCHES)
+        .orderBy('e.id', 'desc')
     : search
         .selectFrom(sql`search_fts`.as('f'))
         .innerJoin('search_entries as e', (join) => join.on(sql<SqlBool>`e.id = f.rowid`))
-        // bm25 is negative, smaller is better; negate so both backends rank "higher is better".
-        .select([...ENTRY_COLUMNS, sql<number>`-bm25(search_fts)`.as('rank')])
+        .select(ENTRY_COLUMNS)
         .where(sql<SqlBool>`search_fts match ${expression}`)
         .where((eb) => columnFilters(eb, filters, exclude))
-        .limit(MAX_RANKED_MATCHES);
-  // The matches carry every column, so the entries table is not read a second time.
-  let query = search.selectFrom(matches.as('e')).selectAll('e').orderBy('e.rank', 'desc');
+        .orderBy(sql`f.rowid`, 'desc');
   if (filters.unitId !== undefined) {
     const unitId = filters.unitId;
     query = query.where(({ exists, selectFrom }) =>
@@ -196,7 +193,9 @@ function toHit(row: CandidateRow, query: QueryTokens, phrase: string, fuzzy: boo
   const coverage = queryCoverage(row.body, query, new Set(indexTokens(row.body)));
   const exact = phrase.length > 0 && foldText(row.body).includes(phrase);
   // Rank first by how much of the query the text holds, then by the backend's relevance.
-  const score = (exact ? 2 : 0) + coverage + Math.min(1, Math.max(0, row.rank)) * 0.01;
+  // The whole phrase first, then how much of the query the text holds, then short, focused texts.
+  const brevity = 1 / (1 + Array.from(row.body).length / 50);
+  const score = (exact ? 2 : 0) + coverage + 0.1 * brevity;
   return {
     entryId: row.id,
     kind: row.kind,
@@ -256,7 +255,7 @@ export async function searchEntries(
     matchExpression(postgres, [query.terms], query.prefix),
     filters,
     new Set(),
-    wanted * CANDIDATE_FACTOR,
+    Math.max(MIN_CANDIDATES, wanted * CANDIDATE_FACTOR),
   );
   const hits = strict.map((row) => toHit(row, query, phrase, false));
   const relaxed = query.prefix ? [] : relaxedTermSets(query.terms);
@@ -267,10 +266,11 @@ export async function searchEntries(
       matchExpression(postgres, relaxed, null),
       filters,
       seen,
-      (wanted - hits.length) * CANDIDATE_FACTOR,
+      Math.max(MIN_CANDIDATES, (wanted - hits.length) * CANDIDATE_FACTOR),
     );
     hits.push(...more.map((row) => toHit(row, query, phrase, true)));
   }
-  hits.sort((a, b) => b.score - a.score || a.entryId - b.entryId);
+  // Equal scores: the newer entry (later import) first.
+  hits.sort((a, b) => b.score - a.score || b.entryId - a.entryId);
   return { query: trimmed, hits: hits.slice(offset, offset + limit), more: hits.length > offset + limit };
 }
