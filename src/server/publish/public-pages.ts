@@ -1,3 +1,4 @@
+import { targetCompletion } from '../../core/status/completion.js';
 import {
   BULLETIN_GROUP_ZH,
   BULLETIN_GROUPS,
@@ -115,16 +116,17 @@ export function renderProgressPage(reportId: number, view: ReportView, at: strin
           task.analysis.targets.map((target, i) => {
             const shown = formatTarget(target);
             const value = task.progress?.targetValues?.[i];
+            const done = targetCompletion(target, value);
             return `<tr><td>${escapeHtml(target.subject || target.text)}</td><td class="n">${escapeHtml(
               `${shown.prefix}${shown.number}${shown.unit}`,
             )}</td><td class="n">${
               value === undefined || value === null ? '—' : escapeHtml(`${formatNumber(value)}${target.unit}`)
-            }</td></tr>`;
+            }</td><td class="n">${done === null ? '—' : percent(done)}</td></tr>`;
           }),
         )
         .join('');
       const table = rows
-        ? `<table><thead><tr><th>量化目标</th><th>目标值</th><th>最新完成值</th></tr></thead><tbody>${rows}</tbody></table>`
+        ? `<table><thead><tr><th>量化目标</th><th>目标值</th><th>最新完成值</th><th>完成率</th></tr></thead><tbody>${rows}</tbody></table>`
         : '';
       return `<section id="area-${index + 1}"><h2>${chineseOrdinal(index + 1)}、${escapeHtml(area.title)}</h2>
 <p class="meta">${own.length} 项任务 · 完成 ${percent(stats.completion)} · 序时进度 ${percent(stats.expected)}</p>

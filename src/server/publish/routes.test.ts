@@ -124,6 +124,8 @@ describe.each(DIALECTS)('publishing routes on %s', (dialect) => {
     expect(page.body).toContain('数据更新至 2026年6月30日');
     expect(page.body).toContain('中小学学位');
     expect(page.body).toContain('3900个');
+    // 3900 of 6500 → 60 % of the target.
+    expect(page.body).toContain('<td class="n">3900个</td><td class="n">60%</td>');
     // The submitted (not yet approved) figure of the second task is not public.
     expect(page.body).not.toContain('100个');
     expect(page.body).not.toContain('<script');
