@@ -8,7 +8,14 @@ import { HomePage } from './pages/home-page.js';
 import { LoginPage } from './pages/login-page.js';
 import { TaskPage } from './pages/task-page.js';
 import { InboxPage, PeriodsPage, ReviewPage } from './pages/workflow-pages.js';
-import { DESKTOP, launchBrowser, newPage, PHONE, screenshotPath } from './support/browser.js';
+import {
+  DESKTOP,
+  horizontalOverflow,
+  launchBrowser,
+  newPage,
+  PHONE,
+  screenshotPath,
+} from './support/browser.js';
 import { type LuoshiServer, repoRoot, startLuoshiServer } from './support/luoshi-server.js';
 
 interface ApiTask {
@@ -99,6 +106,8 @@ describe('reporting loop: assign → open period → report → return → resub
     await inbox.fillNarrative('已完成主体工程，正在办理竣工验收。');
     await inbox.saveDraft();
     await inbox.waitForState('草稿');
+    // Unit staff report from phones: the form must fit a 390 px screen.
+    expect(await horizontalOverflow(reporter)).toBe(0);
     await reporter.screenshot({ path: screenshotPath('report-form-phone'), fullPage: true });
 
     const head = await signedIn('fgw_head', passwords.head ?? '');

@@ -11,7 +11,7 @@ export function ConsolidationPanel({ periodId, detail }: { periodId: string; det
   const data = useApi(`consolidation:${periodId}:${detail.task.id}`, () =>
     getConsolidation(periodId, detail.task.id),
   );
-  if (!data.data) return null;
+  if (!data.data || data.data.parts.length === 0) return null;
   const targets = new Map(detail.task.targets.map((target) => [target.id, target]));
   return (
     <Panel title={t('progress.consolidation')} testId="consolidation">

@@ -7,7 +7,7 @@ import { PageError, PageLoading } from '../components/page-state.js';
 import { LightDot, StatusTag } from '../components/status.js';
 import { ScheduleBar } from '../components/target-progress.js';
 import { useI18n } from '../i18n/i18n.js';
-import { deadlineText, displayLabel, formatTarget } from '../report/tree-stats.js';
+import { deadlineText, displayLabel, formatNumber, formatTarget } from '../report/tree-stats.js';
 import { useSession } from '../session/session.js';
 import { TaskComments, TaskHistory } from './task-activity.js';
 import { TaskAssignments } from './task-assignments.js';
@@ -124,7 +124,9 @@ function TaskView({
                   <Typography.Text type="secondary">
                     {' '}
                     {t('task.achieved')}：
-                    {target.achieved === null ? t('common.none') : `${target.achieved}${target.unit}`}
+                    {target.achieved === null
+                      ? t('common.none')
+                      : `${formatNumber(target.achieved)}${target.unit}`}
                   </Typography.Text>
                   <ScheduleBar
                     completion={target.completion}
