@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: runs every bench/*.ts module's exported `bench…` functions in turn and writes
  * BENCHMARKS.md with the machine, the command and each result table.
- * `npm run bench -- parse extract` runs only the modules whose file name contains one of the words.
+ * `npm run bench -- parse extract` runs only the modules whose file name contains one of the words and
+ * replaces just their sections in BENCHMARKS.md, keeping the others.
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !skip.has(f))
     .filter((f) => only.length === 0 || only.some((word) => f.includes(word)))
     .sort();
-  const sections: string[] = [];
+  const sections = new Map<string, string>();
   for (const file of files) {
     const module = (await import(pathToFileURL(path.join(benchDir, file)).href)) as Record<string, unknown>;
     for (const [name, fn] of Object.entries(module)) {
@@ -41,24 +42,40 @@ async function main(): Promise<void> {
       process.stderr.write(
         `bench: ${file} ${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
       );
-      sections.push(toMarkdown(result));
+      sections.set(result.name, toMarkdown(result));
     }
   }
+  const out = path.join(benchDir, '..', 'BENCHMARKS.md');
+  const merged =
+    only.length > 0 && existsSync(out) ? keepOtherSections(readFileSync(out, 'utf8'), sections) : sections;
+  writeFileSync(out, `${header()}\n${[...merged.values()].join('\n')}`);
+  process.stderr.write(`bench: wrote ${path.relative(process.cwd(), out)}\n`);
+}
+
+/** The sections of an earlier BENCHMARKS.md, with the freshly measured ones replaced or added. */
+function keepOtherSections(previous: string, fresh: Map<string, string>): Map<string, string> {
+  const merged = new Map<string, string>();
+  for (const block of previous.split(/^(?=## )/m).slice(1)) {
+    const name = block.slice(3, block.indexOf('\n')).trim();
+    merged.set(name, fresh.get(name) ?? `${block.trimEnd()}\n`);
+  }
+  for (const [name, block] of fresh) if (!merged.has(name)) merged.set(name, block);
+  return merged;
+}
+
+function header(): string {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  const header = [
+  return [
     '# Benchmarks',
     '',
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${cpu}, ` +
+    `Last measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${cpu}, ` +
       `${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}.`,
     '',
-    'Reproduce with `npm run bench` (all) or `npm run bench -- parse extract` (the modules whose file name',
-    'contains a word). Figures are medians of several runs after warm-up; where the machine is shared,',
-    'compare ratios rather than absolute times.',
+    'Reproduce with `npm run bench` (all) or `npm run bench -- parse extract` (only the modules whose file',
+    'name contains a word; their sections are replaced, the others kept). Figures are medians of several',
+    'runs after warm-up; where the machine is shared, compare ratios rather than absolute times.',
     '',
   ].join('\n');
-  const out = path.join(benchDir, '..', only.length ? `BENCHMARKS.partial.md` : 'BENCHMARKS.md');
-  writeFileSync(out, `${header}\n${sections.join('\n')}`);
-  process.stderr.write(`bench: wrote ${path.relative(process.cwd(), out)}\n`);
 }
 
 await main();
