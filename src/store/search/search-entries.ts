@@ -189,7 +189,12 @@ async function fetchCandidates(
   return (await query.limit(limit).execute()) as CandidateRow[];
 }
 
-function toHit(row: CandidateRow, query: QueryTokens, phrase: string, fuzzy: boolean): SearchHit {
+function toHit(
+  row: CandidateRow,
+  query: QueryTokens,
+  phrase: string,
+  fuzzy: boolean,
+): Omit<SearchHit, 'snippet'> {
   const coverage = queryCoverage(row.body, query, new Set(indexTokens(row.body)));
   const exact = phrase.length > 0 && foldText(row.body).includes(phrase);
   // Rank first by how much of the query the text holds, then by the backend's relevance.
@@ -206,7 +211,6 @@ function toHit(row: CandidateRow, query: QueryTokens, phrase: string, fuzzy: boo
     year: row.year,
     context: row.context,
     body: row.body,
-    snippet: makeSnippet(row.body, query),
     score: Math.round(score * 10000) / 10000,
     fuzzy,
   };
@@ -272,5 +276,9 @@ export async function searchEntries(
   }
   // Equal scores: the newer entry (later import) first.
   hits.sort((a, b) => b.score - a.score || b.entryId - a.entryId);
-  return { query: trimmed, hits: hits.slice(offset, offset + limit), more: hits.length > offset + limit };
+  // Snippets only for the page shown: cutting and marking hundreds of candidates costs more than the query.
+  const page = hits
+    .slice(offset, offset + limit)
+    .map((hit) => ({ ...hit, snippet: makeSnippet(hit.body, query) }));
+  return { query: trimmed, hits: page, more: hits.length > offset + limit };
 }
