@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppShell } from './pages/app-shell.js';
 import { HomePage } from './pages/home-page.js';
-import { launchBrowser, newPage, screenshotPath } from './support/browser.js';
+import { focusedElement, launchBrowser, newPage, screenshotPath } from './support/browser.js';
 import { type LuoshiServer, startLuoshiServer } from './support/luoshi-server.js';
 import { sampleOutline } from './support/sample-report.js';
 
@@ -33,6 +33,27 @@ describe('home page (first page after npm start)', () => {
     // Every area card states how many measures and tasks it holds.
     for (const text of await home.areaCards.allInnerTexts()) expect(text).toMatch(/\d+项举措 · \d+项任务/);
     await page.screenshot({ path: screenshotPath('home'), fullPage: true });
+  });
+
+  it('offers the 一图读懂 long image as a PNG download that the server answers', async () => {
+    const home = new HomePage(page);
+    await home.goto();
+    await home.downloads.getByRole('heading', { name: '下载与发布' }).waitFor();
+    const link = home.infographicPngLink;
+    expect(await link.textContent()).toBe('一图读懂长图（PNG）');
+    expect(await link.getAttribute('download')).not.toBeNull();
+    // Reachable from the keyboard: a real link with an href takes focus.
+    await link.focus();
+    expect(await focusedElement(page)).toEqual({
+      text: '一图读懂长图（PNG）',
+      href: await link.getAttribute('href'),
+    });
+    const href = await link.getAttribute('href');
+    expect(href).toMatch(/\/infographic\.png$/);
+    const response = await context.request.get(new URL(href ?? '', server.url).toString());
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('image/png');
+    expect((await response.body()).subarray(1, 4).toString('latin1')).toBe('PNG');
   });
 
   it('switches the whole UI to English and remembers the choice', async () => {

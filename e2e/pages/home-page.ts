@@ -21,4 +21,14 @@ export class HomePage {
   async areaTitles(): Promise<string[]> {
     return this.areaCards.getByRole('heading').allInnerTexts();
   }
+
+  /** The 下载与发布 block's links. */
+  get downloads(): Locator {
+    return this.page.getByTestId('home-downloads');
+  }
+
+  /** The 一图读懂 PNG download link. */
+  get infographicPngLink(): Locator {
+    return this.page.getByTestId('download-png');
+  }
 }

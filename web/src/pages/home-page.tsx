@@ -7,6 +7,7 @@ import { PageError, PageLoading } from '../components/page-state.js';
 import { useI18n } from '../i18n/i18n.js';
 import { countArea, countReport } from '../report/tree-stats.js';
 import { useCurrentReport, withReport } from '../session/current-report.js';
+import { HomeDownloads } from './home-downloads.js';
 
 /** The first page: the report's title and its work areas with their counts. */
 export function HomePage() {
@@ -53,6 +54,7 @@ export function HomePage() {
           <AreaCard key={String(area.id)} area={area} reportParam={current.reportParam} />
         ))}
       </ol>
+      <HomeDownloads reportId={current.reportId} published={data.publishedAt !== null} />
       {meta?.attribution ? (
         <p className="secondary attribution">
           {t('report.attribution')}：{meta.attribution}
