@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { ReportMeta } from '../../core/report-tree.js';
 import { DEFAULT_THRESHOLDS } from '../../core/status/classify.js';
-import { getReportTree } from '../../store/reports/get-report-tree.js';
+import { getReportTree, type StoredTask } from '../../store/reports/get-report-tree.js';
 import type { Database } from '../../store/schema.js';
-import { listTaskStatusInputs } from '../../store/status/list-task-status-inputs.js';
+import { listTaskStatusInputs, type TaskAssignmentInfo } from '../../store/status/list-task-status-inputs.js';
 import { presentTask, rollUpTasks, statusSettings } from './present-status.js';
 import type { Dashboard, ReportDetail, TaskSummary } from './schema.js';
 
@@ -47,7 +47,14 @@ export async function buildReportDetail(
   reportId: number,
   at: string,
   warnDays: number,
-): Promise<ReportDetail & { unitOfTask: Map<number, number[]> }> {
+): Promise<
+  ReportDetail & {
+    unitOfTask: Map<number, number[]>;
+    /** The stored tasks and their live assignments, for views that judge them at other dates. */
+    storedTasks: StoredTask[];
+    assignments: Map<number, TaskAssignmentInfo[]>;
+  }
+> {
   const tree = await getReportTree(db, reportId);
   const [inputs, meta, published] = await Promise.all([
     listTaskStatusInputs(db, reportId),
@@ -97,13 +104,15 @@ export async function buildReportDetail(
     status: rollUpTasks(allTasks, settings.thresholds),
     areas,
     unitOfTask,
+    storedTasks: tree.areas.flatMap((area) => [...area.measures.flatMap((m) => m.tasks), ...area.tasks]),
+    assignments: inputs.assignments,
   };
 }
 
 const LIGHT_RANK = { red: 0, yellow: 1, green: 2 } as const;
 
 /** Dashboard roll-ups: the whole report, each area, each lead unit, and the lagging tasks. */
-export function buildDashboard(detail: ReportDetail, warnDays: number): Dashboard {
+export function buildDashboard(detail: ReportDetail, warnDays: number): Omit<Dashboard, 'trend'> {
   const thresholds = { ...DEFAULT_THRESHOLDS, warnDays };
   const byUnit = new Map<number, { unitName: string; tasks: TaskSummary[] }>();
   const lagging: Dashboard['lagging'] = [];

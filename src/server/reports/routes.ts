@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { listReports } from '../../store/reports/list-reports.js';
 import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
+import { buildDashboardTrend } from './build-dashboard-trend.js';
 import { buildDashboard, buildReportDetail } from './build-report-detail.js';
 import { findVisibleReport } from './find-visible-report.js';
 import { ReportViewCache } from './report-view-cache.js';
@@ -87,7 +88,16 @@ export const reportRoutes: RouteModule = (app, context) => {
           at,
           context.config.DEADLINE_WARN_DAYS,
         );
-        const dashboard = buildDashboard(detail, context.config.DEADLINE_WARN_DAYS);
+        const trend = await buildDashboardTrend(
+          context.db,
+          request.params.id,
+          detail.year,
+          detail.storedTasks,
+          detail.assignments,
+          at,
+          context.config.DEADLINE_WARN_DAYS,
+        );
+        const dashboard = { ...buildDashboard(detail, context.config.DEADLINE_WARN_DAYS), trend };
         return Buffer.from(JSON.stringify(z.encode(dashboardSchema, dashboard)));
       });
       return sendJsonBytes(reply, json);

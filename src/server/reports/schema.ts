@@ -215,6 +215,18 @@ export const dashboardSchema = z
     lagging: z
       .array(laggingTaskSchema)
       .describe('Tasks with a red or yellow light, worst first (at most 50)'),
+    trend: z
+      .array(
+        z.object({
+          month: z.string().describe('YYYY-MM'),
+          completion: z
+            .number()
+            .nullable()
+            .describe('Mean task completion from approved reports of periods ended by the month end'),
+          expected: z.number().describe('Mean 序时进度 of the tasks at the month end'),
+        }),
+      )
+      .describe('One point per month of the report year, January to the month assessed'),
   })
   .meta({ id: 'Dashboard' });
 
