@@ -66,7 +66,10 @@ async function benchOne(dialect: DialectName, rows: BenchResult['rows']): Promis
     const analyses = new Map<string, ReturnType<typeof analyzeTask>>();
     const analyze = (task: TaskNode) => {
       let found = analyses.get(task.text);
-      if (!found) analyses.set(task.text, (found = analyzeTask(task.text)));
+      if (!found) {
+        found = analyzeTask(task.text);
+        analyses.set(task.text, found);
+      }
       return found;
     };
     const importStarted = performance.now();
