@@ -66,6 +66,8 @@ describe('home page (first page after npm start)', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await page.reload();
     await shell.navLink('Task ledger').waitFor();
+    // The report loads after the shell: wait for it rather than counting at once.
+    await page.getByText(/8 work areas/).waitFor();
     expect(await page.getByText(/8 work areas/).count()).toBe(1);
     await shell.switchLanguage('中文');
     await shell.navLink('任务台账').waitFor();

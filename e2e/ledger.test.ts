@@ -106,6 +106,9 @@ describe('ledger (台账) and the dashboard links into it', () => {
     expect(new URL(page.url()).searchParams.get('status')).toBe('not_started');
     expect((await ledger.shownAndTotal())[0]).toBe(notStarted);
     await dashboard.goto();
+    // The API sends a monthly series, so the trend chart renders instead of the empty note.
+    await dashboard.trendChart.waitFor();
+    expect(await page.getByText('尚无月度填报数据').count()).toBe(0);
     await page.screenshot({ path: screenshotPath('dashboard'), fullPage: true });
     await dashboard.areaLinks.first().click();
     await ledger.count.waitFor();

@@ -27,4 +27,9 @@ export class DashboardPage {
   get areaLinks(): Locator {
     return this.page.getByTestId('area-lights').getByRole('link');
   }
+
+  /** The monthly trend chart (actual against 序时进度). */
+  get trendChart(): Locator {
+    return this.page.getByTestId('trend-chart');
+  }
 }

@@ -121,13 +121,8 @@ export interface TaskFlag {
   createdAt: string;
 }
 
-/** One month of the trend chart (planned: not yet in the dashboard contract). */
-export interface TrendPoint {
-  /** YYYY-MM */
-  month: string;
-  completion: number | null;
-  expected: number;
-}
-
 /** GET /api/reports/:id/dashboard */
-export type Dashboard = z.infer<typeof dashboardSchema> & { trend?: TrendPoint[] };
+export type Dashboard = z.infer<typeof dashboardSchema>;
+
+/** One month of the trend chart: completion (null before any approved report) and 序时进度. */
+export type TrendPoint = Dashboard['trend'][number];

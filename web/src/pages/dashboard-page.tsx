@@ -121,7 +121,7 @@ function DashboardView({ data, reportParam }: { data: Dashboard; reportParam: st
           </ul>
         </Panel>
         <Panel title={t('dashboard.trend')}>
-          {data.trend && data.trend.length > 0 ? (
+          {data.trend.length > 0 ? (
             <Suspense fallback={<Skeleton active />}>
               <TrendChart trend={data.trend} />
             </Suspense>
