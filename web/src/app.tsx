@@ -26,6 +26,7 @@ const ProgressFormPage = lazy(() =>
 const ReviewPage = lazy(() => import('./pages/review-page.js').then((m) => ({ default: m.ReviewPage })));
 const PeriodsPage = lazy(() => import('./pages/periods-page.js').then((m) => ({ default: m.PeriodsPage })));
 const ImportPage = lazy(() => import('./pages/import-page.js').then((m) => ({ default: m.ImportPage })));
+const DiffPage = lazy(() => import('./pages/diff-page.js').then((m) => ({ default: m.DiffPage })));
 const LoginPage = lazy(() => import('./pages/login-page.js').then((m) => ({ default: m.LoginPage })));
 
 function Providers() {
@@ -46,6 +47,7 @@ const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'dashboard', element: <DashboardPage /> },
           { path: 'ledger', element: <LedgerPage /> },
+          { path: 'diff', element: <DiffPage /> },
           { path: 'tasks/:taskId', element: <TaskPage /> },
           { path: 'admin', element: <AdminPage /> },
           { path: 'import', element: <ImportPage /> },

@@ -1,3 +1,4 @@
+import type { ReportDiff } from './diff-types.js';
 import type {
   AccountUser,
   AssignBody,
@@ -96,6 +97,14 @@ export async function logout(): Promise<Session> {
 export async function listReports(): Promise<ReportSummary[]> {
   const answer = await request<ReportSummary[] | { reports: ReportSummary[] }>('GET', '/api/reports');
   return Array.isArray(answer) ? answer : answer.reports;
+}
+
+/** GET /api/diff — what changed between two reports or revisions (`12` or `12@2`). */
+export function getDiff(before: string, after: string): Promise<ReportDiff> {
+  return request<ReportDiff>(
+    'GET',
+    `/api/diff?before=${encodeURIComponent(before)}&after=${encodeURIComponent(after)}`,
+  );
 }
 
 /** GET /api/reports/:id — the tree with targets, assignments and status. */

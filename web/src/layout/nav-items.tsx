@@ -3,6 +3,7 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   CloudUploadOutlined,
+  DiffOutlined,
   EditOutlined,
   FileTextOutlined,
   TeamOutlined,
@@ -31,6 +32,7 @@ export const navItems: NavItem[] = [
   { path: '/', label: 'nav.home', icon: <FileTextOutlined /> },
   { path: '/dashboard', label: 'nav.dashboard', icon: <BarChartOutlined /> },
   { path: '/ledger', label: 'nav.ledger', icon: <UnorderedListOutlined /> },
+  { path: '/diff', label: 'nav.diff', icon: <DiffOutlined /> },
   { path: '/inbox', label: 'nav.inbox', icon: <EditOutlined />, visible: (user) => isUnitRole(user) },
   {
     path: '/review',

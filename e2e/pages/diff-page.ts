@@ -1,0 +1,51 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** 对比 — the report diff with its two report pickers. */
+export class DiffPage {
+  constructor(readonly page: Page) {}
+
+  async goto(): Promise<void> {
+    await this.page.goto('/diff');
+    await this.beforeSelect.waitFor();
+  }
+
+  get beforeSelect(): Locator {
+    return this.page.getByRole('combobox', { name: /对比前|Before/ });
+  }
+
+  get afterSelect(): Locator {
+    return this.page.getByRole('combobox', { name: /对比后|After/ });
+  }
+
+  /** Picks a report in one of the two selects by (part of) its title, then waits for its list to close. */
+  async pick(select: Locator, title: string): Promise<void> {
+    await select.click();
+    const open = this.page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+    await open.locator('.ant-select-item-option', { hasText: title }).first().click();
+    // A string runs in the page, where `document` exists (the e2e tsconfig has no DOM lib).
+    await this.page.waitForFunction(
+      "document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)') === null",
+    );
+  }
+
+  get areas(): Locator {
+    return this.page.getByTestId('diff-area');
+  }
+
+  /** The four counts of each area panel, in page order. */
+  async areaCounts(): Promise<{ continued: number; reworded: number; new: number; dropped: number }[]> {
+    await this.page.getByTestId('diff-result').waitFor();
+    const rows: { continued: number; reworded: number; new: number; dropped: number }[] = [];
+    for (const area of await this.areas.all()) {
+      const count = async (name: string) =>
+        Number(await area.locator(`[data-count="${name}"] strong`).textContent());
+      rows.push({
+        continued: await count('continued'),
+        reworded: await count('reworded'),
+        new: await count('new'),
+        dropped: await count('dropped'),
+      });
+    }
+    return rows;
+  }
+}
