@@ -4,6 +4,7 @@ import { readDivisionWorkbook, validateDivisionRows } from '../../render/divisio
 import type { Actor } from '../../store/audit/append-audit-event.js';
 import { getReportTree } from '../../store/reports/get-report-tree.js';
 import type { AssignmentRole, Database } from '../../store/schema.js';
+import { findOrCreateUnits } from '../../store/units/create-unit.js';
 import { insertAudited } from '../../store/versioned/insert-audited.js';
 import { updateVersioned } from '../../store/versioned/update-versioned.js';
 import { writeTransaction } from '../../store/write-transaction.js';
@@ -72,37 +73,14 @@ export async function importDivisionPlan(
       archived: 0,
       unitsCreated: [],
     };
-    const names = [...new Set(rows.flatMap((row) => [...row.leadUnits, ...row.cooperatingUnits]))];
-    const unitIds = new Map<string, number>();
-    const found = await trx
-      .selectFrom('units')
-      .select(['id', 'name'])
-      .where('name', 'in', names)
-      .where('archived', '=', 0)
-      .orderBy('id')
-      .execute();
-    for (const unit of found) if (!unitIds.has(unit.name)) unitIds.set(unit.name, unit.id);
+    const units = await findOrCreateUnits(
+      trx,
+      rows.flatMap((row) => [...row.leadUnits, ...row.cooperatingUnits]),
+      actor,
+    );
+    const unitIds = units.ids;
+    result.unitsCreated.push(...units.created);
     const now = new Date().toISOString();
-    for (const name of names) {
-      if (unitIds.has(name)) continue;
-      const unit = await insertAudited(
-        trx,
-        'units',
-        {
-          name,
-          short_name: null,
-          parent_id: null,
-          organisation_id: null,
-          archived: 0,
-          created_at: now,
-          updated_at: now,
-        },
-        actor,
-        'unit',
-      );
-      unitIds.set(name, unit.id);
-      result.unitsCreated.push(name);
-    }
     for (const row of rows) {
       const taskId = Number(row.taskId);
       const wanted = new Map<number, AssignmentRole>();

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { badInput } from '../../core/errors.js';
 import type { Actor } from '../audit/append-audit-event.js';
 import type { Database, Unit } from '../schema.js';
@@ -42,46 +42,46 @@ export async function createUnit(
 }
 
 /**
- * Finds units by exact name, creating the missing ones, in one transaction (for a 分工方案
- * spreadsheet that names units as text). Returns name → unit id.
+ * Finds units by exact name and creates the missing ones, inside the caller's write transaction (for a
+ * 分工方案 spreadsheet that names units as text). Returns name → unit id and the names it created.
  */
 export async function findOrCreateUnits(
-  db: Kysely<Database>,
+  trx: Transaction<Database>,
   names: readonly string[],
   actor: Actor,
-): Promise<Map<string, number>> {
+): Promise<{ ids: Map<string, number>; created: string[] }> {
   const wanted = [...new Set(names.map((n) => n.trim()).filter((n) => n !== ''))];
-  return writeTransaction(db, async (trx) => {
-    const ids = new Map<string, number>();
-    if (wanted.length === 0) return ids;
-    const found = await trx
-      .selectFrom('units')
-      .select(['id', 'name'])
-      .where('name', 'in', wanted)
-      .where('archived', '=', 0)
-      .orderBy('id')
-      .execute();
-    for (const row of found) if (!ids.has(row.name)) ids.set(row.name, row.id);
-    const now = new Date().toISOString();
-    for (const name of wanted) {
-      if (ids.has(name)) continue;
-      const row = await insertAudited(
-        trx,
-        'units',
-        {
-          name,
-          short_name: null,
-          parent_id: null,
-          organisation_id: null,
-          archived: 0,
-          created_at: now,
-          updated_at: now,
-        },
-        actor,
-        'unit',
-      );
-      ids.set(name, row.id);
-    }
-    return ids;
-  });
+  const ids = new Map<string, number>();
+  const created: string[] = [];
+  if (wanted.length === 0) return { ids, created };
+  const found = await trx
+    .selectFrom('units')
+    .select(['id', 'name'])
+    .where('name', 'in', wanted)
+    .where('archived', '=', 0)
+    .orderBy('id')
+    .execute();
+  for (const row of found) if (!ids.has(row.name)) ids.set(row.name, row.id);
+  const now = new Date().toISOString();
+  for (const name of wanted) {
+    if (ids.has(name)) continue;
+    const row = await insertAudited(
+      trx,
+      'units',
+      {
+        name,
+        short_name: null,
+        parent_id: null,
+        organisation_id: null,
+        archived: 0,
+        created_at: now,
+        updated_at: now,
+      },
+      actor,
+      'unit',
+    );
+    ids.set(name, row.id);
+    created.push(name);
+  }
+  return { ids, created };
 }
