@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { badInput } from '../core/errors.js';
 import { type FlatNode, flattenTree } from '../core/merge/flatten-tree.js';
 import type { ReportTree, TaskNode } from '../core/report-tree.js';
-import type { TaskAnalysis } from '../core/target.js';
+import type { Target, TaskAnalysis } from '../core/target.js';
 import { type Actor, appendAuditEvent } from './audit/append-audit-event.js';
 import { insertInChunks } from './insert-in-chunks.js';
 import type { Database, NewNode, NewTarget } from './schema.js';
@@ -83,6 +83,29 @@ export async function findOrCreateOrganisation(trx: Transaction<Database>, name:
  * Writes the nodes and targets of one revision of a tree for a report, level by level, and
  * returns the database id of every flat node (by flat index). Shared by import and merge.
  */
+/** The row of a target as the extractor found it (not yet edited by anyone). */
+export function extractedTargetRow(target: Target, nodeId: number, ordinal: number, now: string): NewTarget {
+  return {
+    node_id: nodeId,
+    ordinal,
+    value: target.value,
+    max: target.max ?? null,
+    unit: target.unit,
+    comparator: target.comparator,
+    change: target.change,
+    subject: target.subject,
+    text: target.text,
+    span_start: target.span[0],
+    span_end: target.span[1],
+    source: 'extracted',
+    edited_by: null,
+    edited_at: null,
+    archived: 0,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
 export interface InsertTreeNodesInput {
   reportId: number;
   revisionId: number;
@@ -145,25 +168,7 @@ export async function insertTreeNodes(
     const analysis = analysisOf(i);
     if (!analysis) continue;
     analysis.targets.forEach((target, ordinal) => {
-      targets.push({
-        node_id: ids.get(i)!,
-        ordinal,
-        value: target.value,
-        max: target.max ?? null,
-        unit: target.unit,
-        comparator: target.comparator,
-        change: target.change,
-        subject: target.subject,
-        text: target.text,
-        span_start: target.span[0],
-        span_end: target.span[1],
-        source: 'extracted',
-        edited_by: null,
-        edited_at: null,
-        archived: 0,
-        created_at: now,
-        updated_at: now,
-      });
+      targets.push(extractedTargetRow(target, ids.get(i)!, ordinal, now));
     });
   }
   await insertInChunks(targets, async (chunk) => {

@@ -4,7 +4,13 @@ import { mergeTargets } from '../../core/merge/merge-targets.js';
 import { planMerge } from '../../core/merge/plan-merge.js';
 import type { TaskAnalysis } from '../../core/target.js';
 import { type Actor, appendAuditEvent } from '../audit/append-audit-event.js';
-import { type ImportReportInput, insertTreeNodes, resolveAnalyses, sha256Hex } from '../import-report.js';
+import {
+  extractedTargetRow,
+  type ImportReportInput,
+  insertTreeNodes,
+  resolveAnalyses,
+  sha256Hex,
+} from '../import-report.js';
 import type { Database } from '../schema.js';
 import { indexReport } from '../search/index-report.js';
 import { loadVersioned, staleVersion } from '../versioned/update-versioned.js';
@@ -78,25 +84,7 @@ async function mergeTaskTargets(
   for (const { target, ordinal } of plan.insert) {
     await trx
       .insertInto('targets')
-      .values({
-        node_id: taskId,
-        ordinal: offset + ordinal,
-        value: target.value,
-        max: target.max ?? null,
-        unit: target.unit,
-        comparator: target.comparator,
-        change: target.change,
-        subject: target.subject,
-        text: target.text,
-        span_start: target.span[0],
-        span_end: target.span[1],
-        source: 'extracted',
-        edited_by: null,
-        edited_at: null,
-        archived: 0,
-        created_at: now,
-        updated_at: now,
-      })
+      .values(extractedTargetRow(target, taskId, offset + ordinal, now))
       .execute();
   }
   if (plan.update.length + plan.archive.length + plan.insert.length > 0) {
