@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { badInput, conflict, forbidden, notFound } from '../../core/errors.js';
+import { appendAuditEvent } from '../../store/audit/append-audit-event.js';
 import { insertAudited } from '../../store/versioned/insert-audited.js';
 import { writeTransaction } from '../../store/write-transaction.js';
 import { actorOf, requireRole, requireUser } from '../auth/roles.js';
@@ -33,6 +34,33 @@ const attachmentSchema = z
   })
   .meta({ id: 'Attachment' });
 
+const attachmentListSchema = z.object({
+  attachments: z.array(attachmentSchema),
+  limits: z
+    .object({ maxBytes: z.number().int(), extensions: z.array(z.string()) })
+    .describe('What an upload may be: at most maxBytes, with one of these extensions'),
+});
+
+const attachmentIdParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+
+function presentAttachment(row: {
+  id: number;
+  file_name: string;
+  size: number;
+  mime: string;
+  progress_report_id: number | null;
+  created_at: string;
+}) {
+  return {
+    id: row.id,
+    fileName: row.file_name,
+    size: row.size,
+    mime: row.mime,
+    progressReportId: row.progress_report_id,
+    createdAt: row.created_at,
+  };
+}
+
 function extensionOf(name: string): string {
   const dot = name.lastIndexOf('.');
   return dot >= 0 ? name.slice(dot).toLowerCase() : '';
@@ -49,6 +77,20 @@ export const attachmentRoutes: RouteModule = (app, context) => {
     return view;
   }
 
+  /** A unit changes the files of its own report only while the report is a draft or returned. */
+  function requireEditable(
+    view: Awaited<ReturnType<typeof readableProgress>>,
+    user: ReturnType<typeof requireUser>,
+  ) {
+    if (view.row.unit_id !== user.unitId) throw forbidden();
+    if (view.row.status !== 'draft' && view.row.status !== 'returned') {
+      throw conflict(
+        'Only drafts and returned reports take attachments',
+        '只有草稿或被退回的报告可以添加附件',
+      );
+    }
+  }
+
   app.post(
     '/api/progress/:id/attachments',
     {
@@ -63,13 +105,7 @@ export const attachmentRoutes: RouteModule = (app, context) => {
     async (request) => {
       const user = requireRole(request, 'reporter', 'unit_head');
       const view = await readableProgress(request.params.id, user);
-      if (view.row.unit_id !== user.unitId) throw forbidden();
-      if (view.row.status !== 'draft' && view.row.status !== 'returned') {
-        throw conflict(
-          'Only drafts and returned reports take attachments',
-          '只有草稿或被退回的报告可以添加附件',
-        );
-      }
+      requireEditable(view, user);
       const upload = await readUpload(request, context.config.MAX_UPLOAD_MB);
       const mime = ALLOWED[extensionOf(upload.fileName)];
       if (!mime) {
@@ -98,14 +134,7 @@ export const attachmentRoutes: RouteModule = (app, context) => {
           'attachment',
         ),
       );
-      return {
-        id: row.id,
-        fileName: row.file_name,
-        size: row.size,
-        mime: row.mime,
-        progressReportId: row.progress_report_id,
-        createdAt: row.created_at,
-      };
+      return presentAttachment(row);
     },
   );
 
@@ -116,7 +145,7 @@ export const attachmentRoutes: RouteModule = (app, context) => {
         tags: ['progress'],
         summary: "A progress report's evidence files",
         params: progressIdParamsSchema,
-        response: { 200: z.object({ attachments: z.array(attachmentSchema) }), ...errorResponses },
+        response: { 200: attachmentListSchema, ...errorResponses },
       },
     },
     async (request) => {
@@ -128,14 +157,11 @@ export const attachmentRoutes: RouteModule = (app, context) => {
         .orderBy('id')
         .execute();
       return {
-        attachments: rows.map((r) => ({
-          id: r.id,
-          fileName: r.file_name,
-          size: r.size,
-          mime: r.mime,
-          progressReportId: r.progress_report_id,
-          createdAt: r.created_at,
-        })),
+        attachments: rows.map(presentAttachment),
+        limits: {
+          maxBytes: Math.floor(context.config.MAX_UPLOAD_MB * 1024 * 1024),
+          extensions: Object.keys(ALLOWED),
+        },
       };
     },
   );
@@ -146,7 +172,7 @@ export const attachmentRoutes: RouteModule = (app, context) => {
       schema: {
         tags: ['progress'],
         summary: 'Download an evidence file',
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: attachmentIdParamsSchema,
       },
     },
     async (request, reply) => {
@@ -173,6 +199,42 @@ export const attachmentRoutes: RouteModule = (app, context) => {
           `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(row.file_name)}`,
         )
         .send(Buffer.from(row.content));
+    },
+  );
+
+  app.delete(
+    '/api/attachments/:id',
+    {
+      schema: {
+        tags: ['progress'],
+        summary: "Remove an evidence file from your unit's draft or returned report (unit)",
+        params: attachmentIdParamsSchema,
+        response: { 200: attachmentSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const user = requireRole(request, 'reporter', 'unit_head');
+      const row = await context.db
+        .selectFrom('attachments')
+        .selectAll()
+        .where('id', '=', request.params.id)
+        .executeTakeFirst();
+      if (!row || row.progress_report_id === null) throw notFound(`Attachment ${request.params.id}`, '附件');
+      const view = await readableProgress(row.progress_report_id, user);
+      requireEditable(view, user);
+      // The row goes; the audit log keeps what it was, and the bytes stay in blobs (shared by hash).
+      await writeTransaction(context.db, async (trx) => {
+        const deleted = await trx.deleteFrom('attachments').where('id', '=', row.id).executeTakeFirst();
+        if (Number(deleted.numDeletedRows) !== 1) throw notFound(`Attachment ${row.id}`, '附件');
+        await appendAuditEvent(trx, {
+          actor: actorOf(user),
+          action: 'delete',
+          entity: 'attachment',
+          entityId: row.id,
+          before: row,
+        });
+      });
+      return presentAttachment(row);
     },
   );
 };
