@@ -27,4 +27,26 @@ describe('loadConfig', () => {
   it('reads PORT from the environment', () => {
     expect(loadConfig({ PORT: '4123' }).PORT).toBe(4123);
   });
+
+  it('pins the server date with LUOSHI_TODAY, a real YYYY-MM-DD date', () => {
+    expect(loadConfig({}).LUOSHI_TODAY).toBeUndefined();
+    expect(loadConfig({ LUOSHI_TODAY: '2026-06-30' }).LUOSHI_TODAY).toBe('2026-06-30');
+    expect(loadConfig({ LUOSHI_TODAY: '2028-02-29' }).LUOSHI_TODAY).toBe('2028-02-29');
+  });
+
+  it.each(['2026-6-30', '2026/06/30', '2026-02-30', '2026-13-01', '2026-06-30T00:00:00Z', 'today'])(
+    'refuses LUOSHI_TODAY=%s with a message naming the setting and the form',
+    (value) => {
+      let caught: unknown;
+      try {
+        loadConfig({ LUOSHI_TODAY: value });
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(ConfigError);
+      expect((caught as ConfigError).problems).toEqual([
+        `LUOSHI_TODAY=${JSON.stringify(value)}: a calendar date written YYYY-MM-DD, such as 2026-06-30`,
+      ]);
+    },
+  );
 });

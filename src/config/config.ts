@@ -2,6 +2,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
+/** Whether `text` is a real date written YYYY-MM-DD (2026-02-30 is not). */
+function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 /**
  * Every setting luoshi reads, validated once at start-up. Values come from the environment,
  * optionally from a JSON file named by LUOSHI_CONFIG (environment wins). README lists them all.
@@ -47,6 +56,14 @@ const settingsSchema = z.object({
     }, 'an IANA time zone such as Asia/Shanghai')
     .default('Asia/Shanghai'),
   DEADLINE_WARN_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+  /**
+   * Pins the server's "today" (序时进度, status, reminders, document dates) to one calendar date,
+   * for tests and demonstrations; unset, today is the date in TIME_ZONE.
+   */
+  LUOSHI_TODAY: z
+    .string()
+    .refine(isCalendarDate, 'a calendar date written YYYY-MM-DD, such as 2026-06-30')
+    .optional(),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'an smtp://user:pass@host:port or smtps://… URL')

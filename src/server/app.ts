@@ -32,8 +32,9 @@ import { publishRoutes } from './publish/routes.js';
 import { reportRoutes } from './reports/routes.js';
 import { searchRoutes } from './search/routes.js';
 import { spreadsheetRoutes } from './spreadsheets/routes.js';
+import { taskActivityRoutes } from './tasks/activity-routes.js';
 import { taskRoutes } from './tasks/routes.js';
-import { todayIn } from './today.js';
+import { serverToday } from './today.js';
 import { unitRoutes } from './units/routes.js';
 import { userRoutes } from './users/routes.js';
 import { installWebApp } from './web/serve-web-app.js';
@@ -46,6 +47,7 @@ export const routeModules: RouteModule[] = [
   sessionRoutes,
   reportRoutes,
   taskRoutes,
+  taskActivityRoutes,
   unitRoutes,
   userRoutes,
   assignmentRoutes,
@@ -68,6 +70,8 @@ export interface BuildAppOptions {
   today?: () => string;
   /** Extra route modules (tests). */
   extraRoutes?: RouteModule[];
+  /** The built web app's folder (tests); default web/dist. */
+  webDist?: string;
 }
 
 declare module 'fastify' {
@@ -92,7 +96,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     config,
     db,
     logger,
-    today: options.today ?? (() => todayIn(config.TIME_ZONE)),
+    today: options.today ?? serverToday(config),
     notifier: createNotifier(db, config, logger),
   };
   const app = Fastify({
@@ -148,7 +152,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   for (const routes of [...routeModules, ...(options.extraRoutes ?? [])]) {
     await app.register(async (scope) => routes(scope.withTypeProvider<ZodTypeProvider>(), context));
   }
-  await installWebApp(app, context);
+  await installWebApp(app, context, options.webDist);
   app.decorate('luoshi', context);
   app.addHook('onClose', async () => {
     await context.notifier.settled();

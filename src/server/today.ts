@@ -1,3 +1,5 @@
+import type { Config } from '../config/config.js';
+
 /** Today's date (YYYY-MM-DD) in a time zone: 序时进度 is reckoned by the office's calendar, not UTC. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
   // en-CA formats dates as YYYY-MM-DD.
@@ -7,4 +9,14 @@ export function todayIn(timeZone: string, now: Date = new Date()): string {
     month: '2-digit',
     day: '2-digit',
   }).format(now);
+}
+
+/**
+ * The server's "today": the date LUOSHI_TODAY pins (tests, demonstrations), otherwise the
+ * current date in TIME_ZONE, read afresh on each call so a long-running server moves on.
+ */
+export function serverToday(config: Pick<Config, 'TIME_ZONE' | 'LUOSHI_TODAY'>): () => string {
+  const pinned = config.LUOSHI_TODAY;
+  if (pinned !== undefined) return () => pinned;
+  return () => todayIn(config.TIME_ZONE);
 }
