@@ -52,6 +52,8 @@ export interface TestWorldOptions {
   extraRoutes?: RouteModule[];
   /** Whether the sample report is published (default true). */
   published?: boolean;
+  /** The web app folder the server serves (default web/dist). */
+  webDist?: string;
 }
 
 /** A fresh database (SQLite or PostgreSQL) with the sample report, two units and one user per role. */
@@ -144,6 +146,7 @@ export async function createTestWorld(
     logger,
     ...(options.today ? { today: () => options.today as string } : {}),
     ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}),
+    ...(options.webDist ? { webDist: options.webDist } : {}),
   });
   await app.ready();
   return {
