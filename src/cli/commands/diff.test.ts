@@ -1,39 +1,15 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../main.js';
-
-const corpus = (name: string) => fileURLToPath(new URL(`../../../test-data/corpus/${name}`, import.meta.url));
-
-/** Runs the CLI in-process and returns its exit code and what it printed. */
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  const code = await main(['node', 'luoshi', ...args]);
-  vi.restoreAllMocks();
-  return { code, stdout, stderr };
-}
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+import { describe, expect, it } from 'vitest';
+import { corpusFile, runCli } from '../testing.js';
 
 describe('luoshi diff', () => {
   it('prints a per-area comparison of two report files', async () => {
-    const result = await run(
+    const result = await runCli(
       'diff',
-      corpus('national-2024-work-report.txt'),
-      corpus('national-2025-work-report.txt'),
+      corpusFile('national-2024-work-report.txt'),
+      corpusFile('national-2025-work-report.txt'),
     );
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
@@ -44,10 +20,10 @@ describe('luoshi diff', () => {
   });
 
   it('prints JSON with --json', async () => {
-    const result = await run(
+    const result = await runCli(
       'diff',
-      corpus('beijing-2025-work-report.txt'),
-      corpus('beijing-2026-work-report.txt'),
+      corpusFile('beijing-2025-work-report.txt'),
+      corpusFile('beijing-2026-work-report.txt'),
       '--json',
     );
     const diff = JSON.parse(result.stdout) as { counts: Record<string, number>; areas: unknown[] };
@@ -56,10 +32,10 @@ describe('luoshi diff', () => {
   });
 
   it('tracks promises side by side with --promises', async () => {
-    const result = await run(
+    const result = await runCli(
       'diff',
-      corpus('national-2024-work-report.txt'),
-      corpus('national-2025-work-report.txt'),
+      corpusFile('national-2024-work-report.txt'),
+      corpusFile('national-2025-work-report.txt'),
       '--promises',
     );
     expect(result.stdout).toMatch(/承诺 promised: .*城镇新增就业1200万人以上/);
@@ -67,19 +43,19 @@ describe('luoshi diff', () => {
   });
 
   it('reads a Word .docx and a GBK text file like an import', async () => {
-    const docx = await run(
+    const docx = await runCli(
       'diff',
-      corpus('raw/beijing-2025-work-report.docx'),
-      corpus('beijing-2026-work-report.txt'),
+      corpusFile('raw/beijing-2025-work-report.docx'),
+      corpusFile('beijing-2026-work-report.txt'),
     );
     expect(docx.code).toBe(0);
     expect(docx.stdout).toMatch(
       /^对比 Compare: beijing-2025-work-report.docx → beijing-2026-work-report.txt/,
     );
-    const gbk = await run(
+    const gbk = await runCli(
       'diff',
-      corpus('raw/national-2018-work-report.gbk.txt'),
-      corpus('national-2018-work-report.txt'),
+      corpusFile('raw/national-2018-work-report.gbk.txt'),
+      corpusFile('national-2018-work-report.txt'),
       '--json',
     );
     expect(gbk.code).toBe(0);
@@ -93,7 +69,7 @@ describe('luoshi diff', () => {
     const pdf = path.join(dir, 'report.pdf');
     await writeFile(pdf, '%PDF-1.7\n%binary\n');
     try {
-      const result = await run('diff', pdf, corpus('national-2025-work-report.txt'));
+      const result = await runCli('diff', pdf, corpusFile('national-2025-work-report.txt'));
       expect(result.code).toBe(1);
       expect(result.stderr).toContain('report.pdf is a PDF; copy its text into a .txt file');
     } finally {
@@ -102,7 +78,7 @@ describe('luoshi diff', () => {
   });
 
   it('names the argument that is neither a file nor a report id', async () => {
-    const result = await run('diff', 'no-such-report.txt', corpus('national-2025-work-report.txt'));
+    const result = await runCli('diff', 'no-such-report.txt', corpusFile('national-2025-work-report.txt'));
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('no-such-report.txt is neither a report file nor a report id');
   });

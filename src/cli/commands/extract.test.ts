@@ -1,33 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../main.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { corpusFile, REPO_ROOT, runCli } from '../testing.js';
 
-const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const dir = mkdtempSync(path.join(tmpdir(), 'luoshi-extract-'));
-
-/** Runs the CLI in-process and returns its exit code and what it printed. */
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  const code = await main(['node', 'luoshi', ...args]);
-  vi.restoreAllMocks();
-  return { code, stdout, stderr };
-}
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
 
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
@@ -40,7 +17,7 @@ describe('luoshi extract --lines', () => {
       file,
       '新增中小学学位6500个\n\n   \n城镇调查失业率控制在5%以内，年底前完成\n推动轨道交通M102线规划建设\n',
     );
-    const result = await run('extract', file, '--lines', '--year', '2026');
+    const result = await runCli('extract', file, '--lines', '--year', '2026');
     expect(result.code).toBe(0);
     const lines = result.stdout
       .trimEnd()
@@ -76,7 +53,7 @@ describe('luoshi extract --lines', () => {
   it('prints max for ranges', async () => {
     const file = path.join(dir, 'range.txt');
     writeFileSync(file, '国内生产总值增长6%－6.5%\n');
-    const [line] = (await run('extract', file, '--lines')).stdout.trimEnd().split('\n');
+    const [line] = (await runCli('extract', file, '--lines')).stdout.trimEnd().split('\n');
     expect(JSON.parse(line ?? '').targets[0]).toMatchObject({
       value: 6,
       max: 6.5,
@@ -86,30 +63,26 @@ describe('luoshi extract --lines', () => {
   });
 
   it('reads GB18030 files like an import', async () => {
-    const result = await run(
-      'extract',
-      `${repo}test-data/corpus/raw/national-2018-work-report.gbk.txt`,
-      '--lines',
-    );
+    const result = await runCli('extract', corpusFile('raw/national-2018-work-report.gbk.txt'), '--lines');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('"value":82700000000000,"unit":"元"');
   });
 
   it('names the file and exits 1 when it does not exist', async () => {
-    const result = await run('extract', path.join(dir, 'missing.txt'), '--lines');
+    const result = await runCli('extract', path.join(dir, 'missing.txt'), '--lines');
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('missing.txt');
   });
 
   it('rejects a malformed --year as a usage error', async () => {
-    const result = await run('extract', '--lines', '--year', '20x');
+    const result = await runCli('extract', '--lines', '--year', '20x');
     expect(result.code).toBe(2);
   });
 });
 
 describe('luoshi extract REPORT', () => {
   it('parses the report and prints every task with its path in the tree', async () => {
-    const result = await run('extract', `${repo}examples/beijing-subcenter-2026-summary.md`);
+    const result = await runCli('extract', `${REPO_ROOT}examples/beijing-subcenter-2026-summary.md`);
     expect(result.code).toBe(0);
     const tasks = result.stdout
       .trimEnd()

@@ -1,33 +1,8 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../main.js';
-
-const repo = fileURLToPath(new URL('../../../', import.meta.url));
-const corpus = (name: string): string => `${repo}test-data/corpus/${name}`;
-
-/** Runs the CLI in-process and returns its exit code and what it printed. */
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  const code = await main(['node', 'luoshi', ...args]);
-  vi.restoreAllMocks();
-  return { code, stdout, stderr };
-}
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+import { describe, expect, it } from 'vitest';
+import { corpusFile, REPO_ROOT, runCli } from '../testing.js';
 
 interface TreeJson {
   title: string;
@@ -42,7 +17,7 @@ interface TreeJson {
 
 describe('luoshi parse', () => {
   it('prints an outline with counts per level and targets', async () => {
-    const result = await run('parse', `${repo}examples/beijing-subcenter-2026-summary.md`);
+    const result = await runCli('parse', `${REPO_ROOT}examples/beijing-subcenter-2026-summary.md`);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^一图读懂 政府工作报告 \(下\)\n/);
     expect(result.stdout).toContain('一、坚持以副辅主,高水平推进城市建设  [5 measures, 21 tasks,');
@@ -52,7 +27,7 @@ describe('luoshi parse', () => {
   });
 
   it('prints the tree as JSON with --json, area titles without labels', async () => {
-    const result = await run('parse', corpus('raw/beijing-2025-work-report.docx'), '--json');
+    const result = await runCli('parse', corpusFile('raw/beijing-2025-work-report.docx'), '--json');
     expect(result.code).toBe(0);
     const tree = JSON.parse(result.stdout) as TreeJson;
     expect(tree.title).toBe('2025年北京市政府工作报告');
@@ -65,22 +40,22 @@ describe('luoshi parse', () => {
   });
 
   it('names the file and the problem for bad input, exit 1', async () => {
-    const result = await run('parse', `${repo}package-lock.json.missing`);
+    const result = await runCli('parse', `${REPO_ROOT}package-lock.json.missing`);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('package-lock.json.missing');
   });
 
   it('reads standard input when FILE is -', async () => {
-    const script = `import { main } from ${JSON.stringify(`${repo}src/cli/main.ts`)}; process.exitCode = await main(['node', 'luoshi', 'parse', '-', '--json']);`;
+    const script = `import { main } from ${JSON.stringify(`${REPO_ROOT}src/cli/main.ts`)}; process.exitCode = await main(['node', 'luoshi', 'parse', '-', '--json']);`;
     const child = promisify(execFile)(
       process.execPath,
       ['--import', 'tsx', '--input-type=module', '-e', script],
       {
-        cwd: repo,
+        cwd: REPO_ROOT,
         maxBuffer: 64 * 1024 * 1024,
       },
     );
-    child.child.stdin?.end(readFileSync(corpus('raw/national-2018-work-report.gbk.txt')));
+    child.child.stdin?.end(readFileSync(corpusFile('raw/national-2018-work-report.gbk.txt')));
     const { stdout } = await child;
     const tree = JSON.parse(stdout) as TreeJson;
     expect(tree.counts.areas).toBe(9);
