@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { badInput, conflict, forbidden, notFound } from '../../core/errors.js';
 import { appendAuditEvent } from '../../store/audit/append-audit-event.js';
 import { insertAudited } from '../../store/versioned/insert-audited.js';
@@ -9,6 +8,7 @@ import { errorResponses } from '../errors.js';
 import { readUpload, storeBlob } from '../imports/read-upload.js';
 import { canReadProgress, leadUnitsOf, loadProgress } from '../progress/load-progress.js';
 import { progressIdParamsSchema } from '../progress/schema.js';
+import { attachmentIdParamsSchema, attachmentListSchema, attachmentSchema } from './schema.js';
 
 /** Evidence files units may attach (佐证材料), by extension, with the type they are served as. */
 const ALLOWED: Record<string, string> = {
@@ -22,26 +22,6 @@ const ALLOWED: Record<string, string> = {
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   '.txt': 'text/plain; charset=utf-8',
 };
-
-const attachmentSchema = z
-  .object({
-    id: z.number().int(),
-    fileName: z.string(),
-    size: z.number().int(),
-    mime: z.string(),
-    progressReportId: z.number().int().nullable(),
-    createdAt: z.string(),
-  })
-  .meta({ id: 'Attachment' });
-
-const attachmentListSchema = z.object({
-  attachments: z.array(attachmentSchema),
-  limits: z
-    .object({ maxBytes: z.number().int(), extensions: z.array(z.string()) })
-    .describe('What an upload may be: at most maxBytes, with one of these extensions'),
-});
-
-const attachmentIdParamsSchema = z.object({ id: z.coerce.number().int().positive() });
 
 function presentAttachment(row: {
   id: number;

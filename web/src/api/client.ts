@@ -2,6 +2,8 @@ import type { ReportDiff } from './diff-types.js';
 import type {
   AccountUser,
   AssignBody,
+  Attachment,
+  AttachmentList,
   CommitImportBody,
   CommitImportResult,
   Consolidation,
@@ -253,4 +255,21 @@ export function previewImport(file: File, mergeInto: Id | null): Promise<ImportP
 /** POST /api/imports/:uploadId/commit — store the previewed report (or merge the re-import). */
 export function commitImport(uploadId: string, body: CommitImportBody): Promise<CommitImportResult> {
   return request<CommitImportResult>('POST', `/api/imports/${enc(uploadId)}/commit`, body);
+}
+
+/** GET /api/progress/:id/attachments — a report's evidence files and the upload limits. */
+export function listAttachments(progressId: Id): Promise<AttachmentList> {
+  return request<AttachmentList>('GET', `/api/progress/${enc(progressId)}/attachments`);
+}
+
+/** POST /api/progress/:id/attachments — attach one evidence file to the unit's draft. */
+export function uploadAttachment(progressId: Id, file: File): Promise<Attachment> {
+  const form = new FormData();
+  form.append('file', file);
+  return request<Attachment>('POST', `/api/progress/${enc(progressId)}/attachments`, form);
+}
+
+/** DELETE /api/attachments/:id — remove an evidence file before submitting. */
+export function removeAttachment(id: Id): Promise<Attachment> {
+  return request<Attachment>('DELETE', `/api/attachments/${enc(id)}`);
 }

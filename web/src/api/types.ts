@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { assignBodySchema } from '../../../src/server/assignments/schema.js';
+import type { attachmentListSchema, attachmentSchema } from '../../../src/server/attachments/schema.js';
 import type { sessionResponseSchema, sessionUserSchema } from '../../../src/server/auth/schema.js';
 import type {
   commitBodySchema,
@@ -126,3 +127,7 @@ export type Dashboard = z.infer<typeof dashboardSchema>;
 
 /** One month of the trend chart: completion (null before any approved report) and 序时进度. */
 export type TrendPoint = Dashboard['trend'][number];
+
+/** 佐证材料 — an evidence file on a progress report, and the list with the upload limits. */
+export type Attachment = z.infer<typeof attachmentSchema>;
+export type AttachmentList = z.infer<typeof attachmentListSchema>;

@@ -2,10 +2,12 @@
  * Every UI string of the web app, Chinese first. `en` must have exactly the same keys, which the
  * type checker enforces. Placeholders are written `{name}` and filled by `t(key, { name })`.
  */
+import { officeEn, officeZh } from './office-messages.js';
 import { workflowEn, workflowZh } from './workflow-messages.js';
 
 export const zh = {
   ...workflowZh,
+  ...officeZh,
   'app.name': '落实',
   'app.tagline': '政府工作报告任务督查',
   'nav.home': '报告概览',
@@ -225,6 +227,7 @@ export type MessageKey = keyof typeof zh;
 
 export const en: Record<MessageKey, string> = {
   ...workflowEn,
+  ...officeEn,
   'app.name': 'luoshi',
   'app.tagline': 'Government work report tracking',
   'nav.home': 'Report overview',

@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/i18n.js';
 import { formatTarget } from '../report/tree-stats.js';
 import { useSession } from '../session/session.js';
 import { ConsolidationPanel } from './consolidation-panel.js';
+import { ProgressAttachments } from './progress-attachments.js';
 import { useApiErrorText } from './task-assignments.js';
 
 interface ProgressFormValues {
@@ -165,6 +166,7 @@ function ProgressForm({
         <Form.Item name="nextSteps" label={t('progress.nextSteps')}>
           <Input.TextArea autoSize={{ minRows: 2 }} maxLength={20000} />
         </Form.Item>
+        <ProgressAttachments progressId={existing?.id ?? null} editable={editable} />
         {editable ? (
           <Space wrap>
             <Button onClick={() => void save(false)} loading={busy === 'save'}>
