@@ -32,6 +32,7 @@ import { publishRoutes } from './publish/routes.js';
 import { reportRoutes } from './reports/routes.js';
 import { searchRoutes } from './search/routes.js';
 import { spreadsheetRoutes } from './spreadsheets/routes.js';
+import { taskActivityRoutes } from './tasks/activity-routes.js';
 import { taskRoutes } from './tasks/routes.js';
 import { serverToday } from './today.js';
 import { unitRoutes } from './units/routes.js';
@@ -46,6 +47,7 @@ export const routeModules: RouteModule[] = [
   sessionRoutes,
   reportRoutes,
   taskRoutes,
+  taskActivityRoutes,
   unitRoutes,
   userRoutes,
   assignmentRoutes,

@@ -230,6 +230,18 @@ const ROWS: Row[] = [
   },
   {
     method: 'GET',
+    route: '/api/tasks/:id/history',
+    url: (f) => `/api/tasks/${f.t2}/history`,
+    allowed: ['admin', 'leader', ...UNIT_B],
+  },
+  {
+    method: 'GET',
+    route: '/api/tasks/:id/audit',
+    url: (f) => `/api/tasks/${f.t2}/audit`,
+    allowed: ['admin', 'leader', ...UNIT_B],
+  },
+  {
+    method: 'GET',
     route: '/api/tasks/:id/comments',
     url: (f) => `/api/tasks/${f.t2}/comments`,
     allowed: ['admin', 'leader', ...UNIT_B],

@@ -1,6 +1,7 @@
 import { notFound } from '../../core/errors.js';
 import { getTaskContext } from '../../store/status/get-task-context.js';
 import { listTaskStatusInputs } from '../../store/status/list-task-status-inputs.js';
+import { getTaskSource } from '../../store/tasks/get-task-source.js';
 import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
 import { findVisibleReport } from '../reports/find-visible-report.js';
@@ -15,7 +16,7 @@ export const taskRoutes: RouteModule = (app, context) => {
     {
       schema: {
         tags: ['tasks'],
-        summary: 'One task with targets, assignments, status and its area/measure',
+        summary: 'One task with targets, assignments, status, its area/measure and its report passage',
         params: taskIdParamsSchema,
         querystring: atQuerySchema,
         response: { 200: taskDetailSchema, ...errorResponses },
@@ -27,7 +28,10 @@ export const taskRoutes: RouteModule = (app, context) => {
         throw notFound(`Task ${request.params.id}`, `任务 ${request.params.id}`);
       });
       const at = request.query.at ?? context.today();
-      const inputs = await listTaskStatusInputs(context.db, found.reportId, [found.task.id]);
+      const [inputs, source] = await Promise.all([
+        listTaskStatusInputs(context.db, found.reportId, [found.task.id]),
+        getTaskSource(context.db, found.task.id),
+      ]);
       const settings = statusSettings(report.year, at, context.config.DEADLINE_WARN_DAYS);
       return {
         reportId: report.id,
@@ -37,6 +41,7 @@ export const taskRoutes: RouteModule = (app, context) => {
         area: found.area,
         measure: found.measure,
         task: presentTask(found.task, inputs, settings),
+        source,
       };
     },
   );
