@@ -1,20 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { yearBounds } from '../../core/status/calendar.js';
 import { scheduleRatio } from '../../core/status/schedule.js';
-import { CLI_ACTOR } from '../../store/audit/append-audit-event.js';
-import { importReport } from '../../store/import-report.js';
 import type { ProgressStatus } from '../../store/schema.js';
-import { analyseForTest, makeTree } from '../../store/test-trees.js';
 import { DIALECTS, openTestDatabase, type TestDatabase } from '../../store/testing.js';
+import {
+  firstTaskTarget,
+  importSmallReport,
+  insertMonthPeriod,
+  insertProgressReport,
+  insertProgressValue,
+  insertUnit,
+} from '../testing/small-report.js';
 import { buildDashboardTrend } from './build-dashboard-trend.js';
 import { buildReportDetail } from './build-report-detail.js';
-
-const tree = makeTree('2026年区政府工作报告', [
-  {
-    title: '保障和改善民生',
-    measures: [{ title: '办好民生实事', tasks: ['新增中小学学位6500个。', '举办文化活动1300场以上。'] }],
-  },
-]);
 
 describe.each(DIALECTS)('dashboard monthly trend on %s', (dialect) => {
   let handle: TestDatabase;
@@ -29,94 +27,28 @@ describe.each(DIALECTS)('dashboard monthly trend on %s', (dialect) => {
     taskId: number,
     targetId: number,
   ) {
-    const period = await handle.db
-      .insertInto('reporting_periods')
-      .values({
-        report_id: reportId,
-        kind: 'month',
-        label: `2026-${month}`,
-        starts_on: `2026-${month}-01`,
-        ends_on: `2026-${month}-28`,
-        status: 'open',
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const progress = await handle.db
-      .insertInto('progress_reports')
-      .values({
-        node_id: taskId,
-        unit_id: (await handle.db.selectFrom('units').select('id').executeTakeFirstOrThrow()).id,
-        period_id: period.id,
-        status,
-        narrative: '',
-        problems: '',
-        next_steps: '',
-        percent: null,
-        created_by: null,
-        submitted_by: null,
-        submitted_at: null,
-        reviewed_by: null,
-        reviewed_at: null,
-        review_reason: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await handle.db
-      .insertInto('progress_values')
-      .values({
-        progress_report_id: progress.id,
-        target_id: targetId,
-        value,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    const periodId = await insertMonthPeriod(handle.db, {
+      reportId,
+      label: `2026-${month}`,
+      startsOn: `2026-${month}-01`,
+      endsOn: `2026-${month}-28`,
+      now,
+    });
+    const unitId = (await handle.db.selectFrom('units').select('id').executeTakeFirstOrThrow()).id;
+    const progressReportId = await insertProgressReport(handle.db, { taskId, unitId, periodId, status, now });
+    await insertProgressValue(handle.db, { progressReportId, targetId, value, now });
   }
 
   beforeAll(async () => {
     handle = await openTestDatabase(dialect);
-    reportId = (
-      await importReport(handle.db, {
-        bytes: new TextEncoder().encode(tree.text),
-        fileName: 'r.md',
-        tree,
-        analyses: analyseForTest,
-        actor: CLI_ACTOR,
-      })
-    ).reportId;
-    const task = await handle.db
-      .selectFrom('nodes')
-      .select('id')
-      .where('report_id', '=', reportId)
-      .where('kind', '=', 'task')
-      .orderBy('position')
-      .executeTakeFirstOrThrow();
-    const target = await handle.db
-      .selectFrom('targets')
-      .select(['id', 'value'])
-      .where('node_id', '=', task.id)
-      .executeTakeFirstOrThrow();
-    expect(target.value).toBe(6500);
-    await handle.db
-      .insertInto('units')
-      .values({
-        name: '区教委',
-        parent_id: null,
-        organisation_id: null,
-        short_name: null,
-        archived: 0,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    await report('03', 'approved', 3250, task.id, target.id);
+    reportId = await importSmallReport(handle.db);
+    const { taskId, targetId, targetValue } = await firstTaskTarget(handle.db, reportId);
+    expect(targetValue).toBe(6500);
+    await insertUnit(handle.db, '区教委', now);
+    await report('03', 'approved', 3250, taskId, targetId);
     // Submitted but not approved: must not move the trend.
-    await report('04', 'submitted', 6500, task.id, target.id);
-    await report('05', 'approved', 6500, task.id, target.id);
+    await report('04', 'submitted', 6500, taskId, targetId);
+    await report('05', 'approved', 6500, taskId, targetId);
   });
   afterAll(async () => {
     await handle?.close();

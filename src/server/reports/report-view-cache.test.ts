@@ -1,17 +1,15 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI_ACTOR } from '../../store/audit/append-audit-event.js';
-import { importReport } from '../../store/import-report.js';
-import { analyseForTest, makeTree } from '../../store/test-trees.js';
 import { DIALECTS, openTestDatabase, type TestDatabase } from '../../store/testing.js';
+import {
+  firstTaskTarget,
+  importSmallReport,
+  insertMonthPeriod,
+  insertProgressReport,
+  insertProgressValue,
+  insertUnit,
+} from '../testing/small-report.js';
 import { ReportViewCache, readReportChangeCounter } from './report-view-cache.js';
-
-const tree = makeTree('2026年区政府工作报告', [
-  {
-    title: '保障和改善民生',
-    measures: [{ title: '办好民生实事', tasks: ['新增中小学学位6500个。', '举办文化活动1300场以上。'] }],
-  },
-]);
 
 describe.each(DIALECTS)('report change counters and the view cache on %s', (dialect) => {
   let handle: TestDatabase;
@@ -27,61 +25,17 @@ describe.each(DIALECTS)('report change counters and the view cache on %s', (dial
 
   beforeAll(async () => {
     handle = await openTestDatabase(dialect);
-    const input = {
-      bytes: new TextEncoder().encode(tree.text),
-      fileName: 'r.md',
-      tree,
-      analyses: analyseForTest,
-      actor: CLI_ACTOR,
-    };
-    reportId = (await importReport(handle.db, input)).reportId;
-    otherReportId = (await importReport(handle.db, input)).reportId;
-    const task = await handle.db
-      .selectFrom('nodes')
-      .select('id')
-      .where('report_id', '=', reportId)
-      .where('kind', '=', 'task')
-      .orderBy('position')
-      .executeTakeFirstOrThrow();
-    taskId = task.id;
-    targetId = (
-      await handle.db
-        .selectFrom('targets')
-        .select('id')
-        .where('node_id', '=', taskId)
-        .executeTakeFirstOrThrow()
-    ).id;
-    unitId = (
-      await handle.db
-        .insertInto('units')
-        .values({
-          name: '区教委',
-          parent_id: null,
-          organisation_id: null,
-          short_name: null,
-          archived: 0,
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
-    periodId = (
-      await handle.db
-        .insertInto('reporting_periods')
-        .values({
-          report_id: reportId,
-          kind: 'month',
-          label: '2026-03',
-          starts_on: '2026-03-01',
-          ends_on: '2026-03-31',
-          status: 'open',
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
+    reportId = await importSmallReport(handle.db);
+    otherReportId = await importSmallReport(handle.db);
+    ({ taskId, targetId } = await firstTaskTarget(handle.db, reportId));
+    unitId = await insertUnit(handle.db, '区教委', now);
+    periodId = await insertMonthPeriod(handle.db, {
+      reportId,
+      label: '2026-03',
+      startsOn: '2026-03-01',
+      endsOn: '2026-03-31',
+      now,
+    });
   });
   afterAll(async () => {
     await handle?.close();
@@ -118,44 +72,20 @@ describe.each(DIALECTS)('report change counters and the view cache on %s', (dial
       })
       .execute();
     await expectMoved();
-    const progress = await handle.db
-      .insertInto('progress_reports')
-      .values({
-        node_id: taskId,
-        unit_id: unitId,
-        period_id: periodId,
-        status: 'draft',
-        narrative: '',
-        problems: '',
-        next_steps: '',
-        percent: null,
-        created_by: null,
-        submitted_by: null,
-        submitted_at: null,
-        reviewed_by: null,
-        reviewed_at: null,
-        review_reason: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const progressReportId = await insertProgressReport(handle.db, {
+      taskId,
+      unitId,
+      periodId,
+      status: 'draft',
+      now,
+    });
     await expectMoved();
-    await handle.db
-      .insertInto('progress_values')
-      .values({
-        progress_report_id: progress.id,
-        target_id: targetId,
-        value: 3000,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    await insertProgressValue(handle.db, { progressReportId, targetId, value: 3000, now });
     await expectMoved();
     await handle.db
       .updateTable('progress_reports')
       .set({ status: 'submitted' })
-      .where('id', '=', progress.id)
+      .where('id', '=', progressReportId)
       .execute();
     await expectMoved();
     await handle.db.updateTable('targets').set({ value: 7000 }).where('id', '=', targetId).execute();
