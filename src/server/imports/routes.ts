@@ -1,4 +1,4 @@
-import { LuoshiError, notFound } from '../../core/errors.js';
+import { badInput, LuoshiError, notFound } from '../../core/errors.js';
 import type { ReportTree, TaskNode } from '../../core/report-tree.js';
 import { appendAuditEvent } from '../../store/audit/append-audit-event.js';
 import { importReport } from '../../store/import-report.js';
@@ -9,6 +9,12 @@ import { actorOf, requireRole } from '../auth/roles.js';
 import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
 import { type AnalyzedReport, analyzeReportFile } from './analyze-report-file.js';
+import {
+  markEditedTargets,
+  resolveTargetEdits,
+  tasksInPreviewOrder,
+  withTargetEdits,
+} from './apply-target-edits.js';
 import { loadBlob, readUpload, storeBlob } from './read-upload.js';
 import { safeFileName } from './safe-file-name.js';
 import {
@@ -19,9 +25,10 @@ import {
   importQuerySchema,
 } from './schema.js';
 
-function previewTask(task: TaskNode, analyzed: AnalyzedReport) {
+function previewTask(task: TaskNode, analyzed: AnalyzedReport, keys: Map<TaskNode, number>) {
   const analysis = analyzed.analyze(task);
   return {
+    key: keys.get(task) ?? -1,
     label: task.label ?? null,
     text: task.text,
     targets: analysis.targets.map((t) => ({
@@ -43,13 +50,14 @@ function previewTask(task: TaskNode, analyzed: AnalyzedReport) {
 function previewTree(tree: ReportTree, analyzed: AnalyzedReport) {
   let targets = 0;
   let tasks = 0;
+  const keys = new Map(tasksInPreviewOrder(tree).map((task, index) => [task, index]));
   const areas = tree.areas.map((area) => {
     const measures = area.measures.map((m) => ({
       label: m.label ?? null,
       title: m.title,
-      tasks: m.tasks.map((t) => previewTask(t, analyzed)),
+      tasks: m.tasks.map((t) => previewTask(t, analyzed, keys)),
     }));
-    const direct = area.tasks.map((t) => previewTask(t, analyzed));
+    const direct = area.tasks.map((t) => previewTask(t, analyzed, keys));
     for (const list of [...measures.map((m) => m.tasks), direct]) {
       tasks += list.length;
       targets += list.reduce((n, t) => n + t.targets.length, 0);
@@ -163,6 +171,15 @@ export const importRoutes: RouteModule = (app, context) => {
           { reportId: existing.report_id },
         );
       }
+      const targetEdits = request.body.targetEdits ?? [];
+      if (targetEdits.length > 0 && request.body.reportId !== undefined) {
+        throw badInput(
+          'target_edits_on_merge',
+          'Targets of a merged revision are edited on the task pages after merging, not in the import',
+          '修订稿合并时不能在导入中修改目标，请在合并后到任务页修改',
+        );
+      }
+      const edits = resolveTargetEdits(analyzed.tree, targetEdits);
       let result: { reportId: number; revisionId: number; merged: boolean };
       if (request.body.reportId !== undefined) {
         const merged = await commitMerge(context.db, {
@@ -182,10 +199,11 @@ export const importRoutes: RouteModule = (app, context) => {
           bytes,
           fileName,
           tree: analyzed.tree,
-          analyses: analyzed.analyze,
+          analyses: withTargetEdits(analyzed.analyze, edits),
           actor: actorOf(user),
         });
         result = { reportId: imported.reportId, revisionId: imported.revisionId, merged: false };
+        await markEditedTargets(context.db, result.reportId, analyzed.tree, edits, actorOf(user));
       }
       if (request.body.publish) {
         await writeTransaction(context.db, async (trx) => {

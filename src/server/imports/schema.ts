@@ -11,6 +11,10 @@ const previewTargetSchema = z.object({
 });
 
 const previewTaskSchema = z.object({
+  key: z
+    .number()
+    .int()
+    .describe("The task's place in reading order; send it back in targetEdits to change its targets"),
   label: z.string().nullable(),
   text: z.string(),
   targets: z.array(previewTargetSchema),
@@ -70,11 +74,52 @@ export const importQuerySchema = z.object({ reportId: z.coerce.number().int().po
 
 export const commitParamsSchema = z.object({ uploadId: z.string().regex(/^[0-9a-f]{64}$/, 'an upload id') });
 
+const comparators = ['=', '>=', '<=', '>', '<', '~', 'between'] as const;
+const changes = ['increase', 'decrease', 'growth-rate', 'level'] as const;
+
+/** One target as the office corrects it in the wizard: the whole target, not a patch. */
+export const targetEditSchema = z
+  .object({
+    value: z.number(),
+    max: z.number().nullable().optional().describe('Upper bound; required for between'),
+    unit: z.string().trim().min(1).max(20),
+    comparator: z.enum(comparators),
+    change: z.enum(changes),
+    subject: z.string().trim().min(1).max(100),
+    text: z.string().trim().max(300).optional().describe('The words of the task it is read from'),
+  })
+  .superRefine((target, ctx) => {
+    const max = target.max ?? null;
+    if (target.comparator === 'between' && (max === null || max <= target.value)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['max'],
+        message: 'a range (between) needs max above value',
+      });
+    }
+    if (target.comparator !== 'between' && max !== null) {
+      ctx.addIssue({ code: 'custom', path: ['max'], message: 'max is only for between ranges' });
+    }
+  });
+
 export const commitBodySchema = z.object({
   fileName: z.string().min(1).max(300),
   reportId: z.number().int().positive().optional().describe('Merge into this stored report (re-import)'),
   reportVersion: z.number().int().positive().optional().describe('The reportVersion the preview showed'),
   publish: z.boolean().optional().describe('Publish the report at once (public pages)'),
+  targetEdits: z
+    .array(
+      z.object({
+        task: z.number().int().min(0).describe('The key of the task in the preview'),
+        targets: z
+          .array(targetEditSchema)
+          .max(30)
+          .describe("The task's targets, replacing the extracted ones"),
+      }),
+    )
+    .max(5000)
+    .optional()
+    .describe('Targets the office corrected in the preview (new imports only)'),
 });
 
 export const commitResultSchema = z.object({

@@ -1,0 +1,128 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import { LuoshiError } from '../../core/errors.js';
+import { flattenTree } from '../../core/merge/flatten-tree.js';
+import type { ReportTree, TaskNode } from '../../core/report-tree.js';
+import type { Target, TaskAnalysis } from '../../core/target.js';
+import { type Actor, appendAuditEvent } from '../../store/audit/append-audit-event.js';
+import type { Database } from '../../store/schema.js';
+import { writeTransaction } from '../../store/write-transaction.js';
+import type { targetEditSchema } from './schema.js';
+
+export type TargetEdit = z.infer<typeof targetEditSchema>;
+
+/** The tasks in the order the preview numbers them (`key`): each area's measures' tasks, then its own. */
+export function tasksInPreviewOrder(tree: ReportTree): TaskNode[] {
+  return tree.areas.flatMap((area) => [...area.measures.flatMap((m) => m.tasks), ...area.tasks]);
+}
+
+/** A corrected target as the extractor would have written it; its span is found in the sentence. */
+function editedTarget(task: TaskNode, edit: TargetEdit): Target {
+  const text = edit.text || `${edit.subject}${edit.value}${edit.unit}`;
+  const at = task.text.indexOf(text);
+  return {
+    value: edit.value,
+    ...(edit.comparator === 'between' && edit.max != null ? { max: edit.max } : {}),
+    unit: edit.unit,
+    comparator: edit.comparator,
+    change: edit.change,
+    subject: edit.subject,
+    text,
+    span: at >= 0 ? [at, at + text.length] : [0, 0],
+  };
+}
+
+/**
+ * The office's corrections of extracted targets, by task: every edit must name a task of the
+ * previewed tree, once. Anything else is a 400 naming each bad edit, before anything is written.
+ */
+export function resolveTargetEdits(
+  tree: ReportTree,
+  edits: readonly { task: number; targets: TargetEdit[] }[],
+): Map<TaskNode, Target[]> {
+  const tasks = tasksInPreviewOrder(tree);
+  const resolved = new Map<TaskNode, Target[]>();
+  const fields: { path: string; message: string }[] = [];
+  edits.forEach((edit, index) => {
+    const task = tasks[edit.task];
+    if (!task) {
+      fields.push({ path: `body.targetEdits.${index}.task`, message: `no task ${edit.task} in the preview` });
+    } else if (resolved.has(task)) {
+      fields.push({ path: `body.targetEdits.${index}.task`, message: `task ${edit.task} is edited twice` });
+    } else {
+      resolved.set(
+        task,
+        edit.targets.map((target) => editedTarget(task, target)),
+      );
+    }
+  });
+  if (fields.length > 0) {
+    throw new LuoshiError(
+      'invalid_target_edits',
+      400,
+      {
+        en: `${fields.length} target edit(s) are invalid; nothing was imported`,
+        zh: `${fields.length} 处目标修改无效，未导入任何数据`,
+      },
+      { fields },
+    );
+  }
+  return resolved;
+}
+
+/** The importer's analysis with the corrected targets in place of the extracted ones. */
+export function withTargetEdits(
+  analyze: (task: TaskNode) => TaskAnalysis,
+  edits: ReadonlyMap<TaskNode, Target[]>,
+): (task: TaskNode) => TaskAnalysis {
+  if (edits.size === 0) return analyze;
+  return (task) => {
+    const analysis = analyze(task);
+    const targets = edits.get(task);
+    return targets ? { ...analysis, targets } : analysis;
+  };
+}
+
+/**
+ * Marks the targets of the edited tasks of a freshly imported report as edited by `actor`, so a
+ * later re-import keeps them (hand edits win in mergeTargets), and records each edit in the audit log.
+ */
+export async function markEditedTargets(
+  db: Kysely<Database>,
+  reportId: number,
+  tree: ReportTree,
+  edits: ReadonlyMap<TaskNode, Target[]>,
+  actor: Actor,
+): Promise<void> {
+  if (edits.size === 0) return;
+  const flat = flattenTree(tree);
+  // Imported nodes keep their flat index as position (src/store/import-report.ts).
+  const positions = flat.nodes.flatMap((node, index) =>
+    node.kind === 'task' && edits.has(node.source as TaskNode) ? [index] : [],
+  );
+  await writeTransaction(db, async (trx) => {
+    const nodes = await trx
+      .selectFrom('nodes')
+      .select(['id', 'text'])
+      .where('report_id', '=', reportId)
+      .where('kind', '=', 'task')
+      .where('position', 'in', positions)
+      .execute();
+    const now = new Date().toISOString();
+    for (const node of nodes) {
+      const targets = await trx
+        .updateTable('targets')
+        .set((eb) => ({ edited_by: actor.id, edited_at: now, version: eb('version', '+', 1) }))
+        .where('node_id', '=', node.id)
+        .returning(['id', 'value', 'max', 'unit', 'comparator', 'change', 'subject'])
+        .execute();
+      await appendAuditEvent(trx, {
+        actor,
+        action: 'edit',
+        entity: 'targets_of_task',
+        entityId: node.id,
+        after: { source: 'import_wizard', targets },
+      });
+    }
+  });
+}
