@@ -1,6 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { findSessionByTokenHash, touchSession } from '../../store/accounts/manage-sessions.js';
+import {
+  findSessionByTokenHash,
+  type SessionWithUser,
+  touchSession,
+} from '../../store/accounts/manage-sessions.js';
 import type { AppContext, ZodApp } from '../context.js';
 import type { SessionUser } from './roles.js';
 
@@ -8,6 +12,13 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The signed-in user, or null for anonymous requests. */
     user: SessionUser | null;
+  }
+  interface FastifyContextConfig {
+    /**
+     * 'route': the route looks the session up itself, in the same query as the data it checks
+     * (see adoptSession), so a cached read costs one database round trip; the hook skips it.
+     */
+    sessionLookup?: 'route';
   }
 }
 
@@ -54,29 +65,55 @@ export function clearSessionCookie(reply: FastifyReply, context: AppContext): vo
   });
 }
 
+/** The session token hash of the request's cookie, or null when it has none (or a silly one). */
+export function sessionTokenHashOf(request: FastifyRequest): string | null {
+  const token = request.cookies[SESSION_COOKIE];
+  if (!token || token.length > 200) return null;
+  return hashToken(token);
+}
+
+/**
+ * Makes a looked-up session the request's user (expired sessions are never found; disabled
+ * users stay anonymous), and slides its expiry when it was last refreshed long enough ago.
+ */
+export async function adoptSession(
+  request: FastifyRequest,
+  context: AppContext,
+  found: SessionWithUser | undefined,
+  now: Date,
+): Promise<void> {
+  if (!found || found.user.disabled) return;
+  request.user = {
+    id: found.user.id,
+    username: found.user.username,
+    displayName: found.user.display_name,
+    role: found.user.role,
+    unitId: found.user.unit_id,
+  };
+  if (now.getTime() - Date.parse(found.lastSeenAt) > TOUCH_EVERY_MS) {
+    const expiresAt = new Date(now.getTime() + sessionTtlMs(context)).toISOString();
+    await touchSession(context.db, found.sessionId, now.toISOString(), expiresAt);
+  }
+}
+
 /**
  * Resolves the session cookie of every request to `request.user`. Sessions live in the
  * database, so any instance behind a load balancer recognises them; expired sessions and
- * disabled users are anonymous.
+ * disabled users are anonymous. Routes configured with `sessionLookup: 'route'` do the same
+ * lookup themselves, joined into their own first query.
  */
 export function installSessionLookup(app: ZodApp, context: AppContext): void {
   app.decorateRequest('user', null);
   app.addHook('onRequest', async (request: FastifyRequest) => {
-    const token = request.cookies[SESSION_COOKIE];
-    if (!token || token.length > 200) return;
+    if (request.routeOptions.config?.sessionLookup === 'route') return;
+    const tokenHash = sessionTokenHashOf(request);
+    if (!tokenHash) return;
     const now = new Date();
-    const found = await findSessionByTokenHash(context.db, hashToken(token), now.toISOString());
-    if (!found || found.user.disabled) return;
-    request.user = {
-      id: found.user.id,
-      username: found.user.username,
-      displayName: found.user.display_name,
-      role: found.user.role,
-      unitId: found.user.unit_id,
-    };
-    if (now.getTime() - Date.parse(found.lastSeenAt) > TOUCH_EVERY_MS) {
-      const expiresAt = new Date(now.getTime() + sessionTtlMs(context)).toISOString();
-      await touchSession(context.db, found.sessionId, now.toISOString(), expiresAt);
-    }
+    await adoptSession(
+      request,
+      context,
+      await findSessionByTokenHash(context.db, tokenHash, now.toISOString()),
+      now,
+    );
   });
 }

@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import type { ReportDetail, TaskSummary } from './schema.js';
+import { lightSchema, progressClassSchema, taskSummarySchema } from './schema.js';
+
+/** GET /api/reports/:id/tasks query: filters, order and the page. */
+export const ledgerQuerySchema = z.object({
+  at: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+    .optional()
+    .describe('Assess status as of this date (YYYY-MM-DD); default today'),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  area: z.coerce.number().int().positive().optional().describe('Only tasks of this work area (node id)'),
+  unit: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('Only tasks assigned to this unit (lead or cooperating)'),
+  status: progressClassSchema.optional(),
+  light: lightSchema.optional(),
+  overdue: z
+    .enum(['0', '1', 'true', 'false'])
+    .optional()
+    .describe('1: only tasks past their deadline and not completed'),
+  q: z.string().max(200).optional().describe('Keyword in the task text, targets, units or deadline'),
+  sort: z.enum(['order', 'deadline', 'status']).default('order'),
+});
+
+export type LedgerQuery = z.infer<typeof ledgerQuerySchema>;
+
+export const ledgerRowSchema = taskSummarySchema
+  .extend({
+    areaId: z.number().int(),
+    areaTitle: z.string(),
+    measureId: z.number().int().nullable(),
+    measureTitle: z.string().nullable(),
+  })
+  .meta({ id: 'LedgerRow' });
+
+/** GET /api/reports/:id/tasks — one page of the report's tasks (台账), with the total that match. */
+export const ledgerPageSchema = z
+  .object({
+    reportId: z.number().int(),
+    at: z.string(),
+    total: z.number().int().describe('Tasks matching the filters, over all pages'),
+    offset: z.number().int(),
+    limit: z.number().int(),
+    tasks: z.array(ledgerRowSchema),
+  })
+  .meta({ id: 'LedgerPage' });
+
+/** One task of the ledger index: what the filters and sorts look at, and its encoded JSON. */
+interface IndexedTask {
+  areaId: number;
+  unitIds: readonly number[];
+  class: TaskSummary['status']['class'];
+  light: TaskSummary['status']['light'];
+  overdue: boolean;
+  deadline: string;
+  /** Lower-cased text a keyword is looked for in. */
+  search: string;
+  json: string;
+}
+
+/** A report's tasks in reading order, each serialised once, ready to filter and page. */
+export interface LedgerIndex {
+  reportId: number;
+  at: string;
+  tasks: readonly IndexedTask[];
+}
+
+const COMPARATOR_SIGN: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '~': '约' };
+
+const STATUS_RANK: Record<TaskSummary['status']['class'], number> = {
+  behind: 0,
+  not_started: 1,
+  on_track: 2,
+  ahead: 3,
+  completed: 4,
+};
+
+/** Builds the index of a computed report detail (each row encoded with ledgerRowSchema). */
+export function buildLedgerIndex(detail: ReportDetail): LedgerIndex {
+  const tasks: IndexedTask[] = [];
+  const add = (
+    task: TaskSummary,
+    area: ReportDetail['areas'][number],
+    measure: { id: number; title: string } | null,
+  ) => {
+    const row = {
+      ...task,
+      areaId: area.id,
+      areaTitle: area.title,
+      measureId: measure?.id ?? null,
+      measureTitle: measure?.title ?? null,
+    };
+    const deadlineText = task.deadline?.text || task.deadline?.date || '';
+    const assignedDeadline = task.assignments.find((a) => a.deadline)?.deadline ?? null;
+    tasks.push({
+      areaId: area.id,
+      unitIds: task.assignments.map((a) => a.unitId),
+      class: task.status.class,
+      light: task.status.light,
+      overdue: task.status.overdue,
+      deadline: task.deadline?.date ?? assignedDeadline ?? '9999',
+      search: [
+        task.text,
+        ...task.targets.map((t) =>
+          `${t.subject} ${COMPARATOR_SIGN[t.comparator] ?? ''}${t.value}${t.max === null ? '' : `–${t.max}`}${t.unit}`.trim(),
+        ),
+        ...task.assignments.map((a) => a.unitName),
+        deadlineText || assignedDeadline || '',
+      ]
+        .join('\n')
+        .toLowerCase(),
+      json: JSON.stringify(z.encode(ledgerRowSchema, row)),
+    });
+  };
+  for (const area of detail.areas) {
+    for (const measure of area.measures) for (const task of measure.tasks) add(task, area, measure);
+    for (const task of area.tasks) add(task, area, null);
+  }
+  return { reportId: detail.id, at: detail.at, tasks };
+}
+
+/** One page of the index under the query's filters and order, as the JSON body to send. */
+export function ledgerPageJson(index: LedgerIndex, query: LedgerQuery): Buffer {
+  const keyword = query.q?.trim().toLowerCase() ?? '';
+  const overdue = query.overdue === '1' || query.overdue === 'true';
+  const filtering =
+    query.area !== undefined ||
+    query.unit !== undefined ||
+    query.status !== undefined ||
+    query.light !== undefined ||
+    overdue ||
+    keyword !== '';
+  let matched: readonly IndexedTask[] = filtering
+    ? index.tasks.filter(
+        (t) =>
+          (query.area === undefined || t.areaId === query.area) &&
+          (query.unit === undefined || t.unitIds.includes(query.unit)) &&
+          (query.status === undefined || t.class === query.status) &&
+          (query.light === undefined || t.light === query.light) &&
+          (!overdue || t.overdue) &&
+          (keyword === '' || t.search.includes(keyword)),
+      )
+    : index.tasks;
+  // Array.prototype.sort is stable: ties keep the reading order.
+  if (query.sort === 'deadline') matched = [...matched].sort((a, b) => a.deadline.localeCompare(b.deadline));
+  else if (query.sort === 'status')
+    matched = [...matched].sort((a, b) => STATUS_RANK[a.class] - STATUS_RANK[b.class]);
+  const page = matched.slice(query.offset, query.offset + query.limit);
+  const head = JSON.stringify({
+    reportId: index.reportId,
+    at: index.at,
+    total: matched.length,
+    offset: query.offset,
+    limit: query.limit,
+  });
+  return Buffer.from(`${head.slice(0, -1)},"tasks":[${page.map((t) => t.json).join(',')}]}`);
+}

@@ -1,0 +1,35 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { notFound } from '../../core/errors.js';
+import { readViewState, type ViewState, type ViewSubject } from '../../store/status/read-view-state.js';
+import { adoptSession, sessionTokenHashOf } from '../auth/session.js';
+import type { AppContext } from '../context.js';
+
+/**
+ * The first (and on a cache hit the only) query of a cached read: looks up the request's
+ * session and the report (or the task's report) with its change counter in one round trip,
+ * makes the session the request's user, and refuses reports this user may not read (archived
+ * ones; unpublished ones for anonymous visitors) with a 404, as findVisibleReport does. Cached
+ * views are filed under the reader's scope (report-scope.ts) as well as the counter.
+ * Routes that call it are configured with `sessionLookup: 'route'`.
+ */
+export async function readReportAccess(
+  context: AppContext,
+  request: FastifyRequest,
+  subject: ViewSubject,
+): Promise<ViewState> {
+  const now = new Date();
+  const state = await readViewState(context.db, subject, sessionTokenHashOf(request), now.toISOString());
+  const missing = () =>
+    'taskId' in subject
+      ? notFound(`Task ${subject.taskId}`, `任务 ${subject.taskId}`)
+      : notFound(`Report ${subject.reportId}`, `报告 ${subject.reportId}`);
+  if (!state) throw missing();
+  await adoptSession(request, context, state.session, now);
+  if (state.report.archived || (!request.user && state.report.publishedAt === null)) throw missing();
+  return state;
+}
+
+/** Sends JSON that was already serialised with the route's response schema, as it is. */
+export function sendJsonBytes(reply: unknown, json: Buffer) {
+  return (reply as FastifyReply).type('application/json; charset=utf-8').send(json);
+}

@@ -1,0 +1,115 @@
+import type { Kysely } from 'kysely';
+import type { SessionWithUser } from '../accounts/manage-sessions.js';
+import type { Database } from '../schema.js';
+
+/** The table of migration 20261127-1215-report-change-counters, bumped by triggers on every change. */
+type ChangeCounterTables = {
+  report_change_counters: { report_id: number; counter: number };
+};
+
+/** What a cached read needs to know before it may answer from its cache. */
+export interface ViewState {
+  report: {
+    id: number;
+    title: string;
+    year: number | null;
+    archived: boolean;
+    publishedAt: string | null;
+  };
+  /** The report's change counter (-1 when the report has none, so nothing is cached under it). */
+  counter: number;
+  /** For a task lookup: whether the task itself is archived. */
+  taskArchived: boolean;
+  /** The live session of the token and its user, if any (expired or unknown: undefined). */
+  session: SessionWithUser | undefined;
+}
+
+export type ViewSubject = { reportId: number } | { taskId: number };
+
+/**
+ * One round trip for everything a cached read checks on every request: the session of the
+ * token hash (with its user), the report (found directly or as the task's report) with its
+ * visibility flags, and the report's change counter. Undefined when the report or task does
+ * not exist; pass `tokenHash` null for anonymous requests.
+ */
+export async function readViewState(
+  db: Kysely<Database>,
+  subject: ViewSubject,
+  tokenHash: string | null,
+  now: string,
+): Promise<ViewState | undefined> {
+  const counted = db.withTables<ChangeCounterTables>();
+  const base =
+    'taskId' in subject
+      ? counted
+          .selectFrom('nodes as n')
+          .innerJoin('reports as r', 'r.id', 'n.report_id')
+          .select('n.archived as task_archived')
+          .where('n.id', '=', subject.taskId)
+          .where('n.kind', '=', 'task')
+      : counted
+          .selectFrom('reports as r')
+          .select((eb) => eb.lit(0).as('task_archived'))
+          .where('r.id', '=', subject.reportId);
+  const row = await base
+    .leftJoin('report_change_counters as c', 'c.report_id', 'r.id')
+    // No token: a hash no session has (token hashes are 64 hex digits), so the join finds nothing.
+    .leftJoin('sessions as s', (join) =>
+      join.on('s.token_hash', '=', tokenHash ?? '').on('s.expires_at', '>', now),
+    )
+    .leftJoin('users as u', 'u.id', 's.user_id')
+    .select([
+      'r.id as report_id',
+      'r.title',
+      'r.year',
+      'r.archived',
+      'r.published_at',
+      'c.counter',
+      's.id as session_id',
+      's.expires_at',
+      's.last_seen_at',
+      'u.id as user_id',
+      'u.username',
+      'u.display_name',
+      'u.role',
+      'u.unit_id',
+      'u.disabled',
+    ])
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const session: SessionWithUser | undefined =
+    row.session_id !== null &&
+    row.user_id !== null &&
+    row.username !== null &&
+    row.display_name !== null &&
+    row.role !== null &&
+    row.disabled !== null &&
+    row.expires_at !== null &&
+    row.last_seen_at !== null
+      ? {
+          sessionId: row.session_id,
+          expiresAt: row.expires_at,
+          lastSeenAt: row.last_seen_at,
+          user: {
+            id: row.user_id,
+            username: row.username,
+            display_name: row.display_name,
+            role: row.role,
+            unit_id: row.unit_id,
+            disabled: row.disabled,
+          },
+        }
+      : undefined;
+  return {
+    report: {
+      id: row.report_id,
+      title: row.title,
+      year: row.year,
+      archived: Number(row.archived) === 1,
+      publishedAt: row.published_at,
+    },
+    counter: row.counter ?? -1,
+    taskArchived: Number(row.task_archived) === 1,
+    session,
+  };
+}
