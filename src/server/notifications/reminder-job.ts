@@ -53,7 +53,7 @@ export async function runDailyReminders(
   const weekAgo = new Date(now.getTime() - 7 * DAY_MS).toISOString();
   const dayAgo = new Date(now.getTime() - DAY_MS + 60_000).toISOString();
   for (const reportId of await liveReportIds(context.db)) {
-    const detail = await buildReportDetail(context.db, reportId, today, warnDays);
+    const detail = await buildReportDetail(context.db, reportId, today, warnDays, { kind: 'all' });
     const tasks = detail.areas.flatMap((a) => [...a.measures.flatMap((m) => m.tasks), ...a.tasks]);
     for (const task of tasks) {
       if (task.status.class === 'completed') continue;

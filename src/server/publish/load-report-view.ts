@@ -125,14 +125,10 @@ export async function loadReportView(
 ): Promise<ReportView> {
   const tree = await getReportTree(db, reportId);
   const [inputs, stored] = await Promise.all([
-    listTaskStatusInputs(db, reportId),
+    // Public views count the latest APPROVED report, even when a newer one awaits approval.
+    listTaskStatusInputs(db, reportId, undefined, { approvedOnly: options.approvedOnly ?? false }),
     loadStoredTree(db, tree.report.revisionId),
   ]);
-  if (options.approvedOnly) {
-    for (const [nodeId, progress] of inputs.progress) {
-      if (progress.status !== 'approved') inputs.progress.delete(nodeId);
-    }
-  }
   const settings = statusSettings(tree.report.year, options.at, options.warnDays ?? 30);
   const narratives = await loadNarratives(
     db,

@@ -55,7 +55,7 @@ describe.each(DIALECTS)('dashboard monthly trend on %s', (dialect) => {
   });
 
   async function trendAt(at: string) {
-    const detail = await buildReportDetail(handle.db, reportId, at, 30);
+    const detail = await buildReportDetail(handle.db, reportId, at, 30, { kind: 'all' });
     return buildDashboardTrend(handle.db, reportId, 2026, detail.storedTasks, detail.assignments, at, 30);
   }
 

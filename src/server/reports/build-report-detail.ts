@@ -5,6 +5,7 @@ import { getReportTree, type StoredTask } from '../../store/reports/get-report-t
 import type { Database } from '../../store/schema.js';
 import { listTaskStatusInputs, type TaskAssignmentInfo } from '../../store/status/list-task-status-inputs.js';
 import { presentTask, rollUpTasks, statusSettings } from './present-status.js';
+import { countsApprovedOnly, type ReportScope } from './report-scope.js';
 import type { Dashboard, ReportDetail, TaskSummary } from './schema.js';
 
 /** Report meta per revision: parsed once from the stored tree, which never changes. */
@@ -41,12 +42,16 @@ function cleanMeta(meta: ReportMeta): ReportDetail['meta'] {
   return out;
 }
 
-/** The full report as GET /api/reports/:id shows it: tree, targets, assignments, statuses. */
+/**
+ * The full report as GET /api/reports/:id shows it to a reader of `scope`: tree, targets,
+ * assignments, statuses.
+ */
 export async function buildReportDetail(
   db: Kysely<Database>,
   reportId: number,
   at: string,
   warnDays: number,
+  scope: ReportScope,
 ): Promise<
   ReportDetail & {
     unitOfTask: Map<number, number[]>;
@@ -57,7 +62,7 @@ export async function buildReportDetail(
 > {
   const tree = await getReportTree(db, reportId);
   const [inputs, meta, published] = await Promise.all([
-    listTaskStatusInputs(db, reportId),
+    listTaskStatusInputs(db, reportId, undefined, { approvedOnly: countsApprovedOnly(scope) }),
     loadMeta(db, tree.report.revisionId, tree.report.title),
     db.selectFrom('reports').select('published_at').where('id', '=', reportId).executeTakeFirstOrThrow(),
   ]);

@@ -6,6 +6,7 @@ import { errorResponses } from '../errors.js';
 import { buildDashboardTrend } from './build-dashboard-trend.js';
 import { buildDashboard, buildReportDetail } from './build-report-detail.js';
 import { findVisibleReport } from './find-visible-report.js';
+import { reportScopeOf, scopeKey } from './report-scope.js';
 import { ReportViewCache } from './report-view-cache.js';
 import {
   atQuerySchema,
@@ -52,17 +53,24 @@ export const reportRoutes: RouteModule = (app, context) => {
     async (request, reply) => {
       await findVisibleReport(context.db, request.params.id, request.user);
       const at = request.query.at ?? context.today();
+      const scope = reportScopeOf(request.user);
       // The ledger of a province-sized report is hundreds of kB: cache it serialised and encoded
       // (once, with the response schema), valid until the report's change counter moves.
-      const json = await views.get(context.db, request.params.id, `detail:${at}`, async () => {
-        const { unitOfTask: _unitOfTask, ...detail } = await buildReportDetail(
-          context.db,
-          request.params.id,
-          at,
-          context.config.DEADLINE_WARN_DAYS,
-        );
-        return Buffer.from(JSON.stringify(z.encode(reportDetailSchema, detail)));
-      });
+      const json = await views.get(
+        context.db,
+        request.params.id,
+        `detail:${at}:${scopeKey(scope)}`,
+        async () => {
+          const { unitOfTask: _unitOfTask, ...detail } = await buildReportDetail(
+            context.db,
+            request.params.id,
+            at,
+            context.config.DEADLINE_WARN_DAYS,
+            scope,
+          );
+          return Buffer.from(JSON.stringify(z.encode(reportDetailSchema, detail)));
+        },
+      );
       return sendJsonBytes(reply, json);
     },
   );
@@ -81,25 +89,32 @@ export const reportRoutes: RouteModule = (app, context) => {
     async (request, reply) => {
       await findVisibleReport(context.db, request.params.id, request.user);
       const at = request.query.at ?? context.today();
-      const json = await views.get(context.db, request.params.id, `dashboard:${at}`, async () => {
-        const detail = await buildReportDetail(
-          context.db,
-          request.params.id,
-          at,
-          context.config.DEADLINE_WARN_DAYS,
-        );
-        const trend = await buildDashboardTrend(
-          context.db,
-          request.params.id,
-          detail.year,
-          detail.storedTasks,
-          detail.assignments,
-          at,
-          context.config.DEADLINE_WARN_DAYS,
-        );
-        const dashboard = { ...buildDashboard(detail, context.config.DEADLINE_WARN_DAYS), trend };
-        return Buffer.from(JSON.stringify(z.encode(dashboardSchema, dashboard)));
-      });
+      const scope = reportScopeOf(request.user);
+      const json = await views.get(
+        context.db,
+        request.params.id,
+        `dashboard:${at}:${scopeKey(scope)}`,
+        async () => {
+          const detail = await buildReportDetail(
+            context.db,
+            request.params.id,
+            at,
+            context.config.DEADLINE_WARN_DAYS,
+            scope,
+          );
+          const trend = await buildDashboardTrend(
+            context.db,
+            request.params.id,
+            detail.year,
+            detail.storedTasks,
+            detail.assignments,
+            at,
+            context.config.DEADLINE_WARN_DAYS,
+          );
+          const dashboard = { ...buildDashboard(detail, context.config.DEADLINE_WARN_DAYS), trend };
+          return Buffer.from(JSON.stringify(z.encode(dashboardSchema, dashboard)));
+        },
+      );
       return sendJsonBytes(reply, json);
     },
   );

@@ -6,6 +6,7 @@ import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
 import { findVisibleReport } from '../reports/find-visible-report.js';
 import { presentTask, statusSettings } from '../reports/present-status.js';
+import { countsApprovedOnly, reportScopeOf } from '../reports/report-scope.js';
 import { atQuerySchema } from '../reports/schema.js';
 import { taskDetailSchema, taskIdParamsSchema } from './schema.js';
 
@@ -29,7 +30,9 @@ export const taskRoutes: RouteModule = (app, context) => {
       });
       const at = request.query.at ?? context.today();
       const [inputs, source] = await Promise.all([
-        listTaskStatusInputs(context.db, found.reportId, [found.task.id]),
+        listTaskStatusInputs(context.db, found.reportId, [found.task.id], {
+          approvedOnly: countsApprovedOnly(reportScopeOf(request.user)),
+        }),
         getTaskSource(context.db, found.task.id),
       ]);
       const settings = statusSettings(report.year, at, context.config.DEADLINE_WARN_DAYS);

@@ -61,16 +61,25 @@ export function parseMilestones(json: string): Milestone[] {
   return out;
 }
 
+export interface TaskStatusInputsOptions {
+  /**
+   * Count only reports the office approved (public views): a task whose newest report still
+   * awaits approval falls back to its latest approved one instead of showing nothing.
+   */
+  approvedOnly?: boolean;
+}
+
 /**
  * Everything besides the tree that the status of a report's tasks depends on: the live
  * assignments with unit names, and per task the latest submitted or approved progress report
- * of its lead unit (any unit when the task has no lead) with its values. Pass `nodeIds` to
- * restrict to some tasks.
+ * (approved only with `approvedOnly`) of its lead unit (any unit when the task has no lead)
+ * with its values. Pass `nodeIds` to restrict to some tasks.
  */
 export async function listTaskStatusInputs(
   db: Kysely<Database>,
   reportId: number,
   nodeIds?: readonly number[],
+  options: TaskStatusInputsOptions = {},
 ): Promise<TaskStatusInputs> {
   if (nodeIds && nodeIds.length === 0) return { assignments: new Map(), progress: new Map() };
   let assignmentQuery = db
@@ -125,7 +134,7 @@ export async function listTaskStatusInputs(
       'p.percent',
     ])
     .where('rp.report_id', '=', reportId)
-    .where('p.status', 'in', ['submitted', 'approved'])
+    .where('p.status', 'in', options.approvedOnly ? ['approved'] : ['submitted', 'approved'])
     .orderBy('p.node_id')
     .orderBy('rp.ends_on', 'desc')
     .orderBy('p.id', 'desc');
