@@ -1,4 +1,4 @@
-import { App, Button, Checkbox, Select, Space } from 'antd';
+import { App, Button, Checkbox, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { commitImport, previewImport } from '../api/client.js';
@@ -7,6 +7,7 @@ import { Panel } from '../components/panel.js';
 import { useI18n } from '../i18n/i18n.js';
 import { displayLabel } from '../report/tree-stats.js';
 import { useCurrentReport } from '../session/current-report.js';
+import { describeTarget, TargetEditor, type TargetEdit, toTargetEdit } from './import-target-editor.js';
 import { useApiErrorText } from './task-assignments.js';
 
 type PreviewTask = ImportPreview['areas'][number]['tasks'][number];
@@ -29,8 +30,15 @@ function ImportWizard() {
   const [file, setFile] = useState<File | null>(null);
   const [mergeInto, setMergeInto] = useState<number | null>(null);
   const [publish, setPublish] = useState(true);
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [preview, setPreviewState] = useState<ImportPreview | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Corrected targets by preview task key; sent with the commit of a new report. */
+  const [edits, setEdits] = useState<ReadonlyMap<number, TargetEdit[]>>(new Map());
+  const [editing, setEditing] = useState<PreviewTask | null>(null);
+  const setPreview = (next: ImportPreview | null) => {
+    setPreviewState(next);
+    setEdits(new Map());
+  };
 
   const upload = async () => {
     if (!file) return;
@@ -52,7 +60,9 @@ function ImportWizard() {
         fileName: preview.fileName,
         ...(preview.merge
           ? { reportId: preview.merge.reportId, reportVersion: preview.merge.reportVersion }
-          : {}),
+          : {
+              targetEdits: [...edits].map(([task, targets]) => ({ task, targets })),
+            }),
         publish,
       });
       message.success(t('import.done'));
@@ -65,8 +75,21 @@ function ImportWizard() {
     }
   };
 
+  const onEdit = preview?.merge ? null : setEditing;
+
   return (
     <section data-testid="import-page">
+      {editing ? (
+        <TargetEditor
+          taskText={editing.text}
+          targets={edits.get(editing.key) ?? editing.targets.map(toTargetEdit)}
+          onCancel={() => setEditing(null)}
+          onApply={(targets) => {
+            setEdits((before) => new Map(before).set(editing.key, targets));
+            setEditing(null);
+          }}
+        />
+      ) : null}
       <h1 className="page-title">{t('nav.import')}</h1>
       <Panel title={t('import.step1')}>
         <div className="import-form">
@@ -111,6 +134,11 @@ function ImportWizard() {
               {preview.year ? ` · ${preview.year}` : ''} · {t('report.stats', { ...preview.counts })}
             </p>
             {preview.merge ? <MergeSummary merge={preview.merge} /> : null}
+            {preview.merge ? (
+              <p className="secondary">{t('targetEdit.mergeHint')}</p>
+            ) : edits.size > 0 ? (
+              <p data-testid="target-edit-count">{t('targetEdit.count', { count: edits.size })}</p>
+            ) : null}
             <ol className="plain-list import-tree">
               {preview.areas.map((area, areaIndex) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: the preview has no ids; its order is fixed.
@@ -125,11 +153,11 @@ function ImportWizard() {
                       <li key={measureIndex}>
                         {displayLabel(measure.label)}
                         {measure.title}
-                        <PreviewTasks tasks={measure.tasks} />
+                        <PreviewTasks tasks={measure.tasks} edits={edits} onEdit={onEdit} />
                       </li>
                     ))}
                   </ul>
-                  <PreviewTasks tasks={area.tasks} />
+                  <PreviewTasks tasks={area.tasks} edits={edits} onEdit={onEdit} />
                 </li>
               ))}
             </ol>
@@ -150,22 +178,41 @@ function ImportWizard() {
   );
 }
 
-function PreviewTasks({ tasks }: { tasks: PreviewTask[] }) {
+function PreviewTasks({
+  tasks,
+  edits,
+  onEdit,
+}: {
+  tasks: PreviewTask[];
+  edits: ReadonlyMap<number, TargetEdit[]>;
+  /** Opens the target editor; null when targets cannot be edited here (a merge). */
+  onEdit: ((task: PreviewTask) => void) | null;
+}) {
+  const { t } = useI18n();
   if (tasks.length === 0) return null;
   return (
     <ul className="import-tasks">
-      {tasks.map((task, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: the preview has no ids; its order is fixed.
-        <li key={index}>
-          {task.text}
-          {task.targets.length > 0 ? (
-            <span className="import-targets">
-              {task.targets.map((target) => `${target.subject} ${target.value}${target.unit}`).join('；')}
-            </span>
-          ) : null}
-          {task.deadline ? <span className="secondary"> · {task.deadline.text}</span> : null}
-        </li>
-      ))}
+      {tasks.map((task) => {
+        const edited = edits.get(task.key);
+        const targets = edited ?? task.targets.map(toTargetEdit);
+        return (
+          <li key={task.key} data-testid="import-task">
+            {task.text}
+            {targets.length > 0 ? (
+              <span className="import-targets" data-testid="import-task-targets">
+                {targets.map(describeTarget).join('；')}
+              </span>
+            ) : null}
+            {edited ? <Tag color="blue">{t('targetEdit.edited')}</Tag> : null}
+            {task.deadline ? <span className="secondary"> · {task.deadline.text}</span> : null}
+            {onEdit ? (
+              <Button size="small" type="link" onClick={() => onEdit(task)}>
+                {t('targetEdit.edit')}
+              </Button>
+            ) : null}
+          </li>
+        );
+      })}
     </ul>
   );
 }
