@@ -2,6 +2,8 @@ import type { ReportDiff } from './diff-types.js';
 import type {
   AccountUser,
   AssignBody,
+  AssignmentRow,
+  AuditEntry,
   Attachment,
   AttachmentList,
   CommitImportBody,
@@ -24,6 +26,7 @@ import type {
   TaskComment,
   TaskDetail,
   TaskFlag,
+  TaskHistoryReport,
   Unit,
 } from './types.js';
 
@@ -132,6 +135,26 @@ export function assignTask(taskId: Id, body: AssignBody): Promise<unknown> {
 /** PATCH /api/assignments/:id with `archived: true` — remove an assignment (kept in history). */
 export function removeAssignment(id: Id, version: number): Promise<unknown> {
   return request<unknown>('PATCH', `/api/assignments/${enc(id)}`, { version, archived: true });
+}
+
+/** PATCH /api/assignments/:id — change an assignment's milestones (office; 409 when stale). */
+export function updateAssignmentMilestones(
+  id: Id,
+  version: number,
+  milestones: AssignmentRow['milestones'],
+): Promise<AssignmentRow> {
+  return request<AssignmentRow>('PATCH', `/api/assignments/${enc(id)}`, { version, milestones });
+}
+
+/** GET /api/tasks/:id/history — the task's progress reports with who, values, reasons and files. */
+export async function getTaskHistory(taskId: Id): Promise<TaskHistoryReport[]> {
+  return (await request<{ reports: TaskHistoryReport[] }>('GET', `/api/tasks/${enc(taskId)}/history`))
+    .reports;
+}
+
+/** GET /api/tasks/:id/audit — the task's audit trail, newest first. */
+export async function getTaskAudit(taskId: Id): Promise<AuditEntry[]> {
+  return (await request<{ events: AuditEntry[] }>('GET', `/api/tasks/${enc(taskId)}/audit`)).events;
 }
 
 /** GET /api/units — 承办单位. */

@@ -4,7 +4,7 @@
  * contains zod or server code, and a change of contract fails `npm run typecheck` here.
  */
 import type { z } from 'zod';
-import type { assignBodySchema } from '../../../src/server/assignments/schema.js';
+import type { assignBodySchema, assignmentRowSchema } from '../../../src/server/assignments/schema.js';
 import type { attachmentListSchema, attachmentSchema } from '../../../src/server/attachments/schema.js';
 import type { sessionResponseSchema, sessionUserSchema } from '../../../src/server/auth/schema.js';
 import type {
@@ -33,7 +33,11 @@ import type {
   taskStatusSchema,
   taskSummarySchema,
 } from '../../../src/server/reports/schema.js';
-import type { taskDetailSchema } from '../../../src/server/tasks/schema.js';
+import type {
+  auditEntrySchema,
+  taskDetailSchema,
+  taskHistorySchema,
+} from '../../../src/server/tasks/schema.js';
 import type { createUnitBodySchema, unitSchema } from '../../../src/server/units/schema.js';
 import type {
   createdUserSchema,
@@ -131,3 +135,13 @@ export type TrendPoint = Dashboard['trend'][number];
 /** 佐证材料 — an evidence file on a progress report, and the list with the upload limits. */
 export type Attachment = z.infer<typeof attachmentSchema>;
 export type AttachmentList = z.infer<typeof attachmentListSchema>;
+
+/** The report passage that holds a task, with the task's place in it (GET /api/tasks/:id). */
+export type TaskSource = NonNullable<z.infer<typeof taskDetailSchema>['source']>;
+/** GET /api/tasks/:id/history — one progress report with who, files and workflow steps. */
+export type TaskHistoryReport = z.infer<typeof taskHistorySchema>['reports'][number];
+/** GET /api/tasks/:id/audit — one 审计记录 event. */
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+/** PATCH /api/assignments/:id */
+export type AssignmentRow = z.infer<typeof assignmentRowSchema>;
+export type Milestone = AssignmentRow['milestones'][number];

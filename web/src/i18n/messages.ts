@@ -3,11 +3,13 @@
  * type checker enforces. Placeholders are written `{name}` and filled by `t(key, { name })`.
  */
 import { officeEn, officeZh } from './office-messages.js';
+import { taskEn, taskZh } from './task-messages.js';
 import { workflowEn, workflowZh } from './workflow-messages.js';
 
 export const zh = {
   ...workflowZh,
   ...officeZh,
+  ...taskZh,
   'app.name': '落实',
   'app.tagline': '政府工作报告任务督查',
   'nav.home': '报告概览',
@@ -228,6 +230,7 @@ export type MessageKey = keyof typeof zh;
 export const en: Record<MessageKey, string> = {
   ...workflowEn,
   ...officeEn,
+  ...taskEn,
   'app.name': 'luoshi',
   'app.tagline': 'Government work report tracking',
   'nav.home': 'Report overview',

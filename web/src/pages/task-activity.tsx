@@ -1,35 +1,29 @@
 import { App, Button, Input, Radio } from 'antd';
-import { useState } from 'react';
-import { addComment, listComments, listPeriods, listProgress, setFlag } from '../api/client.js';
-import type { ProgressReport, TaskComment, User } from '../api/types.js';
+import { Fragment, type ReactNode, useState } from 'react';
+import { addComment, getTaskHistory, listComments, setFlag } from '../api/client.js';
+import type { Target, TaskComment, TaskHistoryReport, User } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
 import { Panel } from '../components/panel.js';
 import { ReportStateTag } from '../components/report-state.js';
-import { useI18n } from '../i18n/i18n.js';
+import { type Translate, useI18n } from '../i18n/i18n.js';
+import { type MessageKey, zh } from '../i18n/messages.js';
+import { formatNumber, formatTarget } from '../report/tree-stats.js';
 import { useApiErrorText } from './task-assignments.js';
 
-/** Every period's reports on one task that the user may see, newest period first. */
-async function loadTaskHistory(reportId: number, taskId: number): Promise<ProgressReport[]> {
-  const periods = await listPeriods(reportId);
-  const lists = await Promise.all(periods.map((period) => listProgress(period.id)));
-  return lists
-    .flat()
-    .filter((report) => report.taskId === taskId)
-    .sort((a, b) => b.periodId - a.periodId || a.unitName.localeCompare(b.unitName, 'zh-CN'));
-}
+const when = (iso: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') : '');
 
-/** 填报记录 — who reported what, when, and why the office returned it. */
+/** 填报记录 — who reported what and when, the values, the files, and why the office returned it. */
 export function TaskHistory({
-  reportId,
   taskId,
+  targets,
   signedIn,
 }: {
-  reportId: number;
   taskId: number;
+  targets: readonly Target[];
   signedIn: boolean;
 }) {
   const { t } = useI18n();
-  const history = useApi(signedIn ? `history:${taskId}` : null, () => loadTaskHistory(reportId, taskId));
+  const history = useApi(signedIn ? `history:${taskId}` : null, () => getTaskHistory(taskId));
   return (
     <Panel title={t('task.history')} testId="task-history">
       {!signedIn ? (
@@ -39,25 +33,109 @@ export function TaskHistory({
       ) : (
         <ol className="task-links">
           {(history.data ?? []).map((report) => (
-            <li key={report.id} data-testid="history-item">
-              <div className="task-card-meta">
-                <strong>{report.periodLabel}</strong>
-                <span>{report.unitName}</span>
-                <ReportStateTag report={report} />
-                {report.submittedAt ? (
-                  <span className="secondary">{report.submittedAt.slice(0, 16).replace('T', ' ')}</span>
-                ) : null}
-              </div>
-              <p className="report-narrative">{report.narrative}</p>
-              {report.reviewReason ? (
-                <p className="returned-reason">{t('task.returnedReason', { reason: report.reviewReason })}</p>
-              ) : null}
-            </li>
+            <HistoryItem key={report.id} report={report} targets={targets} />
           ))}
         </ol>
       )}
     </Panel>
   );
+}
+
+function HistoryItem({ report, targets }: { report: TaskHistoryReport; targets: readonly Target[] }) {
+  const { t } = useI18n();
+  const returns = report.steps.filter((step) => step.action === 'return' && step.reason);
+  const facts: [string, ReactNode][] = [
+    [t('history.createdBy'), report.createdByName],
+    [
+      t('history.submittedBy'),
+      report.submittedByName && `${report.submittedByName} ${when(report.submittedAt)}`,
+    ],
+    [t('history.reviewedBy'), report.reviewedByName && `${report.reviewedByName} ${when(report.reviewedAt)}`],
+    [t('history.narrative'), report.narrative],
+    [t('history.problems'), report.problems],
+    [t('history.nextSteps'), report.nextSteps],
+    [t('history.percent'), report.percent === null ? null : `${report.percent}%`],
+  ];
+  return (
+    <li data-testid="history-item">
+      <div className="task-card-meta">
+        <strong>{report.periodLabel}</strong>
+        <span>{report.unitName}</span>
+        <ReportStateTag report={report} />
+        <span className="secondary">{when(report.updatedAt)}</span>
+      </div>
+      <dl className="history-facts">
+        {facts
+          .filter(([, value]) => value)
+          .map(([label, value]) => (
+            <Fragment key={label}>
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </Fragment>
+          ))}
+        {targets.length > 0 ? (
+          <>
+            <dt>{t('history.values')}</dt>
+            <dd data-testid="history-values">
+              {targets
+                .map((target) => {
+                  const value = report.values.find((v) => v.targetId === target.id)?.value ?? null;
+                  return `${target.subject || formatTarget(target)}：${
+                    value === null ? t('history.noValue') : `${formatNumber(value)}${target.unit}`
+                  }`;
+                })
+                .join('；')}
+            </dd>
+          </>
+        ) : null}
+        {report.attachments.length > 0 ? (
+          <>
+            <dt>{t('history.attachments')}</dt>
+            <dd>
+              {report.attachments.map((file) => (
+                <a
+                  key={file.id}
+                  href={file.url}
+                  download={file.fileName}
+                  aria-label={t('history.download', { name: file.fileName })}
+                  className="history-file"
+                >
+                  {file.fileName}{' '}
+                </a>
+              ))}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {returns.map((step) => (
+        <p key={step.at} className="returned-reason">
+          {t('task.returnedReason', { reason: step.reason ?? '' })}
+          <span className="secondary">
+            {' '}
+            {step.actorName} {when(step.at)}
+          </span>
+        </p>
+      ))}
+      {report.steps.length > 0 ? (
+        <details>
+          <summary>{t('history.steps')}</summary>
+          <ol className="history-steps" data-testid="history-steps">
+            {report.steps.map((step) => (
+              <li key={`${step.at}-${step.action}`}>
+                {when(step.at)} {step.actorName} {stepLabel(t, step.action)}
+                {step.reason ? `：${step.reason}` : ''}
+              </li>
+            ))}
+          </ol>
+        </details>
+      ) : null}
+    </li>
+  );
+}
+
+function stepLabel(t: Translate, action: string): string {
+  const key = `history.step.${action}`;
+  return key in zh ? t(key as MessageKey) : action;
 }
 
 /** 批示与评论 — leaders' instructions and everyone's comments; leaders can flag the task. */

@@ -5,6 +5,7 @@ import type { Assignment, Task } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
 import { percentText } from '../components/target-progress.js';
 import { useI18n } from '../i18n/i18n.js';
+import { MilestoneEditor } from './task-milestones.js';
 
 interface AssignForm {
   unitId: number;
@@ -68,16 +69,24 @@ export function TaskAssignments({
           {
             title: t('assign.milestones'),
             key: 'milestones',
-            render: (_, a) =>
-              a.milestones.length === 0
-                ? t('common.none')
-                : a.milestones
-                    .map((m) =>
-                      [m.due, m.title, m.ratio == null ? null : percentText(m.ratio)]
-                        .filter(Boolean)
-                        .join(' '),
-                    )
-                    .join('；'),
+            render: (_, a) => (
+              <div className="milestone-cell" data-testid="assignment-milestones">
+                <span>
+                  {a.milestones.length === 0
+                    ? t('common.none')
+                    : a.milestones
+                        .map((m) =>
+                          [m.due, m.title, m.ratio == null ? null : percentText(m.ratio)]
+                            .filter(Boolean)
+                            .join(' '),
+                        )
+                        .join('；')}
+                </span>
+                {canEdit ? (
+                  <MilestoneEditor assignment={a} unitName={a.unitName} onSaved={onChanged} />
+                ) : null}
+              </div>
+            ),
           },
           ...(canEdit
             ? [

@@ -1,4 +1,5 @@
 import { App, Breadcrumb, Card, Descriptions, List, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { getReport, getTask } from '../api/client.js';
 import type { Area, ReportDetail, TaskDetail } from '../api/types.js';
@@ -11,6 +12,8 @@ import { deadlineText, displayLabel, formatNumber, formatTarget } from '../repor
 import { useSession } from '../session/session.js';
 import { TaskComments, TaskHistory } from './task-activity.js';
 import { TaskAssignments } from './task-assignments.js';
+import { TaskAuditTrail } from './task-audit.js';
+import { TaskSourcePassage } from './task-source.js';
 
 /** 任务详情 — where the task stands, its targets, who does it and what was reported. */
 export function TaskPage() {
@@ -26,7 +29,10 @@ function TaskPageContent() {
   const { taskId = '' } = useParams();
   const task = useApi(`task:${taskId}`, () => getTask(taskId));
   const reportId = task.data?.reportId ?? null;
-  const report = useApi(reportId === null ? null : `report:${reportId}`, () => getReport(reportId ?? 0));
+  const needsTree = task.status === 'ok' && task.data.source === null;
+  const report = useApi(needsTree && reportId !== null ? `report:${reportId}` : null, () =>
+    getReport(reportId ?? 0),
+  );
 
   if (task.status === 'error') return <PageError error={task.error} onRetry={task.reload} />;
   if (task.status === 'loading') return <PageLoading />;
@@ -46,7 +52,14 @@ function TaskView({
   const { user } = useSession();
   const { task } = detail;
   const reportQuery = `?report=${detail.reportId}`;
+  // The area's tree is only needed when the API could not give the report passage.
   const area = report?.areas.find((a) => a.id === detail.area?.id);
+  // Counts the office's edits on this page, so the audit trail reads again after each.
+  const [changes, setChanges] = useState(0);
+  const changed = () => {
+    setChanges((n) => n + 1);
+    onChanged();
+  };
 
   return (
     <article className="task-page" data-testid="task-page">
@@ -104,7 +117,9 @@ function TaskView({
       </Card>
 
       <Card size="small" className="task-section" title={t('task.source')}>
-        {area ? (
+        {detail.source ? (
+          <TaskSourcePassage source={detail.source} />
+        ) : area ? (
           <SourceText area={area} measureId={detail.measure?.id ?? null} taskId={task.id} />
         ) : (
           <PageLoading />
@@ -140,15 +155,16 @@ function TaskView({
         )}
       </Card>
 
-      <TaskAssignments task={task} canEdit={user?.role === 'admin'} onChanged={onChanged} />
+      <TaskAssignments task={task} canEdit={user?.role === 'admin'} onChanged={changed} />
 
-      <TaskHistory reportId={detail.reportId} taskId={task.id} signedIn={Boolean(user)} />
+      <TaskHistory taskId={task.id} targets={task.targets} signedIn={Boolean(user)} />
       <TaskComments taskId={task.id} user={user ?? null} flagged={Boolean(task.flagged)} />
+      <TaskAuditTrail key={changes} taskId={task.id} signedIn={Boolean(user)} />
     </article>
   );
 }
 
-/** The measure (or area) the task belongs to, as report text, with the task highlighted. */
+/** Fallback without a stored passage: the measure (or area) rebuilt from its tasks, the task highlighted. */
 function SourceText({ area, measureId, taskId }: { area: Area; measureId: number | null; taskId: number }) {
   const measure = area.measures.find((m) => m.id === measureId);
   const heading = measure ? measure.title : `${displayLabel(area.label)}${area.title}`;

@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { getTaskAudit } from '../api/client.js';
+import type { AuditEntry } from '../api/types.js';
+import { useApi } from '../api/use-api.js';
+import { Panel } from '../components/panel.js';
+import { type Translate, useI18n } from '../i18n/i18n.js';
+import { type MessageKey, zh } from '../i18n/messages.js';
+
+/** Events shown before "show all": enough for the recent story without a wall of rows on a phone. */
+const FIRST_EVENTS = 10;
+
+/** A message for a key built from data, or the raw word when the dictionary has none. */
+function label(t: Translate, prefix: string, word: string): string {
+  const key = `${prefix}.${word}`;
+  return key in zh ? t(key as MessageKey) : word;
+}
+
+function AuditItem({ entry }: { entry: AuditEntry }) {
+  const { t } = useI18n();
+  return (
+    <li data-testid="audit-item">
+      <div className="task-card-meta">
+        <span className="secondary">{entry.at.slice(0, 19).replace('T', ' ')}</span>
+        <strong>{entry.actorName ?? entry.actor}</strong>
+        <span>
+          {label(t, 'audit.action', entry.action)} {label(t, 'audit.entity', entry.entity)} #{entry.entityId}
+        </span>
+        {entry.intact ? null : <span className="status-tag status-behind">{t('audit.tampered')}</span>}
+      </div>
+      {entry.changes.length > 0 ? (
+        <ul className="audit-changes">
+          {entry.changes.map((change) => (
+            <li key={change.field}>
+              {label(t, 'audit.field', change.field)}：{change.before ?? '—'} → {change.after ?? '—'}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </li>
+  );
+}
+
+/** 审计记录 — who changed what on this task and when, newest first, from the hash-chained log. */
+export function TaskAuditTrail({ taskId, signedIn }: { taskId: number; signedIn: boolean }) {
+  const { t } = useI18n();
+  const [all, setAll] = useState(false);
+  const audit = useApi(signedIn ? `audit:${taskId}` : null, () => getTaskAudit(taskId));
+  if (!signedIn) return null;
+  const events = audit.data ?? [];
+  const shown = all ? events : events.slice(0, FIRST_EVENTS);
+  return (
+    <Panel title={t('audit.title')} testId="task-audit">
+      <p className="secondary">{t('audit.hint')}</p>
+      {events.length === 0 ? (
+        <p className="empty-note">{t('audit.none')}</p>
+      ) : (
+        <ol className="task-links">
+          {shown.map((entry) => (
+            <AuditItem key={entry.id} entry={entry} />
+          ))}
+        </ol>
+      )}
+      {!all && events.length > FIRST_EVENTS ? (
+        <button type="button" className="link-button" onClick={() => setAll(true)}>
+          {t('audit.showAll', { count: events.length })}
+        </button>
+      ) : null}
+    </Panel>
+  );
+}
