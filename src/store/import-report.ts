@@ -5,9 +5,9 @@ import { type FlatNode, flattenTree } from '../core/merge/flatten-tree.js';
 import type { ReportTree, TaskNode } from '../core/report-tree.js';
 import type { Target, TaskAnalysis } from '../core/target.js';
 import { type Actor, appendAuditEvent } from './audit/append-audit-event.js';
-import { insertInChunks } from './insert-in-chunks.js';
+import { type BulkRow, insertRows, reserveIds } from './bulk-insert.js';
 import type { Database, NewNode, NewTarget } from './schema.js';
-import { indexReport } from './search/index-report.js';
+import { indexNewReport } from './search/index-report.js';
 import { writeTransaction } from './write-transaction.js';
 
 /** The extractor's result for each task: an array in `flattenTree(tree).tasks` order, or a function. */
@@ -79,10 +79,6 @@ export async function findOrCreateOrganisation(trx: Transaction<Database>, name:
   return created.id;
 }
 
-/**
- * Writes the nodes and targets of one revision of a tree for a report, level by level, and
- * returns the database id of every flat node (by flat index). Shared by import and merge.
- */
 /** The row of a target as the extractor found it (not yet edited by anyone). */
 export function extractedTargetRow(target: Target, nodeId: number, ordinal: number, now: string): NewTarget {
   return {
@@ -119,63 +115,73 @@ export interface InsertTreeNodesInput {
   now: string;
 }
 
+/**
+ * Writes the nodes and targets of one revision of a tree for a report and returns the database id
+ * of every flat node (by flat index) and the number of targets. Shared by import and merge.
+ */
 export async function insertTreeNodes(
   trx: Transaction<Database>,
   input: InsertTreeNodesInput,
 ): Promise<{ ids: Map<number, number>; targets: number }> {
+  const written = await writeTreeNodes(trx, input);
+  return { ids: written.ids, targets: written.targets.length };
+}
+
+/** A target row as written, with its id (for the search index). */
+type WrittenTarget = NewTarget & { id: number };
+
+/**
+ * insertTreeNodes, also returning the target rows written. Ids are taken up front (reserveIds),
+ * so every node (parents and children alike) goes in ONE multi-row INSERT, and every target in
+ * another, whatever the depth of the tree.
+ */
+async function writeTreeNodes(
+  trx: Transaction<Database>,
+  input: InsertTreeNodesInput,
+): Promise<{ ids: Map<number, number>; targets: WrittenTarget[] }> {
   const { reportId, revisionId, flat, indexes, existingIdOf, positionOf, analysisOf, now } = input;
-  const ids = new Map<number, number>();
-  const maxDepth = Math.max(-1, ...indexes.map((i) => flat[i]!.depth));
-  for (let depth = 0; depth <= maxDepth; depth++) {
-    const level = indexes.filter((i) => flat[i]!.depth === depth);
-    if (level.length === 0) continue;
-    const byPosition = new Map<number, number>();
-    const rows: NewNode[] = level.map((i) => {
-      const node = flat[i]!;
-      const analysis = analysisOf(i);
-      const position = positionOf(i);
-      byPosition.set(position, i);
-      const parentFlat = node.parent;
-      return {
-        report_id: reportId,
-        parent_id: parentFlat >= 0 ? (ids.get(parentFlat) ?? existingIdOf(parentFlat)) : null,
-        kind: node.kind,
-        section_kind: node.sectionKind,
-        ordinal: node.ordinal,
-        position,
-        label: node.label,
-        title: node.title,
-        text: node.title,
-        span_start: node.span[0],
-        span_end: node.span[1],
-        revision_id: revisionId,
-        deadline_text: analysis?.deadline?.text ?? null,
-        deadline_date: analysis?.deadline?.date ?? null,
-        commitment: analysis?.commitment ?? null,
-        archived: 0,
-        archived_at: null,
-        created_at: now,
-        updated_at: now,
-      };
-    });
-    const inserted = await insertInChunks(rows, (chunk) =>
-      trx.insertInto('nodes').values(chunk).returning(['id', 'position']).execute(),
-    );
-    for (const row of inserted) ids.set(byPosition.get(row.position)!, row.id);
-  }
-  const targets: NewTarget[] = [];
+  const targetCount = indexes.reduce((sum, i) => sum + (analysisOf(i)?.targets.length ?? 0), 0);
+  const reserved = await reserveIds(trx, { nodes: indexes.length, targets: targetCount });
+  const ids = new Map(indexes.map((flatIndex, k) => [flatIndex, reserved.nodes[k]!]));
+  const rows = indexes.map((i) => {
+    const node = flat[i]!;
+    const analysis = analysisOf(i);
+    const parentFlat = node.parent;
+    return {
+      id: ids.get(i)!,
+      report_id: reportId,
+      parent_id: parentFlat >= 0 ? (ids.get(parentFlat) ?? existingIdOf(parentFlat)) : null,
+      kind: node.kind,
+      section_kind: node.sectionKind,
+      ordinal: node.ordinal,
+      position: positionOf(i),
+      label: node.label,
+      title: node.title,
+      text: node.title,
+      span_start: node.span[0],
+      span_end: node.span[1],
+      revision_id: revisionId,
+      deadline_text: analysis?.deadline?.text ?? null,
+      deadline_date: analysis?.deadline?.date ?? null,
+      commitment: analysis?.commitment ?? null,
+      archived: 0,
+      archived_at: null,
+      created_at: now,
+      updated_at: now,
+    } satisfies NewNode & { id: number };
+  });
+  await insertRows(trx, 'nodes', rows);
+  const targets: WrittenTarget[] = [];
   for (const i of indexes) {
     const analysis = analysisOf(i);
     if (!analysis) continue;
     analysis.targets.forEach((target, ordinal) => {
-      targets.push(extractedTargetRow(target, ids.get(i)!, ordinal, now));
+      const id = reserved.targets[targets.length]!;
+      targets.push({ id, ...extractedTargetRow(target, ids.get(i)!, ordinal, now) });
     });
   }
-  await insertInChunks(targets, async (chunk) => {
-    await trx.insertInto('targets').values(chunk).execute();
-    return [];
-  });
-  return { ids, targets: targets.length };
+  await insertRows(trx, 'targets', targets as BulkRow[]);
+  return { ids, targets };
 }
 
 /**
@@ -199,25 +205,30 @@ export async function importReport(
     const organisationId = input.organisation
       ? await findOrCreateOrganisation(trx, input.organisation, input.actor)
       : null;
-    const report = await trx
+    // Ids up front: the report row names its first revision at once (no UPDATE afterwards).
+    const reserved = await reserveIds(trx, { reports: 1, report_revisions: 1 });
+    const reportId = reserved.reports[0]!;
+    const revisionId = reserved.report_revisions[0]!;
+    await trx
       .insertInto('reports')
       .values({
+        id: reportId,
         organisation_id: organisationId,
         title,
         year: meta.year ?? null,
         place: meta.place ?? null,
-        current_revision_id: null,
+        current_revision_id: revisionId,
         published_at: null,
         archived: 0,
         created_at: now,
         updated_at: now,
       })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const revision = await trx
+      .execute();
+    await trx
       .insertInto('report_revisions')
       .values({
-        report_id: report.id,
+        id: revisionId,
+        report_id: reportId,
         number: 1,
         file_name: input.fileName,
         source: input.bytes,
@@ -227,11 +238,10 @@ export async function importReport(
         created_by: input.actor.id,
         created_at: now,
       })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const { targets } = await insertTreeNodes(trx, {
-      reportId: report.id,
-      revisionId: revision.id,
+      .execute();
+    const { ids, targets } = await writeTreeNodes(trx, {
+      reportId,
+      revisionId,
       flat,
       indexes: flat.map((_, i) => i),
       existingIdOf: () => null,
@@ -239,27 +249,37 @@ export async function importReport(
       analysisOf: (i) => analysisByIndex.get(i),
       now,
     });
-    await trx
-      .updateTable('reports')
-      .set({ current_revision_id: revision.id })
-      .where('id', '=', report.id)
-      .execute();
-    // The search index commits with the report (src/store/search/).
-    await indexReport(trx, report.id);
+    // The search index commits with the report (src/store/search/), built from the rows just written.
+    await indexNewReport(trx, {
+      report: { id: reportId, title, year: meta.year ?? null },
+      revision: { id: revisionId, tree: input.tree },
+      nodes: flat.map((node, i) => ({
+        id: ids.get(i)!,
+        parent_id: node.parent >= 0 ? ids.get(node.parent)! : null,
+        kind: node.kind,
+        text: node.title,
+      })),
+      targets: targets.map((target) => ({
+        id: target.id,
+        node_id: target.node_id,
+        subject: target.subject ?? null,
+        text: target.text,
+      })),
+    });
     const counts = {
       sections: flat.filter((n) => n.kind === 'section').length,
       areas: flat.filter((n) => n.kind === 'area').length,
       measures: flat.filter((n) => n.kind === 'measure').length,
       tasks: tasks.length,
-      targets,
+      targets: targets.length,
     };
     await appendAuditEvent(trx, {
       actor: input.actor,
       action: 'import',
       entity: 'report',
-      entityId: report.id,
+      entityId: reportId,
       after: { title, fileName: input.fileName, revision: 1, sha256, size: input.bytes.byteLength, counts },
     });
-    return { reportId: report.id, revisionId: revision.id, counts };
+    return { reportId, revisionId, counts };
   });
 }

@@ -5,11 +5,15 @@ import type { Database } from './schema.js';
 /** Key of the PostgreSQL advisory lock that orders writers (and so the audit hash chain). */
 export const WRITE_LOCK_KEY = 5_810_331;
 
+/** Transactions known to hold the writer lock already: taking it again would only cost a round trip. */
+const locked = new WeakSet<object>();
+
 /** Takes the writer lock inside a PostgreSQL transaction (re-entrant; SQLite already holds it). */
 export async function lockWriters(trx: Kysely<Database>): Promise<void> {
-  if (dialectOf(trx) === 'postgres') {
-    await sql`select pg_advisory_xact_lock(${sql.lit(WRITE_LOCK_KEY)})`.execute(trx);
-  }
+  if (dialectOf(trx) !== 'postgres' || locked.has(trx)) return;
+  await sql`select pg_advisory_xact_lock(${sql.lit(WRITE_LOCK_KEY)})`.execute(trx);
+  // A transaction object lives as long as its transaction; the lock is held until it ends.
+  if (trx.isTransaction) locked.add(trx);
 }
 
 /**

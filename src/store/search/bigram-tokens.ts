@@ -18,15 +18,34 @@ interface Run {
   han: boolean;
 }
 
+/** Character classes of the Basic Multilingual Plane, worked out once per code unit on first sight. */
+const OTHER = 1;
+const WORD = 2;
+const HAN_WORD = 3;
+const bmpClass = new Uint8Array(0x10000);
+
+/** OTHER, WORD (Latin letter or digit run) or HAN_WORD of one character (a code point as a string). */
+function classOf(char: string): number {
+  const code = char.charCodeAt(0);
+  if (char.length === 1) {
+    const known = bmpClass[code]!;
+    if (known !== 0) return known;
+  }
+  const found = !WORD_CHAR.test(char) ? OTHER : HAN.test(char) ? HAN_WORD : WORD;
+  if (char.length === 1) bmpClass[code] = found;
+  return found;
+}
+
 function runsOf(text: string): Run[] {
   const runs: Run[] = [];
   let current: Run | undefined;
   for (const char of foldText(text)) {
-    if (!WORD_CHAR.test(char)) {
+    const kind = classOf(char);
+    if (kind === OTHER) {
       current = undefined;
       continue;
     }
-    const han = HAN.test(char);
+    const han = kind === HAN_WORD;
     if (current && current.han === han) current.text += char;
     else {
       current = { text: char, han };
