@@ -28,6 +28,9 @@ const PeriodsPage = lazy(() => import('./pages/periods-page.js').then((m) => ({ 
 const ImportPage = lazy(() => import('./pages/import-page.js').then((m) => ({ default: m.ImportPage })));
 const DiffPage = lazy(() => import('./pages/diff-page.js').then((m) => ({ default: m.DiffPage })));
 const LoginPage = lazy(() => import('./pages/login-page.js').then((m) => ({ default: m.LoginPage })));
+const AssignmentsPage = lazy(() =>
+  import('./pages/assignments-page.js').then((m) => ({ default: m.AssignmentsPage })),
+);
 
 function Providers() {
   return (
@@ -51,6 +54,7 @@ const router = createBrowserRouter([
           { path: 'tasks/:taskId', element: <TaskPage /> },
           { path: 'admin', element: <AdminPage /> },
           { path: 'import', element: <ImportPage /> },
+          { path: 'assign', element: <AssignmentsPage /> },
           { path: 'inbox', element: <InboxPage /> },
           { path: 'periods', element: <PeriodsPage /> },
           { path: 'periods/:periodId/tasks/:taskId', element: <ProgressFormPage /> },

@@ -1,4 +1,5 @@
 import type { ReportDiff } from './diff-types.js';
+import type { BulkAssignBody, BulkAssignResult, DivisionImportResult } from './office-types.js';
 import type {
   AccountUser,
   AssignBody,
@@ -35,6 +36,10 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly messageZh: string;
+  /** Per-field problems (`body.items.3.unitId`), when the server named them. */
+  readonly fields: NonNullable<ErrorBody['fields']>;
+  /** Extra facts of the error, such as the per-row errors of a 分工方案 import. */
+  readonly details: Record<string, unknown>;
 
   constructor(status: number, body: Partial<ErrorBody> | null) {
     super(body?.message ?? `HTTP ${status}`);
@@ -42,6 +47,8 @@ export class ApiError extends Error {
     this.status = status;
     this.code = body?.code ?? (status === 0 ? 'network_error' : 'http_error');
     this.messageZh = body?.messageZh ?? this.message;
+    this.fields = body?.fields ?? [];
+    this.details = body?.details ?? {};
   }
 }
 
@@ -295,4 +302,16 @@ export function uploadAttachment(progressId: Id, file: File): Promise<Attachment
 /** DELETE /api/attachments/:id — remove an evidence file before submitting. */
 export function removeAttachment(id: Id): Promise<Attachment> {
   return request<Attachment>('DELETE', `/api/attachments/${enc(id)}`);
+}
+
+/** POST /api/reports/:id/assignments/bulk — many assignments in one transaction (office). */
+export function bulkAssign(reportId: Id, body: BulkAssignBody): Promise<BulkAssignResult> {
+  return request<BulkAssignResult>('POST', `/api/reports/${enc(reportId)}/assignments/bulk`, body);
+}
+
+/** POST /api/reports/:id/division.xlsx — import a 分工方案; every row valid or nothing imported. */
+export function importDivisionPlan(reportId: Id, file: File): Promise<DivisionImportResult> {
+  const form = new FormData();
+  form.append('file', file);
+  return request<DivisionImportResult>('POST', `/api/reports/${enc(reportId)}/division.xlsx`, form);
 }

@@ -59,6 +59,7 @@ export interface ErrorBody {
   message: string;
   messageZh: string;
   fields?: { path: string; message: string }[];
+  details?: Record<string, unknown>;
 }
 
 /** 进度状态 — 未启动 / 欠进度 / 达进度 / 超进度 / 已完成. */

@@ -1,4 +1,5 @@
 import {
+  ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
@@ -44,6 +45,12 @@ export const navItems: NavItem[] = [
     path: '/import',
     label: 'nav.import',
     icon: <CloudUploadOutlined />,
+    visible: (user) => user?.role === 'admin',
+  },
+  {
+    path: '/assign',
+    label: 'nav.assign',
+    icon: <ApartmentOutlined />,
     visible: (user) => user?.role === 'admin',
   },
   {

@@ -1,0 +1,26 @@
+/** Shapes of the office's assignment endpoints (bulk 分工 and the 分工方案 import). */
+import type { z } from 'zod';
+import type { bulkAssignBodySchema, bulkAssignResultSchema } from '../../../src/server/assignments/schema.js';
+
+/** POST /api/reports/:id/assignments/bulk */
+export type BulkAssignBody = z.infer<typeof bulkAssignBodySchema>;
+export type BulkAssignResult = z.infer<typeof bulkAssignResultSchema>;
+
+/** POST /api/reports/:id/division.xlsx — what a 分工方案 import did. */
+export interface DivisionImportResult {
+  rows: number;
+  /** Rows left out because no unit or official was filled in. */
+  skipped: number;
+  created: number;
+  updated: number;
+  archived: number;
+  unitsCreated: string[];
+}
+
+/** One bad row of a refused 分工方案 (the error's details.errors). */
+export interface DivisionRowError {
+  row: number;
+  column: string;
+  zh: string;
+  en: string;
+}
