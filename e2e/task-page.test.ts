@@ -1,0 +1,271 @@
+import {
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  type Page,
+  request,
+} from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LoginPage } from './pages/login-page.js';
+import { TaskPage } from './pages/task-page.js';
+import {
+  DESKTOP,
+  horizontalOverflow,
+  launchBrowser,
+  newPage,
+  PHONE,
+  screenshotPath,
+} from './support/browser.js';
+import { type LuoshiServer, startLuoshiServer } from './support/luoshi-server.js';
+
+interface ApiTask {
+  id: number;
+  text: string;
+  targets: { id: number; value: number; unit: string }[];
+}
+interface ApiArea {
+  measures: { tasks: ApiTask[] }[];
+  tasks: ApiTask[];
+}
+
+const UNIT = '区住房城乡建设委';
+const RETURN_REASON = '佐证材料缺少竣工验收单，请补充';
+const EVIDENCE = '竣工验收单.pdf';
+
+/** A signed-in API session (cookie + CSRF token) for setting up what the page then shows. */
+class ApiSession {
+  private constructor(
+    private readonly api: APIRequestContext,
+    private csrf: string,
+  ) {}
+
+  static async signIn(baseURL: string, username: string, password: string): Promise<ApiSession> {
+    const api = await request.newContext({ baseURL });
+    const anonymous = (await (await api.get('/api/session')).json()) as { csrfToken: string };
+    const signed = await api.post('/api/session', {
+      data: { username, password },
+      headers: { 'x-csrf-token': anonymous.csrfToken },
+    });
+    if (!signed.ok()) throw new Error(`sign-in of ${username} failed: ${await signed.text()}`);
+    return new ApiSession(api, ((await signed.json()) as { csrfToken: string }).csrfToken);
+  }
+
+  async send<T>(method: 'POST' | 'PUT' | 'PATCH', url: string, data: unknown): Promise<T> {
+    const response = await this.api.fetch(url, { method, data, headers: { 'x-csrf-token': this.csrf } });
+    if (!response.ok()) throw new Error(`${method} ${url}: ${response.status()} ${await response.text()}`);
+    return (await response.json()) as T;
+  }
+
+  async upload(url: string, name: string, bytes: Buffer): Promise<void> {
+    const response = await this.api.post(url, {
+      multipart: { file: { name, mimeType: 'application/pdf', buffer: bytes } },
+      headers: { 'x-csrf-token': this.csrf },
+    });
+    if (!response.ok()) throw new Error(`upload ${url}: ${response.status()} ${await response.text()}`);
+  }
+
+  dispose(): Promise<void> {
+    return this.api.dispose();
+  }
+}
+
+/**
+ * The task page as the office reads it: the report passage with the sentence marked, milestones
+ * it edits (and a clear conflict when someone saved first), the full report history with its
+ * returned reason and evidence file, and the audit trail; on a phone the passage folds away.
+ */
+describe('task page: report passage, milestones, history and audit trail', { timeout: 90_000 }, () => {
+  let server: LuoshiServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const sessions: ApiSession[] = [];
+  let office: Page;
+  let admin: ApiSession;
+  let task: ApiTask;
+  let assignment: { id: number; version: number };
+
+  async function signedIn(username: string, password: string, viewport = DESKTOP): Promise<Page> {
+    const { context, page } = await newPage(browser, server.url, viewport);
+    contexts.push(context);
+    const login = new LoginPage(page);
+    await login.goto();
+    await login.signIn(username, password);
+    await page.waitForURL('**/dashboard');
+    return page;
+  }
+
+  async function session(username: string, password: string): Promise<ApiSession> {
+    const signed = await ApiSession.signIn(server.url, username, password);
+    sessions.push(signed);
+    return signed;
+  }
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startLuoshiServer(), launchBrowser()]);
+    const list = (await (await fetch(`${server.url}/api/reports`)).json()) as { reports: { id: number }[] };
+    const reportId = list.reports[0]?.id;
+    const report = (await (await fetch(`${server.url}/api/reports/${reportId}`)).json()) as {
+      areas: ApiArea[];
+    };
+    const tasks = report.areas.flatMap((area) => [...area.measures.flatMap((m) => m.tasks), ...area.tasks]);
+    const withTarget = tasks.find((t) => t.targets.length === 1);
+    if (!withTarget) throw new Error('the sample report has no task with exactly one target');
+    task = withTarget;
+
+    // Set-up through the API: a unit with a reporter and a head, the task assigned, a period open,
+    // and one report that was returned with a reason, fixed, resubmitted and approved.
+    admin = await session('admin', server.adminPassword);
+    const unit = await admin.send<{ id: number }>('POST', '/api/units', { name: UNIT });
+    const reporter = await admin.send<{ password: string }>('POST', '/api/users', {
+      username: 'zjw_reporter',
+      displayName: '王承办',
+      role: 'reporter',
+      unitId: unit.id,
+    });
+    const head = await admin.send<{ password: string }>('POST', '/api/users', {
+      username: 'zjw_head',
+      displayName: '李负责',
+      role: 'unit_head',
+      unitId: unit.id,
+    });
+    assignment = await admin.send('POST', `/api/tasks/${task.id}/assignments`, {
+      unitId: unit.id,
+      role: 'lead',
+    });
+    const period = await admin.send<{ id: number }>('POST', `/api/reports/${reportId}/periods`, {
+      label: '2026-06',
+      open: true,
+    });
+    const reporterApi = await session('zjw_reporter', reporter.password);
+    const headApi = await session('zjw_head', head.password);
+    const target = task.targets[0]!;
+    let progress = await reporterApi.send<{ id: number; version: number }>(
+      'PUT',
+      `/api/periods/${period.id}/tasks/${task.id}/progress`,
+      { narrative: '主体工程已完工。', values: [{ targetId: target.id, value: target.value }] },
+    );
+    await reporterApi.upload(
+      `/api/progress/${progress.id}/attachments`,
+      EVIDENCE,
+      Buffer.from('%PDF-1.4 验收'),
+    );
+    progress = await headApi.send('POST', `/api/progress/${progress.id}/submit`, {
+      version: progress.version,
+    });
+    progress = await admin.send('POST', `/api/progress/${progress.id}/return`, {
+      version: progress.version,
+      reason: RETURN_REASON,
+    });
+    progress = await headApi.send('POST', `/api/progress/${progress.id}/submit`, {
+      version: progress.version,
+    });
+    await admin.send('POST', `/api/progress/${progress.id}/approve`, { version: progress.version });
+
+    office = await signedIn('admin', server.adminPassword);
+  });
+
+  afterAll(async () => {
+    for (const s of sessions) await s.dispose();
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows the task sentence marked inside its work area and scrolled into view', async () => {
+    const page = new TaskPage(office);
+    await page.goto(task.id);
+    await expect.poll(() => page.sourceHighlight.textContent()).toBe(task.text);
+    const passage = (await page.sourceBox.textContent()) ?? '';
+    expect(passage.length).toBeGreaterThan(task.text.length);
+    expect(await page.sourcePassage.getAttribute('open')).not.toBeNull();
+    await expect.poll(() => page.highlightInView()).toBe(true);
+  });
+
+  it('the office adds a milestone; a stale edit is refused with a clear message', async () => {
+    const page = new TaskPage(office);
+    await page.goto(task.id);
+    await page.addMilestones(UNIT, [{ due: '2026-09-30', description: '完成主体结构', percent: 60 }]);
+    await page
+      .milestonesOf(UNIT)
+      .getByText(/2026-09-30 完成主体结构 60/)
+      .waitFor();
+
+    // Someone else changes the assignment after this page read it.
+    const current = (await (await office.request.get(`/api/tasks/${task.id}`)).json()) as {
+      task: { assignments: { id: number; version: number }[] };
+    };
+    const fresh = current.task.assignments.find((a) => a.id === assignment.id)!;
+    expect(fresh.version).toBe(assignment.version + 1);
+    await admin.send('PATCH', `/api/assignments/${assignment.id}`, {
+      version: fresh.version,
+      note: '另行调整',
+    });
+
+    await page.addMilestones(UNIT, [{ due: '2026-12-31', description: '竣工验收', percent: 100 }]);
+    const warning = office.getByRole('dialog').filter({ hasText: '该分工已被他人修改' });
+    await warning.waitFor();
+    await warning.getByRole('button').last().click();
+    await warning.waitFor({ state: 'hidden' });
+    // Nothing of the refused edit was written; the page shows what is stored.
+    await page
+      .milestonesOf(UNIT)
+      .getByText(/2026-09-30 完成主体结构 60/)
+      .waitFor();
+    expect(await page.milestonesOf(UNIT).getByText('竣工验收').count()).toBe(0);
+  });
+
+  it('history shows who, when, values, the returned reason and the evidence file', async () => {
+    const page = new TaskPage(office);
+    await page.goto(task.id);
+    const item = page.history.getByTestId('history-item');
+    await item.getByText('已审核').waitFor();
+    // 填报人, 报送人 and 审核人 with their times (the first-start admin is 督查室管理员).
+    await item.locator('dd', { hasText: '王承办' }).waitFor();
+    await item.locator('dd', { hasText: /李负责 2026-/ }).waitFor();
+    await item.locator('dd', { hasText: /督查室管理员 2026-/ }).waitFor();
+    const target = task.targets[0]!;
+    // Values read in 万 where large (25万平方米); the reported figure, not 未填.
+    const values = (await item.getByTestId('history-values').textContent()) ?? '';
+    expect(values).toMatch(new RegExp(`\\d.*${target.unit}$`));
+    expect(values).not.toContain('未填');
+    await item.getByText(`退回原因：${RETURN_REASON}`).waitFor();
+    const file = item.getByRole('link', { name: `下载 ${EVIDENCE}` });
+    const href = await file.getAttribute('href');
+    const download = await office.request.get(href ?? '');
+    expect(download.status()).toBe(200);
+    expect((await download.body()).toString()).toBe('%PDF-1.4 验收');
+  });
+
+  it('the audit trail lists the milestone change, the return and the approval', async () => {
+    const page = new TaskPage(office);
+    await page.goto(task.id);
+    const trail = page.auditTrail;
+    await trail.getByTestId('audit-item').first().waitFor();
+    await trail
+      .getByText(/修改 分工/)
+      .first()
+      .waitFor();
+    await trail
+      .getByText(/形象进度：/)
+      .first()
+      .waitFor();
+    await trail.getByText(/退回 进展报告/).waitFor();
+    await trail.getByText(`审核意见：— → ${RETURN_REASON}`).waitFor();
+    await trail.getByText(/审核通过 进展报告/).waitFor();
+    expect(await trail.getByText('哈希校验失败').count()).toBe(0);
+    await office.screenshot({ path: screenshotPath('task-page-audit'), fullPage: true });
+  });
+
+  it('on a phone the passage starts folded, opens on demand and nothing overflows', async () => {
+    const phone = await signedIn('admin', server.adminPassword, PHONE);
+    const page = new TaskPage(phone);
+    await page.goto(task.id);
+    await page.history.getByTestId('history-item').waitFor();
+    expect(await page.sourcePassage.getAttribute('open')).toBeNull();
+    expect(await page.sourceHighlight.isVisible()).toBe(false);
+    await page.toggleSource();
+    await page.sourceHighlight.waitFor();
+    await expect.poll(() => page.highlightInView()).toBe(true);
+    expect(await horizontalOverflow(phone)).toBe(0);
+  });
+});
