@@ -1,0 +1,223 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** An in-memory file for `setInputFiles`. */
+export interface UploadFile {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
+/** 佐证材料 — the evidence files section of a unit's report form. */
+export class AttachmentsSection {
+  constructor(readonly page: Page) {}
+
+  get root(): Locator {
+    return this.page.getByTestId('progress-form').getByTestId('attachments');
+  }
+
+  get items(): Locator {
+    return this.root.getByTestId('attachment');
+  }
+
+  /** Attaches files through the 添加附件 picker and waits until each is listed. */
+  async attach(...files: UploadFile[]): Promise<void> {
+    await this.root.getByLabel('添加附件').setInputFiles(files);
+    for (const file of files) await this.item(file.name).waitFor();
+  }
+
+  item(name: string): Locator {
+    return this.items.filter({ has: this.page.getByRole('link', { name, exact: true }) });
+  }
+
+  async remove(name: string): Promise<void> {
+    await this.root.getByRole('button', { name: `移除 ${name}` }).click();
+    await this.item(name).waitFor({ state: 'detached' });
+  }
+
+  async names(): Promise<string[]> {
+    return this.items.getByRole('link').allTextContents();
+  }
+}
+
+/** 导入报告 — the import wizard with the target editor. */
+export class ImportWizardPage {
+  constructor(readonly page: Page) {}
+
+  async goto(): Promise<void> {
+    await this.page.goto('/import');
+    await this.page.getByTestId('import-page').waitFor();
+  }
+
+  async upload(file: UploadFile | string): Promise<void> {
+    await this.page.getByLabel(/报告文件/).setInputFiles(file);
+    await this.page.getByRole('button', { name: '上传并预览' }).click();
+    await this.page.getByTestId('import-preview').waitFor();
+  }
+
+  task(text: string): Locator {
+    return this.page.getByTestId('import-task').filter({ hasText: text });
+  }
+
+  /** The targets line of a previewed task ("中小学学位 ≥6500个；…"). */
+  async targetsOf(text: string): Promise<string> {
+    const line = this.task(text).getByTestId('import-task-targets');
+    return (await line.count()) === 0 ? '' : ((await line.textContent()) ?? '');
+  }
+
+  /** Opens the 编辑目标 dialog of a task. */
+  async editTargets(text: string): Promise<TargetDialog> {
+    await this.task(text).getByRole('button', { name: '编辑目标' }).click();
+    const dialog = this.page.getByRole('dialog', { name: '编辑量化目标' });
+    await dialog.waitFor();
+    return new TargetDialog(this.page, dialog);
+  }
+
+  async commit(): Promise<void> {
+    await this.page.getByTestId('import-commit').click();
+  }
+}
+
+/** The 编辑量化目标 dialog. */
+export class TargetDialog {
+  constructor(
+    readonly page: Page,
+    readonly root: Locator,
+  ) {}
+
+  /** The fields of the n-th target (1-based), by their legend "目标 n". */
+  target(n: number): Locator {
+    return this.root.getByRole('group', { name: `目标 ${n}`, exact: true });
+  }
+
+  async fill(n: number, fields: { subject?: string; value?: string; max?: string; unit?: string }) {
+    const target = this.target(n);
+    if (fields.subject !== undefined) await target.getByLabel('指标').fill(fields.subject);
+    if (fields.value !== undefined) await target.getByLabel('目标值').fill(fields.value);
+    if (fields.max !== undefined) await target.getByLabel('上限').fill(fields.max);
+    if (fields.unit !== undefined) await target.getByLabel('单位').fill(fields.unit);
+  }
+
+  /** Picks an option of one of the target's selects (比较方式, 类型). */
+  async choose(n: number, field: '比较方式' | '类型', option: string): Promise<void> {
+    await this.target(n).getByLabel(field).click();
+    await this.page.locator('.ant-select-item-option', { hasText: option }).click();
+  }
+
+  async add(): Promise<void> {
+    await this.root.getByRole('button', { name: '添加目标' }).click();
+  }
+
+  async remove(n: number): Promise<void> {
+    await this.target(n).getByRole('button', { name: '删除目标' }).click();
+  }
+
+  async apply(): Promise<void> {
+    await this.root.getByRole('button', { name: /确\s*定/ }).click();
+    await this.root.waitFor({ state: 'hidden' });
+  }
+
+  /** Clicks 确定 expecting the form to refuse; returns the messages shown. */
+  async applyRefused(): Promise<string[]> {
+    await this.root.getByRole('button', { name: /确\s*定/ }).click();
+    const errors = this.root.locator('.ant-form-item-explain-error');
+    await errors.first().waitFor();
+    return errors.allTextContents();
+  }
+}
+
+/** 分工管理 — bulk assignment and the 分工方案 import. */
+export class AssignmentsPage {
+  constructor(readonly page: Page) {}
+
+  async goto(): Promise<void> {
+    await this.page.goto('/assign');
+    await this.page.getByTestId('assignments-page').waitFor();
+  }
+
+  get bulk(): Locator {
+    return this.page.getByTestId('bulk-assign');
+  }
+
+  /** Checks an area's or a measure's checkbox (its label, e.g. "一、…" or "（一）…"). */
+  async checkGroup(label: string): Promise<void> {
+    await this.bulk.getByRole('checkbox', { name: label, exact: true }).check();
+  }
+
+  task(text: string): Locator {
+    return this.bulk.getByTestId('assign-task').filter({ hasText: text });
+  }
+
+  async checkTask(text: string): Promise<void> {
+    await this.task(text).getByRole('checkbox').check();
+  }
+
+  async selectedCount(): Promise<string> {
+    return (await this.bulk.getByTestId('assign-selected-count').textContent()) ?? '';
+  }
+
+  /** Who a task is assigned to, as the tree shows it. */
+  async currentOf(text: string): Promise<string> {
+    return (await this.task(text).getByTestId('assign-current').textContent()) ?? '';
+  }
+
+  private get form(): Locator {
+    return this.page.getByTestId('bulk-assign-form');
+  }
+
+  private async pick(label: string, option: string): Promise<void> {
+    await this.form.getByLabel(label).click();
+    await this.page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+      .click();
+  }
+
+  /** Fills the form and sends the bulk assignment; returns the outcome text shown. */
+  async assign(fields: {
+    lead?: string;
+    cooperating?: string[];
+    official?: string;
+    deadline?: string;
+  }): Promise<string> {
+    if (fields.lead) await this.pick('牵头单位', fields.lead);
+    for (const unit of fields.cooperating ?? []) await this.pick('配合单位', unit);
+    if (fields.cooperating?.length) await this.page.keyboard.press('Escape');
+    if (fields.official) await this.form.getByLabel('牵头领导').fill(fields.official);
+    if (fields.deadline) await this.form.getByLabel('完成时限').fill(fields.deadline);
+    const answered = this.page.waitForResponse((r) => /\/assignments\/bulk$/.test(r.url()));
+    await this.form.getByRole('button', { name: '批量分工' }).click();
+    await answered;
+    const outcome = this.bulk.getByTestId('bulk-assign-outcome');
+    await outcome.waitFor();
+    return (await outcome.textContent()) ?? '';
+  }
+
+  get division(): Locator {
+    return this.page.getByTestId('division-import');
+  }
+
+  /** Uploads a 分工方案 and waits for the server's answer. */
+  async importDivisionPlan(file: UploadFile): Promise<void> {
+    await this.division.getByLabel('分工方案文件').setInputFiles(file);
+    const answered = this.page.waitForResponse(
+      (r) => /\/division\.xlsx$/.test(r.url()) && r.request().method() === 'POST',
+    );
+    await this.division.getByRole('button', { name: '上传并导入' }).click();
+    await answered;
+  }
+
+  /** The per-row errors table: [row, column, reason] per line. */
+  async divisionErrors(): Promise<string[][]> {
+    const table = this.division.getByTestId('division-errors');
+    await table.waitFor();
+    const rows = table.locator('tbody tr.ant-table-row');
+    const out: string[][] = [];
+    for (let i = 0; i < (await rows.count()); i++) {
+      out.push(await rows.nth(i).getByRole('cell').allTextContents());
+    }
+    return out;
+  }
+
+  get divisionResult(): Locator {
+    return this.division.getByTestId('division-result');
+  }
+}

@@ -1,0 +1,108 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LoginPage } from './pages/login-page.js';
+import { AttachmentsSection } from './pages/office-pages.js';
+import { InboxPage } from './pages/workflow-pages.js';
+import { horizontalOverflow, launchBrowser, newPage, PHONE, screenshotPath } from './support/browser.js';
+import { ApiSession, newestReport, reportTasks } from './support/api-session.js';
+import { type LuoshiServer, startLuoshiServer } from './support/luoshi-server.js';
+
+const PDF = { name: '竣工验收报告.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 验收') };
+const PHOTO = { name: '现场照片.png', mimeType: 'image/png', buffer: Buffer.from('\x89PNG photo') };
+const EXE = { name: 'tool.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') };
+
+/**
+ * A unit reporter, on a phone, attaches evidence files (佐证材料) to the report form, sees them
+ * listed, has a wrong file type refused, removes one before submitting, and the rest is stored.
+ */
+describe('report form: evidence files on a phone', { timeout: 90_000 }, () => {
+  let server: LuoshiServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let office: ApiSession;
+  let taskText: string;
+  let periodId: number;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startLuoshiServer(), launchBrowser()]);
+    office = await ApiSession.signIn(server.url, 'admin', server.adminPassword);
+    const unit = await office.post<{ id: number }>('/api/units', { name: '区教委' });
+    const { password } = await office.post<{ password: string }>('/api/users', {
+      username: 'jw_reporter',
+      role: 'reporter',
+      unitId: unit.id,
+    });
+    const report = await newestReport(office);
+    const task = reportTasks(report).find((t) => t.targets.length > 0);
+    if (!task) throw new Error('the sample report has no task with a target');
+    taskText = task.text;
+    await office.post(`/api/tasks/${task.id}/assignments`, { unitId: unit.id, role: 'lead' });
+    periodId = (
+      await office.post<{ id: number }>(`/api/reports/${report.id}/periods`, { label: '2026-06', open: true })
+    ).id;
+    ({ context, page } = await newPage(browser, server.url, PHONE));
+    const login = new LoginPage(page);
+    await login.goto();
+    await login.signIn('jw_reporter', password);
+    await page.waitForURL('**/dashboard');
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('asks to save the draft before files can be attached', async () => {
+    const inbox = new InboxPage(page);
+    await inbox.goto();
+    await inbox.openReport(taskText);
+    const files = new AttachmentsSection(page);
+    await files.root.getByText('保存草稿后即可添加佐证材料。').waitFor();
+    expect(await files.root.getByLabel('添加附件').count()).toBe(0);
+    await inbox.fillNarrative('主体工程完工，正在整理验收材料。');
+    await inbox.saveDraft();
+    await inbox.waitForState('草稿');
+    await files.root.getByLabel('添加附件').waitFor();
+  });
+
+  it('attaches files, refuses a type not allowed, and removes one before submitting', async () => {
+    const files = new AttachmentsSection(page);
+    await files.attach(PDF, PHOTO);
+    expect(await files.names()).toEqual([PDF.name, PHOTO.name]);
+    await files.root.getByText(/支持 pdf、jpg、jpeg、png/).waitFor();
+
+    await files.root.getByLabel('添加附件').setInputFiles(EXE);
+    await page.getByText('tool.exe：仅支持', { exact: false }).waitFor();
+    expect(await files.names()).toEqual([PDF.name, PHOTO.name]);
+
+    await files.remove(PHOTO.name);
+    expect(await files.names()).toEqual([PDF.name]);
+    // Unit staff report from phones: the form with its files must fit a 390 px screen.
+    expect(await horizontalOverflow(page)).toBe(0);
+    await page.screenshot({ path: screenshotPath('report-attachments-phone'), fullPage: true });
+  });
+
+  it('the stored files are what the reporter left, and download as uploaded', async () => {
+    await page.reload();
+    const files = new AttachmentsSection(page);
+    await files.item(PDF.name).waitFor();
+    expect(await files.names()).toEqual([PDF.name]);
+    const href = await files.item(PDF.name).getByRole('link').getAttribute('href');
+    const download = await page.request.get(href ?? '');
+    expect(download.ok()).toBe(true);
+    expect(Buffer.from(await download.body()).equals(PDF.buffer)).toBe(true);
+
+    const progress = await office.get<{ progress: { id: number; taskText: string }[] }>(
+      `/api/periods/${periodId}/progress`,
+    );
+    const mine = progress.progress.find((p) => p.taskText === taskText);
+    const stored = await office.get<{ attachments: { fileName: string; size: number }[] }>(
+      `/api/progress/${mine?.id}/attachments`,
+    );
+    expect(stored.attachments).toEqual([
+      expect.objectContaining({ fileName: PDF.name, size: PDF.buffer.byteLength }),
+    ]);
+  });
+});
