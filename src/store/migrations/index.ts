@@ -3,6 +3,7 @@ import * as initial from './20261127-1050-initial.js';
 import * as searchIndex from './20261127-1130-search-index.js';
 import * as auditAppendOnly from './20261127-1200-audit-append-only.js';
 import * as reportChangeCounters from './20261127-1215-report-change-counters.js';
+import * as searchStalePerStatement from './20261127-1400-search-stale-per-statement.js';
 
 /**
  * Every migration, by name. Names start with a UTC timestamp so they sort in the order they
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '20261127-1130-search-index': searchIndex,
   '20261127-1200-audit-append-only': auditAppendOnly,
   '20261127-1215-report-change-counters': reportChangeCounters,
+  '20261127-1400-search-stale-per-statement': searchStalePerStatement,
 };
