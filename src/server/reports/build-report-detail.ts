@@ -5,7 +5,7 @@ import { getReportTree, type StoredTask } from '../../store/reports/get-report-t
 import type { Database } from '../../store/schema.js';
 import { listTaskStatusInputs, type TaskAssignmentInfo } from '../../store/status/list-task-status-inputs.js';
 import { presentTask, rollUpTasks, statusSettings } from './present-status.js';
-import { countsApprovedOnly, type ReportScope } from './report-scope.js';
+import { countsApprovedOnly, type ReportScope, taskInScope } from './report-scope.js';
 import type { Dashboard, ReportDetail, TaskSummary } from './schema.js';
 
 /** Report meta per revision: parsed once from the stored tree, which never changes. */
@@ -67,10 +67,12 @@ export async function buildReportDetail(
     db.selectFrom('reports').select('published_at').where('id', '=', reportId).executeTakeFirstOrThrow(),
   ]);
   const settings = statusSettings(tree.report.year, at, warnDays);
+  // A unit's people see the whole outline but only their unit's tasks (report-scope.ts).
+  const inScope = (task: StoredTask) => taskInScope(scope, inputs.assignments.get(task.id) ?? []);
   const allTasks: TaskSummary[] = [];
   const areas = tree.areas.map((area) => {
     const measures = area.measures.map((measure) => {
-      const tasks = measure.tasks.map((t) => presentTask(t, inputs, settings));
+      const tasks = measure.tasks.filter(inScope).map((t) => presentTask(t, inputs, settings));
       allTasks.push(...tasks);
       return {
         id: measure.id,
@@ -80,7 +82,7 @@ export async function buildReportDetail(
         tasks,
       };
     });
-    const tasks = area.tasks.map((t) => presentTask(t, inputs, settings));
+    const tasks = area.tasks.filter(inScope).map((t) => presentTask(t, inputs, settings));
     allTasks.push(...tasks);
     const areaTasks = [...measures.flatMap((m) => m.tasks), ...tasks];
     return {
@@ -92,12 +94,20 @@ export async function buildReportDetail(
       tasks,
     };
   });
+  const storedTasks = tree.areas
+    .flatMap((area) => [...area.measures.flatMap((m) => m.tasks), ...area.tasks])
+    .filter(inScope);
+  const assignments = new Map<number, TaskAssignmentInfo[]>();
   const unitOfTask = new Map<number, number[]>();
-  for (const [nodeId, list] of inputs.assignments)
+  for (const task of storedTasks) {
+    const list = inputs.assignments.get(task.id);
+    if (!list) continue;
+    assignments.set(task.id, list);
     unitOfTask.set(
-      nodeId,
+      task.id,
       list.map((a) => a.unitId),
     );
+  }
   return {
     id: tree.report.id,
     title: tree.report.title,
@@ -109,8 +119,8 @@ export async function buildReportDetail(
     status: rollUpTasks(allTasks, settings.thresholds),
     areas,
     unitOfTask,
-    storedTasks: tree.areas.flatMap((area) => [...area.measures.flatMap((m) => m.tasks), ...area.tasks]),
-    assignments: inputs.assignments,
+    storedTasks,
+    assignments,
   };
 }
 

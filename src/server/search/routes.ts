@@ -1,4 +1,5 @@
 import { diffReports } from '../../core/diff/diff-reports.js';
+import { forbidden } from '../../core/errors.js';
 import { analyzeTask } from '../../core/extract/index.js';
 import { trackPromises } from '../../core/promise/track-promises.js';
 import type { ReportTree } from '../../core/report-tree.js';
@@ -50,6 +51,17 @@ export const searchRoutes: RouteModule = (app, context) => {
     },
     async (request) => {
       const { q, kind, limit, offset, ...filters } = request.query;
+      // Which tasks another unit works on is that unit's business: a unit's people filter by
+      // their own unit only (the office, leaders and the published plan's readers by any).
+      const user = request.user;
+      if (
+        filters.unitId !== undefined &&
+        user !== null &&
+        UNIT_ROLES.includes(user.role) &&
+        filters.unitId !== user.unitId
+      ) {
+        throw forbidden("You may search your own unit's tasks only", '只能按本单位筛选任务');
+      }
       return searchEntries(
         context.db,
         q,

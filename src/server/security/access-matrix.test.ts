@@ -21,6 +21,7 @@ interface Fixture {
   t1: number; // lead A, cooperating B
   t2: number; // lead B
   t3: number; // unassigned
+  unitB: number;
   periodId: number;
   progressA: number; // A's draft on t1
   attachmentA: number;
@@ -72,7 +73,20 @@ const ROWS: Row[] = [
     allowed: SIGNED,
   },
   { method: 'GET', route: '/api/tasks/:id', url: (f) => `/api/tasks/${f.t1}`, allowed: ALL },
+  // Unit users see only their unit's tasks (src/server/reports/report-scope.ts): B's task is a 404 for A.
+  {
+    method: 'GET',
+    route: '/api/tasks/:id',
+    url: (f) => `/api/tasks/${f.t2}`,
+    allowed: ['anonymous', 'admin', 'leader', ...UNIT_B],
+  },
   { method: 'GET', route: '/api/search', url: () => '/api/search?q=%E5%AD%A6%E4%BD%8D', allowed: ALL },
+  {
+    method: 'GET',
+    route: '/api/search',
+    url: (f) => `/api/search?q=%E5%AD%A6%E4%BD%8D&unitId=${f.unitB}`,
+    allowed: ['anonymous', 'admin', 'leader', ...UNIT_B],
+  },
   { method: 'GET', route: '/api/units', url: () => '/api/units', allowed: SIGNED },
   {
     method: 'POST',
@@ -419,6 +433,7 @@ describe.each(DIALECTS)('every endpoint × every role on %s', (dialect) => {
       t1,
       t2,
       t3,
+      unitB: world.units.B,
       periodId: period.id,
       progressA,
       attachmentA: attachment.json<{ id: number }>().id,

@@ -6,7 +6,7 @@ import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
 import { findVisibleReport } from '../reports/find-visible-report.js';
 import { presentTask, statusSettings } from '../reports/present-status.js';
-import { countsApprovedOnly, reportScopeOf } from '../reports/report-scope.js';
+import { countsApprovedOnly, reportScopeOf, taskInScope } from '../reports/report-scope.js';
 import { atQuerySchema } from '../reports/schema.js';
 import { taskDetailSchema, taskIdParamsSchema } from './schema.js';
 
@@ -29,12 +29,17 @@ export const taskRoutes: RouteModule = (app, context) => {
         throw notFound(`Task ${request.params.id}`, `任务 ${request.params.id}`);
       });
       const at = request.query.at ?? context.today();
+      const scope = reportScopeOf(request.user);
       const [inputs, source] = await Promise.all([
         listTaskStatusInputs(context.db, found.reportId, [found.task.id], {
-          approvedOnly: countsApprovedOnly(reportScopeOf(request.user)),
+          approvedOnly: countsApprovedOnly(scope),
         }),
         getTaskSource(context.db, found.task.id),
       ]);
+      // Another unit's task does not exist for a unit's people (report-scope.ts).
+      if (!taskInScope(scope, inputs.assignments.get(found.task.id) ?? [])) {
+        throw notFound(`Task ${request.params.id}`, `任务 ${request.params.id}`);
+      }
       const settings = statusSettings(report.year, at, context.config.DEADLINE_WARN_DAYS);
       return {
         reportId: report.id,
