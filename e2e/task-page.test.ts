@@ -108,9 +108,16 @@ describe('task page: report passage, milestones, history and audit trail', { tim
       areas: ApiArea[];
     };
     const tasks = report.areas.flatMap((area) => [...area.measures.flatMap((m) => m.tasks), ...area.tasks]);
-    const withTarget = tasks.find((t) => t.targets.length === 1);
-    if (!withTarget) throw new Error('the sample report has no task with exactly one target');
-    task = withTarget;
+    // The single-target task that sits deepest in its passage, so showing it needs a scroll.
+    let deepest = -1;
+    for (const candidate of tasks.filter((t) => t.targets.length === 1)) {
+      const detail = (await (await fetch(`${server.url}/api/tasks/${candidate.id}`)).json()) as {
+        source: { highlight: [number, number] } | null;
+      };
+      const at = detail.source?.highlight[0] ?? -1;
+      if (at > deepest) [deepest, task] = [at, candidate];
+    }
+    if (deepest < 0) throw new Error('the sample report has no task with exactly one target and a passage');
 
     // Set-up through the API: a unit with a reporter and a head, the task assigned, a period open,
     // and one report that was returned with a reason, fixed, resubmitted and approved.
@@ -178,7 +185,17 @@ describe('task page: report passage, milestones, history and audit trail', { tim
     const passage = (await page.sourceBox.textContent()) ?? '';
     expect(passage.length).toBeGreaterThan(task.text.length);
     expect(await page.sourcePassage.getAttribute('open')).not.toBeNull();
+    // The passage box scrolled by itself to bring the sentence into view.
     await expect.poll(() => page.highlightInView()).toBe(true);
+    expect(await page.sourceBox.evaluate((box) => box.scrollTop)).toBeGreaterThan(0);
+    // Scrolled away by the reader, the sentence comes back with 定位到本任务.
+    await page.sourceBox.evaluate((box) => {
+      box.scrollTop = 0;
+    });
+    expect(await page.highlightInView()).toBe(false);
+    await page.sourcePassage.getByRole('button', { name: '定位到本任务' }).click();
+    await expect.poll(() => page.highlightInView()).toBe(true);
+    await office.screenshot({ path: screenshotPath('task-page-source') });
   });
 
   it('the office adds a milestone; a stale edit is refused with a clear message', async () => {
