@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../store/audit/verify-audit-chain.js';
+import { withSearchTables } from '../store/search/index-report.js';
+import { searchEntries } from '../store/search/search-entries.js';
 import { DIALECTS, openTestDatabase, type TestDatabase } from '../store/testing.js';
 import { type SeedSummary, seedDatabase } from './seed-database.js';
 
@@ -79,6 +81,25 @@ describe.each(DIALECTS)('luoshi bench seed on %s', (dialect) => {
       .returning('id')
       .executeTakeFirstOrThrow();
     expect(unit.id).toBeGreaterThan(12);
+  });
+
+  it('leaves the search index complete: nothing queued, seeded progress narratives found', async () => {
+    const search = withSearchTables(handle.db);
+    expect(await search.selectFrom('search_stale').select('report_id').execute()).toEqual([]);
+    const indexed = await search
+      .selectFrom('search_entries')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('kind', '=', 'progress')
+      .executeTakeFirstOrThrow();
+    expect(Number(indexed.n)).toBe(1200);
+    const progress = await handle.db
+      .selectFrom('progress_reports')
+      .select(['id', 'narrative'])
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    const phrase = Array.from(progress.narrative).slice(0, 12).join('');
+    const result = await searchEntries(handle.db, phrase, { kinds: ['progress'] }, { limit: 100 });
+    expect(result.hits.map((hit) => hit.entityId)).toContain(progress.id);
   });
 
   it('is deterministic: the same seed gives the same text', async () => {

@@ -5,6 +5,7 @@ import type { TaskAnalysis } from '../core/target.js';
 import { appendAuditEvent, CLI_ACTOR } from '../store/audit/append-audit-event.js';
 import type { DatabaseHandle, DatabaseSettings } from '../store/database.js';
 import { importReport } from '../store/import-report.js';
+import { indexReport } from '../store/search/index-report.js';
 import { writeTransaction } from '../store/write-transaction.js';
 import { type BulkRow, openBulkWriter } from './bulk-writer.js';
 import { loadCorpusPools } from './corpus-pools.js';
@@ -95,7 +96,8 @@ function monthLabel(year: number, index: number): { label: string; startsOn: str
  * Fills a migrated database with a synthetic province: `workReports` reports built from real
  * corpus sentences and imported through the real import path (one transaction each, with the
  * extractor's targets and the search index), then units, monthly periods, assignments, progress
- * reports and reported values written in bulk. Prints progress through `log`.
+ * reports and reported values written in bulk, then every report re-indexed for search (so the
+ * stale queue is empty). Prints progress through `log`.
  */
 export async function seedDatabase(
   handle: DatabaseHandle,
@@ -362,6 +364,15 @@ export async function seedDatabase(
         await sql`select setval(pg_get_serial_sequence(${table}, 'id'), (select coalesce(max(id), 1) from ${sql.table(table)}))`.execute(
           handle.db,
         );
+      }
+    }
+    // 7. Search index. The bulk writer bypasses the import path, so the triggers only queued the
+    // reports as stale; index each one now (its progress narratives included), one transaction
+    // per report, so the queue is empty and the first search does not re-index the province.
+    for (const [r, reportId] of reportIds.entries()) {
+      await writeTransaction(handle.db, (trx) => indexReport(trx, reportId));
+      if (r % 10 === 9 || r === reportIds.length - 1) {
+        log(`seed: indexed ${r + 1}/${reportIds.length} work reports for search (${elapsed()})`);
       }
     }
     await writeTransaction(handle.db, (trx) =>
