@@ -1,13 +1,13 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { FIXED_NOW } from './clock.js';
 import { repoRoot } from './luoshi-server.js';
+
+export { FIXED_NOW, FIXED_TODAY } from './clock.js';
 
 /** Debian's chromium package; CI (.ci/run) installs it. We never download a browser. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** The date every browser test runs at, so 序时进度 and "as of" texts do not depend on the day. */
-export const FIXED_NOW = new Date('2026-06-30T10:00:00+08:00');
 
 /** Phone and desktop viewports the tests use. */
 export const PHONE = { width: 390, height: 844 };

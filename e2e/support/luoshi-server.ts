@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FIXED_TODAY } from './clock.js';
 
 /** The repository root, resolved from this file so tests run from any working directory. */
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -29,13 +30,22 @@ export function ensureBuilt(): void {
     throw new Error('e2e: `npm run build` failed; fix the build before running browser tests');
 }
 
-/** Starts `node bin/luoshi.js serve` with PORT=0 and waits until it listens. */
+/** Starts `node bin/luoshi.js serve` with PORT=0, its date pinned to FIXED_TODAY, and waits until it listens. */
 export async function startLuoshiServer(extraEnv: Record<string, string> = {}): Promise<LuoshiServer> {
   ensureBuilt();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'luoshi-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['bin/luoshi.js', 'serve'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extraEnv },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      // The server's "today" matches the browsers' fixed clock.
+      LUOSHI_TODAY: FIXED_TODAY,
+      ...extraEnv,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,8 +1,9 @@
 import { ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { lazy } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { createBrowserRouter, Outlet, RouterProvider } from 'react-router';
+import { RequireRole } from './components/require-role.js';
 import { I18nProvider, useI18n } from './i18n/i18n.js';
 import { AppLayout } from './layout/app-layout.js';
 import { HomePage } from './pages/home-page.js';
@@ -32,6 +33,11 @@ const AssignmentsPage = lazy(() =>
   import('./pages/assignments-page.js').then((m) => ({ default: m.AssignmentsPage })),
 );
 
+/** The office's screens (督查室): other roles get a 无权访问 notice rather than forms. */
+const officeOnly = (page: ReactNode) => <RequireRole roles={['admin']}>{page}</RequireRole>;
+/** A unit's report form: only its reporters and head fill it in. */
+const unitOnly = (page: ReactNode) => <RequireRole roles={['reporter', 'unit_head']}>{page}</RequireRole>;
+
 function Providers() {
   return (
     <CurrentReportProvider>
@@ -52,13 +58,13 @@ const router = createBrowserRouter([
           { path: 'ledger', element: <LedgerPage /> },
           { path: 'diff', element: <DiffPage /> },
           { path: 'tasks/:taskId', element: <TaskPage /> },
-          { path: 'admin', element: <AdminPage /> },
-          { path: 'import', element: <ImportPage /> },
-          { path: 'assign', element: <AssignmentsPage /> },
+          { path: 'admin', element: officeOnly(<AdminPage />) },
+          { path: 'import', element: officeOnly(<ImportPage />) },
+          { path: 'assign', element: officeOnly(<AssignmentsPage />) },
           { path: 'inbox', element: <InboxPage /> },
-          { path: 'periods', element: <PeriodsPage /> },
-          { path: 'periods/:periodId/tasks/:taskId', element: <ProgressFormPage /> },
-          { path: 'review', element: <ReviewPage /> },
+          { path: 'periods', element: officeOnly(<PeriodsPage />) },
+          { path: 'periods/:periodId/tasks/:taskId', element: unitOnly(<ProgressFormPage />) },
+          { path: 'review', element: officeOnly(<ReviewPage />) },
           { path: 'login', element: <LoginPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

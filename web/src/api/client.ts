@@ -18,6 +18,7 @@ import type {
   ErrorBody,
   Id,
   ImportPreview,
+  NotificationInbox,
   Period,
   ProgressReport,
   ReportDetail,
@@ -302,6 +303,21 @@ export function uploadAttachment(progressId: Id, file: File): Promise<Attachment
 /** DELETE /api/attachments/:id — remove an evidence file before submitting. */
 export function removeAttachment(id: Id): Promise<Attachment> {
   return request<Attachment>('DELETE', `/api/attachments/${enc(id)}`);
+}
+
+/** GET /api/notifications — the signed-in user's notifications, newest first, and the unread count. */
+export function listNotifications(): Promise<NotificationInbox> {
+  return request<NotificationInbox>('GET', '/api/notifications');
+}
+
+/** POST /api/notifications/:id/read — mark one notification read. */
+export function markNotificationRead(id: Id): Promise<unknown> {
+  return request<unknown>('POST', `/api/notifications/${enc(id)}/read`, {});
+}
+
+/** POST /api/notifications/read-all — mark every notification read. */
+export function markAllNotificationsRead(): Promise<unknown> {
+  return request<unknown>('POST', '/api/notifications/read-all', {});
 }
 
 /** POST /api/reports/:id/assignments/bulk — many assignments in one transaction (office). */

@@ -146,3 +146,22 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 /** PATCH /api/assignments/:id */
 export type AssignmentRow = z.infer<typeof assignmentRowSchema>;
 export type Milestone = AssignmentRow['milestones'][number];
+
+/** 站内通知 — one notification of the signed-in user (GET /api/notifications). */
+export interface InboxNotification {
+  id: number;
+  /** period_opened | report_returned | deadline_near | overdue | period_due | instruction */
+  kind: string;
+  title: string;
+  body: string;
+  /** The app path it is about, e.g. /tasks/12. */
+  link: string | null;
+  readAt: string | null;
+  createdAt: string;
+}
+
+/** GET /api/notifications */
+export interface NotificationInbox {
+  unread: number;
+  notifications: InboxNotification[];
+}

@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/i18n.js';
 import { areaTasks, deadlineText } from '../report/tree-stats.js';
 import { useCurrentReport } from '../session/current-report.js';
 import { useSession } from '../session/session.js';
+import { NotificationList } from './notification-list.js';
 
 /** 待报任务 — the tasks a unit reports on in a period, with where each report stands. */
 export function InboxPage() {
@@ -38,6 +39,7 @@ export function InboxPage() {
   return (
     <section data-testid="inbox-page">
       <h1 className="page-title">{t('nav.inbox')}</h1>
+      <NotificationList />
       {periods.data.length === 0 ? (
         <p className="empty-note">{t('inbox.noPeriod')}</p>
       ) : (

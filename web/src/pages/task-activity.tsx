@@ -1,6 +1,6 @@
 import { App, Button, Input, Radio } from 'antd';
 import { Fragment, type ReactNode, useState } from 'react';
-import { addComment, getTaskHistory, listComments, setFlag } from '../api/client.js';
+import { addComment, getTaskHistory, listComments, listFlags, setFlag } from '../api/client.js';
 import type { Target, TaskComment, TaskHistoryReport, User } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
 import { Panel } from '../components/panel.js';
@@ -154,7 +154,12 @@ export function TaskComments({
   const comments = useApi(user ? `comments:${taskId}` : null, () => listComments(taskId));
   const [kind, setKind] = useState<TaskComment['kind']>(user?.role === 'leader' ? 'instruction' : 'comment');
   const [body, setBody] = useState('');
-  const [isFlagged, setIsFlagged] = useState(flagged);
+  // The task API does not say whose flag is on a task; a leader's own flag comes from GET /api/flags,
+  // so the button reads 取消关注 again after a reload.
+  const flags = useApi(user?.role === 'leader' ? 'flags' : null, listFlags);
+  const ownFlag = flags.data?.some((f) => f.taskId === taskId && f.userId === user?.id);
+  const [toggled, setToggled] = useState<boolean | null>(null);
+  const isFlagged = toggled ?? ownFlag ?? flagged;
   if (!user) return null;
 
   const send = async () => {
@@ -170,7 +175,7 @@ export function TaskComments({
   const toggleFlag = async () => {
     try {
       await setFlag(taskId, !isFlagged);
-      setIsFlagged(!isFlagged);
+      setToggled(!isFlagged);
       message.success(isFlagged ? t('leader.unflagged') : t('leader.flagged'));
     } catch (error) {
       message.error(apiMessage(error));

@@ -1,0 +1,193 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppShell } from './pages/app-shell.js';
+import { DashboardPage } from './pages/dashboard-page.js';
+import { InboxPage } from './pages/workflow-pages.js';
+import { LedgerPage } from './pages/ledger-page.js';
+import { LoginPage } from './pages/login-page.js';
+import { NotificationsPanel } from './pages/notifications-panel.js';
+import { TaskCommentsPanel } from './pages/task-comments.js';
+import { TaskPage } from './pages/task-page.js';
+import { ApiClient, type ApiTask, createAccount, firstReportTasks } from './support/api-client.js';
+import { FIXED_TODAY, launchBrowser, newPage, screenshotPath } from './support/browser.js';
+import { type LuoshiServer, startLuoshiServer } from './support/luoshi-server.js';
+
+const UNIT = '区教委';
+const LEADER = { username: 'zhang_lingdao', displayName: '张副区长' };
+const REPORTER = { username: 'jw_reporter', displayName: '教委承办人' };
+const INSTRUCTION = '请区教委抓紧推进学位建设，7月底前报送进展。';
+
+/** What the office may do and a leader must not (the menu entries of the 督查室). */
+const OFFICE_PAGES = [
+  { path: '/admin', nav: '用户与单位', form: 'user-form' },
+  { path: '/review', nav: '审核队列', form: 'review-page' },
+  { path: '/periods', nav: '填报周期', form: 'period-form' },
+  { path: '/import', nav: '导入报告', form: 'import-preview' },
+];
+
+/** Buttons a leader may see on a task page: the flag, the instruction/comment form, and 定位到本任务 (scrolls the source text). */
+const LEADER_BUTTONS = /^(领导关注|取消关注|发\s*送|定位到本任务)$/;
+
+/**
+ * The leader's view (领导): read everything, flag a task to watch, write an instruction that
+ * notifies the task's units; change nothing else. The unit's reporter then finds the
+ * notification in the inbox and the instruction on the task page.
+ */
+describe('leader view: flag, instruct, read-only', { timeout: 90_000 }, () => {
+  let server: LuoshiServer;
+  let browser: Browser;
+  let admin: ApiClient;
+  const contexts: BrowserContext[] = [];
+  let leader: Page;
+  let task: ApiTask;
+  let reportId: number;
+  const passwords: Record<string, string> = {};
+
+  async function signedIn(username: string, password: string): Promise<Page> {
+    const { context, page } = await newPage(browser, server.url);
+    contexts.push(context);
+    const login = new LoginPage(page);
+    await login.goto();
+    await login.signIn(username, password);
+    await page.waitForURL('**/dashboard');
+    return page;
+  }
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startLuoshiServer(), launchBrowser()]);
+    admin = await ApiClient.signIn(server.url, 'admin', server.adminPassword);
+    const report = await firstReportTasks(admin);
+    reportId = report.reportId;
+    // A year-long task (年底前 or no deadline) with a target: its 序时进度 on 30 June is half.
+    const yearLong = report.tasks.find(
+      (t) => t.targets.length > 0 && (t.deadline === null || t.deadline.date === '2026-12-31'),
+    );
+    if (!yearLong) throw new Error('the sample has no year-long task with a target');
+    task = yearLong;
+    const unit = await admin.ok<{ id: number }>('POST', '/api/units', { name: UNIT });
+    await admin.ok('POST', `/api/tasks/${task.id}/assignments`, { unitId: unit.id, role: 'lead' });
+    passwords.leader = await createAccount(admin, { ...LEADER, role: 'leader' });
+    passwords.reporter = await createAccount(admin, { ...REPORTER, role: 'reporter', unitId: unit.id });
+    leader = await signedIn(LEADER.username, passwords.leader);
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await admin?.dispose();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('sees the dashboard as of the fixed date, without the office menu', async () => {
+    const dashboard = new DashboardPage(leader);
+    await dashboard.goto();
+    await leader.getByText(`截至 ${FIXED_TODAY}`).waitFor();
+    const expected = await admin.json<{ overall: { expected: number } }>(
+      `/api/reports/${reportId}/dashboard?at=${FIXED_TODAY}`,
+    );
+    const shown = `${Math.round(expected.overall.expected * 1000) / 10}%`;
+    expect(await leader.getByTestId('overall-expected').textContent()).toBe(`序时进度：${shown}`);
+    const shell = new AppShell(leader);
+    await shell.navLink('任务台账').waitFor();
+    for (const page of OFFICE_PAGES) expect(await shell.navLink(page.nav).count()).toBe(0);
+  });
+
+  it('flags the task (领导关注) and writes an instruction on the task page', async () => {
+    const taskPage = new TaskPage(leader);
+    await taskPage.goto(task.id);
+    // Judged on 30 June (the pinned server date): a year-long task is expected half done.
+    expect(task.status.expected).toBe(0.5);
+    const page = leader.getByTestId('task-page');
+    await page.getByText(FIXED_TODAY, { exact: true }).waitFor();
+    expect(await page.getByRole('progressbar').first().getAttribute('aria-valuetext')).toContain('序时 50%');
+
+    const comments = new TaskCommentsPanel(leader);
+    await comments.flag();
+    await comments.writeInstruction(INSTRUCTION);
+    expect(await comments.item(INSTRUCTION).getByText('批示').count()).toBeGreaterThan(0);
+
+    // Both are stored: the flag is listed and shows on the task after a reload.
+    const flags = await admin.json<{ flags: { taskId: number }[] }>('/api/flags');
+    expect(flags.flags.map((f) => f.taskId)).toContain(task.id);
+    await taskPage.goto(task.id);
+    await comments.flagButton.filter({ hasText: '取消关注' }).waitFor();
+    await comments.item(INSTRUCTION).waitFor();
+    // The ledger's 领导关注 filter lists exactly this task.
+    const ledger = new LedgerPage(leader);
+    await ledger.goto('flagged=1');
+    await expect.poll(() => ledger.taskLinks.count()).toBe(1);
+    expect(await ledger.taskLinks.getAttribute('href')).toBe(`/tasks/${task.id}`);
+    await leader.screenshot({ path: screenshotPath('task-leader'), fullPage: true });
+  });
+
+  it('shows the leader no edit controls on the task page', async () => {
+    const taskPage = new TaskPage(leader);
+    await taskPage.goto(task.id);
+    await new TaskCommentsPanel(leader).item(INSTRUCTION).waitFor();
+    expect(await leader.getByTestId('assign-form').count()).toBe(0);
+    const buttons = await leader.getByTestId('task-page').getByRole('button').allInnerTexts();
+    expect(buttons.map((b) => b.trim()).filter((b) => !LEADER_BUTTONS.test(b))).toEqual([]);
+    expect(await leader.getByTestId('task-page').getByRole('textbox').count()).toBe(1);
+  });
+
+  it('gets a 无权访问 notice, not forms, on the office pages and the report form', async () => {
+    for (const page of OFFICE_PAGES) {
+      await leader.goto(page.path);
+      await leader.getByTestId('forbidden').getByText('无权访问').waitFor();
+      expect(await leader.getByTestId(page.form).count(), page.path).toBe(0);
+    }
+    const periods = await admin.ok<{ id: number }>('POST', `/api/reports/${reportId}/periods`, {
+      label: '2026-06',
+      open: true,
+    });
+    await leader.goto(`/periods/${periods.id}/tasks/${task.id}`);
+    await leader.getByTestId('forbidden').waitFor();
+    expect(await leader.getByTestId('progress-form').count()).toBe(0);
+  });
+
+  it('is refused (403) when it calls a write API directly', async () => {
+    const api = await ApiClient.of(leader.context().request);
+    const periods = await api.json<{ periods: { id: number }[] }>(`/api/reports/${reportId}/periods`);
+    const periodId = periods.periods[0]?.id;
+    const writes: [method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body: unknown][] = [
+      ['POST', `/api/tasks/${task.id}/assignments`, { unitId: 1, role: 'cooperating' }],
+      ['POST', '/api/units', { name: '领导新建单位' }],
+      ['POST', '/api/users', { username: 'by_leader', role: 'admin' }],
+      ['POST', `/api/reports/${reportId}/periods`, { label: '2026-07', open: true }],
+      ['PUT', `/api/periods/${periodId}/tasks/${task.id}/progress`, { narrative: '领导代填' }],
+    ];
+    for (const [method, url, body] of writes) {
+      const response = await api.write(method, url, body);
+      expect(response.status(), `${method} ${url}`).toBe(403);
+      expect(((await response.json()) as { code: string }).code, `${method} ${url}`).toBe('forbidden');
+    }
+    // Nothing was written.
+    const task2 = await admin.json<{ task: { assignments: unknown[] } }>(`/api/tasks/${task.id}`);
+    expect(task2.task.assignments).toHaveLength(1);
+    const units = await admin.json<{ units: { name: string }[] }>('/api/units');
+    expect(units.units.map((u) => u.name)).not.toContain('领导新建单位');
+  });
+
+  it('notifies the unit: the reporter sees it in the inbox and the instruction on the task page', async () => {
+    const reporter = await signedIn(REPORTER.username, passwords.reporter ?? '');
+    const inbox = new InboxPage(reporter);
+    await inbox.goto();
+    const notifications = new NotificationsPanel(reporter);
+    const notice = notifications.item(`领导批示：${LEADER.displayName}`);
+    await notice.waitFor();
+    expect(await notice.getByText(INSTRUCTION).count()).toBe(1);
+    await notice.getByText('未读').waitFor();
+    await reporter.screenshot({ path: screenshotPath('inbox-notifications') });
+    await notifications.open(`领导批示：${LEADER.displayName}`);
+    await reporter.waitForURL(`**/tasks/${task.id}`);
+    const comments = new TaskCommentsPanel(reporter);
+    await comments.item(INSTRUCTION).waitFor();
+    expect(await comments.item(INSTRUCTION).getByText(LEADER.displayName).count()).toBe(1);
+    // Opening it marked it read.
+    await inbox.goto();
+    await notifications.item(`领导批示：${LEADER.displayName}`).waitFor();
+    await expect
+      .poll(() => notifications.item(`领导批示：${LEADER.displayName}`).getByText('未读').count())
+      .toBe(0);
+  });
+});

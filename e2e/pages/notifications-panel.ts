@@ -1,0 +1,24 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** 通知 — the notifications shown at the top of a unit's 待报任务 inbox. */
+export class NotificationsPanel {
+  constructor(readonly page: Page) {}
+
+  get root(): Locator {
+    return this.page.getByTestId('notifications');
+  }
+
+  get unreadCount(): Locator {
+    return this.root.getByTestId('notification-unread');
+  }
+
+  /** The notification whose title or text holds `text`. */
+  item(text: string): Locator {
+    return this.root.getByTestId('notification').filter({ hasText: text });
+  }
+
+  /** Follows a notification's 查看 link. */
+  async open(text: string): Promise<void> {
+    await this.item(text).getByRole('link', { name: '查看' }).click();
+  }
+}
