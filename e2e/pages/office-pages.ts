@@ -167,7 +167,8 @@ export class AssignmentsPage {
   private async pick(label: string, option: string): Promise<void> {
     await this.form.getByLabel(label).click();
     await this.page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+      .locator('.ant-select-item-option')
+      .filter({ hasText: new RegExp(`^${option}$`), visible: true })
       .click();
   }
 
