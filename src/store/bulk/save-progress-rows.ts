@@ -2,6 +2,11 @@ import type { Kysely } from 'kysely';
 import { LuoshiError } from '../../core/errors.js';
 import { type Actor, appendAuditEvent } from '../audit/append-audit-event.js';
 import type { Database } from '../schema.js';
+import {
+  insertDraftProgressReport,
+  progressReportEdits,
+  upsertProgressValue,
+} from '../progress/write-progress-rows.js';
 import { writeTransaction } from '../write-transaction.js';
 
 /** One unit's progress on one task, gathered from spreadsheet rows. */
@@ -69,58 +74,22 @@ export async function saveProgressRows(
         id = existing.id;
         await trx
           .updateTable('progress_reports')
-          .set((eb) => ({
-            ...(group.narrative !== undefined ? { narrative: group.narrative } : {}),
-            ...(group.problems !== undefined ? { problems: group.problems } : {}),
-            ...(group.nextSteps !== undefined ? { next_steps: group.nextSteps } : {}),
-            ...(group.percent !== undefined ? { percent: group.percent } : {}),
-            updated_at: now,
-            version: eb('version', '+', 1),
-          }))
+          .set(progressReportEdits(group, now))
           .where('id', '=', id)
           .execute();
         updated += 1;
       } else {
-        const row = await trx
-          .insertInto('progress_reports')
-          .values({
-            node_id: group.taskId,
-            unit_id: group.unitId,
-            period_id: periodId,
-            status: 'draft',
-            narrative: group.narrative ?? '',
-            problems: group.problems ?? '',
-            next_steps: group.nextSteps ?? '',
-            percent: group.percent ?? null,
-            created_by: actor.id,
-            submitted_by: null,
-            submitted_at: null,
-            reviewed_by: null,
-            reviewed_at: null,
-            review_reason: null,
-            created_at: now,
-            updated_at: now,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        id = row.id;
+        id = await insertDraftProgressReport(
+          trx,
+          { taskId: group.taskId, unitId: group.unitId, periodId },
+          group,
+          actor.id,
+          now,
+        );
         created += 1;
       }
       for (const v of group.values) {
-        await trx
-          .insertInto('progress_values')
-          .values({
-            progress_report_id: id,
-            target_id: v.targetId,
-            value: v.value,
-            note: null,
-            created_at: now,
-            updated_at: now,
-          })
-          .onConflict((oc) =>
-            oc.columns(['progress_report_id', 'target_id']).doUpdateSet({ value: v.value, updated_at: now }),
-          )
-          .execute();
+        await upsertProgressValue(trx, id, { targetId: v.targetId, value: v.value }, now);
       }
       await appendAuditEvent(trx, {
         actor,

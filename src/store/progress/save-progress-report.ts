@@ -4,6 +4,11 @@ import { type Actor, appendAuditEvent } from '../audit/append-audit-event.js';
 import type { Database } from '../schema.js';
 import { loadVersioned, staleVersion } from '../versioned/update-versioned.js';
 import { writeTransaction } from '../write-transaction.js';
+import {
+  insertDraftProgressReport,
+  progressReportEdits,
+  upsertProgressValue,
+} from './write-progress-rows.js';
 import { findProgressReportById, type ProgressReportDetail } from './find-progress-report.js';
 
 /** A value the unit reports for one target (累计完成值). */
@@ -110,29 +115,7 @@ export async function saveProgressReport(
     let id: number;
     if (!existing) {
       if (input.version !== undefined) throw staleVersion('progress_reports', 0, input.version, null);
-      const created = await trx
-        .insertInto('progress_reports')
-        .values({
-          node_id: input.taskId,
-          unit_id: input.unitId,
-          period_id: input.periodId,
-          status: 'draft',
-          narrative: input.narrative ?? '',
-          problems: input.problems ?? '',
-          next_steps: input.nextSteps ?? '',
-          percent: input.percent ?? null,
-          created_by: input.actor.id,
-          submitted_by: null,
-          submitted_at: null,
-          reviewed_by: null,
-          reviewed_at: null,
-          review_reason: null,
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      id = created.id;
+      id = await insertDraftProgressReport(trx, input, input, input.actor.id, now);
     } else {
       if (input.version === undefined || existing.version !== input.version) {
         throw staleVersion('progress_reports', existing.id, input.version ?? 0, existing.version);
@@ -147,14 +130,7 @@ export async function saveProgressReport(
       id = existing.id;
       const updated = await trx
         .updateTable('progress_reports')
-        .set((eb) => ({
-          ...(input.narrative !== undefined ? { narrative: input.narrative } : {}),
-          ...(input.problems !== undefined ? { problems: input.problems } : {}),
-          ...(input.nextSteps !== undefined ? { next_steps: input.nextSteps } : {}),
-          ...(input.percent !== undefined ? { percent: input.percent } : {}),
-          updated_at: now,
-          version: eb('version', '+', 1),
-        }))
+        .set(progressReportEdits(input, now))
         .where('id', '=', id)
         .where('version', '=', input.version)
         .executeTakeFirst();
@@ -163,22 +139,7 @@ export async function saveProgressReport(
     }
     const before = existing ? await findProgressReportById(trx, id) : undefined;
     for (const v of input.values ?? []) {
-      await trx
-        .insertInto('progress_values')
-        .values({
-          progress_report_id: id,
-          target_id: v.targetId,
-          value: v.value,
-          note: v.note ?? null,
-          created_at: now,
-          updated_at: now,
-        })
-        .onConflict((oc) =>
-          oc
-            .columns(['progress_report_id', 'target_id'])
-            .doUpdateSet({ value: v.value, note: v.note ?? null, updated_at: now }),
-        )
-        .execute();
+      await upsertProgressValue(trx, id, { targetId: v.targetId, value: v.value, note: v.note ?? null }, now);
     }
     const after = (await findProgressReportById(trx, id))!;
     await appendAuditEvent(trx, {
