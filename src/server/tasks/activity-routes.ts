@@ -3,7 +3,7 @@ import { readsAll, requireUser } from '../auth/roles.js';
 import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
 import { loadTaskHistory, readableProgressIds } from './load-task-history.js';
-import { presentAuditEvent } from './present-audit.js';
+import { presentAuditEvent, unitIdsOf } from './present-audit.js';
 import { requireTaskAccess } from './require-task-access.js';
 import { taskAuditSchema, taskHistorySchema, taskIdParamsSchema } from './schema.js';
 
@@ -49,7 +49,13 @@ export const taskActivityRoutes: RouteModule = (app, context) => {
           ? {}
           : { progressReportIds: await readableProgressIds(context.db, user, request.params.id) },
       );
-      return { events: events.map(presentAuditEvent) };
+      const unitIds = unitIdsOf(events);
+      const units =
+        unitIds.length === 0
+          ? []
+          : await context.db.selectFrom('units').select(['id', 'name']).where('id', 'in', unitIds).execute();
+      const unitNames = new Map(units.map((u) => [u.id, u.name]));
+      return { events: events.map((event) => presentAuditEvent(event, unitNames)) };
     },
   );
 };

@@ -162,6 +162,12 @@ describe.each(DIALECTS)('task page API on %s', (dialect) => {
       before: null,
       after: 'lead',
     });
+    // Units read by name; stamps the event already carries (who, when) are left out.
+    expect(assignmentCreate!.changes).toContainEqual({
+      field: 'unit_id',
+      before: null,
+      after: '区发展改革委',
+    });
     const returned = events.find((e) => e.action === 'return')!;
     expect(returned.actor).toBe('admin');
     expect(returned.changes).toContainEqual({ field: 'status', before: 'submitted', after: 'returned' });
@@ -170,6 +176,7 @@ describe.each(DIALECTS)('task page API on %s', (dialect) => {
       before: null,
       after: '请补充佐证材料',
     });
+    expect(returned.changes.map((c) => c.field).sort()).toEqual(['review_reason', 'status']);
     expect(events.some((e) => e.entity === 'attachment')).toBe(true);
     // Newest first.
     expect(events[0]!.entity).toBe('progress_report');
