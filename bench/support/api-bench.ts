@@ -10,6 +10,9 @@ import { submissionTarget } from './submission-target.js';
 
 const DASHBOARD_P99_GOAL_MS = 50;
 const READ_RATIO_GOAL = 0.5;
+const LEDGER_PAGE = 50;
+/** Shown for comparison (export, old web ledger), without a goal: the ledger pages instead. */
+const WHOLE_TREE = 'whole tree GET /api/reports/:id (no goal)';
 
 /**
  * Waits until every server answers the hello route quickly again: requests still queued from the
@@ -33,8 +36,8 @@ function rotate<T>(items: readonly T[]): () => T {
 }
 
 /**
- * API throughput and latency at the seeded scale: the dashboard, the ledger (the report's task
- * tree), the task page and (when the server has it) report submission, each next to a bare
+ * API throughput and latency at the seeded scale: the dashboard, the ledger list (a page of 50
+ * tasks), the whole task tree (for comparison), the task page and (when the server has it) report submission, each next to a bare
  * hello-world route of the same server in the same run. `instances` app processes share the
  * database; load is split evenly between them.
  */
@@ -71,6 +74,8 @@ export async function runApiBench(dialect: DialectName, instances: number): Prom
     const leader = await signIn(urls[0]!, accounts.leader.username);
     const nextReport = rotate(reportIds);
     const nextTask = rotate(taskIds);
+    const tasksPerReport = Math.max(1, Math.floor(seed.tasks / seed.workReports));
+    const nextPage = rotate([...Array(Math.ceil(tasksPerReport / LEDGER_PAGE)).keys()]);
     const targets: LoadTarget[] = [
       { name: 'hello world (bare route)', next: () => ({ path: '/bench/hello' }) },
       {
@@ -79,7 +84,14 @@ export async function runApiBench(dialect: DialectName, instances: number): Prom
         headers: { cookie: leader.cookie },
       },
       {
-        name: 'ledger GET /api/reports/:id',
+        name: 'ledger list GET /api/reports/:id/tasks (50 a page)',
+        next: () => ({
+          path: `/api/reports/${nextReport()}/tasks?at=${at}&offset=${nextPage() * LEDGER_PAGE}&limit=${LEDGER_PAGE}`,
+        }),
+        headers: { cookie: leader.cookie },
+      },
+      {
+        name: WHOLE_TREE,
         next: () => ({ path: `/api/reports/${nextReport()}?at=${at}` }),
         headers: { cookie: leader.cookie },
       },
@@ -95,6 +107,19 @@ export async function runApiBench(dialect: DialectName, instances: number): Prom
     if ('target' in submission) targets.push(submission.target);
     else notes.push(`report submission not measured: ${submission.missing}`);
 
+    // One request to each read endpoint before any load: what a reader waits for when the view
+    // is not cached yet (first view of a report that day, or the first after a change).
+    const cold: string[] = [];
+    for (const target of targets.slice(1)) {
+      if (target.method !== undefined && target.method !== 'GET') continue;
+      const started = performance.now();
+      const response = await fetch(`${urls[0]}${target.next({}).path}`, { headers: target.headers ?? {} });
+      const bytes = (await response.arrayBuffer()).byteLength;
+      cold.push(
+        `${target.name.split(' GET')[0]} ${(performance.now() - started).toFixed(0)} ms (${(bytes / 1024).toFixed(0)} KB)`,
+      );
+    }
+    notes.push(`First request of a view not cached yet (computed from the database): ${cold.join('; ')}.`);
     for (const target of targets) {
       await settle(urls);
       await loadOnce(urls, target, 1, load.connections); // warm-up
@@ -120,7 +145,7 @@ export async function runApiBench(dialect: DialectName, instances: number): Prom
       const isRead = target.method === undefined || target.method === 'GET';
       const goal = target.name.startsWith('dashboard')
         ? `p99 < ${DASHBOARD_P99_GOAL_MS} ms, ≥ ${READ_RATIO_GOAL * 100}% of hello`
-        : isRead && target !== targets[0]
+        : isRead && target !== targets[0] && target.name !== WHOLE_TREE
           ? `≥ ${READ_RATIO_GOAL * 100}% of hello`
           : '';
       const met =
@@ -147,7 +172,9 @@ export async function runApiBench(dialect: DialectName, instances: number): Prom
         `${seed.units} units, ${seed.periods} monthly periods (luoshi bench seed).`,
       `autocannon on loopback, ${load.connections} connections${instances > 1 ? ' split between the instances' : ''}, ` +
         `${load.seconds} s per run after a 1 s warm-up, median of ${load.runs} runs; status judged at ${at}; ` +
-        'read endpoints signed in as a leader (session looked up in the database on every request), hello world without a session.',
+        'read endpoints signed in as a leader, hello world without a session. Every read request checks the session in the database: ' +
+        'one query per request looks up the session, the report (or task) and its change counter; views cached per report, reader scope ' +
+        'and date are served while the counter stands (a write by any instance moves it).',
       `Peak RSS of the server process${instances > 1 ? 'es' : ''} under this load: ${servers.map((s) => `${s.peakRssMiB()} MiB`).join(', ')}.`,
     );
     if (seedSeconds !== null) notes.push(`Seeding this database took ${seedSeconds.toFixed(0)} s.`);

@@ -6,13 +6,14 @@
  * PostgreSQL. Each query's time is the median of 5 runs.
  */
 import { type CompiledQuery, sql } from 'kysely';
-import { findVisibleReport } from '../../src/server/reports/find-visible-report.js';
-import { readReportChangeCounter } from '../../src/server/reports/report-view-cache.js';
+import { hashToken } from '../../src/server/auth/session.js';
 import { openDatabase } from '../../src/store/database.js';
 import type { DialectName } from '../../src/store/dialect-of.js';
 import { getReportTree } from '../../src/store/reports/get-report-tree.js';
 import { getTaskContext } from '../../src/store/status/get-task-context.js';
 import { listTaskStatusInputs } from '../../src/store/status/list-task-status-inputs.js';
+import { readViewState } from '../../src/store/status/read-view-state.js';
+import { getTaskSource } from '../../src/store/tasks/get-task-source.js';
 import { median } from '../bench-result.js';
 import { benchScale, seedOptionsFor } from './bench-scale.js';
 import { seededDatabase } from './seeded-database.js';
@@ -45,16 +46,28 @@ const task = await handle.db
   .orderBy('id', 'desc')
   .limit(1)
   .executeTakeFirstOrThrow();
+const session = await handle.db
+  .selectFrom('sessions')
+  .select('token_hash')
+  .orderBy('id', 'desc')
+  .limit(1)
+  .executeTakeFirst();
+const tokenHash = session?.token_hash ?? hashToken('no such session');
+const now = new Date().toISOString();
 const steps: [string, () => Promise<unknown>][] = [
-  ['change counter (every dashboard/ledger request)', () => readReportChangeCounter(spy, report.id)],
   [
-    'visible report (every report/task request)',
-    () => findVisibleReport(spy, report.id, null).catch(() => null),
+    'session + report + change counter (the one query of a cached dashboard/ledger/tree request)',
+    () => readViewState(spy, { reportId: report.id }, tokenHash, now),
+  ],
+  [
+    "session + task's report + change counter (the one query of a cached task page)",
+    () => readViewState(spy, { taskId: task.id }, tokenHash, now),
   ],
   ['report tree (dashboard/ledger cache miss)', () => getReportTree(spy, report.id)],
   ['status inputs of a report (dashboard/ledger cache miss)', () => listTaskStatusInputs(spy, report.id)],
-  ['task context (task page)', () => getTaskContext(spy, task.id)],
-  ['status inputs of one task (task page)', () => listTaskStatusInputs(spy, report.id, [task.id])],
+  ['task with ancestors, and its targets (task page cache miss)', () => getTaskContext(spy, task.id)],
+  ['status inputs of one task (task page cache miss)', () => listTaskStatusInputs(spy, report.id, [task.id])],
+  ['report passage of the task (task page cache miss)', () => getTaskSource(spy, task.id)],
 ];
 for (const [name, run] of steps) {
   label = name;

@@ -1,29 +1,47 @@
-import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { listReports } from '../../store/reports/list-reports.js';
 import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
 import { buildDashboardTrend } from './build-dashboard-trend.js';
 import { buildDashboard, buildReportDetail } from './build-report-detail.js';
-import { findVisibleReport } from './find-visible-report.js';
-import { reportScopeOf, scopeKey } from './report-scope.js';
-import { ReportViewCache } from './report-view-cache.js';
 import {
-  atQuerySchema,
+  buildLedgerIndex,
+  type LedgerIndex,
+  ledgerPageJson,
+  ledgerPageSchema,
+  ledgerQuerySchema,
+} from './ledger-list.js';
+import type { RollUpMode } from '../../core/status/roll-up.js';
+import { type ReportScope, reportScopeOf, scopeKey } from './report-scope.js';
+import { CounterCache } from './report-view-cache.js';
+import {
+  reportViewQuerySchema,
   dashboardSchema,
   reportDetailSchema,
   reportIdParamsSchema,
   reportListSchema,
 } from './schema.js';
-
-/** Sends JSON that was already serialised with the route's response schema, as it is. */
-function sendJsonBytes(reply: unknown, json: Buffer) {
-  return (reply as FastifyReply).type('application/json; charset=utf-8').send(json);
-}
+import { readReportAccess, sendJsonBytes } from './view-access.js';
 
 /** Reading reports: the list, one report with its tree and statuses, and its dashboard. */
 export const reportRoutes: RouteModule = (app, context) => {
-  const views = new ReportViewCache();
+  // Every view is filed under report, scope and date, and valid while the report's change
+  // counter (read with the session in one query, readReportAccess) stays where it was.
+  const details = new CounterCache<Awaited<ReturnType<typeof buildReportDetail>>>(4);
+  const trees = new CounterCache<Buffer>(16);
+  const dashboards = new CounterCache<Buffer>(256);
+  const ledgers = new CounterCache<LedgerIndex>(32);
+  /** The computed report (tree + statuses), shared by the views computed from it. */
+  const detailOf = (
+    reportId: number,
+    counter: number,
+    at: string,
+    scope: ReportScope,
+    rollup: RollUpMode = 'mean',
+  ) =>
+    details.get(`${reportId}:${scopeKey(scope)}:${at}:${rollup}`, counter, () =>
+      buildReportDetail(context.db, reportId, at, context.config.DEADLINE_WARN_DAYS, scope, rollup),
+    );
   app.get(
     '/api/reports',
     {
@@ -42,66 +60,83 @@ export const reportRoutes: RouteModule = (app, context) => {
   app.get(
     '/api/reports/:id',
     {
+      config: { sessionLookup: 'route' },
       schema: {
         tags: ['reports'],
         summary: 'One report: areas → measures → tasks with targets, assignments and status',
         params: reportIdParamsSchema,
-        querystring: atQuerySchema,
+        querystring: reportViewQuerySchema,
         response: { 200: reportDetailSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
-      await findVisibleReport(context.db, request.params.id, request.user);
+      const { counter } = await readReportAccess(context, request, { reportId: request.params.id });
+      const reportId = request.params.id;
       const at = request.query.at ?? context.today();
       const scope = reportScopeOf(request.user);
-      // The ledger of a province-sized report is hundreds of kB: cache it serialised and encoded
-      // (once, with the response schema), valid until the report's change counter moves.
-      const json = await views.get(
-        context.db,
-        request.params.id,
-        `detail:${at}:${scopeKey(scope)}`,
-        async () => {
-          const { unitOfTask: _unitOfTask, ...detail } = await buildReportDetail(
-            context.db,
-            request.params.id,
-            at,
-            context.config.DEADLINE_WARN_DAYS,
-            scope,
-          );
-          return Buffer.from(JSON.stringify(z.encode(reportDetailSchema, detail)));
-        },
-      );
+      // The whole tree of a province-sized report is hundreds of kB: cache it serialised and
+      // encoded (once, with the response schema). The ledger pages through GET …/tasks instead.
+      const { rollup } = request.query;
+      const json = await trees.get(`${reportId}:${scopeKey(scope)}:${at}:${rollup}`, counter, async () => {
+        const {
+          unitOfTask: _u,
+          storedTasks: _s,
+          assignments: _a,
+          ...detail
+        } = await detailOf(reportId, counter, at, scope, rollup);
+        return Buffer.from(JSON.stringify(z.encode(reportDetailSchema, detail)));
+      });
       return sendJsonBytes(reply, json);
+    },
+  );
+
+  app.get(
+    '/api/reports/:id/tasks',
+    {
+      config: { sessionLookup: 'route' },
+      schema: {
+        tags: ['reports'],
+        summary: "台账: one page of the report's tasks with status, filtered and sorted, and the total",
+        params: reportIdParamsSchema,
+        querystring: ledgerQuerySchema,
+        response: { 200: ledgerPageSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { counter } = await readReportAccess(context, request, { reportId: request.params.id });
+      const reportId = request.params.id;
+      const at = request.query.at ?? context.today();
+      const scope = reportScopeOf(request.user);
+      const index = await ledgers.get(`${reportId}:${scopeKey(scope)}:${at}`, counter, async () =>
+        buildLedgerIndex(await detailOf(reportId, counter, at, scope)),
+      );
+      return sendJsonBytes(reply, ledgerPageJson(index, request.query));
     },
   );
 
   app.get(
     '/api/reports/:id/dashboard',
     {
+      config: { sessionLookup: 'route' },
       schema: {
         tags: ['reports'],
         summary: 'Roll-ups by area and lead unit, and the lagging tasks',
         params: reportIdParamsSchema,
-        querystring: atQuerySchema,
+        querystring: reportViewQuerySchema,
         response: { 200: dashboardSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
-      await findVisibleReport(context.db, request.params.id, request.user);
+      const { counter } = await readReportAccess(context, request, { reportId: request.params.id });
+      const reportId = request.params.id;
       const at = request.query.at ?? context.today();
       const scope = reportScopeOf(request.user);
-      const json = await views.get(
-        context.db,
-        request.params.id,
-        `dashboard:${at}:${scopeKey(scope)}`,
+      const { rollup } = request.query;
+      const json = await dashboards.get(
+        `${reportId}:${scopeKey(scope)}:${at}:${rollup}`,
+        counter,
         async () => {
-          const detail = await buildReportDetail(
-            context.db,
-            request.params.id,
-            at,
-            context.config.DEADLINE_WARN_DAYS,
-            scope,
-          );
+          const detail = await detailOf(reportId, counter, at, scope, rollup);
           const trend = await buildDashboardTrend(
             context.db,
             request.params.id,
@@ -110,6 +145,7 @@ export const reportRoutes: RouteModule = (app, context) => {
             detail.assignments,
             at,
             context.config.DEADLINE_WARN_DAYS,
+            rollup,
           );
           const dashboard = { ...buildDashboard(detail, context.config.DEADLINE_WARN_DAYS), trend };
           return Buffer.from(JSON.stringify(z.encode(dashboardSchema, dashboard)));

@@ -1,20 +1,24 @@
+import { z } from 'zod';
 import { notFound } from '../../core/errors.js';
 import { getTaskContext } from '../../store/status/get-task-context.js';
 import { listTaskStatusInputs } from '../../store/status/list-task-status-inputs.js';
 import { getTaskSource } from '../../store/tasks/get-task-source.js';
 import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
-import { findVisibleReport } from '../reports/find-visible-report.js';
 import { presentTask, statusSettings } from '../reports/present-status.js';
-import { countsApprovedOnly, reportScopeOf, taskInScope } from '../reports/report-scope.js';
+import { countsApprovedOnly, reportScopeOf, scopeKey, taskInScope } from '../reports/report-scope.js';
+import { CounterCache } from '../reports/report-view-cache.js';
 import { atQuerySchema } from '../reports/schema.js';
+import { readReportAccess, sendJsonBytes } from '../reports/view-access.js';
 import { taskDetailSchema, taskIdParamsSchema } from './schema.js';
 
-/** Reading one task: its targets, assignments and status, and where it sits in the report. */
+/** Reading one task: its targets, assignments and status, where it sits and its report passage. */
 export const taskRoutes: RouteModule = (app, context) => {
+  const pages = new CounterCache<Buffer>(4096);
   app.get(
     '/api/tasks/:id',
     {
+      config: { sessionLookup: 'route' },
       schema: {
         tags: ['tasks'],
         summary: 'One task with targets, assignments, status, its area/measure and its report passage',
@@ -23,34 +27,39 @@ export const taskRoutes: RouteModule = (app, context) => {
         response: { 200: taskDetailSchema, ...errorResponses },
       },
     },
-    async (request) => {
-      const found = await getTaskContext(context.db, request.params.id);
-      const report = await findVisibleReport(context.db, found.reportId, request.user).catch(() => {
-        throw notFound(`Task ${request.params.id}`, `任务 ${request.params.id}`);
-      });
+    async (request, reply) => {
+      const taskId = request.params.id;
+      const state = await readReportAccess(context, request, { taskId });
       const at = request.query.at ?? context.today();
       const scope = reportScopeOf(request.user);
-      const [inputs, source] = await Promise.all([
-        listTaskStatusInputs(context.db, found.reportId, [found.task.id], {
-          approvedOnly: countsApprovedOnly(scope),
-        }),
-        getTaskSource(context.db, found.task.id),
-      ]);
-      // Another unit's task does not exist for a unit's people (report-scope.ts).
-      if (!taskInScope(scope, inputs.assignments.get(found.task.id) ?? [])) {
-        throw notFound(`Task ${request.params.id}`, `任务 ${request.params.id}`);
-      }
-      const settings = statusSettings(report.year, at, context.config.DEADLINE_WARN_DAYS);
-      return {
-        reportId: report.id,
-        reportTitle: report.title,
-        at,
-        archived: found.archived,
-        area: found.area,
-        measure: found.measure,
-        task: presentTask(found.task, inputs, settings),
-        source,
-      };
+      // Cached serialised per task, scope and date while its report's change counter stands;
+      // a miss runs the task, its status inputs and its source passage together.
+      const json = await pages.get(`${taskId}:${scopeKey(scope)}:${at}`, state.counter, async () => {
+        const [found, inputs, source] = await Promise.all([
+          getTaskContext(context.db, taskId),
+          listTaskStatusInputs(context.db, state.report.id, [taskId], {
+            approvedOnly: countsApprovedOnly(scope),
+          }),
+          getTaskSource(context.db, taskId),
+        ]);
+        // Another unit's task does not exist for a unit's people (report-scope.ts).
+        if (!taskInScope(scope, inputs.assignments.get(taskId) ?? [])) {
+          throw notFound(`Task ${taskId}`, `任务 ${taskId}`);
+        }
+        const settings = statusSettings(state.report.year, at, context.config.DEADLINE_WARN_DAYS);
+        const page = {
+          reportId: state.report.id,
+          reportTitle: state.report.title,
+          at,
+          archived: found.archived,
+          area: found.area,
+          measure: found.measure,
+          task: presentTask(found.task, inputs, settings),
+          source,
+        };
+        return Buffer.from(JSON.stringify(z.encode(taskDetailSchema, page)));
+      });
+      return sendJsonBytes(reply, json);
     },
   );
 };

@@ -4,6 +4,7 @@ import * as searchIndex from './20261127-1130-search-index.js';
 import * as auditAppendOnly from './20261127-1200-audit-append-only.js';
 import * as reportChangeCounters from './20261127-1215-report-change-counters.js';
 import * as searchStalePerStatement from './20261127-1400-search-stale-per-statement.js';
+import * as changeCountersCountedProgress from './20261127-1450-change-counters-counted-progress.js';
 
 /**
  * Every migration, by name. Names start with a UTC timestamp so they sort in the order they
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '20261127-1200-audit-append-only': auditAppendOnly,
   '20261127-1215-report-change-counters': reportChangeCounters,
   '20261127-1400-search-stale-per-statement': searchStalePerStatement,
+  '20261127-1450-change-counters-counted-progress': changeCountersCountedProgress,
 };
