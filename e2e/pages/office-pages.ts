@@ -58,6 +58,15 @@ export class ImportWizardPage {
     return this.page.getByTestId('import-task').filter({ hasText: text });
   }
 
+  /** The first previewed task that has extracted targets, after `skip` such tasks. */
+  async taskWithTargets(skip = 0): Promise<string> {
+    const task = this.page
+      .getByTestId('import-task')
+      .filter({ has: this.page.getByTestId('import-task-targets') })
+      .nth(skip);
+    return (await task.getByTestId('import-task-text').textContent()) ?? '';
+  }
+
   /** The targets line of a previewed task ("中小学学位 ≥6500个；…"). */
   async targetsOf(text: string): Promise<string> {
     const line = this.task(text).getByTestId('import-task-targets');
@@ -100,7 +109,7 @@ export class TargetDialog {
   /** Picks an option of one of the target's selects (比较方式, 类型). */
   async choose(n: number, field: '比较方式' | '类型', option: string): Promise<void> {
     await this.target(n).getByLabel(field).click();
-    await this.page.locator('.ant-select-item-option', { hasText: option }).click();
+    await this.page.locator('.ant-select-item-option').filter({ hasText: option, visible: true }).click();
   }
 
   async add(): Promise<void> {

@@ -63,6 +63,7 @@ export const officeZh = {
   'assignBulk.sameUnit': '牵头单位不能同时是配合单位',
   'assignBulk.failed': '未做任何分工：{task} — {message}',
   'assignBulk.unassigned': '未分工',
+  'assignBulk.onlyUnassigned': '只看未分工',
   'assignBulk.form': '分工内容',
   'division.title': '导入分工方案（.xlsx）',
   'division.hint': '表头需含“任务”和“牵头单位”列；任一行有误则整表不导入。',
@@ -141,6 +142,7 @@ export const officeEn: Record<OfficeKey, string> = {
   'assignBulk.sameUnit': 'The lead unit cannot also cooperate',
   'assignBulk.failed': 'Nothing was assigned: {task} — {message}',
   'assignBulk.unassigned': 'Unassigned',
+  'assignBulk.onlyUnassigned': 'Unassigned only',
   'assignBulk.form': 'Assignment',
   'division.title': 'Import a division plan (.xlsx)',
   'division.hint':

@@ -148,7 +148,7 @@ function BulkAssignPanel({
 
   return (
     <Panel title={t('assignBulk.title')} testId="bulk-assign">
-      <Row gutter={[16, 16]}>
+      <Row gutter={[16, 16]} align="top">
         <Col xs={24} lg={14}>
           <Space wrap className="assign-tree-tools">
             <strong data-testid="assign-selected-count">
@@ -158,7 +158,7 @@ function BulkAssignPanel({
               {t('assignBulk.clear')}
             </Button>
             <Checkbox checked={onlyUnassigned} onChange={(event) => setOnlyUnassigned(event.target.checked)}>
-              {t('assignBulk.unassigned')}
+              {t('assignBulk.onlyUnassigned')}
             </Checkbox>
           </Space>
           <ul className="assign-tree" aria-label={t('assignBulk.treeLabel')}>
@@ -167,7 +167,7 @@ function BulkAssignPanel({
             ))}
           </ul>
         </Col>
-        <Col xs={24} lg={10}>
+        <Col xs={24} lg={10} className="assign-form-col">
           <Form<BulkForm>
             form={form}
             layout="vertical"

@@ -197,7 +197,7 @@ function PreviewTasks({
         const targets = edited ?? task.targets.map(toTargetEdit);
         return (
           <li key={task.key} data-testid="import-task">
-            {task.text}
+            <span data-testid="import-task-text">{task.text}</span>
             {targets.length > 0 ? (
               <span className="import-targets" data-testid="import-task-targets">
                 {targets.map(describeTarget).join('；')}

@@ -1,0 +1,90 @@
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LoginPage } from './pages/login-page.js';
+import { ImportWizardPage } from './pages/office-pages.js';
+import { ApiSession, type ApiReport, reportTasks } from './support/api-session.js';
+import { launchBrowser, newPage, screenshotPath } from './support/browser.js';
+import { type LuoshiServer, repoRoot, startLuoshiServer } from './support/luoshi-server.js';
+
+const REPORT = path.join(repoRoot, 'test-data/corpus/beijing-2026-work-report.txt');
+
+/**
+ * Import wizard: after the preview the office corrects one task's extracted target, adds a range
+ * target, is stopped by a range without an upper bound, removes another task's targets, and the
+ * committed report stores exactly those targets.
+ */
+describe('import wizard: editing extracted targets before commit', { timeout: 120_000 }, () => {
+  let server: LuoshiServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let edited = '';
+  let cleared = '';
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startLuoshiServer(), launchBrowser()]);
+    ({ context, page } = await newPage(browser, server.url));
+    const login = new LoginPage(page);
+    await login.goto();
+    await login.signIn('admin', server.adminPassword);
+    await page.waitForURL('**/dashboard');
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('corrects, adds and removes targets in the preview', async () => {
+    const wizard = new ImportWizardPage(page);
+    await wizard.goto();
+    await wizard.upload(REPORT);
+    edited = await wizard.taskWithTargets(0);
+    cleared = await wizard.taskWithTargets(1);
+    expect(edited).not.toBe('');
+
+    const dialog = await wizard.editTargets(edited);
+    await dialog.fill(1, { value: '7777' });
+    await dialog.add();
+    const added = (await dialog.root.getByTestId('target-edit').count()) as number;
+    await dialog.fill(added, { subject: '新建学校', value: '3', unit: '所' });
+    await dialog.choose(added, '比较方式', '区间');
+    expect(await dialog.applyRefused()).toContain('区间目标需填写大于目标值的上限');
+    await dialog.fill(added, { max: '5' });
+    await page.screenshot({ path: screenshotPath('import-target-edit') });
+    await dialog.apply();
+    const line = await wizard.targetsOf(edited);
+    expect(line).toContain('7777');
+    expect(line).toContain('新建学校 3–5所');
+    await wizard.task(edited).getByText('已修改').waitFor();
+
+    const second = await wizard.editTargets(cleared);
+    while ((await second.root.getByTestId('target-edit').count()) > 0) await second.remove(1);
+    await second.root.getByText('暂无量化目标').waitFor();
+    await second.apply();
+    expect(await wizard.targetsOf(cleared)).toBe('');
+    await page.getByTestId('target-edit-count').getByText('已修改 2 项任务的目标').waitFor();
+  });
+
+  it('stores the edited targets with the new report', async () => {
+    await new ImportWizardPage(page).commit();
+    await page.waitForURL(/\?report=\d+/);
+    const reportId = new URL(page.url()).searchParams.get('report');
+    const api = await ApiSession.signIn(server.url, 'admin', server.adminPassword);
+    const report = await api.get<ApiReport>(`/api/reports/${reportId}`);
+    const tasks = reportTasks(report);
+    const first = tasks.find((t) => t.text === edited);
+    const second = tasks.find((t) => t.text === cleared);
+    expect(first?.targets.map((t) => t.value)).toContain(7777);
+    expect(first?.targets.at(-1)).toMatchObject({
+      subject: '新建学校',
+      value: 3,
+      max: 5,
+      unit: '所',
+      comparator: 'between',
+    });
+    expect(second?.targets).toEqual([]);
+  });
+});
