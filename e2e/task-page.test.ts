@@ -262,10 +262,9 @@ describe('task page: report passage, milestones, history and audit trail', { tim
       .getByText(/修改 分工/)
       .first()
       .waitFor();
-    await trail
-      .getByText(/形象进度：/)
-      .first()
-      .waitFor();
+    // Values in words: milestones spelled out, statuses by their Chinese names.
+    await trail.getByText(/形象进度：.* → 2026-09-30 完成主体结构 60%$/).waitFor();
+    await trail.getByText('状态：已提交 → 已退回').waitFor();
     await trail.getByText(/退回 进展报告/).waitFor();
     await trail.getByText(`审核意见：— → ${RETURN_REASON}`).waitFor();
     await trail.getByText(/审核通过 进展报告/).waitFor();

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { getTaskAudit } from '../api/client.js';
-import type { AuditEntry } from '../api/types.js';
+import type { AuditEntry, Milestone, Target } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
 import { Panel } from '../components/panel.js';
+import { percentText } from '../components/target-progress.js';
 import { type Translate, useI18n } from '../i18n/i18n.js';
 import { type MessageKey, zh } from '../i18n/messages.js';
+import { formatNumber, formatTarget } from '../report/tree-stats.js';
 
 /** Events shown before "show all": enough for the recent story without a wall of rows on a phone. */
 const FIRST_EVENTS = 10;
@@ -15,7 +17,44 @@ function label(t: Translate, prefix: string, word: string): string {
   return key in zh ? t(key as MessageKey) : word;
 }
 
-function AuditItem({ entry }: { entry: AuditEntry }) {
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A changed value as a reader says it: statuses and roles in words, milestones and reported
+ * values spelled out with the task's targets; anything else as the server wrote it.
+ */
+function showValue(t: Translate, targets: readonly Target[], field: string, value: string | null): string {
+  if (value === null) return '—';
+  if (field === 'status') return label(t, 'progress', value);
+  if (field === 'role')
+    return value === 'lead' ? t('task.lead') : value === 'cooperating' ? t('task.cooperating') : value;
+  if (field === 'archived' || field === 'done')
+    return value === '1' || value === 'true' ? t('common.yes') : t('common.no');
+  const parsed = field === 'milestones_json' || field === 'values' ? parseJson(value) : undefined;
+  if (!Array.isArray(parsed)) return value;
+  if (parsed.length === 0) return t('common.none');
+  if (field === 'milestones_json')
+    return (parsed as Milestone[])
+      .map((m) =>
+        [m.due, m.title, m.ratio === undefined ? null : percentText(m.ratio)].filter(Boolean).join(' '),
+      )
+      .join('；');
+  return (parsed as { targetId: number; value: number | null }[])
+    .map((v) => {
+      const target = targets.find((candidate) => candidate.id === v.targetId);
+      const amount = v.value === null ? '—' : `${formatNumber(v.value)}${target?.unit ?? ''}`;
+      return target ? `${target.subject || formatTarget(target)}：${amount}` : amount;
+    })
+    .join('；');
+}
+
+function AuditItem({ entry, targets }: { entry: AuditEntry; targets: readonly Target[] }) {
   const { t } = useI18n();
   return (
     <li data-testid="audit-item">
@@ -31,7 +70,8 @@ function AuditItem({ entry }: { entry: AuditEntry }) {
         <ul className="audit-changes">
           {entry.changes.map((change) => (
             <li key={change.field}>
-              {label(t, 'audit.field', change.field)}：{change.before ?? '—'} → {change.after ?? '—'}
+              {label(t, 'audit.field', change.field)}：{showValue(t, targets, change.field, change.before)} →{' '}
+              {showValue(t, targets, change.field, change.after)}
             </li>
           ))}
         </ul>
@@ -41,7 +81,15 @@ function AuditItem({ entry }: { entry: AuditEntry }) {
 }
 
 /** 审计记录 — who changed what on this task and when, newest first, from the hash-chained log. */
-export function TaskAuditTrail({ taskId, signedIn }: { taskId: number; signedIn: boolean }) {
+export function TaskAuditTrail({
+  taskId,
+  targets,
+  signedIn,
+}: {
+  taskId: number;
+  targets: readonly Target[];
+  signedIn: boolean;
+}) {
   const { t } = useI18n();
   const [all, setAll] = useState(false);
   const audit = useApi(signedIn ? `audit:${taskId}` : null, () => getTaskAudit(taskId));
@@ -56,7 +104,7 @@ export function TaskAuditTrail({ taskId, signedIn }: { taskId: number; signedIn:
       ) : (
         <ol className="task-links">
           {shown.map((entry) => (
-            <AuditItem key={entry.id} entry={entry} />
+            <AuditItem key={entry.id} entry={entry} targets={targets} />
           ))}
         </ol>
       )}

@@ -159,7 +159,7 @@ function TaskView({
 
       <TaskHistory taskId={task.id} targets={task.targets} signedIn={Boolean(user)} />
       <TaskComments taskId={task.id} user={user ?? null} flagged={Boolean(task.flagged)} />
-      <TaskAuditTrail key={changes} taskId={task.id} signedIn={Boolean(user)} />
+      <TaskAuditTrail key={changes} taskId={task.id} targets={task.targets} signedIn={Boolean(user)} />
     </article>
   );
 }
