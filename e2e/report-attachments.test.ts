@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoginPage } from './pages/login-page.js';
 import { AttachmentsSection } from './pages/office-pages.js';
-import { InboxPage } from './pages/workflow-pages.js';
+import { InboxPage, ReviewPage } from './pages/workflow-pages.js';
 import { horizontalOverflow, launchBrowser, newPage, PHONE, screenshotPath } from './support/browser.js';
 import { ApiSession, newestReport, reportTasks } from './support/api-session.js';
 import { type LuoshiServer, startLuoshiServer } from './support/luoshi-server.js';
@@ -23,6 +23,7 @@ describe('report form: evidence files on a phone', { timeout: 90_000 }, () => {
   let office: ApiSession;
   let taskText: string;
   let periodId: number;
+  let headPassword: string;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startLuoshiServer(), launchBrowser()]);
@@ -33,6 +34,13 @@ describe('report form: evidence files on a phone', { timeout: 90_000 }, () => {
       role: 'reporter',
       unitId: unit.id,
     });
+    headPassword = (
+      await office.post<{ password: string }>('/api/users', {
+        username: 'jw_head',
+        role: 'unit_head',
+        unitId: unit.id,
+      })
+    ).password;
     const report = await newestReport(office);
     const task = reportTasks(report).find((t) => t.targets.length > 0);
     if (!task) throw new Error('the sample report has no task with a target');
@@ -104,5 +112,33 @@ describe('report form: evidence files on a phone', { timeout: 90_000 }, () => {
     expect(stored.attachments).toEqual([
       expect.objectContaining({ fileName: PDF.name, size: PDF.buffer.byteLength }),
     ]);
+  });
+
+  it('after the unit head submits, the files are read-only for the unit and shown to the office for review', async () => {
+    const head = await ApiSession.signIn(server.url, 'jw_head', headPassword);
+    const progress = await head.get<{ progress: { id: number; version: number; taskText: string }[] }>(
+      `/api/periods/${periodId}/progress`,
+    );
+    const mine = progress.progress.find((p) => p.taskText === taskText);
+    await head.post(`/api/progress/${mine?.id}/submit`, { version: mine?.version });
+
+    await page.reload();
+    const files = new AttachmentsSection(page);
+    await files.item(PDF.name).waitFor();
+    expect(await files.root.getByRole('button', { name: `移除 ${PDF.name}` }).count()).toBe(0);
+    expect(await files.root.getByLabel('添加附件').count()).toBe(0);
+
+    const { context: officeContext, page: officePage } = await newPage(browser, server.url);
+    try {
+      const login = new LoginPage(officePage);
+      await login.goto();
+      await login.signIn('admin', server.adminPassword);
+      await officePage.waitForURL('**/dashboard');
+      const review = new ReviewPage(officePage);
+      await review.goto();
+      await review.item(taskText).getByRole('link', { name: PDF.name, exact: true }).waitFor();
+    } finally {
+      await officeContext.close();
+    }
   });
 });

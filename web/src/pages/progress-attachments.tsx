@@ -105,6 +105,8 @@ function AttachmentList({
   };
 
   const attachments = list.data?.attachments ?? [];
+  // Readers (the office reviewing, a submitted report) see the section only when files exist.
+  if (!editable && attachments.length === 0) return null;
   return (
     <section className="progress-attachments" aria-labelledby={titleId} data-testid="attachments">
       <h3 id={titleId} className="field-label">

@@ -9,6 +9,7 @@ import { defaultPeriod, PeriodPicker } from '../components/period-picker.js';
 import { ReportStateTag } from '../components/report-state.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useCurrentReport } from '../session/current-report.js';
+import { ProgressAttachments } from './progress-attachments.js';
 import { useApiErrorText } from './task-assignments.js';
 
 /** 审核队列 — the office approves submitted reports or returns them with a reason. */
@@ -71,6 +72,7 @@ function ReviewContent() {
         {queue.map((report) => (
           <li key={report.id} className="inbox-item" data-testid="review-item">
             <ReportSummary report={report} />
+            <ProgressAttachments progressId={report.id} editable={false} />
             <Space wrap className="review-actions">
               <Button
                 type="primary"
