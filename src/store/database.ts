@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
@@ -79,6 +80,32 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+/**
+ * Start a query's SQL with this mark to have it kept prepared: a reusable better-sqlite3
+ * statement, a named PostgreSQL prepared statement per connection (parsed and planned once).
+ * Only for the hottest fixed queries (one per cached read request) that name their columns:
+ * a `select *` kept prepared on PostgreSQL would fail after an additive migration.
+ */
+export const KEEP_PREPARED = '/* keep prepared */ ';
+
+/** What Kysely's SQLite driver uses of the database: its marked statements prepared once and reused. */
+function keepingMarkedStatements(database: SqliteDatabase.Database): SqliteDatabase.Database {
+  const kept = new Map<string, SqliteDatabase.Statement>();
+  const driverView = {
+    close: () => database.close(),
+    prepare: (source: string) => {
+      if (!source.startsWith(KEEP_PREPARED)) return database.prepare(source);
+      let statement = kept.get(source);
+      if (!statement) {
+        statement = database.prepare(source);
+        kept.set(source, statement);
+      }
+      return statement;
+    },
+  };
+  return driverView as unknown as SqliteDatabase.Database;
+}
+
 /** Opens the embedded SQLite file with WAL, foreign keys and a busy timeout. */
 export function openSqlite(file: string, options: OpenDatabaseOptions = {}): DatabaseHandle {
   if (!options.readonly) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -107,7 +134,7 @@ export function openSqlite(file: string, options: OpenDatabaseOptions = {}): Dat
       zh: `无法使用 SQLite 数据库 ${file}，请检查 DATA_DIR 是否可写`,
     });
   }
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(keepingMarkedStatements(sqlite)) });
   return {
     db,
     dialect: 'sqlite',
@@ -134,6 +161,16 @@ export function openPostgres(url: string, options: OpenDatabaseOptions = {}): Da
   // API answers 503) and the pool drops the broken client when it is released.
   pool.on('connect', (client) => {
     client.on('error', () => {});
+    // Marked queries become named prepared statements of this connection (KEEP_PREPARED).
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+      const [text, values] = args;
+      if (args.length === 2 && typeof text === 'string' && text.startsWith(KEEP_PREPARED)) {
+        const name = `luoshi_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+        return query({ name, text, values });
+      }
+      return query(...args);
+    };
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {

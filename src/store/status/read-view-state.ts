@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import type { SessionWithUser } from '../accounts/manage-sessions.js';
+import { KEEP_PREPARED } from '../database.js';
 import type { Database } from '../schema.js';
 
 /** The table of migration 20261127-1215-report-change-counters, bumped by triggers on every change. */
@@ -38,6 +39,54 @@ export async function readViewState(
   tokenHash: string | null,
   now: string,
 ): Promise<ViewState | undefined> {
+  const kind = 'taskId' in subject ? 'task' : 'report';
+  const id = 'taskId' in subject ? subject.taskId : subject.reportId;
+  // Every request runs this query: build and compile it once per database, keep it prepared,
+  // and only put this request's values in.
+  let templates = TEMPLATES.get(db);
+  if (!templates) {
+    templates = new Map();
+    TEMPLATES.set(db, templates);
+  }
+  let template = templates.get(kind);
+  if (!template) {
+    const compiled = buildQuery(
+      db,
+      kind === 'task' ? { taskId: SENTINEL.id } : { reportId: SENTINEL.id },
+      SENTINEL.token,
+      SENTINEL.now,
+    ).compile();
+    const slots = compiled.parameters.map((p) =>
+      p === SENTINEL.id ? 'id' : p === SENTINEL.token ? 'token' : p === SENTINEL.now ? 'now' : { value: p },
+    );
+    if (!slots.includes('id') || !slots.includes('token') || !slots.includes('now')) {
+      throw new Error('readViewState: a parameter of the compiled query was not found');
+    }
+    template = { sql: `${KEEP_PREPARED}${compiled.sql}`, slots };
+    templates.set(kind, template);
+  }
+  const values: Record<'id' | 'token' | 'now', unknown> = {
+    id,
+    // No token: a hash no session has (token hashes are 64 hex digits), so the join finds nothing.
+    token: tokenHash ?? '',
+    now,
+  };
+  const parameters = template.slots.map((slot) => (typeof slot === 'string' ? values[slot] : slot.value));
+  const result = await db.executeQuery<Row>(CompiledQuery.raw(template.sql, parameters));
+  const row = result.rows[0];
+  return row ? toViewState(row) : undefined;
+}
+
+/** Values the template is compiled with, to find where each parameter goes. */
+const SENTINEL = { id: -987_654_321, token: '\u0000token', now: '\u0000now' } as const;
+const TEMPLATES = new WeakMap<
+  Kysely<Database>,
+  Map<'task' | 'report', { sql: string; slots: ('id' | 'token' | 'now' | { value: unknown })[] }>
+>();
+
+type Row = NonNullable<Awaited<ReturnType<ReturnType<typeof buildQuery>['executeTakeFirst']>>>;
+
+function buildQuery(db: Kysely<Database>, subject: ViewSubject, tokenHash: string, now: string) {
   const counted = db.withTables<ChangeCounterTables>();
   const base =
     'taskId' in subject
@@ -51,12 +100,9 @@ export async function readViewState(
           .selectFrom('reports as r')
           .select((eb) => eb.lit(0).as('task_archived'))
           .where('r.id', '=', subject.reportId);
-  const row = await base
+  return base
     .leftJoin('report_change_counters as c', 'c.report_id', 'r.id')
-    // No token: a hash no session has (token hashes are 64 hex digits), so the join finds nothing.
-    .leftJoin('sessions as s', (join) =>
-      join.on('s.token_hash', '=', tokenHash ?? '').on('s.expires_at', '>', now),
-    )
+    .leftJoin('sessions as s', (join) => join.on('s.token_hash', '=', tokenHash).on('s.expires_at', '>', now))
     .leftJoin('users as u', 'u.id', 's.user_id')
     .select([
       'r.id as report_id',
@@ -74,9 +120,10 @@ export async function readViewState(
       'u.role',
       'u.unit_id',
       'u.disabled',
-    ])
-    .executeTakeFirst();
-  if (!row) return undefined;
+    ]);
+}
+
+function toViewState(row: Row): ViewState {
   const session: SessionWithUser | undefined =
     row.session_id !== null &&
     row.user_id !== null &&

@@ -25,7 +25,7 @@ const MAX_PASSAGE = 12_000;
 
 /** Revisions never change once stored, so their parsed trees can be kept. */
 const treeCache = new Map<number, Pick<ReportTree, 'text' | 'sections' | 'areas'>>();
-const TREE_CACHE_SIZE = 8;
+const TREE_CACHE_SIZE = 64;
 
 async function loadTree(db: Kysely<Database>, revisionId: number) {
   const cached = treeCache.get(revisionId);
