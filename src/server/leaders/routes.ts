@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { notFound } from '../../core/errors.js';
 import { appendAuditEvent } from '../../store/audit/append-audit-event.js';
 import { listUnitUserIds } from '../../store/notifications/create-notifications.js';
 import { insertAudited } from '../../store/versioned/insert-audited.js';
 import { writeTransaction } from '../../store/write-transaction.js';
-import { actorOf, readsAll, requireRole, requireUser, type SessionUser } from '../auth/roles.js';
-import type { AppContext, RouteModule } from '../context.js';
+import { actorOf, requireRole, requireUser } from '../auth/roles.js';
+import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
+import { requireTaskAccess } from '../tasks/require-task-access.js';
 import { taskIdParamsSchema } from '../tasks/schema.js';
 
 const commentSchema = z
@@ -33,32 +33,6 @@ const flagSchema = z
 
 const bodySchema = z.object({ body: z.string().trim().min(1).max(5000) });
 
-/** The units a task is assigned to (any role). */
-async function unitsOfTask(context: AppContext, taskId: number): Promise<number[]> {
-  const rows = await context.db
-    .selectFrom('assignments')
-    .select('unit_id')
-    .where('node_id', '=', taskId)
-    .where('archived', '=', 0)
-    .execute();
-  return rows.map((r) => r.unit_id);
-}
-
-/** Unit users see a task's discussion only when their unit works on it. */
-async function requireTaskAccess(context: AppContext, user: SessionUser, taskId: number): Promise<number[]> {
-  const task = await context.db
-    .selectFrom('nodes')
-    .select('id')
-    .where('id', '=', taskId)
-    .where('kind', '=', 'task')
-    .executeTakeFirst();
-  if (!task) throw notFound(`Task ${taskId}`, `任务 ${taskId}`);
-  const units = await unitsOfTask(context, taskId);
-  if (!readsAll(user) && !(user.unitId !== null && units.includes(user.unitId)))
-    throw notFound(`Task ${taskId}`, `任务 ${taskId}`);
-  return units;
-}
-
 /** 领导关注 and 批示 — leaders flag tasks to watch and give instructions; everyone concerned can comment. */
 export const leaderRoutes: RouteModule = (app, context) => {
   app.get(
@@ -73,7 +47,7 @@ export const leaderRoutes: RouteModule = (app, context) => {
     },
     async (request) => {
       const user = requireUser(request);
-      await requireTaskAccess(context, user, request.params.id);
+      await requireTaskAccess(context.db, user, request.params.id);
       const rows = await context.db
         .selectFrom('comments as c')
         .innerJoin('users as u', 'u.id', 'c.author_id')
@@ -113,7 +87,7 @@ export const leaderRoutes: RouteModule = (app, context) => {
       },
       async (request) => {
         const user = kind === 'instruction' ? requireRole(request, 'leader') : requireUser(request);
-        const units = await requireTaskAccess(context, user, request.params.id);
+        const units = await requireTaskAccess(context.db, user, request.params.id);
         const now = new Date().toISOString();
         const row = await writeTransaction(context.db, (trx) =>
           insertAudited(
@@ -204,7 +178,7 @@ export const leaderRoutes: RouteModule = (app, context) => {
     },
     async (request) => {
       const user = requireRole(request, 'leader');
-      await requireTaskAccess(context, user, request.params.id);
+      await requireTaskAccess(context.db, user, request.params.id);
       const now = new Date().toISOString();
       const row = await writeTransaction(context.db, async (trx) => {
         const existing = await trx
