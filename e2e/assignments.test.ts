@@ -156,4 +156,18 @@ describe('assignment screen: bulk assignment and the 分工方案 import', { tim
     expect(await screen.divisionResult.textContent()).toContain('新建单位：区发展改革委');
     await screen.task(free.text).getByText('牵头单位：区发展改革委；配合单位：区教委').waitFor();
   });
+
+  it('reads in English after the language switch', async () => {
+    const shell = new AppShell(page);
+    await shell.switchLanguage('EN');
+    try {
+      await page.getByRole('heading', { name: 'Assignments', level: 1 }).waitFor();
+      await page.getByRole('heading', { name: 'Bulk assignment' }).waitFor();
+      await page.getByRole('heading', { name: 'Import a division plan (.xlsx)' }).waitFor();
+      await page.getByTestId('bulk-assign-form').getByLabel('Cooperating units').waitFor();
+      await shell.navLink('Assignments').waitFor();
+    } finally {
+      await shell.switchLanguage('中文');
+    }
+  });
 });
