@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import { daysInMonth } from '../../core/status/calendar.js';
-import { type RollUpItem, rollUp } from '../../core/status/roll-up.js';
+import { type RollUpItem, type RollUpMode, rollUp } from '../../core/status/roll-up.js';
 import type { StoredTask } from '../../store/reports/get-report-tree.js';
 import type { Database } from '../../store/schema.js';
 import type { CountedProgress, TaskAssignmentInfo } from '../../store/status/list-task-status-inputs.js';
-import { computeTaskStatus, statusSettings } from './present-status.js';
+import { computeTaskStatus, statusSettings, taskWeight } from './present-status.js';
 
 /** One month of the dashboard's trend chart. */
 export interface TrendPoint {
@@ -56,7 +56,7 @@ async function listApproved(db: Kysely<Database>, reportId: number): Promise<App
 
 /**
  * The dashboard's monthly trend for the report's year, January to the month of `at`: at each
- * month end (or `at` itself in the current month) the mean completion of the tasks judged from
+ * month end (or `at` itself in the current month) the completion of the tasks (mean or weighted) judged from
  * the approved reports of periods ending by then — the lead unit's, like the live status — and
  * the mean 序时进度 of the tasks. A month before any approved report has no completion.
  */
@@ -68,6 +68,8 @@ export async function buildDashboardTrend(
   assignments: ReadonlyMap<number, TaskAssignmentInfo[]>,
   at: string,
   warnDays: number,
+  /** The roll-up of the tasks at each month end, as the dashboard's (default mean). */
+  rollup: RollUpMode = 'mean',
 ): Promise<TrendPoint[]> {
   const reportYear = year ?? Number(at.slice(0, 4));
   const atYear = Number(at.slice(0, 4));
@@ -102,9 +104,10 @@ export async function buildDashboardTrend(
         class: status.class,
         light: status.light,
         daysToDeadline: status.daysToDeadline,
+        weight: taskWeight(task.targets.length),
       };
     });
-    const group = rollUp(items, 'mean', settings.thresholds);
+    const group = rollUp(items, rollup, settings.thresholds);
     points.push({
       month: `${reportYear}-${mm}`,
       completion: anyReport ? group.completion : null,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ReportMeta } from '../../core/report-tree.js';
 import { DEFAULT_THRESHOLDS } from '../../core/status/classify.js';
+import type { RollUpMode } from '../../core/status/roll-up.js';
 import { getReportTree, type StoredTask } from '../../store/reports/get-report-tree.js';
 import type { Database } from '../../store/schema.js';
 import { listTaskStatusInputs, type TaskAssignmentInfo } from '../../store/status/list-task-status-inputs.js';
@@ -52,6 +53,8 @@ export async function buildReportDetail(
   at: string,
   warnDays: number,
   scope: ReportScope,
+  /** How tasks roll up to measures, areas and the report (and the dashboard's units). */
+  rollup: RollUpMode = 'mean',
 ): Promise<
   ReportDetail & {
     unitOfTask: Map<number, number[]>;
@@ -78,7 +81,7 @@ export async function buildReportDetail(
         id: measure.id,
         label: measure.label,
         title: measure.title,
-        status: rollUpTasks(tasks, settings.thresholds),
+        status: rollUpTasks(tasks, settings.thresholds, rollup),
         tasks,
       };
     });
@@ -89,7 +92,7 @@ export async function buildReportDetail(
       id: area.id,
       label: area.label,
       title: area.title,
-      status: rollUpTasks(areaTasks, settings.thresholds),
+      status: rollUpTasks(areaTasks, settings.thresholds, rollup),
       measures,
       tasks,
     };
@@ -116,7 +119,8 @@ export async function buildReportDetail(
     publishedAt: published.published_at,
     meta: cleanMeta(meta),
     at,
-    status: rollUpTasks(allTasks, settings.thresholds),
+    rollup,
+    status: rollUpTasks(allTasks, settings.thresholds, rollup),
     areas,
     unitOfTask,
     storedTasks,
@@ -163,13 +167,14 @@ export function buildDashboard(detail: ReportDetail, warnDays: number): Omit<Das
     reportId: detail.id,
     title: detail.title,
     at: detail.at,
+    rollup: detail.rollup,
     overall: detail.status,
     areas: detail.areas.map((a) => ({ id: a.id, label: a.label, title: a.title, status: a.status })),
     units: [...byUnit.entries()]
       .map(([unitId, entry]) => ({
         unitId,
         unitName: entry.unitName,
-        status: rollUpTasks(entry.tasks, thresholds),
+        status: rollUpTasks(entry.tasks, thresholds, detail.rollup),
       }))
       .sort((a, b) => (b.status.completion ?? 0) - (a.status.completion ?? 0) || a.unitId - b.unitId),
     unassignedTasks: unassigned,

@@ -1,5 +1,5 @@
 import { DEFAULT_THRESHOLDS, PROGRESS_CLASS_ZH, type StatusThresholds } from '../../core/status/classify.js';
-import { type RollUp, type RollUpItem, rollUp } from '../../core/status/roll-up.js';
+import { type RollUp, type RollUpItem, type RollUpMode, rollUp } from '../../core/status/roll-up.js';
 import type { Milestone } from '../../core/status/schedule.js';
 import { type TaskStatus, taskStatus } from '../../core/status/task-status.js';
 import type { StoredTask } from '../../store/reports/get-report-tree.js';
@@ -88,16 +88,29 @@ export function toRollUpBody(group: RollUp): RollUpBody {
   };
 }
 
-/** Roll task summaries up (plain mean; the engine also supports weights). */
-export function rollUpTasks(tasks: readonly TaskSummary[], thresholds: StatusThresholds): RollUpBody {
+/** A task's weight in `weighted` roll-ups: its number of quantitative targets, at least 1. */
+export function taskWeight(targetCount: number): number {
+  return Math.max(1, targetCount);
+}
+
+/**
+ * Roll task summaries up: `mean` weighs every task alike, `weighted` by its number of
+ * quantitative targets (taskWeight).
+ */
+export function rollUpTasks(
+  tasks: readonly TaskSummary[],
+  thresholds: StatusThresholds,
+  mode: RollUpMode = 'mean',
+): RollUpBody {
   const items: RollUpItem[] = tasks.map((t) => ({
     completion: t.status.completion,
     expected: t.status.expected,
     class: t.status.class,
     light: t.status.light,
     daysToDeadline: t.status.daysToDeadline,
+    weight: taskWeight(t.targets.length),
   }));
-  return toRollUpBody(rollUp(items, 'mean', thresholds));
+  return toRollUpBody(rollUp(items, mode, thresholds));
 }
 
 /** One task as the API shows it, with its status. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { RollUpMode } from '../../core/status/roll-up.js';
 import { listReports } from '../../store/reports/list-reports.js';
 import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
@@ -11,15 +12,14 @@ import {
   ledgerPageSchema,
   ledgerQuerySchema,
 } from './ledger-list.js';
-import type { RollUpMode } from '../../core/status/roll-up.js';
 import { type ReportScope, reportScopeOf, scopeKey } from './report-scope.js';
 import { CounterCache } from './report-view-cache.js';
 import {
-  reportViewQuerySchema,
   dashboardSchema,
   reportDetailSchema,
   reportIdParamsSchema,
   reportListSchema,
+  reportViewQuerySchema,
 } from './schema.js';
 import { readReportAccess, sendJsonBytes } from './view-access.js';
 

@@ -12,6 +12,23 @@ export const atQuerySchema = z.object({
     .describe('Assess status as of this date (YYYY-MM-DD); default today'),
 });
 
+/**
+ * How tasks roll up to measures, areas, units and the report: `mean` weighs every task alike;
+ * `weighted` weighs a task by its number of quantitative targets (at least 1), so a task
+ * carrying three indicators counts three times a purely qualitative one.
+ */
+export const rollUpModeSchema = z
+  .enum(['mean', 'weighted'])
+  .describe(
+    'Roll-up of tasks to measures, areas, units and the report: mean (every task alike) or ' +
+      'weighted (a task weighs its number of quantitative targets, at least 1)',
+  );
+
+/** Query of the report and dashboard views: the assessment date and the roll-up mode. */
+export const reportViewQuerySchema = atQuerySchema.extend({
+  rollup: rollUpModeSchema.default('mean'),
+});
+
 export const progressClassSchema = z
   .enum(['not_started', 'behind', 'on_track', 'ahead', 'completed'])
   .describe('未启动 / 欠进度 / 达进度 / 超进度 / 已完成')
@@ -179,6 +196,7 @@ export const reportDetailSchema = z
     publishedAt: z.string().nullable(),
     meta: reportMetaSchema,
     at: z.string().describe('The date statuses are assessed at'),
+    rollup: rollUpModeSchema,
     status: rollUpSchema,
     areas: z.array(areaSchema),
   })
@@ -201,6 +219,7 @@ export const dashboardSchema = z
     reportId: z.number().int(),
     title: z.string(),
     at: z.string(),
+    rollup: rollUpModeSchema,
     overall: rollUpSchema,
     areas: z.array(
       z.object({
@@ -222,8 +241,12 @@ export const dashboardSchema = z
           completion: z
             .number()
             .nullable()
-            .describe('Mean task completion from approved reports of periods ended by the month end'),
-          expected: z.number().describe('Mean 序时进度 of the tasks at the month end'),
+            .describe(
+              'Task completion (mean or weighted, as rollup) from approved reports of periods ended by the month end',
+            ),
+          expected: z
+            .number()
+            .describe('序时进度 of the tasks at the month end (mean or weighted, as rollup)'),
         }),
       )
       .describe('One point per month of the report year, January to the month assessed'),
@@ -234,4 +257,5 @@ export type ReportDetail = z.infer<typeof reportDetailSchema>;
 export type TaskSummary = z.infer<typeof taskSummarySchema>;
 export type Dashboard = z.infer<typeof dashboardSchema>;
 export type RollUpBody = z.infer<typeof rollUpSchema>;
+export type RollUpModeBody = z.infer<typeof rollUpModeSchema>;
 export type TaskStatusBody = z.infer<typeof taskStatusSchema>;

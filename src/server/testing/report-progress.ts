@@ -1,13 +1,21 @@
 import type { TestWorld } from './test-app.js';
 
-/** Adds a quantitative target (`value` 个 of 中小学学位, an increment) to a task; returns its id. */
-export async function addTarget(world: TestWorld, taskId: number, value = 6500): Promise<number> {
+/**
+ * Adds a quantitative target (`value` 个 of 中小学学位, an increment) to a task as its
+ * `ordinal`-th target; returns its id.
+ */
+export async function addTarget(
+  world: TestWorld,
+  taskId: number,
+  value = 6500,
+  ordinal = 0,
+): Promise<number> {
   const now = new Date().toISOString();
   const row = await world.database.db
     .insertInto('targets')
     .values({
       node_id: taskId,
-      ordinal: 0,
+      ordinal,
       value,
       max: null,
       unit: '个',
