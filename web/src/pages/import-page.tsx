@@ -1,7 +1,7 @@
-import { App, Button, Checkbox, Select, Space, Tag } from 'antd';
+import { Alert, App, Button, Checkbox, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { commitImport, previewImport } from '../api/client.js';
+import { ApiError, commitImport, previewImport } from '../api/client.js';
 import type { ImportPreview } from '../api/types.js';
 import { Panel } from '../components/panel.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -35,9 +35,12 @@ function ImportWizard() {
   /** Corrected targets by preview task key; sent with the commit of a new report. */
   const [edits, setEdits] = useState<ReadonlyMap<number, TargetEdit[]>>(new Map());
   const [editing, setEditing] = useState<PreviewTask | null>(null);
+  /** The server's per-edit objections to the last commit, one line per field. */
+  const [editErrors, setEditErrors] = useState<string[]>([]);
   const setPreview = (next: ImportPreview | null) => {
     setPreviewState(next);
     setEdits(new Map());
+    setEditErrors([]);
   };
 
   const upload = async () => {
@@ -55,14 +58,14 @@ function ImportWizard() {
   const commit = async () => {
     if (!preview) return;
     setBusy(true);
+    setEditErrors([]);
+    const sent = [...edits].map(([task, targets]) => ({ task, targets }));
     try {
       const result = await commitImport(preview.uploadId, {
         fileName: preview.fileName,
         ...(preview.merge
           ? { reportId: preview.merge.reportId, reportVersion: preview.merge.reportVersion }
-          : {
-              targetEdits: [...edits].map(([task, targets]) => ({ task, targets })),
-            }),
+          : { targetEdits: sent }),
         publish,
       });
       message.success(t('import.done'));
@@ -70,6 +73,7 @@ function ImportWizard() {
       navigate(`/?report=${result.reportId}`);
     } catch (error) {
       message.error(apiMessage(error));
+      if (error instanceof ApiError) setEditErrors(describeEditErrors(error, sent, preview));
     } finally {
       setBusy(false);
     }
@@ -171,6 +175,22 @@ function ImportWizard() {
                 {preview.merge ? t('import.commitMerge') : t('import.commit')}
               </Button>
             </Space>
+            {editErrors.length > 0 ? (
+              <Alert
+                type="error"
+                showIcon
+                className="form-alert"
+                data-testid="import-edit-errors"
+                title={t('targetEdit.refused')}
+                description={
+                  <ul>
+                    {editErrors.map((line) => (
+                      <li key={line}>{line}</li>
+                    ))}
+                  </ul>
+                }
+              />
+            ) : null}
           </Panel>
         </>
       ) : null}
@@ -257,4 +277,28 @@ function MergeSummary({ merge }: { merge: NonNullable<ImportPreview['merge']> })
       ) : null}
     </div>
   );
+}
+
+/**
+ * Lines naming the task and target each server objection is about, from field paths such as
+ * `body.targetEdits.0.targets.1.max`.
+ */
+function describeEditErrors(
+  error: ApiError,
+  sent: readonly { task: number }[],
+  preview: ImportPreview,
+): string[] {
+  const texts = new Map(
+    preview.areas
+      .flatMap((area) => [...area.measures.flatMap((m) => m.tasks), ...area.tasks])
+      .map((task) => [task.key, task.text]),
+  );
+  return error.fields.flatMap((field) => {
+    const match = /^body\.targetEdits\.(\d+)(?:\.targets\.(\d+)\.(\w+))?/.exec(field.path);
+    if (!match) return [];
+    const key = sent[Number(match[1])]?.task;
+    const task = (key === undefined ? undefined : texts.get(key))?.slice(0, 40) ?? field.path;
+    const where = match[2] === undefined ? '' : ` · #${Number(match[2]) + 1} ${match[3]}`;
+    return [`${task}${where}: ${field.message}`];
+  });
 }

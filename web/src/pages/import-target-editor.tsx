@@ -166,6 +166,12 @@ export function TargetEditor({
                       rules={[
                         { required: true, message: t('targetEdit.required') },
                         { pattern: NUMBER, message: t('targetEdit.number') },
+                        {
+                          validator: async (_, value: string | undefined) => {
+                            if (value && !Number.isFinite(Number(value)))
+                              throw new Error(t('targetEdit.number'));
+                          },
+                        },
                       ]}
                     >
                       <Input inputMode="decimal" />
