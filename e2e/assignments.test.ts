@@ -5,7 +5,14 @@ import { AppShell } from './pages/app-shell.js';
 import { LoginPage } from './pages/login-page.js';
 import { AssignmentsPage, type UploadFile } from './pages/office-pages.js';
 import { ApiSession, type ApiReport, newestReport, reportTasks } from './support/api-session.js';
-import { launchBrowser, newPage, screenshotPath } from './support/browser.js';
+import {
+  DESKTOP,
+  horizontalOverflow,
+  launchBrowser,
+  newPage,
+  PHONE,
+  screenshotPath,
+} from './support/browser.js';
 import { type LuoshiServer, startLuoshiServer } from './support/luoshi-server.js';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -168,6 +175,19 @@ describe('assignment screen: bulk assignment and the 分工方案 import', { tim
       await shell.navLink('Assignments').waitFor();
     } finally {
       await shell.switchLanguage('中文');
+    }
+  });
+
+  it('fits a phone-width screen', async () => {
+    await page.setViewportSize(PHONE);
+    try {
+      const screen = new AssignmentsPage(page);
+      await screen.goto();
+      await screen.division.waitFor();
+      expect(await horizontalOverflow(page)).toBe(0);
+      await page.screenshot({ path: screenshotPath('assignments-phone'), fullPage: false });
+    } finally {
+      await page.setViewportSize(DESKTOP);
     }
   });
 });

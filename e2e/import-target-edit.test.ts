@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoginPage } from './pages/login-page.js';
 import { ImportWizardPage } from './pages/office-pages.js';
 import { ApiSession, type ApiReport, reportTasks } from './support/api-session.js';
-import { launchBrowser, newPage, screenshotPath } from './support/browser.js';
+import {
+  DESKTOP,
+  horizontalOverflow,
+  launchBrowser,
+  newPage,
+  PHONE,
+  screenshotPath,
+} from './support/browser.js';
 import { type LuoshiServer, repoRoot, startLuoshiServer } from './support/luoshi-server.js';
 
 const REPORT = path.join(repoRoot, 'test-data/corpus/beijing-2026-work-report.txt');
@@ -66,6 +73,22 @@ describe('import wizard: editing extracted targets before commit', { timeout: 12
     await second.apply();
     expect(await wizard.targetsOf(cleared)).toBe('');
     await page.getByTestId('target-edit-count').getByText('已修改 2 项任务的目标').waitFor();
+  });
+
+  it('the target editor fits a phone-width screen', async () => {
+    await page.setViewportSize(PHONE);
+    try {
+      const wizard = new ImportWizardPage(page);
+      const dialog = await wizard.editTargets(edited);
+      await dialog.target(1).getByLabel('目标值').waitFor();
+      expect(await horizontalOverflow(page)).toBe(0);
+      await dialog.root.getByRole('button', { name: /取\s*消/ }).click();
+      await dialog.root.waitFor({ state: 'hidden' });
+    } finally {
+      await page.setViewportSize(DESKTOP);
+    }
+    // Cancelling keeps the edits made before.
+    expect(await new ImportWizardPage(page).targetsOf(edited)).toContain('新建学校 3–5所');
   });
 
   it('stores the edited targets with the new report', async () => {
