@@ -131,3 +131,30 @@ describe.each(DIALECTS)('importReport on %s', (dialect) => {
     ).rejects.toMatchObject({ code: 'analyses_mismatch', status: 400 });
   });
 });
+
+describe.each(DIALECTS)('importReport of a Buffer on %s', (dialect) => {
+  it('keeps bytes given as a Buffer (with NUL, high and sliced bytes) exactly too', async () => {
+    const raw = Buffer.from([0xef, 0xbb, 0xbf, 0x00, 0xff, 0x5c, 0x78, 0x22, ...bytes, 0x0d]);
+    const sliced = raw.subarray(1);
+    const handle = await openTestDatabase(dialect);
+    try {
+      const result = await importReport(handle.db, {
+        bytes: sliced,
+        fileName: 'buffer.md',
+        tree,
+        analyses: analyseForTest,
+        actor: CLI_ACTOR,
+      });
+      const revision = await handle.db
+        .selectFrom('report_revisions')
+        .select(['source', 'source_size', 'source_sha256'])
+        .where('report_id', '=', result.reportId)
+        .executeTakeFirstOrThrow();
+      expect(Buffer.from(revision.source).equals(sliced)).toBe(true);
+      expect(revision.source_size).toBe(sliced.byteLength);
+      expect(revision.source_sha256).toBe(sha256Hex(sliced));
+    } finally {
+      await handle.close();
+    }
+  });
+});

@@ -6,6 +6,7 @@ import { readCorpusText } from '../../ingest/testing/corpus.js';
 import { CLI_ACTOR } from '../audit/append-audit-event.js';
 import { importReport } from '../import-report.js';
 import { DIALECTS, openTestDatabase, type TestDatabase } from '../testing.js';
+import { indexTokens } from './bigram-tokens.js';
 import { indexReport, withSearchTables } from './index-report.js';
 import { searchEntries } from './search-entries.js';
 
@@ -74,6 +75,16 @@ for (const dialect of DIALECTS) {
               database.db,
             )
           : null;
+
+      if (tokens) {
+        // The stored vector is exactly the bigram tokens of the body (as array_to_tsvector makes it).
+        for (const row of tokens.rows.slice(0, 40)) {
+          const expected = await sql<{
+            tokens: string;
+          }>`select array_to_tsvector(${indexTokens(row.body)}::text[])::text as tokens`.execute(database.db);
+          expect(row.tokens).toBe(expected.rows[0]!.tokens);
+        }
+      }
 
       await database.db.transaction().execute((trx) => indexReport(trx, reportId));
       expect(await entries()).toEqual(imported);
