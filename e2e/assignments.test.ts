@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppShell } from './pages/app-shell.js';
 import { LoginPage } from './pages/login-page.js';
 import { AssignmentsPage, type UploadFile } from './pages/office-pages.js';
-import { ApiSession, type ApiReport, newestReport, reportTasks } from './support/api-session.js';
+import { ApiClient } from './support/api-client.js';
+import { loadReport, type ReportTree, reportTasks } from './support/report-tree.js';
 import {
   DESKTOP,
   horizontalOverflow,
@@ -42,19 +43,19 @@ describe('assignment screen: bulk assignment and the 分工方案 import', { tim
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  let office: ApiSession;
-  let report: ApiReport;
+  let office: ApiClient;
+  let report: ReportTree;
 
   async function assignmentCount(): Promise<number> {
-    const fresh = await office.get<ApiReport>(`/api/reports/${report.id}`);
+    const fresh = await loadReport(office, report.id);
     return reportTasks(fresh).reduce((n, task) => n + task.assignments.length, 0);
   }
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startLuoshiServer(), launchBrowser()]);
-    office = await ApiSession.signIn(server.url, 'admin', server.adminPassword);
-    for (const name of ['区教委', '区财政局']) await office.post('/api/units', { name });
-    report = await newestReport(office);
+    office = await ApiClient.signIn(server.url, 'admin', server.adminPassword);
+    for (const name of ['区教委', '区财政局']) await office.ok('POST', '/api/units', { name });
+    report = await loadReport(office);
     ({ context, page } = await newPage(browser, server.url));
     const login = new LoginPage(page);
     await login.goto();
@@ -63,6 +64,7 @@ describe('assignment screen: bulk assignment and the 分工方案 import', { tim
   });
 
   afterAll(async () => {
+    await office?.dispose();
     await context?.close();
     await browser?.close();
     await server?.stop();
@@ -93,7 +95,7 @@ describe('assignment screen: bulk assignment and the 分工方案 import', { tim
     await screen.task(other.text).getByText('牵头单位：区教委；配合单位：区财政局').waitFor();
     await page.screenshot({ path: screenshotPath('assignments') });
 
-    const fresh = await office.get<ApiReport>(`/api/reports/${report.id}`);
+    const fresh = await loadReport(office, report.id);
     const chosen = new Set([...measure.tasks.map((t) => t.id), other.id]);
     for (const task of reportTasks(fresh).filter((t) => chosen.has(t.id))) {
       expect(task.assignments).toEqual([

@@ -3,7 +3,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoginPage } from './pages/login-page.js';
 import { ImportWizardPage } from './pages/office-pages.js';
-import { ApiSession, type ApiReport, reportTasks } from './support/api-session.js';
+import { ApiClient } from './support/api-client.js';
+import { loadReport, reportTasks } from './support/report-tree.js';
 import {
   DESKTOP,
   horizontalOverflow,
@@ -95,8 +96,9 @@ describe('import wizard: editing extracted targets before commit', { timeout: 12
     await new ImportWizardPage(page).commit();
     await page.waitForURL(/\?report=\d+/);
     const reportId = new URL(page.url()).searchParams.get('report');
-    const api = await ApiSession.signIn(server.url, 'admin', server.adminPassword);
-    const report = await api.get<ApiReport>(`/api/reports/${reportId}`);
+    const api = await ApiClient.signIn(server.url, 'admin', server.adminPassword);
+    const report = await loadReport(api, reportId ?? undefined);
+    await api.dispose();
     const tasks = reportTasks(report);
     const first = tasks.find((t) => t.text === edited);
     const second = tasks.find((t) => t.text === cleared);

@@ -4,7 +4,8 @@ import { LoginPage } from './pages/login-page.js';
 import { AttachmentsSection } from './pages/office-pages.js';
 import { InboxPage, ReviewPage } from './pages/workflow-pages.js';
 import { horizontalOverflow, launchBrowser, newPage, PHONE, screenshotPath } from './support/browser.js';
-import { ApiSession, newestReport, reportTasks } from './support/api-session.js';
+import { ApiClient } from './support/api-client.js';
+import { loadReport, reportTasks } from './support/report-tree.js';
 import { type LuoshiServer, startLuoshiServer } from './support/luoshi-server.js';
 
 const PDF = { name: '竣工验收报告.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 验收') };
@@ -20,34 +21,37 @@ describe('report form: evidence files on a phone', { timeout: 90_000 }, () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  let office: ApiSession;
+  let office: ApiClient;
   let taskText: string;
   let periodId: number;
   let headPassword: string;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startLuoshiServer(), launchBrowser()]);
-    office = await ApiSession.signIn(server.url, 'admin', server.adminPassword);
-    const unit = await office.post<{ id: number }>('/api/units', { name: '区教委' });
-    const { password } = await office.post<{ password: string }>('/api/users', {
+    office = await ApiClient.signIn(server.url, 'admin', server.adminPassword);
+    const unit = await office.ok<{ id: number }>('POST', '/api/units', { name: '区教委' });
+    const { password } = await office.ok<{ password: string }>('POST', '/api/users', {
       username: 'jw_reporter',
       role: 'reporter',
       unitId: unit.id,
     });
     headPassword = (
-      await office.post<{ password: string }>('/api/users', {
+      await office.ok<{ password: string }>('POST', '/api/users', {
         username: 'jw_head',
         role: 'unit_head',
         unitId: unit.id,
       })
     ).password;
-    const report = await newestReport(office);
+    const report = await loadReport(office);
     const task = reportTasks(report).find((t) => t.targets.length > 0);
     if (!task) throw new Error('the sample report has no task with a target');
     taskText = task.text;
-    await office.post(`/api/tasks/${task.id}/assignments`, { unitId: unit.id, role: 'lead' });
+    await office.ok('POST', `/api/tasks/${task.id}/assignments`, { unitId: unit.id, role: 'lead' });
     periodId = (
-      await office.post<{ id: number }>(`/api/reports/${report.id}/periods`, { label: '2026-06', open: true })
+      await office.ok<{ id: number }>('POST', `/api/reports/${report.id}/periods`, {
+        label: '2026-06',
+        open: true,
+      })
     ).id;
     ({ context, page } = await newPage(browser, server.url, PHONE));
     const login = new LoginPage(page);
@@ -57,6 +61,7 @@ describe('report form: evidence files on a phone', { timeout: 90_000 }, () => {
   });
 
   afterAll(async () => {
+    await office?.dispose();
     await context?.close();
     await browser?.close();
     await server?.stop();
@@ -102,11 +107,11 @@ describe('report form: evidence files on a phone', { timeout: 90_000 }, () => {
     expect(download.ok()).toBe(true);
     expect(Buffer.from(await download.body()).equals(PDF.buffer)).toBe(true);
 
-    const progress = await office.get<{ progress: { id: number; taskText: string }[] }>(
+    const progress = await office.json<{ progress: { id: number; taskText: string }[] }>(
       `/api/periods/${periodId}/progress`,
     );
     const mine = progress.progress.find((p) => p.taskText === taskText);
-    const stored = await office.get<{ attachments: { fileName: string; size: number }[] }>(
+    const stored = await office.json<{ attachments: { fileName: string; size: number }[] }>(
       `/api/progress/${mine?.id}/attachments`,
     );
     expect(stored.attachments).toEqual([
@@ -115,12 +120,13 @@ describe('report form: evidence files on a phone', { timeout: 90_000 }, () => {
   });
 
   it('after the unit head submits, the files are read-only for the unit and shown to the office for review', async () => {
-    const head = await ApiSession.signIn(server.url, 'jw_head', headPassword);
-    const progress = await head.get<{ progress: { id: number; version: number; taskText: string }[] }>(
+    const head = await ApiClient.signIn(server.url, 'jw_head', headPassword);
+    const progress = await head.json<{ progress: { id: number; version: number; taskText: string }[] }>(
       `/api/periods/${periodId}/progress`,
     );
     const mine = progress.progress.find((p) => p.taskText === taskText);
-    await head.post(`/api/progress/${mine?.id}/submit`, { version: mine?.version });
+    await head.ok('POST', `/api/progress/${mine?.id}/submit`, { version: mine?.version });
+    await head.dispose();
 
     await page.reload();
     const files = new AttachmentsSection(page);
