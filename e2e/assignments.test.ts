@@ -5,7 +5,6 @@ import { AppShell } from './pages/app-shell.js';
 import { LoginPage } from './pages/login-page.js';
 import { AssignmentsPage, type UploadFile } from './pages/office-pages.js';
 import { ApiClient } from './support/api-client.js';
-import { loadReport, type ReportTree, reportTasks } from './support/report-tree.js';
 import {
   DESKTOP,
   horizontalOverflow,
@@ -15,6 +14,7 @@ import {
   screenshotPath,
 } from './support/browser.js';
 import { type LuoshiServer, startLuoshiServer } from './support/luoshi-server.js';
+import { loadReport, type ReportTree, reportTasks } from './support/report-tree.js';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

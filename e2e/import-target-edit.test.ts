@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoginPage } from './pages/login-page.js';
 import { ImportWizardPage } from './pages/office-pages.js';
 import { ApiClient } from './support/api-client.js';
-import { loadReport, reportTasks } from './support/report-tree.js';
 import {
   DESKTOP,
   horizontalOverflow,
@@ -14,6 +13,7 @@ import {
   screenshotPath,
 } from './support/browser.js';
 import { type LuoshiServer, repoRoot, startLuoshiServer } from './support/luoshi-server.js';
+import { loadReport, reportTasks } from './support/report-tree.js';
 
 const REPORT = path.join(repoRoot, 'test-data/corpus/beijing-2026-work-report.txt');
 

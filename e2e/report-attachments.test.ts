@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoginPage } from './pages/login-page.js';
 import { AttachmentsSection } from './pages/office-pages.js';
 import { InboxPage, ReviewPage } from './pages/workflow-pages.js';
-import { horizontalOverflow, launchBrowser, newPage, PHONE, screenshotPath } from './support/browser.js';
 import { ApiClient } from './support/api-client.js';
-import { loadReport, reportTasks } from './support/report-tree.js';
+import { horizontalOverflow, launchBrowser, newPage, PHONE, screenshotPath } from './support/browser.js';
 import { type LuoshiServer, startLuoshiServer } from './support/luoshi-server.js';
+import { loadReport, reportTasks } from './support/report-tree.js';
 
 const PDF = { name: '竣工验收报告.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 验收') };
 const PHOTO = { name: '现场照片.png', mimeType: 'image/png', buffer: Buffer.from('\x89PNG photo') };

@@ -7,7 +7,7 @@ import { Panel } from '../components/panel.js';
 import { useI18n } from '../i18n/i18n.js';
 import { displayLabel } from '../report/tree-stats.js';
 import { useCurrentReport } from '../session/current-report.js';
-import { describeTarget, TargetEditor, type TargetEdit, toTargetEdit } from './import-target-editor.js';
+import { describeTarget, type TargetEdit, TargetEditor, toTargetEdit } from './import-target-editor.js';
 import { useApiErrorText } from './task-assignments.js';
 
 type PreviewTask = ImportPreview['areas'][number]['tasks'][number];
