@@ -27,7 +27,8 @@ import { readReportAccess, sendJsonBytes } from './view-access.js';
 export const reportRoutes: RouteModule = (app, context) => {
   // Every view is filed under report, scope and date, and valid while the report's change
   // counter (read with the session in one query, readReportAccess) stays where it was.
-  const details = new CounterCache<Awaited<ReturnType<typeof buildReportDetail>>>(4);
+  // A computed province report is a few MB: keep enough for the reports being looked at.
+  const details = new CounterCache<Awaited<ReturnType<typeof buildReportDetail>>>(12);
   const trees = new CounterCache<Buffer>(16);
   const dashboards = new CounterCache<Buffer>(256);
   const ledgers = new CounterCache<LedgerIndex>(32);
