@@ -111,7 +111,7 @@ describe('assignment screen: bulk assignment and the 分工方案 import', { tim
     report = fresh;
   });
 
-  it('assigns nothing when one task already has the unit, naming that task', async () => {
+  it('assigns nothing when one task already has the unit in another role, naming that task', async () => {
     const tasks = reportTasks(report);
     const assigned = tasks.find((t) => t.assignments.length > 0);
     const free = tasks.find((t) => t.assignments.length === 0);
@@ -120,11 +120,27 @@ describe('assignment screen: bulk assignment and the 分工方案 import', { tim
     const screen = new AssignmentsPage(page);
     await screen.checkTask(free.text);
     await screen.checkTask(assigned.text);
-    const outcome = await screen.assign({ lead: '区教委' });
+    // 区教委 already leads `assigned`; it cannot also cooperate on it.
+    const outcome = await screen.assign({ cooperating: ['区教委'] });
     expect(outcome).toContain(`未做任何分工：${assigned.text}`);
     expect(outcome).toContain('已分配给 区教委');
     expect(await assignmentCount()).toBe(before);
     expect(await screen.currentOf(free.text)).toBe('未分工');
+  });
+
+  it('leaves identical assignments as they are and adds only the new ones', async () => {
+    const tasks = reportTasks(report);
+    const assigned = tasks.find((t) => t.assignments.length > 0);
+    const free = tasks.find((t) => t.assignments.length === 0);
+    if (!assigned || !free) throw new Error('expected assigned and unassigned tasks');
+    const screen = new AssignmentsPage(page);
+    await screen.goto();
+    await screen.checkTask(free.text);
+    await screen.checkTask(assigned.text);
+    const outcome = await screen.assign({ lead: '区教委' });
+    expect(outcome).toContain('已为 2 项任务新增 1 条分工（已有相同分工的 1 条未重复添加）');
+    await screen.task(free.text).getByText('牵头单位：区教委').waitFor();
+    report = await loadReport(office, report.id);
   });
 
   it('lists every bad row of a 分工方案 and imports nothing', async () => {

@@ -65,6 +65,8 @@ export const officeZh = {
   'assignBulk.failed': '未做任何分工：{task} — {message}',
   'assignBulk.unassigned': '未分工',
   'assignBulk.onlyUnassigned': '只看未分工',
+  'assignBulk.skipped': '（已有相同分工的 {count} 条未重复添加）',
+  'assignBulk.nothingNew': '所选任务已有相同分工，无需重复添加',
   'assignBulk.form': '分工内容',
   'division.title': '导入分工方案（.xlsx）',
   'division.hint': '表头需含“任务”和“牵头单位”列；任一行有误则整表不导入。',
@@ -145,6 +147,8 @@ export const officeEn: Record<OfficeKey, string> = {
   'assignBulk.failed': 'Nothing was assigned: {task} — {message}',
   'assignBulk.unassigned': 'Unassigned',
   'assignBulk.onlyUnassigned': 'Unassigned only',
+  'assignBulk.skipped': ' ({count} identical assignments already there were left as they are)',
+  'assignBulk.nothingNew': 'The chosen tasks already have these assignments',
   'assignBulk.form': 'Assignment',
   'division.title': 'Import a division plan (.xlsx)',
   'division.hint':

@@ -88,8 +88,8 @@ function BulkAssignPanel({
   const [onlyUnassigned, setOnlyUnassigned] = useState(false);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
-  const taskText = useMemo(
-    () => new Map(report.areas.flatMap(areaTasks).map((task) => [task.id, task.text])),
+  const tasksById = useMemo(
+    () => new Map(report.areas.flatMap(areaTasks).map((task) => [task.id, task])),
     [report],
   );
   const visible = (tasks: Task[]) =>
@@ -117,16 +117,30 @@ function BulkAssignPanel({
       leadOfficial: values.leadOfficial?.trim() || null,
       deadline: values.deadline || null,
     };
-    const items: BulkAssignBody['items'] = [...selected].flatMap((taskId) => [
+    const wanted: BulkAssignBody['items'] = [...selected].flatMap((taskId) => [
       ...(values.leadUnitId ? [{ taskId, unitId: values.leadUnitId, role: 'lead' as const, ...common }] : []),
       ...cooperating.map((unitId) => ({ taskId, unitId, role: 'cooperating' as const, ...common })),
     ]);
+    // A task that already has this unit in this role is as asked; sending it again would be refused.
+    const items = wanted.filter(
+      (item) =>
+        !tasksById
+          .get(item.taskId)
+          ?.assignments.some((a) => a.unitId === item.unitId && a.role === item.role),
+    );
+    const skipped = wanted.length - items.length;
+    if (items.length === 0) {
+      setOutcome({ type: 'error', text: t('assignBulk.nothingNew') });
+      return;
+    }
     setBusy(true);
     try {
       const result = await bulkAssign(report.id, { items });
       setOutcome({
         type: 'success',
-        text: t('assignBulk.done', { tasks: selected.size, count: result.created }),
+        text:
+          t('assignBulk.done', { tasks: selected.size, count: result.created }) +
+          (skipped > 0 ? t('assignBulk.skipped', { count: skipped }) : ''),
       });
       setSelected(new Set());
       form.resetFields();
@@ -136,7 +150,7 @@ function BulkAssignPanel({
       const index =
         error instanceof ApiError ? /^body\.items\.(\d+)/.exec(error.fields[0]?.path ?? '') : null;
       const item = index ? items[Number(index[1])] : undefined;
-      const task = item ? (taskText.get(item.taskId) ?? String(item.taskId)) : '';
+      const task = item ? (tasksById.get(item.taskId)?.text ?? String(item.taskId)) : '';
       setOutcome({
         type: 'error',
         text: task ? t('assignBulk.failed', { task, message: apiMessage(error) }) : apiMessage(error),
