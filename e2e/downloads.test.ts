@@ -4,9 +4,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DownloadsBlock } from './pages/downloads-block.js';
-import { LoginPage } from './pages/login-page.js';
 import { ApiClient, createAccount, firstReportTasks } from './support/api-client.js';
 import { launchBrowser, newPage } from './support/browser.js';
+import { signedInPage } from './support/sign-in.js';
 import { type LuoshiServer, startLuoshiServer } from './support/luoshi-server.js';
 import { sampleOutline } from './support/sample-report.js';
 
@@ -55,12 +55,8 @@ describe('downloads from the web app', { timeout: 120_000 }, () => {
   let firstTaskText = '';
 
   async function signedIn(username: string, password: string): Promise<Page> {
-    const { context, page } = await newPage(browser, server.url);
+    const { context, page } = await signedInPage(browser, server.url, { username, password });
     contexts.push(context);
-    const login = new LoginPage(page);
-    await login.goto();
-    await login.signIn(username, password);
-    await page.waitForURL('**/dashboard');
     return page;
   }
 

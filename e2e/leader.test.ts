@@ -4,12 +4,12 @@ import { AppShell } from './pages/app-shell.js';
 import { DashboardPage } from './pages/dashboard-page.js';
 import { InboxPage } from './pages/workflow-pages.js';
 import { LedgerPage } from './pages/ledger-page.js';
-import { LoginPage } from './pages/login-page.js';
 import { NotificationsPanel } from './pages/notifications-panel.js';
 import { TaskCommentsPanel } from './pages/task-comments.js';
 import { TaskPage } from './pages/task-page.js';
 import { ApiClient, type ApiTask, createAccount, firstReportTasks } from './support/api-client.js';
-import { FIXED_TODAY, launchBrowser, newPage, screenshotPath } from './support/browser.js';
+import { FIXED_TODAY, launchBrowser, screenshotPath } from './support/browser.js';
+import { signedInPage } from './support/sign-in.js';
 import { type LuoshiServer, startLuoshiServer } from './support/luoshi-server.js';
 
 const UNIT = '区教委';
@@ -44,12 +44,8 @@ describe('leader view: flag, instruct, read-only', { timeout: 90_000 }, () => {
   const passwords: Record<string, string> = {};
 
   async function signedIn(username: string, password: string): Promise<Page> {
-    const { context, page } = await newPage(browser, server.url);
+    const { context, page } = await signedInPage(browser, server.url, { username, password });
     contexts.push(context);
-    const login = new LoginPage(page);
-    await login.goto();
-    await login.signIn(username, password);
-    await page.waitForURL('**/dashboard');
     return page;
   }
 

@@ -5,17 +5,16 @@ import { AdminPage } from './pages/admin-page.js';
 import { AppShell } from './pages/app-shell.js';
 import { DashboardPage } from './pages/dashboard-page.js';
 import { HomePage } from './pages/home-page.js';
-import { LoginPage } from './pages/login-page.js';
 import { TaskPage } from './pages/task-page.js';
 import { InboxPage, PeriodsPage, ReviewPage } from './pages/workflow-pages.js';
 import {
   DESKTOP,
   horizontalOverflow,
   launchBrowser,
-  newPage,
   PHONE,
   screenshotPath,
 } from './support/browser.js';
+import { signedInPage } from './support/sign-in.js';
 import { type LuoshiServer, repoRoot, startLuoshiServer } from './support/luoshi-server.js';
 
 interface ApiTask {
@@ -48,12 +47,8 @@ describe('reporting loop: assign → open period → report → return → resub
   const passwords: Record<string, string> = {};
 
   async function signedIn(username: string, password: string, viewport = DESKTOP): Promise<Page> {
-    const { context, page } = await newPage(browser, server.url, viewport);
+    const { context, page } = await signedInPage(browser, server.url, { username, password }, viewport);
     contexts.push(context);
-    const login = new LoginPage(page);
-    await login.goto();
-    await login.signIn(username, password);
-    await page.waitForURL('**/dashboard');
     return page;
   }
 
