@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../config/config.js';
+import { createLogger } from '../config/logger.js';
 import { DIALECTS } from '../store/testing.js';
+import { scheduleDailyReminders } from './notifications/reminder-job.js';
 import { createTestWorld, type TestWorld } from './testing/test-app.js';
 import { serverToday, todayIn } from './today.js';
 
@@ -52,6 +54,39 @@ for (const dialect of DIALECTS) {
       }>().overall;
       expect(overall.expected).not.toBeNull();
       expect(overall.expected).toBeLessThan(later.expected ?? 0);
+    });
+
+    it('runs the daily reminder at that date: deadlines judged from 2026-03-31, not the real day', async () => {
+      const admin = await world.client('admin');
+      const [near, far] = [world.taskIds[5], world.taskIds[6]];
+      // 15 days after the pinned date (within DEADLINE_WARN_DAYS = 30), and the year end.
+      for (const [taskId, deadline] of [
+        [near, '2026-04-15'],
+        [far, '2026-12-31'],
+      ] as const) {
+        const assigned = await admin.post(`/api/tasks/${taskId}/assignments`, {
+          unitId: world.units.A,
+          role: 'lead',
+          deadline,
+        });
+        expect(assigned.statusCode).toBe(200);
+      }
+      const stop = scheduleDailyReminders(world.app.luoshi, createLogger('silent'));
+      try {
+        const reporter = await world.client('reporterA');
+        const reminders = async () =>
+          (await reporter.get('/api/notifications'))
+            .json<{ notifications: { kind: string; link: string | null }[] }>()
+            .notifications.filter((n) => n.kind === 'deadline_near' || n.kind === 'overdue');
+        await vi.waitFor(async () => expect(await reminders()).not.toEqual([]), { timeout: 10_000 });
+        await world.app.luoshi.notifier.settled();
+        // Only the near deadline. Judged on the real date, both would be overdue instead.
+        expect(await reminders()).toEqual([
+          expect.objectContaining({ kind: 'deadline_near', link: `/tasks/${near}` }),
+        ]);
+      } finally {
+        stop();
+      }
     });
   });
 }
