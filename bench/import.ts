@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { CORPUS_FILES } from '../src/ingest/testing/corpus.js';
@@ -16,6 +17,7 @@ const RUNS = 5;
  */
 export async function benchImportLatency(): Promise<BenchResult> {
   const rows: BenchResult['rows'] = [];
+  const loadBefore = os.loadavg()[0]!;
   for (const dialect of DIALECTS) {
     const database = await openTestDatabase(dialect);
     try {
@@ -46,7 +48,9 @@ export async function benchImportLatency(): Promise<BenchResult> {
     notes: [
       `The steps of \`luoshi import FILE\`: decodeReportBytes, parseReport, analyzeTask for every task, importReport (report, revision with source bytes, nodes, targets, search index and audit event in one transaction). Median of ${RUNS} imports after one warm-up, each a new report in a database that grows during the run.`,
       'Goal: a 30k-character report imported end to end in under 100 ms (column "ms per 30k chars").',
+      'That column scales each report linearly, fixed per-transaction costs (commit, fsync, round trips) included, so it overstates short reports (the 3,340-character summary ×9); guangdong-2025 (34k characters) is the one nearest the goal size.',
       'SQLite commits with synchronous=FULL (fsync per transaction); PostgreSQL is the shared local server.',
+      `Machine load (1-minute load average, ${os.cpus().length} cores) ${loadBefore.toFixed(1)} before and ${os.loadavg()[0]!.toFixed(1)} after the run: on a shared machine wall times grow with it.`,
     ],
   };
 }
