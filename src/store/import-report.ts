@@ -22,6 +22,11 @@ export interface ImportReportInput {
   actor: Actor;
   /** 发文机关 name; found or created. Defaults to none. */
   organisation?: string;
+  /**
+   * Tasks whose targets a person corrected before the import (the import wizard): their targets
+   * are stored as edited by `by`, so a later re-import keeps them (hand edits win), and audited.
+   */
+  editedTargets?: { tasks: ReadonlySet<TaskNode>; by: Actor };
 }
 
 export interface ImportReportResult {
@@ -127,6 +132,11 @@ export async function insertTreeNodes(
   return { ids: written.ids, targets: written.targets.length };
 }
 
+/** How many targets the analyses of the nodes to insert hold. */
+function countTargets(input: Pick<InsertTreeNodesInput, 'indexes' | 'analysisOf'>): number {
+  return input.indexes.reduce((sum, i) => sum + (input.analysisOf(i)?.targets.length ?? 0), 0);
+}
+
 /** A target row as written, with its id (for the search index). */
 type WrittenTarget = NewTarget & { id: number };
 
@@ -138,10 +148,11 @@ type WrittenTarget = NewTarget & { id: number };
 async function writeTreeNodes(
   trx: Transaction<Database>,
   input: InsertTreeNodesInput,
+  /** Ids the caller took already (one per inserted node, one per target). */
+  given?: { nodes: number[]; targets: number[] },
 ): Promise<{ ids: Map<number, number>; targets: WrittenTarget[] }> {
   const { reportId, revisionId, flat, indexes, existingIdOf, positionOf, analysisOf, now } = input;
-  const targetCount = indexes.reduce((sum, i) => sum + (analysisOf(i)?.targets.length ?? 0), 0);
-  const reserved = await reserveIds(trx, { nodes: indexes.length, targets: targetCount });
+  const reserved = given ?? (await reserveIds(trx, { nodes: indexes.length, targets: countTargets(input) }));
   const ids = new Map(indexes.map((flatIndex, k) => [flatIndex, reserved.nodes[k]!]));
   const rows = indexes.map((i) => {
     const node = flat[i]!;
@@ -206,7 +217,15 @@ export async function importReport(
       ? await findOrCreateOrganisation(trx, input.organisation, input.actor)
       : null;
     // Ids up front: the report row names its first revision at once (no UPDATE afterwards).
-    const reserved = await reserveIds(trx, { reports: 1, report_revisions: 1 });
+    const indexes = flat.map((_, i) => i);
+    const analysisOf = (i: number) => analysisByIndex.get(i);
+    // Every id in one query (one round trip on PostgreSQL).
+    const reserved = await reserveIds(trx, {
+      reports: 1,
+      report_revisions: 1,
+      nodes: indexes.length,
+      targets: countTargets({ indexes, analysisOf }),
+    });
     const reportId = reserved.reports[0]!;
     const revisionId = reserved.report_revisions[0]!;
     await trx
@@ -239,16 +258,27 @@ export async function importReport(
         created_at: now,
       })
       .execute();
-    const { ids, targets } = await writeTreeNodes(trx, {
-      reportId,
-      revisionId,
-      flat,
-      indexes: flat.map((_, i) => i),
-      existingIdOf: () => null,
-      positionOf: (i) => i,
-      analysisOf: (i) => analysisByIndex.get(i),
-      now,
-    });
+    const { ids, targets } = await writeTreeNodes(
+      trx,
+      {
+        reportId,
+        revisionId,
+        flat,
+        indexes,
+        existingIdOf: () => null,
+        positionOf: (i) => i,
+        analysisOf,
+        now,
+      },
+      reserved,
+    );
+    if (input.editedTargets && input.editedTargets.tasks.size > 0) {
+      const edited = input.editedTargets;
+      const nodeIds = flat.flatMap((node, i) =>
+        node.kind === 'task' && edited.tasks.has(node.source as TaskNode) ? [ids.get(i)!] : [],
+      );
+      await markTargetsEdited(trx, nodeIds, edited.by, now);
+    }
     // The search index commits with the report (src/store/search/), built from the rows just written.
     await indexNewReport(trx, {
       report: { id: reportId, title, year: meta.year ?? null },
@@ -282,4 +312,28 @@ export async function importReport(
     });
     return { reportId, revisionId, counts };
   });
+}
+
+/** Marks the targets of these tasks as edited by `actor` (one audit event per task). */
+async function markTargetsEdited(
+  trx: Kysely<Database>,
+  nodeIds: readonly number[],
+  actor: Actor,
+  now: string,
+): Promise<void> {
+  for (const nodeId of nodeIds) {
+    const targets = await trx
+      .updateTable('targets')
+      .set({ edited_by: actor.id, edited_at: now })
+      .where('node_id', '=', nodeId)
+      .returning(['id', 'value', 'max', 'unit', 'comparator', 'change', 'subject'])
+      .execute();
+    await appendAuditEvent(trx, {
+      actor,
+      action: 'edit',
+      entity: 'targets_of_task',
+      entityId: nodeId,
+      after: { source: 'import', targets },
+    });
+  }
 }

@@ -1,12 +1,7 @@
-import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { LuoshiError } from '../../core/errors.js';
-import { flattenTree } from '../../core/merge/flatten-tree.js';
 import type { ReportTree, TaskNode } from '../../core/report-tree.js';
 import type { Target, TaskAnalysis } from '../../core/target.js';
-import { type Actor, appendAuditEvent } from '../../store/audit/append-audit-event.js';
-import type { Database } from '../../store/schema.js';
-import { writeTransaction } from '../../store/write-transaction.js';
 import type { targetEditSchema } from './schema.js';
 
 export type TargetEdit = z.infer<typeof targetEditSchema>;
@@ -81,48 +76,4 @@ export function withTargetEdits(
     const targets = edits.get(task);
     return targets ? { ...analysis, targets } : analysis;
   };
-}
-
-/**
- * Marks the targets of the edited tasks of a freshly imported report as edited by `actor`, so a
- * later re-import keeps them (hand edits win in mergeTargets), and records each edit in the audit log.
- */
-export async function markEditedTargets(
-  db: Kysely<Database>,
-  reportId: number,
-  tree: ReportTree,
-  edits: ReadonlyMap<TaskNode, Target[]>,
-  actor: Actor,
-): Promise<void> {
-  if (edits.size === 0) return;
-  const flat = flattenTree(tree);
-  // Imported nodes keep their flat index as position (src/store/import-report.ts).
-  const positions = flat.nodes.flatMap((node, index) =>
-    node.kind === 'task' && edits.has(node.source as TaskNode) ? [index] : [],
-  );
-  await writeTransaction(db, async (trx) => {
-    const nodes = await trx
-      .selectFrom('nodes')
-      .select(['id', 'text'])
-      .where('report_id', '=', reportId)
-      .where('kind', '=', 'task')
-      .where('position', 'in', positions)
-      .execute();
-    const now = new Date().toISOString();
-    for (const node of nodes) {
-      const targets = await trx
-        .updateTable('targets')
-        .set((eb) => ({ edited_by: actor.id, edited_at: now, version: eb('version', '+', 1) }))
-        .where('node_id', '=', node.id)
-        .returning(['id', 'value', 'max', 'unit', 'comparator', 'change', 'subject'])
-        .execute();
-      await appendAuditEvent(trx, {
-        actor,
-        action: 'edit',
-        entity: 'targets_of_task',
-        entityId: node.id,
-        after: { source: 'import_wizard', targets },
-      });
-    }
-  });
 }

@@ -9,12 +9,7 @@ import { actorOf, requireRole } from '../auth/roles.js';
 import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
 import { type AnalyzedReport, analyzeReportFile } from './analyze-report-file.js';
-import {
-  markEditedTargets,
-  resolveTargetEdits,
-  tasksInPreviewOrder,
-  withTargetEdits,
-} from './apply-target-edits.js';
+import { resolveTargetEdits, tasksInPreviewOrder, withTargetEdits } from './apply-target-edits.js';
 import { loadBlob, readUpload, storeBlob } from './read-upload.js';
 import { safeFileName } from './safe-file-name.js';
 import {
@@ -201,9 +196,9 @@ export const importRoutes: RouteModule = (app, context) => {
           tree: analyzed.tree,
           analyses: withTargetEdits(analyzed.analyze, edits),
           actor: actorOf(user),
+          editedTargets: { tasks: new Set(edits.keys()), by: actorOf(user) },
         });
         result = { reportId: imported.reportId, revisionId: imported.revisionId, merged: false };
-        await markEditedTargets(context.db, result.reportId, analyzed.tree, edits, actorOf(user));
       }
       if (request.body.publish) {
         await writeTransaction(context.db, async (trx) => {

@@ -154,6 +154,34 @@ describe.each(DIALECTS)('import wizard target edits on %s', (dialect) => {
       .where('entity', '=', 'targets_of_task')
       .execute();
     expect(audit).toHaveLength(3);
+
+    // A revised report re-imported into this one keeps the office's corrections (hand edits win).
+    const revised = `${sample}${'\n'.repeat(50)}`.replace('新增中小学学位6500个', '新增中小学学位6600个');
+    const merge = await admin.upload(`/api/imports?reportId=${reportId}`, 'revised.md', revised);
+    const mergePreview = merge.json<{
+      uploadId: string;
+      merge: { reportVersion: number; counts: { changed: number } };
+    }>();
+    expect(mergePreview.merge.counts.changed).toBe(1);
+    const merged = await admin.post(`/api/imports/${mergePreview.uploadId}/commit`, {
+      fileName: 'revised.md',
+      reportId,
+      reportVersion: mergePreview.merge.reportVersion,
+    });
+    expect(merged.statusCode).toBe(200);
+    const kept = await world.database.db
+      .selectFrom('targets')
+      .innerJoin('nodes', 'nodes.id', 'targets.node_id')
+      .select(['targets.value', 'targets.subject'])
+      .where('nodes.report_id', '=', reportId)
+      .where('nodes.text', 'like', '%中小学学位6600个%')
+      .where('targets.archived', '=', 0)
+      .orderBy('targets.ordinal')
+      .execute();
+    expect(kept).toEqual([
+      { value: 7000, subject: schoolTarget.subject },
+      { value: 3, subject: '新建学校' },
+    ]);
   });
 
   it.each([
