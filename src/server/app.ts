@@ -18,6 +18,7 @@ import type { Logger } from '../config/logger.js';
 import type { Database } from '../store/schema.js';
 import { assignmentRoutes } from './assignments/routes.js';
 import { attachmentRoutes } from './attachments/routes.js';
+import { installRouteAccess } from './auth/route-access.js';
 import { sessionRoutes } from './auth/routes.js';
 import { installSessionLookup, secureCookies } from './auth/session.js';
 import type { AppContext, RouteModule } from './context.js';
@@ -147,6 +148,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     done();
   });
   installSessionLookup(app, context);
+  // Who may call each /api route is checked next, before bodies are parsed and validated.
+  installRouteAccess(app);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   for (const routes of [...routeModules, ...(options.extraRoutes ?? [])]) {
