@@ -118,6 +118,23 @@ describe.each(DIALECTS)('unit users see their own unit only on %s', (dialect) =>
     expect(response.body).not.toContain(String(B_VALUE));
   });
 
+  it('reporterA’s 台账 pages (GET /api/reports/:id/tasks) hold unit A’s task only', async () => {
+    const response = await (await world.client('reporterA')).get(
+      `/api/reports/${world.reportId}/tasks?limit=500`,
+    );
+    expect(response.statusCode).toBe(200);
+    const page = response.json<{ total: number; tasks: { id: number }[] }>();
+    expect(page.total).toBe(1);
+    expect(page.tasks.map((t) => t.id)).toEqual([t1]);
+    expect(response.body).not.toContain(String(B_VALUE));
+    const office = (
+      await (await world.client('leader')).get(`/api/reports/${world.reportId}/tasks?limit=500`)
+    ).json<{
+      total: number;
+    }>();
+    expect(office.total).toBe(world.taskIds.length);
+  });
+
   it('unit B sees t1 (where it cooperates) and t2, never t3, and B’s figures', async () => {
     const detail = (
       await (await world.client('reporterB')).get(`/api/reports/${world.reportId}`)

@@ -72,6 +72,18 @@ const ROWS: Row[] = [
     url: (f) => `/api/reports/${f.unpublishedReportId}/dashboard`,
     allowed: SIGNED,
   },
+  {
+    method: 'GET',
+    route: '/api/reports/:id/tasks',
+    url: (f) => `/api/reports/${f.reportId}/tasks`,
+    allowed: ALL,
+  },
+  {
+    method: 'GET',
+    route: '/api/reports/:id/tasks',
+    url: (f) => `/api/reports/${f.unpublishedReportId}/tasks`,
+    allowed: SIGNED,
+  },
   { method: 'GET', route: '/api/tasks/:id', url: (f) => `/api/tasks/${f.t1}`, allowed: ALL },
   // Unit users see only their unit's tasks (src/server/reports/report-scope.ts): B's task is a 404 for A.
   {
