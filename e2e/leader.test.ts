@@ -164,6 +164,16 @@ describe('leader view: flag, instruct, read-only', { timeout: 90_000 }, () => {
     expect(units.units.map((u) => u.name)).not.toContain('领导新建单位');
   });
 
+  it('notifies the office too, on its review queue', async () => {
+    const office = await signedIn('admin', server.adminPassword);
+    await office.goto('/review');
+    const notice = new NotificationsPanel(office).item(`领导批示：${LEADER.displayName}`);
+    await notice.getByText(INSTRUCTION).waitFor();
+    expect(await notice.getByRole('link', { name: /^查看：/ }).getAttribute('href')).toBe(
+      `/tasks/${task.id}`,
+    );
+  });
+
   it('notifies the unit: the reporter sees it in the inbox and the instruction on the task page', async () => {
     const reporter = await signedIn(REPORTER.username, passwords.reporter ?? '');
     const inbox = new InboxPage(reporter);

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 
-/** 通知 — the notifications shown at the top of a unit's 待报任务 inbox. */
+/** 通知 — the notifications at the top of a unit's 待报任务 inbox and of the office's 审核队列. */
 export class NotificationsPanel {
   constructor(readonly page: Page) {}
 
@@ -17,8 +17,10 @@ export class NotificationsPanel {
     return this.root.getByTestId('notification').filter({ hasText: text });
   }
 
-  /** Follows a notification's 查看 link. */
+  /** Follows a notification's 查看 link (named 查看：TITLE for screen readers). */
   async open(text: string): Promise<void> {
-    await this.item(text).getByRole('link', { name: '查看' }).click();
+    await this.item(text)
+      .getByRole('link', { name: /^查看：/ })
+      .click();
   }
 }

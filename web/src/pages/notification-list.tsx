@@ -22,7 +22,8 @@ export function notificationPage(link: string): string {
 
 /**
  * 通知 — the signed-in user's notifications (opened periods, returned reports, deadlines, leaders'
- * instructions), newest first, each linking to the task or period it is about.
+ * instructions), newest first, each linking to the task or period it is about. Units see it on
+ * their inbox, the office on its review queue.
  */
 export function NotificationList() {
   // antd's App gives message to this panel wherever it is placed.
@@ -85,7 +86,11 @@ function NotificationPanel() {
               <p className="report-narrative">{notification.body}</p>
               <div className="task-card-meta">
                 {notification.link ? (
-                  <Link to={notificationPage(notification.link)} onClick={() => void markRead(notification)}>
+                  <Link
+                    to={notificationPage(notification.link)}
+                    onClick={() => void markRead(notification)}
+                    aria-label={`${t('notifications.open')}：${notification.title}`}
+                  >
                     {t('notifications.open')}
                   </Link>
                 ) : null}

@@ -9,6 +9,7 @@ import { defaultPeriod, PeriodPicker } from '../components/period-picker.js';
 import { ReportStateTag } from '../components/report-state.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useCurrentReport } from '../session/current-report.js';
+import { NotificationList } from './notification-list.js';
 import { ProgressAttachments } from './progress-attachments.js';
 import { useApiErrorText } from './task-assignments.js';
 
@@ -54,6 +55,7 @@ function ReviewContent() {
   return (
     <section data-testid="review-page">
       <h1 className="page-title">{t('nav.review')}</h1>
+      <NotificationList />
       {periods.data.length === 0 ? (
         <p className="empty-note">{t('inbox.noPeriod')}</p>
       ) : (
