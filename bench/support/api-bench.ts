@@ -76,29 +76,35 @@ export async function runApiBench(dialect: DialectName, instances: number): Prom
     const nextTask = rotate(taskIds);
     const tasksPerReport = Math.max(1, Math.floor(seed.tasks / seed.workReports));
     const nextPage = rotate([...Array(Math.ceil(tasksPerReport / LEDGER_PAGE)).keys()]);
+    // Read requests carry what a browser sends: the session cookie and Accept-Encoding.
+    const reader = { cookie: leader.cookie, 'accept-encoding': 'gzip, deflate, br' };
     const targets: LoadTarget[] = [
-      { name: 'hello world (bare route)', next: () => ({ path: '/bench/hello' }) },
+      {
+        name: 'hello world (bare route)',
+        next: () => ({ path: '/bench/hello' }),
+        headers: { 'accept-encoding': 'gzip, deflate, br' },
+      },
       {
         name: 'dashboard GET /api/reports/:id/dashboard',
         next: () => ({ path: `/api/reports/${nextReport()}/dashboard?at=${at}` }),
-        headers: { cookie: leader.cookie },
+        headers: reader,
       },
       {
         name: 'ledger list GET /api/reports/:id/tasks (50 a page)',
         next: () => ({
           path: `/api/reports/${nextReport()}/tasks?at=${at}&offset=${nextPage() * LEDGER_PAGE}&limit=${LEDGER_PAGE}`,
         }),
-        headers: { cookie: leader.cookie },
+        headers: reader,
       },
       {
         name: WHOLE_TREE,
         next: () => ({ path: `/api/reports/${nextReport()}?at=${at}` }),
-        headers: { cookie: leader.cookie },
+        headers: reader,
       },
       {
         name: 'task page GET /api/tasks/:id',
         next: () => ({ path: `/api/tasks/${nextTask()}?at=${at}` }),
-        headers: { cookie: leader.cookie },
+        headers: reader,
       },
     ];
     const reporter = await signIn(urls[0]!, accounts.reporter.username);
@@ -198,7 +204,8 @@ export async function runApiBench(dialect: DialectName, instances: number): Prom
         `${seed.units} units, ${seed.periods} monthly periods (luoshi bench seed).`,
       `autocannon on loopback, ${load.connections} connections${instances > 1 ? ' split between the instances' : ''}, ` +
         `${load.seconds} s per run after a 1 s warm-up, median of ${load.runs} runs; status judged at ${at}; ` +
-        'read endpoints signed in as a leader, hello world without a session. Every read request checks the session in the database: ' +
+        'read endpoints signed in as a leader, hello world without a session; every request sends Accept-Encoding: gzip, deflate, br as browsers do ' +
+        '(cached views keep a gzip copy made once; hello world is sent as it is). Every read request checks the session in the database: ' +
         'one query per request looks up the session, the report (or task) and its change counter; views cached per report, reader scope ' +
         'and date are served while the counter stands (a write by any instance moves it).',
       `Peak RSS of the server process${instances > 1 ? 'es' : ''} under this load: ${servers.map((s) => `${s.peakRssMiB()} MiB`).join(', ')}.`,

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config/config.js';
@@ -380,6 +381,29 @@ describe.each(DIALECTS)('cached report reads on %s', (dialect) => {
     if (target) expect(await moved(), 'value of an approved report deleted').toBe(true);
     await db.deleteFrom('progress_reports').where('id', '=', progress.id).execute();
     expect(await moved(), 'approved report deleted').toBe(true);
+  });
+
+  it('sends the cached views gzipped to clients that accept it, the same JSON', async () => {
+    const leader = await world.client('leader');
+    for (const path of [
+      `/api/reports/${reportId}/dashboard?at=${AT}`,
+      `/api/reports/${reportId}/tasks?at=${AT}&limit=5`,
+      `/api/reports/${reportId}?at=${AT}`,
+      `/api/tasks/${world.taskIds[0]}?at=${AT}`,
+    ]) {
+      const plain = await leader.get(path);
+      expect(plain.headers['content-encoding'], path).toBeUndefined();
+      const cookie = [...leader.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+      const zipped = await world.app.inject({
+        method: 'GET',
+        url: path,
+        headers: { cookie, 'accept-encoding': 'gzip, deflate, br' },
+      });
+      expect(zipped.statusCode, path).toBe(200);
+      expect(zipped.headers['content-encoding'], path).toBe('gzip');
+      expect(zipped.headers.vary, path).toContain('accept-encoding');
+      expect(JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8')), path).toEqual(plain.json());
+    }
   });
 
   it('answers 404 for a task or report that does not exist', async () => {

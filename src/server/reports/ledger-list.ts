@@ -125,8 +125,14 @@ export function buildLedgerIndex(detail: ReportDetail): LedgerIndex {
   return { reportId: detail.id, at: detail.at, tasks };
 }
 
-/** One page of the index under the query's filters and order, as the JSON body to send. */
-export function ledgerPageJson(index: LedgerIndex, query: LedgerQuery): Buffer {
+/** The query's filters, order and page as a cache-key part (the date is keyed separately). */
+export function ledgerQueryKey(query: LedgerQuery): string {
+  const { at: _at, ...rest } = query;
+  return JSON.stringify(Object.entries(rest).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** One page of the index under the query's filters and order, as the JSON text to send. */
+export function ledgerPageJson(index: LedgerIndex, query: LedgerQuery): string {
   const keyword = query.q?.trim().toLowerCase() ?? '';
   const overdue = query.overdue === '1' || query.overdue === 'true';
   const filtering =
@@ -159,5 +165,5 @@ export function ledgerPageJson(index: LedgerIndex, query: LedgerQuery): Buffer {
     offset: query.offset,
     limit: query.limit,
   });
-  return Buffer.from(`${head.slice(0, -1)},"tasks":[${page.map((t) => t.json).join(',')}]}`);
+  return `${head.slice(0, -1)},"tasks":[${page.map((t) => t.json).join(',')}]}`;
 }

@@ -10,6 +10,7 @@ import {
   type LedgerIndex,
   ledgerPageJson,
   ledgerPageSchema,
+  ledgerQueryKey,
   ledgerQuerySchema,
 } from './ledger-list.js';
 import { type ReportScope, reportScopeOf, scopeKey } from './report-scope.js';
@@ -21,7 +22,7 @@ import {
   reportListSchema,
   reportViewQuerySchema,
 } from './schema.js';
-import { readReportAccess, sendJsonBytes } from './view-access.js';
+import { type JsonBody, jsonBody, readReportAccess, sendJsonBytes } from './view-access.js';
 
 /** Reading reports: the list, one report with its tree and statuses, and its dashboard. */
 export const reportRoutes: RouteModule = (app, context) => {
@@ -29,8 +30,9 @@ export const reportRoutes: RouteModule = (app, context) => {
   // counter (read with the session in one query, readReportAccess) stays where it was.
   // A computed province report is a few MB: keep enough for the reports being looked at.
   const details = new CounterCache<Awaited<ReturnType<typeof buildReportDetail>>>(12);
-  const trees = new CounterCache<Buffer>(16);
-  const dashboards = new CounterCache<Buffer>(256);
+  const trees = new CounterCache<JsonBody>(16);
+  const dashboards = new CounterCache<JsonBody>(256);
+  const ledgerPages = new CounterCache<JsonBody>(1024);
   const ledgers = new CounterCache<LedgerIndex>(32);
   /** The computed report (tree + statuses), shared by the views computed from it. */
   const detailOf = (
@@ -85,9 +87,9 @@ export const reportRoutes: RouteModule = (app, context) => {
           assignments: _a,
           ...detail
         } = await detailOf(reportId, counter, at, scope, rollup);
-        return Buffer.from(JSON.stringify(z.encode(reportDetailSchema, detail)));
+        return jsonBody(JSON.stringify(z.encode(reportDetailSchema, detail)));
       });
-      return sendJsonBytes(reply, json);
+      return sendJsonBytes(request, reply, json);
     },
   );
 
@@ -108,10 +110,15 @@ export const reportRoutes: RouteModule = (app, context) => {
       const reportId = request.params.id;
       const at = request.query.at ?? context.today();
       const scope = reportScopeOf(request.user);
-      const index = await ledgers.get(`${reportId}:${scopeKey(scope)}:${at}`, counter, async () =>
-        buildLedgerIndex(await detailOf(reportId, counter, at, scope)),
-      );
-      return sendJsonBytes(reply, ledgerPageJson(index, request.query));
+      const key = `${reportId}:${scopeKey(scope)}:${at}`;
+      // Each page is cut from the report's index and kept, serialised and gzipped, like the views.
+      const page = await ledgerPages.get(`${key}:${ledgerQueryKey(request.query)}`, counter, async () => {
+        const index = await ledgers.get(key, counter, async () =>
+          buildLedgerIndex(await detailOf(reportId, counter, at, scope)),
+        );
+        return jsonBody(ledgerPageJson(index, request.query));
+      });
+      return sendJsonBytes(request, reply, page);
     },
   );
 
@@ -149,10 +156,10 @@ export const reportRoutes: RouteModule = (app, context) => {
             rollup,
           );
           const dashboard = { ...buildDashboard(detail, context.config.DEADLINE_WARN_DAYS), trend };
-          return Buffer.from(JSON.stringify(z.encode(dashboardSchema, dashboard)));
+          return jsonBody(JSON.stringify(z.encode(dashboardSchema, dashboard)));
         },
       );
-      return sendJsonBytes(reply, json);
+      return sendJsonBytes(request, reply, json);
     },
   );
 };

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../core/errors.js';
 import { readViewState, type ViewState, type ViewSubject } from '../../store/status/read-view-state.js';
@@ -29,7 +30,28 @@ export async function readReportAccess(
   return state;
 }
 
-/** Sends JSON that was already serialised with the route's response schema, as it is. */
-export function sendJsonBytes(reply: unknown, json: Buffer) {
-  return (reply as FastifyReply).type('application/json; charset=utf-8').send(json);
+/** A response body serialised once (with the route's response schema) and gzipped once. */
+export interface JsonBody {
+  json: Buffer;
+  gzip: Buffer;
+}
+
+/** The body of serialised JSON, with its gzip copy (made once, when the view is cached). */
+export function jsonBody(text: string): JsonBody {
+  const json = Buffer.from(text);
+  return { json, gzip: gzipSync(json, { level: 6 }) };
+}
+
+/**
+ * Sends a cached body as it is: gzipped to clients that accept it (browsers do), plain otherwise.
+ * Nothing is serialised or compressed per request.
+ */
+export function sendJsonBytes(request: FastifyRequest, reply: unknown, body: JsonBody) {
+  const out = (reply as FastifyReply)
+    .type('application/json; charset=utf-8')
+    .header('vary', 'accept-encoding');
+  if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+    return out.header('content-encoding', 'gzip').send(body.gzip);
+  }
+  return out.send(body.json);
 }

@@ -9,12 +9,12 @@ import { presentTask, statusSettings } from '../reports/present-status.js';
 import { countsApprovedOnly, reportScopeOf, scopeKey, taskInScope } from '../reports/report-scope.js';
 import { CounterCache } from '../reports/report-view-cache.js';
 import { atQuerySchema } from '../reports/schema.js';
-import { readReportAccess, sendJsonBytes } from '../reports/view-access.js';
+import { type JsonBody, jsonBody, readReportAccess, sendJsonBytes } from '../reports/view-access.js';
 import { taskDetailSchema, taskIdParamsSchema } from './schema.js';
 
 /** Reading one task: its targets, assignments and status, where it sits and its report passage. */
 export const taskRoutes: RouteModule = (app, context) => {
-  const pages = new CounterCache<Buffer>(4096);
+  const pages = new CounterCache<JsonBody>(4096);
   app.get(
     '/api/tasks/:id',
     {
@@ -57,9 +57,9 @@ export const taskRoutes: RouteModule = (app, context) => {
           task: presentTask(found.task, inputs, settings),
           source,
         };
-        return Buffer.from(JSON.stringify(z.encode(taskDetailSchema, page)));
+        return jsonBody(JSON.stringify(z.encode(taskDetailSchema, page)));
       });
-      return sendJsonBytes(reply, json);
+      return sendJsonBytes(request, reply, json);
     },
   );
 };
