@@ -28,8 +28,9 @@ import { type JsonBody, jsonBody, readReportAccess, sendJsonBytes } from './view
 export const reportRoutes: RouteModule = (app, context) => {
   // Every view is filed under report, scope and date, and valid while the report's change
   // counter (read with the session in one query, readReportAccess) stays where it was.
-  // A computed province report is a few MB: keep enough for the reports being looked at.
-  const details = new CounterCache<Awaited<ReturnType<typeof buildReportDetail>>>(12);
+  // A computed province report is a large object graph that every garbage collection walks:
+  // keep only the last couple, enough for the views of one report computed in a row to share it.
+  const details = new CounterCache<Awaited<ReturnType<typeof buildReportDetail>>>(2);
   const trees = new CounterCache<JsonBody>(16);
   const dashboards = new CounterCache<JsonBody>(256);
   const ledgerPages = new CounterCache<JsonBody>(1024);
