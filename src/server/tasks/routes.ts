@@ -10,11 +10,20 @@ import { countsApprovedOnly, reportScopeOf, scopeKey, taskInScope } from '../rep
 import { CounterCache } from '../reports/report-view-cache.js';
 import { atQuerySchema } from '../reports/schema.js';
 import { type JsonBody, jsonBody, readReportAccess, sendJsonBytes } from '../reports/view-access.js';
-import { taskDetailSchema, taskIdParamsSchema } from './schema.js';
+import { taskDetailSchema, taskIdParamsSchema, taskPageSchema } from './schema.js';
+
+/**
+ * A task page cached per task, scope and date: the body as sent when nobody flags the task, and
+ * its JSON without the closing brace, to which a flagged answer appends its own flag fields.
+ */
+interface CachedTaskPage {
+  unflagged: JsonBody;
+  head: string;
+}
 
 /** Reading one task: its targets, assignments and status, where it sits and its report passage. */
 export const taskRoutes: RouteModule = (app, context) => {
-  const pages = new CounterCache<JsonBody>(4096);
+  const pages = new CounterCache<CachedTaskPage>(4096);
   app.get(
     '/api/tasks/:id',
     {
@@ -34,7 +43,18 @@ export const taskRoutes: RouteModule = (app, context) => {
       const scope = reportScopeOf(request.user);
       // Cached serialised per task, scope and date while its report's change counter stands;
       // a miss runs the task, its status inputs and its source passage together.
-      const json = await pages.get(`${taskId}:${scopeKey(scope)}:${at}`, state.counter, async () => {
+      // Flags (领导关注) do not move the report's change counter and one field is per reader, so
+      // they are read on every request (signed-in readers only) and never enter the shared cache.
+      const user = request.user;
+      const flagsOnTask = user
+        ? context.db
+            .selectFrom('flags')
+            .select('user_id')
+            .where('node_id', '=', taskId)
+            .where('cleared_at', 'is', null)
+            .execute()
+        : Promise.resolve([]);
+      const cachedPage = pages.get(`${taskId}:${scopeKey(scope)}:${at}`, state.counter, async () => {
         const [found, inputs, source] = await Promise.all([
           getTaskContext(context.db, taskId),
           listTaskStatusInputs(context.db, state.report.id, [taskId], {
@@ -57,9 +77,13 @@ export const taskRoutes: RouteModule = (app, context) => {
           task: presentTask(found.task, inputs, settings),
           source,
         };
-        return jsonBody(JSON.stringify(z.encode(taskDetailSchema, page)));
+        const head = JSON.stringify(z.encode(taskPageSchema, page)).slice(0, -1);
+        return { head, unflagged: jsonBody(`${head},"flagged":false,"flaggedByMe":false}`) };
       });
-      return sendJsonBytes(request, reply, json);
+      const [cached, flaggers] = await Promise.all([cachedPage, flagsOnTask]);
+      if (flaggers.length === 0) return sendJsonBytes(request, reply, cached.unflagged);
+      const mine = flaggers.some((f) => f.user_id === user?.id);
+      return sendJsonBytes(request, reply, jsonBody(`${cached.head},"flagged":true,"flaggedByMe":${mine}}`));
     },
   );
 };

@@ -21,17 +21,25 @@ export const taskSourceSchema = z
   })
   .meta({ id: 'TaskSource' });
 
-/** GET /api/tasks/:id — one task with where it sits in its report. */
-export const taskDetailSchema = z
-  .object({
-    reportId: z.number().int(),
-    reportTitle: z.string(),
-    at: z.string(),
-    archived: z.boolean(),
-    area: placeSchema.nullable(),
-    measure: placeSchema.nullable(),
-    task: taskSummarySchema,
-    source: taskSourceSchema.nullable(),
+/** The part of GET /api/tasks/:id shared by every reader in a scope (cached per scope). */
+export const taskPageSchema = z.object({
+  reportId: z.number().int(),
+  reportTitle: z.string(),
+  at: z.string(),
+  archived: z.boolean(),
+  area: placeSchema.nullable(),
+  measure: placeSchema.nullable(),
+  task: taskSummarySchema,
+  source: taskSourceSchema.nullable(),
+});
+
+/** GET /api/tasks/:id — one task with where it sits in its report, and who watches it. */
+export const taskDetailSchema = taskPageSchema
+  .extend({
+    flagged: z
+      .boolean()
+      .describe('领导关注: some leader flags the task now (false for anonymous visitors; read per request)'),
+    flaggedByMe: z.boolean().describe('The signed-in reader (a leader) flags the task now'),
   })
   .meta({ id: 'TaskDetail' });
 

@@ -92,6 +92,38 @@ describe.each(DIALECTS)('task page API on %s', (dialect) => {
     expect(fullText.slice(source.offset, source.offset + source.text.length)).toBe(source.text);
   });
 
+  it('says whether a leader flags the task (领导关注) and whether the reader does, never from a shared cache', async () => {
+    const leader = await world.client('leader');
+    const anonymous = await world.client();
+    const read = async (client: TestClient) => {
+      const response = await client.get(`/api/tasks/${taskId}`);
+      expect(response.statusCode).toBe(200);
+      const detail = response.json<TaskDetail>();
+      return { flagged: detail.flagged, flaggedByMe: detail.flaggedByMe };
+    };
+    const nobody = { flagged: false, flaggedByMe: false };
+    // Everyone's page cached before the flag: the flag still shows on the next read.
+    for (const client of [leader, admin, reporterA, anonymous]) expect(await read(client)).toEqual(nobody);
+
+    expect((await leader.post(`/api/tasks/${taskId}/flag`, {})).statusCode).toBe(200);
+    expect(await read(leader)).toEqual({ flagged: true, flaggedByMe: true });
+    // The office reads the same cached scope ("all") as the leader, but did not flag it.
+    expect(await read(admin)).toEqual({ flagged: true, flaggedByMe: false });
+    expect(await read(reporterA)).toEqual({ flagged: true, flaggedByMe: false });
+    expect(await read(anonymous)).toEqual(nobody);
+    // The per-reader field is in the OpenAPI description of the answer.
+    const openapi = (await anonymous.get('/api/openapi.json')).json<{
+      components: { schemas: { TaskDetail: { required: string[] } } };
+    }>();
+    expect(openapi.components.schemas.TaskDetail.required).toEqual(
+      expect.arrayContaining(['flagged', 'flaggedByMe', 'task']),
+    );
+
+    expect((await leader.delete(`/api/tasks/${taskId}/flag`)).statusCode).toBe(200);
+    expect(await read(leader)).toEqual(nobody);
+    expect(await read(admin)).toEqual(nobody);
+  });
+
   it('history shows who wrote, submitted and reviewed, the values, the returned reason and the files', async () => {
     const period = (
       await admin.post(`/api/reports/${world.reportId}/periods`, { label: '2026-06', open: true })

@@ -1,6 +1,6 @@
 import { App, Button, Input, Radio } from 'antd';
 import { Fragment, type ReactNode, useState } from 'react';
-import { addComment, getTaskHistory, listComments, listFlags, setFlag } from '../api/client.js';
+import { addComment, getTaskHistory, listComments, setFlag } from '../api/client.js';
 import type { Target, TaskComment, TaskHistoryReport, User } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
 import { Panel } from '../components/panel.js';
@@ -142,11 +142,15 @@ function stepLabel(t: Translate, action: string): string {
 export function TaskComments({
   taskId,
   user,
-  flagged,
+  flaggedByMe,
+  onFlagChanged,
 }: {
   taskId: number;
   user: User | null;
-  flagged: boolean;
+  /** Whether this user (a leader) flags the task, from GET /api/tasks/:id. */
+  flaggedByMe: boolean;
+  /** Reads the task again after a flag change, so the 领导关注 tag and this button follow it. */
+  onFlagChanged: () => void;
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -154,12 +158,9 @@ export function TaskComments({
   const comments = useApi(user ? `comments:${taskId}` : null, () => listComments(taskId));
   const [kind, setKind] = useState<TaskComment['kind']>(user?.role === 'leader' ? 'instruction' : 'comment');
   const [body, setBody] = useState('');
-  // The task API does not say whose flag is on a task; a leader's own flag comes from GET /api/flags,
-  // so the button reads 取消关注 again after a reload.
-  const flags = useApi(user?.role === 'leader' ? 'flags' : null, listFlags);
-  const ownFlag = flags.data?.some((f) => f.taskId === taskId && f.userId === user?.id);
+  // Shown at once after a toggle, until the task is read again.
   const [toggled, setToggled] = useState<boolean | null>(null);
-  const isFlagged = toggled ?? ownFlag ?? flagged;
+  const isFlagged = toggled ?? flaggedByMe;
   if (!user) return null;
 
   const send = async () => {
@@ -176,6 +177,7 @@ export function TaskComments({
     try {
       await setFlag(taskId, !isFlagged);
       setToggled(!isFlagged);
+      onFlagChanged();
       message.success(isFlagged ? t('leader.unflagged') : t('leader.flagged'));
     } catch (error) {
       message.error(apiMessage(error));

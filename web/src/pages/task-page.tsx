@@ -90,7 +90,11 @@ function TaskView({
         <StatusTag status={task.status.class} />
         <LightDot light={task.status.light} withText />
         {task.status.overdue ? <Tag color="red">{t('task.overdue')}</Tag> : null}
-        {task.flagged ? <Tag color="magenta">{t('ledger.flagged')}</Tag> : null}
+        {detail.flagged ? (
+          <Tag color="magenta" data-testid="task-flagged">
+            {t('ledger.flagged')}
+          </Tag>
+        ) : null}
       </div>
 
       <Card size="small" className="task-section" title={t('task.status')}>
@@ -158,7 +162,12 @@ function TaskView({
       <TaskAssignments task={task} canEdit={user?.role === 'admin'} onChanged={changed} />
 
       <TaskHistory taskId={task.id} targets={task.targets} signedIn={Boolean(user)} />
-      <TaskComments taskId={task.id} user={user ?? null} flagged={Boolean(task.flagged)} />
+      <TaskComments
+        taskId={task.id}
+        user={user ?? null}
+        flaggedByMe={detail.flaggedByMe}
+        onFlagChanged={onChanged}
+      />
       <TaskAuditTrail key={changes} taskId={task.id} targets={task.targets} signedIn={Boolean(user)} />
     </article>
   );
