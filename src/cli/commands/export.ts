@@ -32,11 +32,11 @@ export function registerExport(program: Command): Command {
           `--out ${options.out}：${kind === 'ledger' ? '台账须导出为 .xlsx' : '文件名须以 .xlsx 或 .docx 结尾'}`,
         );
       }
-      const at = options.at ?? new Date().toISOString().slice(0, 10);
+      const { cliToday, loadReportSource } = await import('./report-source.js');
+      const at = options.at ?? (await cliToday());
       if (!/^\d{4}-\d{2}-\d{2}$/.test(at)) {
         throw badInput('bad_date', `--at ${at}: use YYYY-MM-DD`, `--at ${at}：日期格式须为 YYYY-MM-DD`);
       }
-      const { loadReportSource } = await import('./report-source.js');
       const { writeFile } = await import('node:fs/promises');
       const view = await loadReportSource(report, { at });
       let bytes: Buffer;

@@ -80,3 +80,41 @@ describe('publishing commands on a report file', () => {
     expect(period.stderr).toContain('2026-Q2');
   });
 });
+
+describe('publishing commands honour LUOSHI_TODAY', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.restoreAllMocks();
+  });
+
+  /** The "统计截至" line of the ledger's summary sheet. */
+  async function ledgerAsOf(file: string): Promise<string | undefined> {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const texts: string[] = [];
+    workbook.worksheets[0]?.eachRow((row) => {
+      row.eachCell((cell) => texts.push(String(cell.value)));
+    });
+    return texts.find((text) => text.startsWith('统计截至'));
+  }
+
+  it('luoshi export judges the 台账 at the pinned date unless --at says otherwise', async () => {
+    vi.stubEnv('LUOSHI_TODAY', '2025-03-09');
+    const pinned = path.join(dir, 'ledger-pinned.xlsx');
+    expect((await run('export', SAMPLE, '--kind', 'ledger', '--out', pinned)).code).toBe(0);
+    expect(await ledgerAsOf(pinned)).toBe('统计截至 2025年3月9日');
+    const explicit = path.join(dir, 'ledger-at.xlsx');
+    expect(
+      (await run('export', SAMPLE, '--kind', 'ledger', '--out', explicit, '--at', '2026-06-30')).code,
+    ).toBe(0);
+    expect(await ledgerAsOf(explicit)).toBe('统计截至 2026年6月30日');
+  }, 60_000);
+
+  it('report sources default to the pinned date too (cliToday)', async () => {
+    const { cliToday } = await import('./report-source.js');
+    expect(await cliToday({ LUOSHI_TODAY: '2024-12-31' })).toBe('2024-12-31');
+    // Unpinned: the date in TIME_ZONE, as the server reckons it.
+    const { todayIn } = await import('../../server/today.js');
+    expect(await cliToday({ TIME_ZONE: 'Asia/Shanghai' })).toBe(todayIn('Asia/Shanghai'));
+  });
+});

@@ -10,6 +10,16 @@ export interface ReportSourceOptions {
 }
 
 /**
+ * The CLI's "today", as the server reckons it (src/server/today.ts): LUOSHI_TODAY when set
+ * (tests, demonstrations), otherwise the current date in TIME_ZONE.
+ */
+export async function cliToday(env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const { loadConfig } = await import('../../config/config.js');
+  const { serverToday } = await import('../../server/today.js');
+  return serverToday(loadConfig(env))();
+}
+
+/**
  * Resolves the REPORT argument of the publishing commands: a report file (Markdown or text in
  * UTF-8, UTF-16 or GBK/GB18030, or Word .docx, read by src/ingest) is parsed directly; a number
  * is a report id in the configured database (DATABASE_URL or DATA_DIR/luoshi.db), read with its
@@ -19,7 +29,7 @@ export async function loadReportSource(
   source: string | undefined,
   options: ReportSourceOptions = {},
 ): Promise<ReportView> {
-  const at = options.at ?? new Date().toISOString().slice(0, 10);
+  const at = options.at ?? (await cliToday(options.env ?? process.env));
   if (source !== undefined && existsSync(source)) {
     process.stderr.write(`luoshi: parsing ${source}\n`);
     const { readReportFile } = await import('../../ingest/index.js');
