@@ -40,6 +40,8 @@ describe('leader view: flag, instruct, read-only', { timeout: 90_000 }, () => {
   const contexts: BrowserContext[] = [];
   let leader: Page;
   let task: ApiTask;
+  /** A task of another unit than the reporter's. */
+  let otherTask: ApiTask;
   let reportId: number;
   const passwords: Record<string, string> = {};
 
@@ -60,6 +62,9 @@ describe('leader view: flag, instruct, read-only', { timeout: 90_000 }, () => {
     );
     if (!yearLong) throw new Error('the sample has no year-long task with a target');
     task = yearLong;
+    const other = report.tasks.find((t) => t.id !== task.id);
+    if (!other) throw new Error('the sample has one task only');
+    otherTask = other;
     const unit = await admin.ok<{ id: number }>('POST', '/api/units', { name: UNIT });
     await admin.ok('POST', `/api/tasks/${task.id}/assignments`, { unitId: unit.id, role: 'lead' });
     passwords.leader = await createAccount(admin, { ...LEADER, role: 'leader' });
@@ -86,6 +91,8 @@ describe('leader view: flag, instruct, read-only', { timeout: 90_000 }, () => {
     const shell = new AppShell(leader);
     await shell.navLink('任务台账').waitFor();
     for (const page of OFFICE_PAGES) expect(await shell.navLink(page.nav).count()).toBe(0);
+    // Leaders read every unit's figures: no 本单位 note.
+    expect(await dashboard.unitScopeNote.count()).toBe(0);
   });
 
   it('flags the task (领导关注) and writes an instruction on the task page', async () => {
@@ -99,6 +106,8 @@ describe('leader view: flag, instruct, read-only', { timeout: 90_000 }, () => {
 
     const comments = new TaskCommentsPanel(leader);
     await comments.flag();
+    // The 领导关注 tag on the status line follows the flag (GET /api/tasks/:id flagged).
+    await taskPage.status.getByText('领导关注').waitFor();
     await comments.writeInstruction(INSTRUCTION);
     expect(await comments.item(INSTRUCTION).getByText('批示').count()).toBeGreaterThan(0);
 
@@ -107,6 +116,7 @@ describe('leader view: flag, instruct, read-only', { timeout: 90_000 }, () => {
     expect(flags.flags.map((f) => f.taskId)).toContain(task.id);
     await taskPage.goto(task.id);
     await comments.flagButton.filter({ hasText: '取消关注' }).waitFor();
+    await taskPage.status.getByText('领导关注').waitFor();
     await comments.item(INSTRUCTION).waitFor();
     // The ledger's 领导关注 filter lists exactly this task.
     const ledger = new LedgerPage(leader);
@@ -189,11 +199,34 @@ describe('leader view: flag, instruct, read-only', { timeout: 90_000 }, () => {
     const comments = new TaskCommentsPanel(reporter);
     await comments.item(INSTRUCTION).waitFor();
     expect(await comments.item(INSTRUCTION).getByText(LEADER.displayName).count()).toBe(1);
+    // The unit sees that a leader watches its task.
+    await new TaskPage(reporter).status.getByText('领导关注').waitFor();
     // Opening it marked it read.
     await inbox.goto();
     await notifications.item(`领导批示：${LEADER.displayName}`).waitFor();
     await expect
       .poll(() => notifications.item(`领导批示：${LEADER.displayName}`).getByText('未读').count())
       .toBe(0);
+  });
+
+  it("tells a unit reporter that figures are its unit's, and answers another unit's task page kindly", async () => {
+    const reporter = await signedIn(REPORTER.username, passwords.reporter ?? '');
+    const dashboard = new DashboardPage(reporter);
+    await dashboard.goto();
+    expect(await dashboard.unitScopeNote.textContent()).toContain('本单位');
+    const ledger = new LedgerPage(reporter);
+    await ledger.goto();
+    expect(await ledger.unitScopeNote.textContent()).toContain('本单位');
+    // The ledger holds the unit's one task.
+    await expect.poll(() => ledger.taskLinks.count()).toBe(1);
+
+    // A link to another unit's task (from a search result, say): a 404 page with a way back.
+    const taskPage = new TaskPage(reporter);
+    await taskPage.gotoUnreadable(otherTask.id);
+    await taskPage.notYours.getByRole('heading', { name: '无权查看或任务不存在' }).waitFor();
+    expect(await reporter.getByTestId('task-text').count()).toBe(0);
+    await taskPage.notYours.getByRole('link', { name: '返回任务台账' }).click();
+    await reporter.waitForURL('**/ledger');
+    await ledger.count.waitFor();
   });
 });

@@ -9,6 +9,11 @@ export class DashboardPage {
     await this.statusCounts.waitFor();
   }
 
+  /** 本单位 — told to unit users only: the figures cover their unit's tasks. */
+  get unitScopeNote(): Locator {
+    return this.page.getByTestId('unit-scope-note');
+  }
+
   get statusCounts(): Locator {
     return this.page.getByTestId('status-counts');
   }

@@ -21,6 +21,11 @@ export class LedgerPage {
     return [numbers[0] ?? Number.NaN, numbers[1] ?? Number.NaN];
   }
 
+  /** 本单位 — told to unit users only: the ledger holds their unit's tasks. */
+  get unitScopeNote(): Locator {
+    return this.page.getByTestId('unit-scope-note');
+  }
+
   get taskLinks(): Locator {
     return this.page.getByTestId('ledger-task');
   }

@@ -18,6 +18,17 @@ export class TaskPage {
     await this.page.getByTestId('task-source').waitFor({ state: 'attached' });
   }
 
+  /** Opens a task page the user may not read (another unit's task) without waiting for the task. */
+  async gotoUnreadable(taskId: number): Promise<void> {
+    await this.page.goto(`/tasks/${taskId}`);
+    await this.notYours.waitFor();
+  }
+
+  /** 无权查看或任务不存在 — shown for a task that is gone or belongs to other units. */
+  get notYours(): Locator {
+    return this.page.getByTestId('task-not-yours');
+  }
+
   get status(): Locator {
     return this.page.getByTestId('task-status');
   }

@@ -75,6 +75,9 @@ export const taskZh = {
   'milestones.dueRequired': '请填写节点日期',
   'milestones.hint': '“应完成”留空时按节点数平均分配；序时进度按到期节点计算。',
   'milestones.none': '未设置形象进度',
+  'task.notYours': '无权查看或任务不存在',
+  'task.notYoursHint': '该任务不存在，或不属于本单位牵头或配合的任务。',
+  'task.backToLedger': '返回任务台账',
 };
 
 export const taskEn: Record<keyof typeof taskZh, string> = {
@@ -152,4 +155,7 @@ export const taskEn: Record<keyof typeof taskZh, string> = {
   'milestones.hint':
     'An empty “expected” spreads the milestones evenly; the schedule uses the milestones due.',
   'milestones.none': 'No milestones',
+  'task.notYours': 'Not found or not yours',
+  'task.notYoursHint': 'This task does not exist, or your unit neither leads nor cooperates on it.',
+  'task.backToLedger': 'Back to the task ledger',
 };

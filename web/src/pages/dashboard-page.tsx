@@ -6,6 +6,7 @@ import type { Dashboard, LaggingTask } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
 import { PageError, PageLoading } from '../components/page-state.js';
 import { Panel } from '../components/panel.js';
+import { UnitScopeNote } from '../components/unit-scope-note.js';
 import { LightDot, StatusTag } from '../components/status.js';
 import { percentText, ScheduleBar } from '../components/target-progress.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -49,6 +50,7 @@ function DashboardView({ data, reportParam }: { data: Dashboard; reportParam: st
         <p className="secondary">
           {data.title} · {t('dashboard.asOf', { date: data.at })}
         </p>
+        <UnitScopeNote />
       </header>
       <div className="dashboard-grid">
         <Panel title={t('dashboard.overall')} testId="overall-card">

@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router';
 import { getReport, listFlags } from '../api/client.js';
 import { useApi } from '../api/use-api.js';
 import { PageError, PageLoading } from '../components/page-state.js';
+import { UnitScopeNote } from '../components/unit-scope-note.js';
 import { useI18n } from '../i18n/i18n.js';
 import { exportLedger } from '../report/export-ledger.js';
 import {
@@ -67,6 +68,7 @@ export function LedgerPage() {
       <Typography.Title level={1} className="page-title">
         {t('ledger.title')}
       </Typography.Title>
+      <UnitScopeNote />
       <form
         className="ledger-filters"
         aria-label={t('ledger.filters')}

@@ -1,7 +1,7 @@
-import { App, Breadcrumb, Card, Descriptions, List, Tag, Typography } from 'antd';
+import { App, Breadcrumb, Card, Descriptions, List, Result, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { getReport, getTask } from '../api/client.js';
+import { ApiError, getReport, getTask } from '../api/client.js';
 import type { Area, ReportDetail, TaskDetail } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
 import { PageError, PageLoading } from '../components/page-state.js';
@@ -34,9 +34,27 @@ function TaskPageContent() {
     getReport(reportId ?? 0),
   );
 
-  if (task.status === 'error') return <PageError error={task.error} onRetry={task.reload} />;
+  if (task.status === 'error') {
+    // A unit's people get 404 for other units' tasks (search results may still link there).
+    if (task.error instanceof ApiError && task.error.status === 404) return <TaskNotYours />;
+    return <PageError error={task.error} onRetry={task.reload} />;
+  }
   if (task.status === 'loading') return <PageLoading />;
   return <TaskView detail={task.data} report={report.data} onChanged={task.reload} />;
+}
+
+/** 无权查看或任务不存在 — the task is gone or belongs to other units; a way back to one's own ledger. */
+function TaskNotYours() {
+  const { t } = useI18n();
+  return (
+    <Result
+      status="404"
+      title={<h1 className="page-title">{t('task.notYours')}</h1>}
+      subTitle={t('task.notYoursHint')}
+      extra={<Link to="/ledger">{t('task.backToLedger')}</Link>}
+      data-testid="task-not-yours"
+    />
+  );
 }
 
 function TaskView({
