@@ -78,7 +78,7 @@ export async function readViewState(
 }
 
 /** Values the template is compiled with, to find where each parameter goes. */
-const SENTINEL = { id: -987_654_321, token: '\u0000token', now: '\u0000now' } as const;
+const SENTINEL = { id: -987_654_321, token: '~view-state-token~', now: '~view-state-now~' } as const;
 const TEMPLATES = new WeakMap<
   Kysely<Database>,
   Map<'task' | 'report', { sql: string; slots: ('id' | 'token' | 'now' | { value: unknown })[] }>
