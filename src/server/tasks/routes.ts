@@ -44,16 +44,9 @@ export const taskRoutes: RouteModule = (app, context) => {
       // Cached serialised per task, scope and date while its report's change counter stands;
       // a miss runs the task, its status inputs and its source passage together.
       // Flags (领导关注) do not move the report's change counter and one field is per reader, so
-      // they are read on every request (signed-in readers only) and never enter the shared cache.
-      const user = request.user;
-      const flagsOnTask = user
-        ? context.db
-            .selectFrom('flags')
-            .select('user_id')
-            .where('node_id', '=', taskId)
-            .where('cleared_at', 'is', null)
-            .execute()
-        : Promise.resolve([]);
+      // they come with the session in the request's one query (readViewState), shown to
+      // signed-in readers only, and never enter the shared cache.
+      const flags = request.user ? state.taskFlags : { total: 0, bySessionUser: 0 };
       const cachedPage = pages.get(`${taskId}:${scopeKey(scope)}:${at}`, state.counter, async () => {
         const [found, inputs, source] = await Promise.all([
           getTaskContext(context.db, taskId),
@@ -80,9 +73,9 @@ export const taskRoutes: RouteModule = (app, context) => {
         const head = JSON.stringify(z.encode(taskPageSchema, page)).slice(0, -1);
         return { head, unflagged: jsonBody(`${head},"flagged":false,"flaggedByMe":false}`) };
       });
-      const [cached, flaggers] = await Promise.all([cachedPage, flagsOnTask]);
-      if (flaggers.length === 0) return sendJsonBytes(request, reply, cached.unflagged);
-      const mine = flaggers.some((f) => f.user_id === user?.id);
+      const cached = await cachedPage;
+      if (flags.total === 0) return sendJsonBytes(request, reply, cached.unflagged);
+      const mine = flags.bySessionUser > 0;
       return sendJsonBytes(request, reply, jsonBody(`${cached.head},"flagged":true,"flaggedByMe":${mine}}`));
     },
   );

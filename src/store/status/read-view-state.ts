@@ -1,4 +1,4 @@
-import { CompiledQuery, type Kysely } from 'kysely';
+import { CompiledQuery, type Kysely, sql } from 'kysely';
 import type { SessionWithUser } from '../accounts/manage-sessions.js';
 import { KEEP_PREPARED } from '../database.js';
 import type { Database } from '../schema.js';
@@ -21,6 +21,11 @@ export interface ViewState {
   counter: number;
   /** For a task lookup: whether the task itself is archived. */
   taskArchived: boolean;
+  /**
+   * For a task lookup: leaders' live flags (领导关注) on the task, and how many of them are the
+   * session user's. Flags do not move the change counter, so they are read on every request.
+   */
+  taskFlags: { total: number; bySessionUser: number };
   /** The live session of the token and its user, if any (expired or unknown: undefined). */
   session: SessionWithUser | undefined;
 }
@@ -120,6 +125,15 @@ function buildQuery(db: Kysely<Database>, subject: ViewSubject, tokenHash: strin
       'u.role',
       'u.unit_id',
       'u.disabled',
+      'taskId' in subject
+        ? sql<number>`(select count(*) from flags f where f.node_id = n.id and f.cleared_at is null)`.as(
+            'flags',
+          )
+        : sql<number>`0`.as('flags'),
+      'taskId' in subject
+        ? sql<number>`(select count(*) from flags f
+            where f.node_id = n.id and f.cleared_at is null and f.user_id = s.user_id)`.as('my_flags')
+        : sql<number>`0`.as('my_flags'),
     ]);
 }
 
@@ -157,6 +171,7 @@ function toViewState(row: Row): ViewState {
     },
     counter: row.counter ?? -1,
     taskArchived: Number(row.task_archived) === 1,
+    taskFlags: { total: Number(row.flags ?? 0), bySessionUser: Number(row.my_flags ?? 0) },
     session,
   };
 }
