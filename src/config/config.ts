@@ -72,6 +72,8 @@ const settingsSchema = z.object({
   WEBHOOK_URL: z.string().url().optional(),
   /** A .ttf/.otf Chinese font for PNG output, instead of the Noto Sans SC shipped by npm install. */
   CJK_FONT_FILE: z.string().min(1).optional(),
+  /** The built web app's directory, instead of the package's web/dist (tests of a rebuild). */
+  WEB_DIST: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof settingsSchema> & { sqlitePath: string };

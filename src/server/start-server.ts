@@ -51,7 +51,12 @@ export async function startServer(
     throw error;
   }
 
-  const app = await buildApp({ config, db: database.db, logger });
+  const app = await buildApp({
+    config,
+    db: database.db,
+    logger,
+    ...(config.WEB_DIST ? { webDist: config.WEB_DIST } : {}),
+  });
   try {
     await app.listen({ port: config.PORT, host: config.HOST });
   } catch (error) {
