@@ -82,6 +82,9 @@ describe('publishing commands on a report file', () => {
 });
 
 describe('publishing commands honour LUOSHI_TODAY', () => {
+  // Its own directory: the describe above removes `dir` when it ends.
+  const dir = mkdtempSync(path.join(tmpdir(), 'luoshi-today-cli-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   afterEach(() => {
     vi.unstubAllEnvs();
     vi.restoreAllMocks();
