@@ -17,57 +17,6 @@ export async function readReportChangeCounter(db: Kysely<Database>, reportId: nu
   return row?.counter ?? -1;
 }
 
-interface Entry {
-  counter: number;
-  value: Promise<unknown>;
-}
-
-/**
- * Computed report views (dashboard, ledger) cached per report, kind and date, valid while the
- * report's change counter stays where it was when they were computed. Reading the counter first
- * and the data after means a cached view is never older than the counter it is filed under; a
- * write by any process moves the counter, so the next request recomputes. Concurrent requests
- * for the same missing view share one computation. Least recently used views are dropped first.
- */
-export class ReportViewCache {
-  readonly #entries = new Map<string, Entry>();
-  readonly #maxEntries: number;
-
-  constructor(maxEntries = 64) {
-    this.#maxEntries = maxEntries;
-  }
-
-  /** The cached view, or `compute()` filed under the report's current counter. */
-  async get<T>(db: Kysely<Database>, reportId: number, key: string, compute: () => Promise<T>): Promise<T> {
-    const counter = await readReportChangeCounter(db, reportId);
-    const fullKey = `${reportId}:${key}`;
-    const found = this.#entries.get(fullKey);
-    if (found && found.counter === counter && counter >= 0) {
-      this.#entries.delete(fullKey);
-      this.#entries.set(fullKey, found);
-      return found.value as Promise<T>;
-    }
-    const value = compute();
-    const entry: Entry = { counter, value };
-    this.#entries.delete(fullKey);
-    this.#entries.set(fullKey, entry);
-    // A failed computation must not be served to later requests.
-    value.catch(() => {
-      if (this.#entries.get(fullKey) === entry) this.#entries.delete(fullKey);
-    });
-    while (this.#entries.size > this.#maxEntries) {
-      const oldest = this.#entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.#entries.delete(oldest);
-    }
-    return value;
-  }
-
-  get size(): number {
-    return this.#entries.size;
-  }
-}
-
 /**
  * Values cached under a key and the change counter they were computed at, for callers that
  * read the counter themselves (in the same query as the session, see readViewState). A value
@@ -95,6 +44,7 @@ export class CounterCache<T> {
     const entry = { counter, value };
     this.#entries.delete(key);
     this.#entries.set(key, entry);
+    // A failed computation must not be served to later requests.
     value.catch(() => {
       if (this.#entries.get(key) === entry) this.#entries.delete(key);
     });
@@ -108,5 +58,30 @@ export class CounterCache<T> {
 
   get size(): number {
     return this.#entries.size;
+  }
+}
+
+/**
+ * Computed report views (dashboard, ledger) cached per report, kind and date, valid while the
+ * report's change counter stays where it was when they were computed. Reading the counter first
+ * and the data after means a cached view is never older than the counter it is filed under; a
+ * write by any process moves the counter, so the next request recomputes. Concurrent requests
+ * for the same missing view share one computation. Least recently used views are dropped first.
+ */
+export class ReportViewCache {
+  readonly #cache: CounterCache<unknown>;
+
+  constructor(maxEntries = 64) {
+    this.#cache = new CounterCache(maxEntries);
+  }
+
+  /** The cached view, or `compute()` filed under the report's current counter. */
+  async get<T>(db: Kysely<Database>, reportId: number, key: string, compute: () => Promise<T>): Promise<T> {
+    const counter = await readReportChangeCounter(db, reportId);
+    return this.#cache.get(`${reportId}:${key}`, counter, compute) as Promise<T>;
+  }
+
+  get size(): number {
+    return this.#cache.size;
   }
 }
