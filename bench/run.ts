@@ -4,6 +4,7 @@
  * `npm run bench -- parse extract` runs only the modules whose file name contains one of the words and
  * replaces just their sections in BENCHMARKS.md, keeping the others.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,6 +50,10 @@ async function main(): Promise<void> {
   const merged =
     only.length > 0 && existsSync(out) ? keepOtherSections(readFileSync(out, 'utf8'), sections) : sections;
   writeFileSync(out, `${header()}\n${[...merged.values()].join('\n')}`);
+  // Aligned tables, as `npm test`'s format check requires of every Markdown file.
+  execFileSync(path.join(benchDir, '..', 'node_modules', '.bin', 'biome'), ['format', '--write', out], {
+    stdio: 'ignore',
+  });
   process.stderr.write(`bench: wrote ${path.relative(process.cwd(), out)}\n`);
 }
 
