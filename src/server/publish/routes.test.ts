@@ -4,6 +4,7 @@ import mammoth from 'mammoth';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../store/testing.js';
+import { addTarget } from '../testing/report-progress.js';
 import { createTestWorld, type TestWorld } from '../testing/test-app.js';
 
 /** Adds a target to a task and an approved (or submitted) progress report with a value for it. */
@@ -41,29 +42,13 @@ async function reportProgress(
       .returning('id')
       .executeTakeFirstOrThrow();
   }
-  const target = await db
-    .insertInto('targets')
-    .values({
-      node_id: taskId,
-      ordinal: 0,
-      value: 6500,
-      max: null,
-      unit: '个',
-      comparator: '=',
-      change: 'increase',
-      subject: '中小学学位',
-      text: '6500个',
-      span_start: 0,
-      span_end: 5,
-      source: 'manual',
-      edited_by: null,
-      edited_at: null,
-      archived: 0,
-      created_at: now,
-      updated_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const targetId = await addTarget(world, taskId, 6500, 0, {
+    comparator: '=',
+    text: '6500个',
+    span_end: 5,
+    created_at: now,
+    updated_at: now,
+  });
   const report = await db
     .insertInto('progress_reports')
     .values({
@@ -90,7 +75,7 @@ async function reportProgress(
     .insertInto('progress_values')
     .values({
       progress_report_id: report.id,
-      target_id: target.id,
+      target_id: targetId,
       value,
       note: null,
       created_at: now,

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../store/testing.js';
+import { addTarget } from '../testing/report-progress.js';
 import { createTestWorld, type TestWorld } from '../testing/test-app.js';
 
 /** Downloads the period's template, lets `fill` edit the sheet, and returns the new file. */
@@ -17,31 +18,13 @@ describe.each(DIALECTS)('progress spreadsheets on %s', (dialect) => {
   let targetId: number;
   beforeAll(async () => {
     world = await createTestWorld(dialect, { today: '2026-06-30' });
-    const now = new Date().toISOString();
-    const target = await world.database.db
-      .insertInto('targets')
-      .values({
-        node_id: world.taskIds[1]!,
-        ordinal: 0,
-        value: 100,
-        max: null,
-        unit: '场',
-        comparator: '>=',
-        change: 'level',
-        subject: '活动',
-        text: '活动100场',
-        span_start: 0,
-        span_end: 5,
-        source: 'manual',
-        edited_by: null,
-        edited_at: null,
-        archived: 0,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    targetId = target.id;
+    targetId = await addTarget(world, world.taskIds[1]!, 100, 0, {
+      unit: '场',
+      change: 'level',
+      subject: '活动',
+      text: '活动100场',
+      span_end: 5,
+    });
     const admin = await world.client('admin');
     await admin.post(`/api/reports/${world.reportId}/assignments/bulk`, {
       items: [

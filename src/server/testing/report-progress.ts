@@ -1,14 +1,17 @@
+import type { Insertable } from 'kysely';
+import type { TargetTable } from '../../store/schema.js';
 import type { TestWorld } from './test-app.js';
 
 /**
  * Adds a quantitative target (`value` 个 of 中小学学位, an increment) to a task as its
- * `ordinal`-th target; returns its id.
+ * `ordinal`-th target; `fields` replaces any of the other columns. Returns its id.
  */
 export async function addTarget(
   world: TestWorld,
   taskId: number,
   value = 6500,
   ordinal = 0,
+  fields: Partial<Omit<Insertable<TargetTable>, 'id' | 'node_id' | 'ordinal' | 'value'>> = {},
 ): Promise<number> {
   const now = new Date().toISOString();
   const row = await world.database.db
@@ -31,6 +34,7 @@ export async function addTarget(
       archived: 0,
       created_at: now,
       updated_at: now,
+      ...fields,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
