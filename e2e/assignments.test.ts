@@ -2,19 +2,12 @@ import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppShell } from './pages/app-shell.js';
-import { LoginPage } from './pages/login-page.js';
 import { AssignmentsPage, type UploadFile } from './pages/office-pages.js';
 import { ApiClient } from './support/api-client.js';
-import {
-  DESKTOP,
-  horizontalOverflow,
-  launchBrowser,
-  newPage,
-  PHONE,
-  screenshotPath,
-} from './support/browser.js';
+import { DESKTOP, horizontalOverflow, launchBrowser, PHONE, screenshotPath } from './support/browser.js';
 import { type LuoshiServer, startLuoshiServer } from './support/luoshi-server.js';
 import { loadReport, type ReportTree, reportTasks } from './support/report-tree.js';
+import { signedInPage } from './support/sign-in.js';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -56,11 +49,10 @@ describe('assignment screen: bulk assignment and the 分工方案 import', { tim
     office = await ApiClient.signIn(server.url, 'admin', server.adminPassword);
     for (const name of ['区教委', '区财政局']) await office.ok('POST', '/api/units', { name });
     report = await loadReport(office);
-    ({ context, page } = await newPage(browser, server.url));
-    const login = new LoginPage(page);
-    await login.goto();
-    await login.signIn('admin', server.adminPassword);
-    await page.waitForURL('**/dashboard');
+    ({ context, page } = await signedInPage(browser, server.url, {
+      username: 'admin',
+      password: server.adminPassword,
+    }));
   });
 
   afterAll(async () => {

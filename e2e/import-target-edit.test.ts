@@ -1,19 +1,12 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LoginPage } from './pages/login-page.js';
 import { ImportWizardPage } from './pages/office-pages.js';
 import { ApiClient } from './support/api-client.js';
-import {
-  DESKTOP,
-  horizontalOverflow,
-  launchBrowser,
-  newPage,
-  PHONE,
-  screenshotPath,
-} from './support/browser.js';
+import { DESKTOP, horizontalOverflow, launchBrowser, PHONE, screenshotPath } from './support/browser.js';
 import { type LuoshiServer, repoRoot, startLuoshiServer } from './support/luoshi-server.js';
 import { loadReport, reportTasks } from './support/report-tree.js';
+import { signedInPage } from './support/sign-in.js';
 
 const REPORT = path.join(repoRoot, 'test-data/corpus/beijing-2026-work-report.txt');
 
@@ -32,11 +25,10 @@ describe('import wizard: editing extracted targets before commit', { timeout: 12
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startLuoshiServer(), launchBrowser()]);
-    ({ context, page } = await newPage(browser, server.url));
-    const login = new LoginPage(page);
-    await login.goto();
-    await login.signIn('admin', server.adminPassword);
-    await page.waitForURL('**/dashboard');
+    ({ context, page } = await signedInPage(browser, server.url, {
+      username: 'admin',
+      password: server.adminPassword,
+    }));
   });
 
   afterAll(async () => {

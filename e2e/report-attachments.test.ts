@@ -1,12 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LoginPage } from './pages/login-page.js';
 import { AttachmentsSection } from './pages/office-pages.js';
 import { InboxPage, ReviewPage } from './pages/workflow-pages.js';
 import { ApiClient } from './support/api-client.js';
-import { horizontalOverflow, launchBrowser, newPage, PHONE, screenshotPath } from './support/browser.js';
+import { horizontalOverflow, launchBrowser, PHONE, screenshotPath } from './support/browser.js';
 import { type LuoshiServer, startLuoshiServer } from './support/luoshi-server.js';
 import { loadReport, reportTasks } from './support/report-tree.js';
+import { signedInPage } from './support/sign-in.js';
 
 const PDF = { name: '竣工验收报告.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 验收') };
 const PHOTO = { name: '现场照片.png', mimeType: 'image/png', buffer: Buffer.from('\x89PNG photo') };
@@ -53,11 +53,12 @@ describe('report form: evidence files on a phone', { timeout: 90_000 }, () => {
         open: true,
       })
     ).id;
-    ({ context, page } = await newPage(browser, server.url, PHONE));
-    const login = new LoginPage(page);
-    await login.goto();
-    await login.signIn('jw_reporter', password);
-    await page.waitForURL('**/dashboard');
+    ({ context, page } = await signedInPage(
+      browser,
+      server.url,
+      { username: 'jw_reporter', password },
+      PHONE,
+    ));
   });
 
   afterAll(async () => {
@@ -134,12 +135,11 @@ describe('report form: evidence files on a phone', { timeout: 90_000 }, () => {
     expect(await files.root.getByRole('button', { name: `移除 ${PDF.name}` }).count()).toBe(0);
     expect(await files.root.getByLabel('添加附件').count()).toBe(0);
 
-    const { context: officeContext, page: officePage } = await newPage(browser, server.url);
+    const { context: officeContext, page: officePage } = await signedInPage(browser, server.url, {
+      username: 'admin',
+      password: server.adminPassword,
+    });
     try {
-      const login = new LoginPage(officePage);
-      await login.goto();
-      await login.signIn('admin', server.adminPassword);
-      await officePage.waitForURL('**/dashboard');
       const review = new ReviewPage(officePage);
       await review.goto();
       await review.item(taskText).getByRole('link', { name: PDF.name, exact: true }).waitFor();

@@ -7,25 +7,10 @@ import { DashboardPage } from './pages/dashboard-page.js';
 import { HomePage } from './pages/home-page.js';
 import { TaskPage } from './pages/task-page.js';
 import { InboxPage, PeriodsPage, ReviewPage } from './pages/workflow-pages.js';
-import {
-  DESKTOP,
-  horizontalOverflow,
-  launchBrowser,
-  PHONE,
-  screenshotPath,
-} from './support/browser.js';
+import { ApiClient, type ApiTask, firstReportTasks } from './support/api-client.js';
+import { DESKTOP, horizontalOverflow, launchBrowser, PHONE, screenshotPath } from './support/browser.js';
 import { signedInPage } from './support/sign-in.js';
 import { type LuoshiServer, repoRoot, startLuoshiServer } from './support/luoshi-server.js';
-
-interface ApiTask {
-  id: number;
-  text: string;
-  targets: { value: number; unit: string }[];
-}
-interface ApiArea {
-  measures: { tasks: ApiTask[] }[];
-  tasks: ApiTask[];
-}
 
 const UNIT = '区发展改革委';
 const PERIOD = '2026-06';
@@ -54,11 +39,8 @@ describe('reporting loop: assign → open period → report → return → resub
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startLuoshiServer(), launchBrowser()]);
-    const list = (await (await fetch(`${server.url}/api/reports`)).json()) as { reports: { id: number }[] };
-    const report = (await (await fetch(`${server.url}/api/reports/${list.reports[0]?.id}`)).json()) as {
-      areas: ApiArea[];
-    };
-    const tasks = report.areas.flatMap((area) => [...area.measures.flatMap((m) => m.tasks), ...area.tasks]);
+    const api = await ApiClient.signIn(server.url, 'admin', server.adminPassword);
+    const { tasks } = await firstReportTasks(api).finally(() => api.dispose());
     const withTarget = tasks.find((t) => t.targets.length === 1);
     if (!withTarget) throw new Error('the sample report has no task with exactly one target');
     task = withTarget;

@@ -1,73 +1,14 @@
-import {
-  type APIRequestContext,
-  type Browser,
-  type BrowserContext,
-  type Page,
-  request,
-} from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LoginPage } from './pages/login-page.js';
 import { TaskPage } from './pages/task-page.js';
-import {
-  DESKTOP,
-  horizontalOverflow,
-  launchBrowser,
-  newPage,
-  PHONE,
-  screenshotPath,
-} from './support/browser.js';
+import { ApiClient, type ApiTask, firstReportTasks } from './support/api-client.js';
+import { DESKTOP, horizontalOverflow, launchBrowser, PHONE, screenshotPath } from './support/browser.js';
 import { type LuoshiServer, startLuoshiServer } from './support/luoshi-server.js';
-
-interface ApiTask {
-  id: number;
-  text: string;
-  targets: { id: number; value: number; unit: string }[];
-}
-interface ApiArea {
-  measures: { tasks: ApiTask[] }[];
-  tasks: ApiTask[];
-}
+import { signedInPage } from './support/sign-in.js';
 
 const UNIT = '区住房城乡建设委';
 const RETURN_REASON = '佐证材料缺少竣工验收单，请补充';
 const EVIDENCE = '竣工验收单.pdf';
-
-/** A signed-in API session (cookie + CSRF token) for setting up what the page then shows. */
-class ApiSession {
-  private constructor(
-    private readonly api: APIRequestContext,
-    private csrf: string,
-  ) {}
-
-  static async signIn(baseURL: string, username: string, password: string): Promise<ApiSession> {
-    const api = await request.newContext({ baseURL });
-    const anonymous = (await (await api.get('/api/session')).json()) as { csrfToken: string };
-    const signed = await api.post('/api/session', {
-      data: { username, password },
-      headers: { 'x-csrf-token': anonymous.csrfToken },
-    });
-    if (!signed.ok()) throw new Error(`sign-in of ${username} failed: ${await signed.text()}`);
-    return new ApiSession(api, ((await signed.json()) as { csrfToken: string }).csrfToken);
-  }
-
-  async send<T>(method: 'POST' | 'PUT' | 'PATCH', url: string, data: unknown): Promise<T> {
-    const response = await this.api.fetch(url, { method, data, headers: { 'x-csrf-token': this.csrf } });
-    if (!response.ok()) throw new Error(`${method} ${url}: ${response.status()} ${await response.text()}`);
-    return (await response.json()) as T;
-  }
-
-  async upload(url: string, name: string, bytes: Buffer): Promise<void> {
-    const response = await this.api.post(url, {
-      multipart: { file: { name, mimeType: 'application/pdf', buffer: bytes } },
-      headers: { 'x-csrf-token': this.csrf },
-    });
-    if (!response.ok()) throw new Error(`upload ${url}: ${response.status()} ${await response.text()}`);
-  }
-
-  dispose(): Promise<void> {
-    return this.api.dispose();
-  }
-}
 
 /**
  * The task page as the office reads it: the report passage with the sentence marked, milestones
@@ -78,42 +19,34 @@ describe('task page: report passage, milestones, history and audit trail', { tim
   let server: LuoshiServer;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
-  const sessions: ApiSession[] = [];
+  const sessions: ApiClient[] = [];
   let office: Page;
-  let admin: ApiSession;
+  let admin: ApiClient;
   let task: ApiTask;
   let assignment: { id: number; version: number };
 
   async function signedIn(username: string, password: string, viewport = DESKTOP): Promise<Page> {
-    const { context, page } = await newPage(browser, server.url, viewport);
+    const { context, page } = await signedInPage(browser, server.url, { username, password }, viewport);
     contexts.push(context);
-    const login = new LoginPage(page);
-    await login.goto();
-    await login.signIn(username, password);
-    await page.waitForURL('**/dashboard');
     return page;
   }
 
-  async function session(username: string, password: string): Promise<ApiSession> {
-    const signed = await ApiSession.signIn(server.url, username, password);
+  async function session(username: string, password: string): Promise<ApiClient> {
+    const signed = await ApiClient.signIn(server.url, username, password);
     sessions.push(signed);
     return signed;
   }
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startLuoshiServer(), launchBrowser()]);
-    const list = (await (await fetch(`${server.url}/api/reports`)).json()) as { reports: { id: number }[] };
-    const reportId = list.reports[0]?.id;
-    const report = (await (await fetch(`${server.url}/api/reports/${reportId}`)).json()) as {
-      areas: ApiArea[];
-    };
-    const tasks = report.areas.flatMap((area) => [...area.measures.flatMap((m) => m.tasks), ...area.tasks]);
+    admin = await session('admin', server.adminPassword);
+    const { reportId, tasks } = await firstReportTasks(admin);
     // The single-target task that sits deepest in its passage, so showing it needs a scroll.
     let deepest = -1;
     for (const candidate of tasks.filter((t) => t.targets.length === 1)) {
-      const detail = (await (await fetch(`${server.url}/api/tasks/${candidate.id}`)).json()) as {
-        source: { highlight: [number, number] } | null;
-      };
+      const detail = await admin.json<{ source: { highlight: [number, number] } | null }>(
+        `/api/tasks/${candidate.id}`,
+      );
       const at = detail.source?.highlight[0] ?? -1;
       if (at > deepest) [deepest, task] = [at, candidate];
     }
@@ -121,52 +54,51 @@ describe('task page: report passage, milestones, history and audit trail', { tim
 
     // Set-up through the API: a unit with a reporter and a head, the task assigned, a period open,
     // and one report that was returned with a reason, fixed, resubmitted and approved.
-    admin = await session('admin', server.adminPassword);
-    const unit = await admin.send<{ id: number }>('POST', '/api/units', { name: UNIT });
-    const reporter = await admin.send<{ password: string }>('POST', '/api/users', {
+    const unit = await admin.ok<{ id: number }>('POST', '/api/units', { name: UNIT });
+    const reporter = await admin.ok<{ password: string }>('POST', '/api/users', {
       username: 'zjw_reporter',
       displayName: '王承办',
       role: 'reporter',
       unitId: unit.id,
     });
-    const head = await admin.send<{ password: string }>('POST', '/api/users', {
+    const head = await admin.ok<{ password: string }>('POST', '/api/users', {
       username: 'zjw_head',
       displayName: '李负责',
       role: 'unit_head',
       unitId: unit.id,
     });
-    assignment = await admin.send('POST', `/api/tasks/${task.id}/assignments`, {
+    assignment = await admin.ok('POST', `/api/tasks/${task.id}/assignments`, {
       unitId: unit.id,
       role: 'lead',
     });
-    const period = await admin.send<{ id: number }>('POST', `/api/reports/${reportId}/periods`, {
+    const period = await admin.ok<{ id: number }>('POST', `/api/reports/${reportId}/periods`, {
       label: '2026-06',
       open: true,
     });
     const reporterApi = await session('zjw_reporter', reporter.password);
     const headApi = await session('zjw_head', head.password);
     const target = task.targets[0]!;
-    let progress = await reporterApi.send<{ id: number; version: number }>(
+    let progress = await reporterApi.ok<{ id: number; version: number }>(
       'PUT',
       `/api/periods/${period.id}/tasks/${task.id}/progress`,
       { narrative: '主体工程已完工。', values: [{ targetId: target.id, value: target.value }] },
     );
-    await reporterApi.upload(
-      `/api/progress/${progress.id}/attachments`,
-      EVIDENCE,
-      Buffer.from('%PDF-1.4 验收'),
-    );
-    progress = await headApi.send('POST', `/api/progress/${progress.id}/submit`, {
+    await reporterApi.upload(`/api/progress/${progress.id}/attachments`, {
+      name: EVIDENCE,
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4 验收'),
+    });
+    progress = await headApi.ok('POST', `/api/progress/${progress.id}/submit`, {
       version: progress.version,
     });
-    progress = await admin.send('POST', `/api/progress/${progress.id}/return`, {
+    progress = await admin.ok('POST', `/api/progress/${progress.id}/return`, {
       version: progress.version,
       reason: RETURN_REASON,
     });
-    progress = await headApi.send('POST', `/api/progress/${progress.id}/submit`, {
+    progress = await headApi.ok('POST', `/api/progress/${progress.id}/submit`, {
       version: progress.version,
     });
-    await admin.send('POST', `/api/progress/${progress.id}/approve`, { version: progress.version });
+    await admin.ok('POST', `/api/progress/${progress.id}/approve`, { version: progress.version });
 
     office = await signedIn('admin', server.adminPassword);
   });
@@ -213,7 +145,7 @@ describe('task page: report passage, milestones, history and audit trail', { tim
     };
     const fresh = current.task.assignments.find((a) => a.id === assignment.id)!;
     expect(fresh.version).toBe(assignment.version + 1);
-    await admin.send('PATCH', `/api/assignments/${assignment.id}`, {
+    await admin.ok('PATCH', `/api/assignments/${assignment.id}`, {
       version: fresh.version,
       note: '另行调整',
     });

@@ -57,6 +57,15 @@ export class ApiClient {
     return (await response.json()) as T;
   }
 
+  /** Uploads `file` as the multipart field `file`; fails on a non-2xx answer. */
+  async upload(url: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+    const response = await this.http.post(url, {
+      multipart: { file },
+      headers: { 'x-csrf-token': this.csrfToken },
+    });
+    if (!response.ok()) throw new Error(`upload ${url}: HTTP ${response.status()} ${await response.text()}`);
+  }
+
   async dispose(): Promise<void> {
     if (this.ownsContext) await this.http.dispose();
   }
@@ -66,7 +75,7 @@ export class ApiClient {
 export interface ApiTask {
   id: number;
   text: string;
-  targets: { value: number; unit: string }[];
+  targets: { id: number; value: number; unit: string }[];
   deadline: { text: string; date: string | null } | null;
   status: { expected: number; class: string };
 }
