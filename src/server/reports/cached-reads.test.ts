@@ -8,6 +8,7 @@ import { DIALECTS } from '../../store/testing.js';
 import { buildApp } from '../app.js';
 import { readReportChangeCounter } from './report-view-cache.js';
 import { createTestWorld, TEST_PASSWORD, type TestWorld } from '../testing/test-app.js';
+import { insertMonthPeriod, insertProgressReport, insertProgressValue } from '../testing/small-report.js';
 import { TestClient } from '../testing/test-client.js';
 
 interface LedgerRow {
@@ -272,20 +273,13 @@ describe.each(DIALECTS)('cached report reads on %s', (dialect) => {
     const db = world.database.db;
     const taskId = world.taskIds[5]!;
     const now = new Date().toISOString();
-    const period = await db
-      .insertInto('reporting_periods')
-      .values({
-        report_id: reportId,
-        kind: 'month',
-        label: '2026-05',
-        starts_on: '2026-05-01',
-        ends_on: '2026-05-31',
-        status: 'open',
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const periodId = await insertMonthPeriod(db, {
+      reportId,
+      label: '2026-05',
+      startsOn: '2026-05-01',
+      endsOn: '2026-05-31',
+      now,
+    });
     const target = await db
       .selectFrom('targets')
       .select('id')
@@ -298,42 +292,18 @@ describe.each(DIALECTS)('cached report reads on %s', (dialect) => {
       last = next;
       return result;
     };
-    const progress = await db
-      .insertInto('progress_reports')
-      .values({
-        node_id: taskId,
-        unit_id: world.units.A,
-        period_id: period.id,
-        status: 'draft',
-        narrative: '草稿',
-        problems: '',
-        next_steps: '',
-        percent: 10,
-        created_by: null,
-        submitted_by: null,
-        submitted_at: null,
-        reviewed_by: null,
-        reviewed_at: null,
-        review_reason: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const progressId = await insertProgressReport(db, {
+      taskId,
+      unitId: world.units.A,
+      periodId,
+      status: 'draft',
+      now,
+    });
     expect(await moved(), 'draft created').toBe(false);
-    await db.updateTable('progress_reports').set({ percent: 20 }).where('id', '=', progress.id).execute();
+    await db.updateTable('progress_reports').set({ percent: 20 }).where('id', '=', progressId).execute();
     expect(await moved(), 'draft edited').toBe(false);
     if (target) {
-      await db
-        .insertInto('progress_values')
-        .values({
-          progress_report_id: progress.id,
-          target_id: target.id,
-          value: 5,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
+      await insertProgressValue(db, { progressReportId: progressId, targetId: target.id, value: 5, now });
       expect(await moved(), 'value of a draft').toBe(false);
     }
     const leader = await world.client('leader');
@@ -344,42 +314,42 @@ describe.each(DIALECTS)('cached report reads on %s', (dialect) => {
     await db
       .updateTable('progress_reports')
       .set({ status: 'submitted' })
-      .where('id', '=', progress.id)
+      .where('id', '=', progressId)
       .execute();
     expect(await moved(), 'submitted').toBe(true);
     const after = (await leader.get(`/api/tasks/${taskId}?at=${AT}`)).json<{
       task: { latestProgress: { progressReportId: number } | null };
     }>();
-    expect(after.task.latestProgress?.progressReportId).toBe(progress.id);
+    expect(after.task.latestProgress?.progressReportId).toBe(progressId);
     if (target) {
       await db
         .updateTable('progress_values')
         .set({ value: 6 })
-        .where('progress_report_id', '=', progress.id)
+        .where('progress_report_id', '=', progressId)
         .execute();
       expect(await moved(), 'value of a submitted report').toBe(true);
     }
     await db
       .updateTable('progress_reports')
       .set({ status: 'returned' })
-      .where('id', '=', progress.id)
+      .where('id', '=', progressId)
       .execute();
     expect(await moved(), 'returned').toBe(true);
     expect(
       (await leader.get(`/api/tasks/${taskId}?at=${AT}`)).json<{ task: { latestProgress: unknown } }>().task
         .latestProgress,
     ).toBeNull();
-    await db.updateTable('progress_reports').set({ narrative: '改' }).where('id', '=', progress.id).execute();
+    await db.updateTable('progress_reports').set({ narrative: '改' }).where('id', '=', progressId).execute();
     expect(await moved(), 'returned report edited').toBe(false);
     await db
       .updateTable('progress_reports')
       .set({ status: 'approved' })
-      .where('id', '=', progress.id)
+      .where('id', '=', progressId)
       .execute();
     expect(await moved(), 'approved').toBe(true);
-    await db.deleteFrom('progress_values').where('progress_report_id', '=', progress.id).execute();
+    await db.deleteFrom('progress_values').where('progress_report_id', '=', progressId).execute();
     if (target) expect(await moved(), 'value of an approved report deleted').toBe(true);
-    await db.deleteFrom('progress_reports').where('id', '=', progress.id).execute();
+    await db.deleteFrom('progress_reports').where('id', '=', progressId).execute();
     expect(await moved(), 'approved report deleted').toBe(true);
   });
 
