@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../store/testing.js';
+import { addTarget } from '../testing/report-progress.js';
 import { createTestWorld, type TestWorld } from '../testing/test-app.js';
 
 interface Progress {
@@ -17,31 +18,8 @@ describe.each(DIALECTS)('reporting workflow on %s', (dialect) => {
   let periodId: number;
   beforeAll(async () => {
     world = await createTestWorld(dialect, { today: '2026-06-30' });
-    const target = await world.database.db
-      .insertInto('targets')
-      .values({
-        node_id: world.taskIds[5]!,
-        ordinal: 0,
-        value: 6500,
-        max: null,
-        unit: '个',
-        comparator: '>=',
-        change: 'increase',
-        subject: '中小学学位',
-        text: '新增中小学学位6500个',
-        span_start: 0,
-        span_end: 10,
-        source: 'manual',
-        edited_by: null,
-        edited_at: null,
-        archived: 0,
-        created_at: new Date().toISOString(),
-        updated_at: new Date().toISOString(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
     taskId = world.taskIds[5]!;
-    targetId = target.id;
+    targetId = await addTarget(world, taskId, 6500);
   });
   afterAll(async () => world?.close());
 
