@@ -173,11 +173,20 @@ export class AssignmentsPage {
     return this.page.getByTestId('bulk-assign-form');
   }
 
+  /** Opens the select labelled `label` and clicks `option` in that select's own dropdown. */
   private async pick(label: string, option: string): Promise<void> {
-    await this.form.getByLabel(label).click();
+    const input = this.form.getByLabel(label);
+    await input.click();
+    // Another select's dropdown may still be closing with the same option in it: pick from the
+    // dropdown this input controls (its listbox id is in aria-controls).
+    const listbox = await input.getAttribute('aria-controls');
+    if (!listbox) throw new Error(`the ${label} select names no listbox`);
     await this.page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)', {
+        has: this.page.locator(`[id="${listbox}"]`),
+      })
       .locator('.ant-select-item-option')
-      .filter({ hasText: new RegExp(`^${option}$`), visible: true })
+      .filter({ hasText: new RegExp(`^${option}$`) })
       .click();
   }
 
