@@ -6,9 +6,13 @@ import { createLogger } from '../../config/logger.js';
 import { type DatabaseHandle, openDatabase } from '../../store/database.js';
 import { DIALECTS } from '../../store/testing.js';
 import { buildApp } from '../app.js';
-import { readReportChangeCounter } from './report-view-cache.js';
+import {
+  insertMonthPeriod,
+  insertProgressReport,
+  insertProgressValue,
+  readReportChangeCounter,
+} from '../testing/small-report.js';
 import { createTestWorld, TEST_PASSWORD, type TestWorld } from '../testing/test-app.js';
-import { insertMonthPeriod, insertProgressReport, insertProgressValue } from '../testing/small-report.js';
 import { TestClient } from '../testing/test-client.js';
 
 interface LedgerRow {
