@@ -84,11 +84,9 @@ export async function findOrCreateOrganisation(trx: Transaction<Database>, name:
   return created.id;
 }
 
-/** The row of a target as the extractor found it (not yet edited by anyone). */
-export function extractedTargetRow(target: Target, nodeId: number, ordinal: number, now: string): NewTarget {
+/** The columns of a target row that say what the extractor found. */
+export function extractedTargetFields(target: Target) {
   return {
-    node_id: nodeId,
-    ordinal,
     value: target.value,
     max: target.max ?? null,
     unit: target.unit,
@@ -98,6 +96,15 @@ export function extractedTargetRow(target: Target, nodeId: number, ordinal: numb
     text: target.text,
     span_start: target.span[0],
     span_end: target.span[1],
+  };
+}
+
+/** The row of a target as the extractor found it (not yet edited by anyone). */
+export function extractedTargetRow(target: Target, nodeId: number, ordinal: number, now: string): NewTarget {
+  return {
+    node_id: nodeId,
+    ordinal,
+    ...extractedTargetFields(target),
     source: 'extracted',
     edited_by: null,
     edited_at: null,

@@ -5,6 +5,7 @@ import { planMerge } from '../../core/merge/plan-merge.js';
 import type { TaskAnalysis } from '../../core/target.js';
 import { type Actor, appendAuditEvent } from '../audit/append-audit-event.js';
 import {
+  extractedTargetFields,
   extractedTargetRow,
   type ImportReportInput,
   insertTreeNodes,
@@ -58,15 +59,7 @@ async function mergeTaskTargets(
       .updateTable('targets')
       .set((eb) => ({
         ordinal,
-        value: target.value,
-        max: target.max ?? null,
-        unit: target.unit,
-        comparator: target.comparator,
-        change: target.change,
-        subject: target.subject,
-        text: target.text,
-        span_start: target.span[0],
-        span_end: target.span[1],
+        ...extractedTargetFields(target),
         updated_at: now,
         version: eb('version', '+', 1),
       }))
