@@ -15,6 +15,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../config/logger.js';
+import { changeWatchOf } from '../store/change-watch.js';
 import type { Database } from '../store/schema.js';
 import { assignmentRoutes } from './assignments/routes.js';
 import { attachmentRoutes } from './attachments/routes.js';
@@ -31,6 +32,7 @@ import { periodRoutes } from './periods/routes.js';
 import { progressRoutes } from './progress/routes.js';
 import { publishRoutes } from './publish/routes.js';
 import { reportRoutes } from './reports/routes.js';
+import { ViewStateCache } from './reports/view-state-cache.js';
 import { searchRoutes } from './search/routes.js';
 import { spreadsheetRoutes } from './spreadsheets/routes.js';
 import { taskActivityRoutes } from './tasks/activity-routes.js';
@@ -99,6 +101,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logger,
     today: options.today ?? serverToday(config),
     notifier: createNotifier(db, config, logger),
+    viewStates: new ViewStateCache(),
   };
   const app = Fastify({
     // luoshi's pino logger (a newer pino than Fastify's bundled types describe).
@@ -156,6 +159,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     await app.register(async (scope) => routes(scope.withTypeProvider<ZodTypeProvider>(), context));
   }
   await installWebApp(app, context, options.webDist);
+  // Cached reads may keep what they check per request once the database's change watch vouches
+  // for it (on PostgreSQL, once it listens for other instances' commits).
+  await changeWatchOf(db)?.ready();
   app.decorate('luoshi', context);
   app.addHook('onClose', async () => {
     await context.notifier.settled();

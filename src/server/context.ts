@@ -11,6 +11,7 @@ import type { Config } from '../config/config.js';
 import type { Logger } from '../config/logger.js';
 import type { Database } from '../store/schema.js';
 import type { Notifier } from './notifications/deliver-notifications.js';
+import type { ViewStateCache } from './reports/view-state-cache.js';
 
 /** What every route module gets: validated settings, the database and the logger. */
 export interface AppContext {
@@ -21,6 +22,8 @@ export interface AppContext {
   today(): string;
   /** In-app notifications with e-mail/webhook delivery. */
   notifier: Notifier;
+  /** The sessions and report counters cached reads check, kept while the database is unchanged. */
+  viewStates: ViewStateCache;
 }
 
 /** A Fastify instance whose routes take zod schemas. */

@@ -65,11 +65,16 @@ export function clearSessionCookie(reply: FastifyReply, context: AppContext): vo
   });
 }
 
-/** The session token hash of the request's cookie, or null when it has none (or a silly one). */
-export function sessionTokenHashOf(request: FastifyRequest): string | null {
+/** The session token of the request's cookie, or null when it has none (or a silly one). */
+export function sessionTokenOf(request: FastifyRequest): string | null {
   const token = request.cookies[SESSION_COOKIE];
-  if (!token || token.length > 200) return null;
-  return hashToken(token);
+  return !token || token.length > 200 ? null : token;
+}
+
+/** The hash of the request's session token (what the database stores), or null. */
+export function sessionTokenHashOf(request: FastifyRequest): string | null {
+  const token = sessionTokenOf(request);
+  return token === null ? null : hashToken(token);
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   readReportChangeCounter,
 } from '../testing/small-report.js';
 import { createTestWorld, TEST_PASSWORD, type TestWorld } from '../testing/test-app.js';
+import { heardBy } from '../testing/heard-by.js';
 import { TestClient } from '../testing/test-client.js';
 
 interface LedgerRow {
@@ -39,7 +40,9 @@ const AT = '2026-06-30';
  * The cached reads (dashboard, whole tree, ledger pages, task page): answers change as soon as
  * anything they show changes — written through this app, through another app instance with
  * its own cache and its own connection to the same database, or straight into the database —
- * and the session is checked on every request. Both backends.
+ * and the session is checked on every request. Another connection's commit counts from the
+ * moment this app's change watch hears of it (heardBy: at once on SQLite, a notification on
+ * PostgreSQL); this app's own writes count at once. Both backends.
  */
 describe.each(DIALECTS)('cached report reads on %s', (dialect) => {
   let world: TestWorld;
@@ -182,10 +185,9 @@ describe.each(DIALECTS)('cached report reads on %s', (dialect) => {
 
     // The office assigns the task through the other instance.
     const adminOnSecond = await clientOn(second.app, 'admin');
-    const assigned = await adminOnSecond.post(`/api/tasks/${taskId}/assignments`, {
-      unitId: world.units.B,
-      role: 'lead',
-    });
+    const assigned = await heardBy(world.database.db, () =>
+      adminOnSecond.post(`/api/tasks/${taskId}/assignments`, { unitId: world.units.B, role: 'lead' }),
+    );
     expect(assigned.statusCode, assigned.body).toBe(200);
     const afterAssign = await readAll();
     expect(afterAssign.task.task.assignments.map((a) => a.unitId)).toEqual([world.units.B]);
@@ -212,18 +214,20 @@ describe.each(DIALECTS)('cached report reads on %s', (dialect) => {
     // A changed target value, written through the second instance's connection.
     const target = afterRename.task.task.targets[0];
     if (target) {
-      await second.handle.db
-        .updateTable('targets')
-        .set({ value: target.value + 1 })
-        .where('id', '=', target.id)
-        .execute();
+      await heardBy(world.database.db, () =>
+        second.handle.db
+          .updateTable('targets')
+          .set({ value: target.value + 1 })
+          .where('id', '=', target.id)
+          .execute(),
+      );
       const afterTarget = await readAll();
       expect(afterTarget.task.task.targets[0]?.value).toBe(target.value + 1);
       expect(afterTarget.ledger.tasks.find((t) => t.id === taskId)?.targets[0]?.value).toBe(target.value + 1);
     }
   });
 
-  it('checks the session on every request: a signed-out or disabled session is refused at once', async () => {
+  it('checks the session on every request: a signed-out or disabled session is refused as soon as the change is heard', async () => {
     // The report is unpublished: signed-in users read it, anonymous visitors get a 404.
     const paths = [
       `/api/reports/${reportId}/dashboard?at=${AT}`,
@@ -235,11 +239,13 @@ describe.each(DIALECTS)('cached report reads on %s', (dialect) => {
     for (const path of paths) expect((await leader.get(path)).statusCode, path).toBe(200);
     const cookie = [...leader.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     // Signing out on the other instance revokes the session everywhere.
-    const out = await second.app.inject({
-      method: 'DELETE',
-      url: '/api/session',
-      headers: { cookie, 'x-csrf-token': leader.csrfToken ?? '' },
-    });
+    const out = await heardBy(world.database.db, () =>
+      second.app.inject({
+        method: 'DELETE',
+        url: '/api/session',
+        headers: { cookie, 'x-csrf-token': leader.csrfToken ?? '' },
+      }),
+    );
     expect(out.statusCode, out.body).toBeLessThan(300);
     for (const path of paths) {
       const response = await world.app.inject({ method: 'GET', url: path, headers: { cookie } });
@@ -265,11 +271,13 @@ describe.each(DIALECTS)('cached report reads on %s', (dialect) => {
     // Anonymous visitors see the report once it is published, through the same caches.
     const anonymous = new TestClient(world.app);
     expect((await anonymous.get(paths[0]!)).statusCode).toBe(404);
-    await second.handle.db
-      .updateTable('reports')
-      .set({ published_at: new Date().toISOString() })
-      .where('id', '=', reportId)
-      .execute();
+    await heardBy(world.database.db, () =>
+      second.handle.db
+        .updateTable('reports')
+        .set({ published_at: new Date().toISOString() })
+        .where('id', '=', reportId)
+        .execute(),
+    );
     for (const path of paths) expect((await anonymous.get(path)).statusCode, path).toBe(200);
   });
 

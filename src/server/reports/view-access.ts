@@ -1,13 +1,14 @@
 import { gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../core/errors.js';
-import { readViewState, type ViewState, type ViewSubject } from '../../store/status/read-view-state.js';
-import { adoptSession, sessionTokenHashOf } from '../auth/session.js';
+import type { ViewState, ViewSubject } from '../../store/status/read-view-state.js';
+import { adoptSession, sessionTokenOf } from '../auth/session.js';
 import type { AppContext } from '../context.js';
 
 /**
- * The first (and on a cache hit the only) query of a cached read: looks up the request's
- * session and the report (or the task's report) with its change counter in one round trip,
+ * The first step of a cached read: looks up the request's session and the report (or the
+ * task's report) with its change counter, in one query or, while nothing in the database has
+ * changed since the same request was last answered, from memory (ViewStateCache);
  * makes the session the request's user, and refuses reports this user may not read (archived
  * ones; unpublished ones for anonymous visitors) with a 404, as findVisibleReport does. Cached
  * views are filed under the reader's scope (report-scope.ts) as well as the counter.
@@ -19,7 +20,7 @@ export async function readReportAccess(
   subject: ViewSubject,
 ): Promise<ViewState> {
   const now = new Date();
-  const state = await readViewState(context.db, subject, sessionTokenHashOf(request), now.toISOString());
+  const state = await context.viewStates.read(context.db, subject, sessionTokenOf(request), now);
   const missing = () =>
     'taskId' in subject
       ? notFound(`Task ${subject.taskId}`, `任务 ${subject.taskId}`)

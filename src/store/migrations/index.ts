@@ -5,6 +5,7 @@ import * as auditAppendOnly from './20261127-1200-audit-append-only.js';
 import * as reportChangeCounters from './20261127-1215-report-change-counters.js';
 import * as searchStalePerStatement from './20261127-1400-search-stale-per-statement.js';
 import * as changeCountersCountedProgress from './20261127-1450-change-counters-counted-progress.js';
+import * as changeNotifications from './20261127-1700-change-notifications.js';
 
 /**
  * Every migration, by name. Names start with a UTC timestamp so they sort in the order they
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '20261127-1215-report-change-counters': reportChangeCounters,
   '20261127-1400-search-stale-per-statement': searchStalePerStatement,
   '20261127-1450-change-counters-counted-progress': changeCountersCountedProgress,
+  '20261127-1700-change-notifications': changeNotifications,
 };
