@@ -4,6 +4,7 @@ import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/config/logger.js';
 import { buildApp } from '../../src/server/app.js';
 import { CLI_ACTOR } from '../../src/store/audit/append-audit-event.js';
+import { changeWatchOf } from '../../src/store/change-watch.js';
 import { type DatabaseHandle, openDatabase } from '../../src/store/database.js';
 import { importReport } from '../../src/store/import-report.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
@@ -126,5 +127,10 @@ describe('PostgreSQL restarted under load', () => {
       last.every((o) => o.status === 200),
       JSON.stringify(last.map((o) => o.status)),
     ).toBe(true);
+    // The change watch listens again by itself, so cached reads may keep their state again.
+    const watch = changeWatchOf(handle.db);
+    const listening = Date.now() + 10_000;
+    while (watch?.epoch() === null && Date.now() < listening) await sleep(100);
+    expect(watch?.epoch()).not.toBeNull();
   }, 90_000);
 });
