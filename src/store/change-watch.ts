@@ -33,21 +33,36 @@ export function changeWatchOf(db: Kysely<Database>): ChangeWatch | undefined {
 
 /**
  * SQLite: rows changed through this connection (`total_changes()`, which counts trigger changes
- * and never goes down) and commits by any other connection or process (`PRAGMA data_version`).
- * Both are read without touching a table, a few microseconds in all.
+ * and never goes down, a fraction of a microsecond) and commits by any other connection or
+ * process (`PRAGMA data_version`, which opens a read transaction: several microseconds). Other
+ * processes' commits are looked for once per turn of the event loop: every request handled in
+ * that turn had arrived before the first of them asked, so a commit it could have been told of
+ * is already seen.
  */
 export function sqliteChangeWatch(database: SqliteDatabase.Database): ChangeWatch {
   const ownChanges = database.prepare('select total_changes()').pluck();
   const othersCommits = database.prepare('pragma data_version').pluck();
   let epoch = 0;
-  let seen: [unknown, unknown] = [null, null];
+  let own: unknown = null;
+  let others: unknown = null;
+  let othersLookedAt = false;
   return {
     epoch() {
       if (!database.open) return null;
-      const own = ownChanges.get();
-      const others = othersCommits.get();
-      if (own !== seen[0] || others !== seen[1]) {
-        seen = [own, others];
+      const ownNow = ownChanges.get();
+      if (!othersLookedAt) {
+        othersLookedAt = true;
+        setImmediate(() => {
+          othersLookedAt = false;
+        });
+        const othersNow = othersCommits.get();
+        if (othersNow !== others) {
+          others = othersNow;
+          epoch++;
+        }
+      }
+      if (ownNow !== own) {
+        own = ownNow;
         epoch++;
       }
       return epoch;

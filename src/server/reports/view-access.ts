@@ -1,4 +1,4 @@
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../core/errors.js';
 import type { ViewState, ViewSubject } from '../../store/status/read-view-state.js';
@@ -31,10 +31,17 @@ export async function readReportAccess(
   return state;
 }
 
-/** A response body serialised once (with the route's response schema) and gzipped once. */
+/**
+ * A response body serialised once (with the route's response schema) and gzipped once; a body
+ * sent more than once is also compressed with Brotli (quality 5: about as quick as gzip, an
+ * eighth fewer bytes for this JSON) for the clients that accept it, as every current browser does.
+ */
 export interface JsonBody {
   json: Buffer;
   gzip: Buffer;
+  brotli?: Buffer;
+  /** Sent once already to a client that takes Brotli. */
+  sent?: boolean;
 }
 
 /** The body of serialised JSON, with its gzip copy (made once, when the view is cached). */
@@ -43,15 +50,26 @@ export function jsonBody(text: string): JsonBody {
   return { json, gzip: gzipSync(json, { level: 6 }) };
 }
 
+const BROTLI_OPTIONS = {
+  params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT },
+};
+
 /**
- * Sends a cached body as it is: gzipped to clients that accept it (browsers do), plain otherwise.
- * Nothing is serialised or compressed per request.
+ * Sends a cached body as it is: Brotli or gzip to clients that accept them (browsers do), plain
+ * otherwise. Nothing is serialised or compressed per request.
  */
 export function sendJsonBytes(request: FastifyRequest, reply: unknown, body: JsonBody) {
   const out = (reply as FastifyReply)
     .type('application/json; charset=utf-8')
     .header('vary', 'accept-encoding');
-  if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+  const accepted = request.headers['accept-encoding'] ?? '';
+  if (/\bbr\b/.test(accepted)) {
+    // The first send is often the only one (a per-request body): compress from the second on.
+    if (!body.brotli && body.sent) body.brotli = brotliCompressSync(body.json, BROTLI_OPTIONS);
+    body.sent = true;
+    if (body.brotli) return out.header('content-encoding', 'br').send(body.brotli);
+  }
+  if (/\bgzip\b/.test(accepted)) {
     return out.header('content-encoding', 'gzip').send(body.gzip);
   }
   return out.send(body.json);
