@@ -1,4 +1,7 @@
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import type { Database } from '../../store/schema.js';
+import type { SessionUser } from '../auth/roles.js';
 import type { ReportDetail, TaskSummary } from './schema.js';
 import { lightSchema, progressClassSchema, taskSummarySchema } from './schema.js';
 
@@ -24,8 +27,18 @@ export const ledgerQuerySchema = z.object({
     .enum(['0', '1', 'true', 'false'])
     .optional()
     .describe('1: only tasks past their deadline and not completed'),
+  flagged: z
+    .enum(['0', '1', 'true', 'false'])
+    .optional()
+    .describe(
+      '1: only tasks some leader flags now (领导关注). Flags are shown to the office and leaders only: for other readers nothing matches',
+    ),
   q: z.string().max(200).optional().describe('Keyword in the task text, targets, units or deadline'),
   sort: z.enum(['order', 'deadline', 'status']).default('order'),
+  facets: z
+    .enum(['0', '1', 'true', 'false'])
+    .optional()
+    .describe("1: also send the report's work areas and the units to filter by"),
 });
 
 export type LedgerQuery = z.infer<typeof ledgerQuerySchema>;
@@ -33,11 +46,22 @@ export type LedgerQuery = z.infer<typeof ledgerQuerySchema>;
 export const ledgerRowSchema = taskSummarySchema
   .extend({
     areaId: z.number().int(),
+    areaLabel: z.string().nullable(),
     areaTitle: z.string(),
     measureId: z.number().int().nullable(),
+    measureLabel: z.string().nullable(),
     measureTitle: z.string().nullable(),
   })
   .meta({ id: 'LedgerRow' });
+
+const ledgerFacetsSchema = z.object({
+  areas: z
+    .array(z.object({ id: z.number().int(), label: z.string().nullable(), title: z.string() }))
+    .describe("The report's work areas, in reading order"),
+  units: z
+    .array(z.object({ id: z.number().int(), name: z.string() }))
+    .describe('Units assigned (lead or cooperating) to the tasks the reader sees, by name'),
+});
 
 /** GET /api/reports/:id/tasks — one page of the report's tasks (台账), with the total that match. */
 export const ledgerPageSchema = z
@@ -48,11 +72,13 @@ export const ledgerPageSchema = z
     offset: z.number().int(),
     limit: z.number().int(),
     tasks: z.array(ledgerRowSchema),
+    facets: ledgerFacetsSchema.optional().describe('Sent when asked for with facets=1'),
   })
   .meta({ id: 'LedgerPage' });
 
 /** One task of the ledger index: what the filters and sorts look at, and its encoded JSON. */
 interface IndexedTask {
+  id: number;
   areaId: number;
   unitIds: readonly number[];
   class: TaskSummary['status']['class'];
@@ -69,6 +95,8 @@ export interface LedgerIndex {
   reportId: number;
   at: string;
   tasks: readonly IndexedTask[];
+  /** The facets as encoded JSON. */
+  facetsJson: string;
 }
 
 const COMPARATOR_SIGN: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '~': '约' };
@@ -84,21 +112,26 @@ const STATUS_RANK: Record<TaskSummary['status']['class'], number> = {
 /** Builds the index of a computed report detail (each row encoded with ledgerRowSchema). */
 export function buildLedgerIndex(detail: ReportDetail): LedgerIndex {
   const tasks: IndexedTask[] = [];
+  const units = new Map<number, string>();
   const add = (
     task: TaskSummary,
     area: ReportDetail['areas'][number],
-    measure: { id: number; title: string } | null,
+    measure: { id: number; label: string | null; title: string } | null,
   ) => {
     const row = {
       ...task,
       areaId: area.id,
+      areaLabel: area.label,
       areaTitle: area.title,
       measureId: measure?.id ?? null,
+      measureLabel: measure?.label ?? null,
       measureTitle: measure?.title ?? null,
     };
+    for (const a of task.assignments) units.set(a.unitId, a.unitName);
     const deadlineText = task.deadline?.text || task.deadline?.date || '';
     const assignedDeadline = task.assignments.find((a) => a.deadline)?.deadline ?? null;
     tasks.push({
+      id: task.id,
       areaId: area.id,
       unitIds: task.assignments.map((a) => a.unitId),
       class: task.status.class,
@@ -122,7 +155,44 @@ export function buildLedgerIndex(detail: ReportDetail): LedgerIndex {
     for (const measure of area.measures) for (const task of measure.tasks) add(task, area, measure);
     for (const task of area.tasks) add(task, area, null);
   }
-  return { reportId: detail.id, at: detail.at, tasks };
+  const facets = {
+    areas: detail.areas.map((area) => ({ id: area.id, label: area.label, title: area.title })),
+    units: [...units]
+      .map(([id, name]) => ({ id, name }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.id - b.id),
+  };
+  return {
+    reportId: detail.id,
+    at: detail.at,
+    tasks,
+    facetsJson: JSON.stringify(z.encode(ledgerFacetsSchema, facets)),
+  };
+}
+
+const isOn = (value: string | undefined) => value === '1' || value === 'true';
+
+/** Whether the query asks for flagged tasks only (领导关注). */
+export function ledgerWantsFlagged(query: LedgerQuery): boolean {
+  return isOn(query.flagged);
+}
+
+/**
+ * The tasks some leader flags now, as the reader may know them: flags are shown to the office
+ * and leaders only, so for everyone else the set is empty (and the flagged filter matches
+ * nothing). Flags do not move the report's change counter: read them per request.
+ */
+export async function flaggedTaskIdsFor(
+  db: Kysely<Database>,
+  user: SessionUser | null,
+): Promise<ReadonlySet<number>> {
+  if (user?.role !== 'admin' && user?.role !== 'leader') return new Set();
+  const rows = await db
+    .selectFrom('flags')
+    .select('node_id')
+    .distinct()
+    .where('cleared_at', 'is', null)
+    .execute();
+  return new Set(rows.map((r) => r.node_id));
 }
 
 /** The query's filters, order and page as a cache-key part (the date is keyed separately). */
@@ -131,16 +201,26 @@ export function ledgerQueryKey(query: LedgerQuery): string {
   return JSON.stringify(Object.entries(rest).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** One page of the index under the query's filters and order, as the JSON text to send. */
-export function ledgerPageJson(index: LedgerIndex, query: LedgerQuery): string {
+/**
+ * One page of the index under the query's filters and order, as the JSON text to send.
+ * `flaggedIds` are the tasks that count as flagged (flaggedTaskIdsFor) when the query asks
+ * for flagged tasks; none do without them.
+ */
+export function ledgerPageJson(
+  index: LedgerIndex,
+  query: LedgerQuery,
+  flaggedIds: ReadonlySet<number> = new Set(),
+): string {
   const keyword = query.q?.trim().toLowerCase() ?? '';
-  const overdue = query.overdue === '1' || query.overdue === 'true';
+  const overdue = isOn(query.overdue);
+  const flagged = isOn(query.flagged);
   const filtering =
     query.area !== undefined ||
     query.unit !== undefined ||
     query.status !== undefined ||
     query.light !== undefined ||
     overdue ||
+    flagged ||
     keyword !== '';
   let matched: readonly IndexedTask[] = filtering
     ? index.tasks.filter(
@@ -150,6 +230,7 @@ export function ledgerPageJson(index: LedgerIndex, query: LedgerQuery): string {
           (query.status === undefined || t.class === query.status) &&
           (query.light === undefined || t.light === query.light) &&
           (!overdue || t.overdue) &&
+          (!flagged || flaggedIds.has(t.id)) &&
           (keyword === '' || t.search.includes(keyword)),
       )
     : index.tasks;
@@ -165,5 +246,6 @@ export function ledgerPageJson(index: LedgerIndex, query: LedgerQuery): string {
     offset: query.offset,
     limit: query.limit,
   });
-  return `${head.slice(0, -1)},"tasks":[${page.map((t) => t.json).join(',')}]}`;
+  const facets = isOn(query.facets) ? `,"facets":${index.facetsJson}` : '';
+  return `${head.slice(0, -1)},"tasks":[${page.map((t) => t.json).join(',')}]${facets}}`;
 }

@@ -7,11 +7,13 @@ import { buildDashboardTrend } from './build-dashboard-trend.js';
 import { buildDashboard, buildReportDetail } from './build-report-detail.js';
 import {
   buildLedgerIndex,
+  flaggedTaskIdsFor,
   type LedgerIndex,
   ledgerPageJson,
   ledgerPageSchema,
   ledgerQueryKey,
   ledgerQuerySchema,
+  ledgerWantsFlagged,
 } from './ledger-list.js';
 import { type ReportScope, reportScopeOf, scopeKey } from './report-scope.js';
 import { CounterCache } from './report-view-cache.js';
@@ -112,13 +114,21 @@ export const reportRoutes: RouteModule = (app, context) => {
       const at = request.query.at ?? context.today();
       const scope = reportScopeOf(request.user);
       const key = `${reportId}:${scopeKey(scope)}:${at}`;
-      // Each page is cut from the report's index and kept, serialised and gzipped, like the views.
-      const page = await ledgerPages.get(`${key}:${ledgerQueryKey(request.query)}`, counter, async () => {
-        const index = await ledgers.get(key, counter, async () =>
-          buildLedgerIndex(await detailOf(reportId, counter, at, scope)),
+      const indexOf = () =>
+        ledgers.get(key, counter, async () => buildLedgerIndex(await detailOf(reportId, counter, at, scope)));
+      if (ledgerWantsFlagged(request.query)) {
+        // Flags do not move the change counter: read them per request and keep no such page.
+        const flagged = await flaggedTaskIdsFor(context.db, request.user);
+        return sendJsonBytes(
+          request,
+          reply,
+          jsonBody(ledgerPageJson(await indexOf(), request.query, flagged)),
         );
-        return jsonBody(ledgerPageJson(index, request.query));
-      });
+      }
+      // Each page is cut from the report's index and kept, serialised and gzipped, like the views.
+      const page = await ledgerPages.get(`${key}:${ledgerQueryKey(request.query)}`, counter, async () =>
+        jsonBody(ledgerPageJson(await indexOf(), request.query)),
+      );
       return sendJsonBytes(request, reply, page);
     },
   );
