@@ -37,4 +37,20 @@ export class DashboardPage {
   get trendChart(): Locator {
     return this.page.getByTestId('trend-chart');
   }
+
+  /** 滞后任务 or 逾期任务: the panel listing the worst few. */
+  taskList(which: 'lagging' | 'overdue'): Locator {
+    return this.page.getByTestId(`${which}-list`);
+  }
+
+  /** The count in a task list's title, "滞后任务（23）". */
+  async listTotal(which: 'lagging' | 'overdue'): Promise<number> {
+    const title = (await this.taskList(which).locator('.panel-title').textContent()) ?? '';
+    return Number(/（(\d+)）/.exec(title)?.[1] ?? Number.NaN);
+  }
+
+  /** The link under a task list to the ledger listing them all (only when the list is cut short). */
+  viewAll(which: 'lagging' | 'overdue'): Locator {
+    return this.page.getByTestId(`${which}-list-all`);
+  }
 }

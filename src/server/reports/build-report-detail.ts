@@ -130,11 +130,18 @@ export async function buildReportDetail(
 
 const LIGHT_RANK = { red: 0, yellow: 1, green: 2 } as const;
 
-/** Dashboard roll-ups: the whole report, each area, each lead unit, and the lagging tasks. */
+/**
+ * How many lagging and overdue tasks the dashboard lists (worst first); it counts them all, and
+ * the ledger lists them all (its light and overdue filters).
+ */
+export const DASHBOARD_LIST_SIZE = 10;
+
+/** Dashboard roll-ups: the whole report, each area, each lead unit, the lagging and the overdue tasks. */
 export function buildDashboard(detail: ReportDetail, warnDays: number): Omit<Dashboard, 'trend'> {
   const thresholds = { ...DEFAULT_THRESHOLDS, warnDays };
   const byUnit = new Map<number, { unitName: string; tasks: TaskSummary[] }>();
   const lagging: Dashboard['lagging'] = [];
+  const overdue: Dashboard['overdue'] = [];
   let unassigned = 0;
   for (const area of detail.areas) {
     const tasks = [...area.measures.flatMap((m) => m.tasks), ...area.tasks];
@@ -146,15 +153,17 @@ export function buildDashboard(detail: ReportDetail, warnDays: number): Omit<Das
         entry.tasks.push(task);
         byUnit.set(lead.unitId, entry);
       }
-      if (task.status.light !== 'green') {
-        lagging.push({
+      if (task.status.light !== 'green' || task.status.overdue) {
+        const listed = {
           taskId: task.id,
           text: task.text,
           areaId: area.id,
           areaTitle: area.title,
           leadUnits: leads.map((l) => l.unitName),
           status: task.status,
-        });
+        };
+        if (task.status.light !== 'green') lagging.push(listed);
+        if (task.status.overdue) overdue.push(listed);
       }
     }
   }
@@ -163,6 +172,9 @@ export function buildDashboard(detail: ReportDetail, warnDays: number): Omit<Das
     (a, b) =>
       LIGHT_RANK[a.status.light] - LIGHT_RANK[b.status.light] || gap(b) - gap(a) || a.taskId - b.taskId,
   );
+  // Longest overdue first.
+  const daysLate = (t: Dashboard['overdue'][number]) => -t.status.daysToDeadline;
+  overdue.sort((a, b) => daysLate(b) - daysLate(a) || gap(b) - gap(a) || a.taskId - b.taskId);
   return {
     reportId: detail.id,
     title: detail.title,
@@ -178,6 +190,9 @@ export function buildDashboard(detail: ReportDetail, warnDays: number): Omit<Das
       }))
       .sort((a, b) => (b.status.completion ?? 0) - (a.status.completion ?? 0) || a.unitId - b.unitId),
     unassignedTasks: unassigned,
-    lagging: lagging.slice(0, 50),
+    lagging: lagging.slice(0, DASHBOARD_LIST_SIZE),
+    laggingTotal: lagging.length,
+    overdue: overdue.slice(0, DASHBOARD_LIST_SIZE),
+    overdueTotal: overdue.length,
   };
 }

@@ -6,6 +6,7 @@ import { createLogger } from '../../config/logger.js';
 import { type DatabaseHandle, openDatabase } from '../../store/database.js';
 import { DIALECTS } from '../../store/testing.js';
 import { buildApp } from '../app.js';
+import { heardBy } from '../testing/heard-by.js';
 import {
   insertMonthPeriod,
   insertProgressReport,
@@ -13,7 +14,6 @@ import {
   readReportChangeCounter,
 } from '../testing/small-report.js';
 import { createTestWorld, TEST_PASSWORD, type TestWorld } from '../testing/test-app.js';
-import { heardBy } from '../testing/heard-by.js';
 import { TestClient } from '../testing/test-client.js';
 
 interface LedgerRow {

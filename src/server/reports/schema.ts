@@ -233,7 +233,12 @@ export const dashboardSchema = z
     unassignedTasks: z.number().int(),
     lagging: z
       .array(laggingTaskSchema)
-      .describe('Tasks with a red or yellow light, worst first (at most 50)'),
+      .describe('Tasks with a red or yellow light, worst first (at most 10; the ledger lists them all)'),
+    laggingTotal: z.number().int().describe('How many tasks have a red or yellow light'),
+    overdue: z
+      .array(laggingTaskSchema)
+      .describe('Tasks past their deadline and not completed, longest overdue first (at most 10)'),
+    overdueTotal: z.number().int().describe('How many tasks are past their deadline and not completed'),
     trend: z
       .array(
         z.object({

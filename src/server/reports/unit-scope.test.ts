@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../store/testing.js';
-import { createTestWorld, type FixtureUser, type TestWorld } from '../testing/test-app.js';
 import { addTarget, openPeriod, reportProgress } from '../testing/report-progress.js';
+import { createTestWorld, type FixtureUser, type TestWorld } from '../testing/test-app.js';
 import type { Dashboard, ReportDetail, TaskSummary } from './schema.js';
 
 function tasksOf(detail: ReportDetail): TaskSummary[] {

@@ -1,7 +1,7 @@
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../store/database.js';
 import { changeWatchOf, registerChangeWatch } from '../../store/change-watch.js';
+import { openDatabase } from '../../store/database.js';
 import { DIALECTS } from '../../store/testing.js';
 import { SESSION_COOKIE } from '../auth/session.js';
 import { heardBy } from '../testing/heard-by.js';

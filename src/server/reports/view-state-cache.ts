@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { changeWatchOf } from '../../store/change-watch.js';
-import { readViewState, type ViewState, type ViewSubject } from '../../store/status/read-view-state.js';
 import type { Database } from '../../store/schema.js';
+import { readViewState, type ViewState, type ViewSubject } from '../../store/status/read-view-state.js';
 import { hashToken } from '../auth/session.js';
 
 /**

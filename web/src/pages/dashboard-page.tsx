@@ -6,9 +6,9 @@ import type { Dashboard, LaggingTask } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
 import { PageError, PageLoading } from '../components/page-state.js';
 import { Panel } from '../components/panel.js';
-import { UnitScopeNote } from '../components/unit-scope-note.js';
 import { LightDot, StatusTag } from '../components/status.js';
 import { percentText, ScheduleBar } from '../components/target-progress.js';
+import { UnitScopeNote } from '../components/unit-scope-note.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ledgerLink, lights, statusClasses } from '../report/ledger-filter.js';
 import { displayLabel } from '../report/tree-stats.js';
@@ -37,8 +37,10 @@ export function DashboardPage() {
 function DashboardView({ data, reportParam }: { data: Dashboard; reportParam: string | null }) {
   const { t } = useI18n();
   const { overall } = data;
-  const overdue = data.lagging.filter((task) => task.status.overdue);
   const link = (narrow: Parameters<typeof ledgerLink>[1]) => ledgerLink(reportParam, narrow);
+  // Every red or yellow task, worst first (the ledger's status order).
+  const allLagging = link({});
+  const allLaggingWorstFirst = `${allLagging}${allLagging.includes('?') ? '&' : '?'}sort=status`;
   const units = [...data.units].sort(
     (a, b) => (b.status.completion ?? -1) - (a.status.completion ?? -1) || b.status.total - a.status.total,
   );
@@ -98,7 +100,7 @@ function DashboardView({ data, reportParam }: { data: Dashboard; reportParam: st
             ))}
             <CountLink
               to={link({ overdue: true })}
-              count={overdue.length}
+              count={data.overdueTotal}
               label={<span className="count-label">{t('dashboard.overdue')}</span>}
             />
           </ul>
@@ -166,8 +168,20 @@ function DashboardView({ data, reportParam }: { data: Dashboard; reportParam: st
           )}
         </Panel>
         <div>
-          <TaskListPanel title={t('dashboard.lagging')} tasks={data.lagging} testId="lagging-list" />
-          <TaskListPanel title={t('dashboard.overdue')} tasks={overdue} testId="overdue-list" />
+          <TaskListPanel
+            title={t('dashboard.lagging')}
+            tasks={data.lagging}
+            total={data.laggingTotal}
+            allLink={allLaggingWorstFirst}
+            testId="lagging-list"
+          />
+          <TaskListPanel
+            title={t('dashboard.overdue')}
+            tasks={data.overdue}
+            total={data.overdueTotal}
+            allLink={link({ overdue: true })}
+            testId="overdue-list"
+          />
         </div>
       </div>
     </section>
@@ -185,26 +199,46 @@ function CountLink({ to, count, label }: { to: string; count: number; label: Rea
   );
 }
 
-function TaskListPanel({ title, tasks, testId }: { title: string; tasks: LaggingTask[]; testId: string }) {
+/** The worst few tasks of a kind, how many there are in all, and a link to the ledger listing them all. */
+function TaskListPanel({
+  title,
+  tasks,
+  total,
+  allLink,
+  testId,
+}: {
+  title: string;
+  tasks: LaggingTask[];
+  total: number;
+  allLink: string;
+  testId: string;
+}) {
   const { t } = useI18n();
   return (
-    <Panel title={`${title}（${tasks.length}）`} testId={testId}>
+    <Panel title={`${title}（${total}）`} testId={testId}>
       {tasks.length === 0 ? (
         <p className="empty-note">{t('common.empty')}</p>
       ) : (
-        <ol className="task-links">
-          {tasks.slice(0, 10).map((task) => (
-            <li key={task.taskId}>
-              <LightDot light={task.status.light} /> <Link to={`/tasks/${task.taskId}`}>{task.text}</Link>
-              <div className="task-list-meta">
-                <span className="secondary">
-                  {task.leadUnits.join('、') || t('ledger.unassigned')} ·{' '}
-                  {percentText(task.status.completion)} / {percentText(task.status.expected)}
-                </span>
-              </div>
-            </li>
-          ))}
-        </ol>
+        <>
+          <ol className="task-links">
+            {tasks.map((task) => (
+              <li key={task.taskId}>
+                <LightDot light={task.status.light} /> <Link to={`/tasks/${task.taskId}`}>{task.text}</Link>
+                <div className="task-list-meta">
+                  <span className="secondary">
+                    {task.leadUnits.join('、') || t('ledger.unassigned')} ·{' '}
+                    {percentText(task.status.completion)} / {percentText(task.status.expected)}
+                  </span>
+                </div>
+              </li>
+            ))}
+          </ol>
+          {total > tasks.length ? (
+            <Link to={allLink} className="view-all" data-testid={`${testId}-all`}>
+              {t('dashboard.viewAll', { count: String(total) })}
+            </Link>
+          ) : null}
+        </>
       )}
     </Panel>
   );
