@@ -44,10 +44,10 @@ describe('task page: report passage, milestones, history and audit trail', { tim
     // The single-target task that sits deepest in its passage, so showing it needs a scroll.
     let deepest = -1;
     for (const candidate of tasks.filter((t) => t.targets.length === 1)) {
-      const detail = await admin.json<{ source: { highlight: [number, number] } | null }>(
-        `/api/tasks/${candidate.id}`,
+      const source = await admin.json<{ highlight: [number, number] } | null>(
+        `/api/tasks/${candidate.id}/source`,
       );
-      const at = detail.source?.highlight[0] ?? -1;
+      const at = source?.highlight[0] ?? -1;
       if (at > deepest) [deepest, task] = [at, candidate];
     }
     if (deepest < 0) throw new Error('the sample report has no task with exactly one target and a passage');

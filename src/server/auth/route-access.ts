@@ -33,6 +33,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/reports/:id/tasks': 'public',
   'GET /api/reports/:id/dashboard': 'public',
   'GET /api/tasks/:id': 'public',
+  'GET /api/tasks/:id/source': 'public',
   'GET /api/tasks/:id/history': 'signed-in',
   'GET /api/tasks/:id/audit': 'signed-in',
   'GET /api/search': 'public',

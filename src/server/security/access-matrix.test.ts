@@ -92,6 +92,14 @@ const ROWS: Row[] = [
     url: (f) => `/api/tasks/${f.t2}`,
     allowed: ['anonymous', 'admin', 'leader', ...UNIT_B],
   },
+  // The task's passage: the same visibility as the task page.
+  { method: 'GET', route: '/api/tasks/:id/source', url: (f) => `/api/tasks/${f.t1}/source`, allowed: ALL },
+  {
+    method: 'GET',
+    route: '/api/tasks/:id/source',
+    url: (f) => `/api/tasks/${f.t2}/source`,
+    allowed: ['anonymous', 'admin', 'leader', ...UNIT_B],
+  },
   { method: 'GET', route: '/api/search', url: () => '/api/search?q=%E5%AD%A6%E4%BD%8D', allowed: ALL },
   {
     method: 'GET',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { notFound } from '../../core/errors.js';
 import { getTaskContext } from '../../store/status/get-task-context.js';
 import { listTaskStatusInputs } from '../../store/status/list-task-status-inputs.js';
-import { getTaskSource } from '../../store/tasks/get-task-source.js';
+import { getTaskSource, listTaskUnitIds } from '../../store/tasks/get-task-source.js';
 import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
 import { presentTask, statusSettings } from '../reports/present-status.js';
@@ -10,7 +10,7 @@ import { countsApprovedOnly, reportScopeOf, scopeKey, taskInScope } from '../rep
 import { CounterCache } from '../reports/report-view-cache.js';
 import { atQuerySchema } from '../reports/schema.js';
 import { type JsonBody, jsonBody, readReportAccess, sendJsonBytes } from '../reports/view-access.js';
-import { taskDetailSchema, taskIdParamsSchema, taskPageSchema } from './schema.js';
+import { taskDetailSchema, taskIdParamsSchema, taskPageSchema, taskSourceAnswerSchema } from './schema.js';
 
 /**
  * A task page cached per task, scope and date: the body as sent when nobody flags the task, and
@@ -21,16 +21,29 @@ interface CachedTaskPage {
   head: string;
 }
 
-/** Reading one task: its targets, assignments and status, where it sits and its report passage. */
+/** A task's passage cached per task: its body, and the units assigned to it for the scope rule. */
+interface CachedTaskSource {
+  body: JsonBody;
+  unitIds: number[];
+}
+
+/**
+ * How long browsers may keep a passage: it changes only when the report is re-imported, and a
+ * revision's text never changes.
+ */
+const SOURCE_CACHE_CONTROL = 'private, max-age=300';
+
+/** Reading one task: its targets, assignments and status, where it sits, and its report passage. */
 export const taskRoutes: RouteModule = (app, context) => {
   const pages = new CounterCache<CachedTaskPage>(4096);
+  const sources = new CounterCache<CachedTaskSource>(4096);
   app.get(
     '/api/tasks/:id',
     {
       config: { sessionLookup: 'route' },
       schema: {
         tags: ['tasks'],
-        summary: 'One task with targets, assignments, status, its area/measure and its report passage',
+        summary: 'One task with targets, assignments, status and its area/measure (passage: /source)',
         params: taskIdParamsSchema,
         querystring: atQuerySchema,
         response: { 200: taskDetailSchema, ...errorResponses },
@@ -42,18 +55,17 @@ export const taskRoutes: RouteModule = (app, context) => {
       const at = request.query.at ?? context.today();
       const scope = reportScopeOf(request.user);
       // Cached serialised per task, scope and date while its report's change counter stands;
-      // a miss runs the task, its status inputs and its source passage together.
+      // a miss runs the task and its status inputs together. The passage is read apart (below).
       // Flags (领导关注) do not move the report's change counter and one field is per reader, so
       // they come with the session in the request's one query (readViewState), shown to
       // signed-in readers only, and never enter the shared cache.
       const flags = request.user ? state.taskFlags : { total: 0, bySessionUser: 0 };
       const cachedPage = pages.get(`${taskId}:${scopeKey(scope)}:${at}`, state.counter, async () => {
-        const [found, inputs, source] = await Promise.all([
+        const [found, inputs] = await Promise.all([
           getTaskContext(context.db, taskId),
           listTaskStatusInputs(context.db, state.report.id, [taskId], {
             approvedOnly: countsApprovedOnly(scope),
           }),
-          getTaskSource(context.db, taskId),
         ]);
         // Another unit's task does not exist for a unit's people (report-scope.ts).
         if (!taskInScope(scope, inputs.assignments.get(taskId) ?? [])) {
@@ -68,7 +80,6 @@ export const taskRoutes: RouteModule = (app, context) => {
           area: found.area,
           measure: found.measure,
           task: presentTask(found.task, inputs, settings),
-          source,
         };
         const head = JSON.stringify(z.encode(taskPageSchema, page)).slice(0, -1);
         return { head, unflagged: jsonBody(`${head},"flagged":false,"flaggedByMe":false}`) };
@@ -77,6 +88,43 @@ export const taskRoutes: RouteModule = (app, context) => {
       if (flags.total === 0) return sendJsonBytes(request, reply, cached.unflagged);
       const mine = flags.bySessionUser > 0;
       return sendJsonBytes(request, reply, jsonBody(`${cached.head},"flagged":true,"flaggedByMe":${mine}}`));
+    },
+  );
+
+  app.get(
+    '/api/tasks/:id/source',
+    {
+      config: { sessionLookup: 'route' },
+      schema: {
+        tags: ['tasks'],
+        summary:
+          'The report passage that holds a task, with the task sentence marked (原文定位); null without stored text',
+        params: taskIdParamsSchema,
+        response: { 200: taskSourceAnswerSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const taskId = request.params.id;
+      // The same visibility as the task page: no report, an archived one, or an unpublished
+      // one for anonymous visitors is a 404.
+      const state = await readReportAccess(context, request, { taskId });
+      // One body for every reader: the passage is the same in every scope. Filed under the
+      // report's change counter, which a re-import moves (its nodes and report row change).
+      const cached = await sources.get(String(taskId), state.counter, async () => {
+        const [source, unitIds] = await Promise.all([
+          getTaskSource(context.db, taskId),
+          listTaskUnitIds(context.db, taskId),
+        ]);
+        const body = jsonBody(JSON.stringify(z.encode(taskSourceAnswerSchema, source)));
+        return { body, unitIds };
+      });
+      // Another unit's task does not exist for a unit's people (report-scope.ts).
+      const unitIds = cached.unitIds.map((unitId) => ({ unitId }));
+      if (!taskInScope(reportScopeOf(request.user), unitIds)) {
+        throw notFound(`Task ${taskId}`, `任务 ${taskId}`);
+      }
+      reply.header('cache-control', SOURCE_CACHE_CONTROL);
+      return sendJsonBytes(request, reply, cached.body);
     },
   );
 };

@@ -21,6 +21,14 @@ export const taskSourceSchema = z
   })
   .meta({ id: 'TaskSource' });
 
+/**
+ * GET /api/tasks/:id/source — the passage of a task (null when its revision text or span is not
+ * stored); it changes only when the report is re-imported, so it is read apart from the task.
+ */
+export const taskSourceAnswerSchema = taskSourceSchema.nullable();
+
+export type TaskSourceAnswer = z.infer<typeof taskSourceAnswerSchema>;
+
 /** The part of GET /api/tasks/:id shared by every reader in a scope (cached per scope). */
 export const taskPageSchema = z.object({
   reportId: z.number().int(),
@@ -30,7 +38,6 @@ export const taskPageSchema = z.object({
   area: placeSchema.nullable(),
   measure: placeSchema.nullable(),
   task: taskSummarySchema,
-  source: taskSourceSchema.nullable(),
 });
 
 /** GET /api/tasks/:id — one task with where it sits in its report, and who watches it. */

@@ -3,7 +3,7 @@ import { DIALECTS } from '../../store/testing.js';
 import type { ErrorBody } from '../errors.js';
 import { createTestWorld, type TestWorld } from '../testing/test-app.js';
 import type { TestClient } from '../testing/test-client.js';
-import type { TaskDetail } from './schema.js';
+import type { TaskDetail, TaskSourceAnswer } from './schema.js';
 
 interface Progress {
   id: number;
@@ -72,10 +72,15 @@ describe.each(DIALECTS)('task page API on %s', (dialect) => {
   afterAll(async () => world?.close());
 
   it('gives the work area of the report with the task sentence placed in it', async () => {
-    const response = await (await world.client()).get(`/api/tasks/${taskId}`);
+    const anonymous = await world.client();
+    const response = await anonymous.get(`/api/tasks/${taskId}`);
     expect(response.statusCode).toBe(200);
     const detail = response.json<TaskDetail>();
-    const source = detail.source!;
+    // The passage is not in the task page (it is read apart, GET /api/tasks/:id/source).
+    expect(detail).not.toHaveProperty('source');
+    const sourceResponse = await anonymous.get(`/api/tasks/${taskId}/source`);
+    expect(sourceResponse.statusCode).toBe(200);
+    const source = sourceResponse.json<TaskSourceAnswer>()!;
     expect(source).not.toBeNull();
     expect(source.text.slice(source.highlight[0], source.highlight[1])).toBe(detail.task.text);
     expect(source.revisionNumber).toBe(1);

@@ -29,6 +29,7 @@ import type {
   TaskDetail,
   TaskFlag,
   TaskHistoryReport,
+  TaskSource,
   Unit,
 } from './types.js';
 
@@ -133,6 +134,11 @@ export function getDashboard(id: Id): Promise<Dashboard> {
 /** GET /api/tasks/:id — one task with its area and measure. */
 export function getTask(id: Id): Promise<TaskDetail> {
   return request<TaskDetail>('GET', `/api/tasks/${enc(id)}`);
+}
+
+/** GET /api/tasks/:id/source — the report passage that holds the task (null without stored text). */
+export function getTaskSource(id: Id): Promise<TaskSource | null> {
+  return request<TaskSource | null>('GET', `/api/tasks/${enc(id)}/source`);
 }
 
 /** POST /api/tasks/:id/assignments — give a task to a unit (office). */

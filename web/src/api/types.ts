@@ -37,6 +37,7 @@ import type {
   auditEntrySchema,
   taskDetailSchema,
   taskHistorySchema,
+  taskSourceSchema,
 } from '../../../src/server/tasks/schema.js';
 import type { createUnitBodySchema, unitSchema } from '../../../src/server/units/schema.js';
 import type {
@@ -137,8 +138,8 @@ export type TrendPoint = Dashboard['trend'][number];
 export type Attachment = z.infer<typeof attachmentSchema>;
 export type AttachmentList = z.infer<typeof attachmentListSchema>;
 
-/** The report passage that holds a task, with the task's place in it (GET /api/tasks/:id). */
-export type TaskSource = NonNullable<z.infer<typeof taskDetailSchema>['source']>;
+/** The report passage that holds a task, with the task's place in it (GET /api/tasks/:id/source). */
+export type TaskSource = z.infer<typeof taskSourceSchema>;
 /** GET /api/tasks/:id/history — one progress report with who, files and workflow steps. */
 export type TaskHistoryReport = z.infer<typeof taskHistorySchema>['reports'][number];
 /** GET /api/tasks/:id/audit — one 审计记录 event. */

@@ -1,8 +1,8 @@
 import { App, Breadcrumb, Card, Descriptions, List, Result, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError, getReport, getTask } from '../api/client.js';
-import type { Area, ReportDetail, TaskDetail } from '../api/types.js';
+import { ApiError, getReport, getTask, getTaskSource } from '../api/client.js';
+import type { Area, ReportDetail, TaskDetail, TaskSource } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
 import { PageError, PageLoading } from '../components/page-state.js';
 import { LightDot, StatusTag } from '../components/status.js';
@@ -27,9 +27,14 @@ export function TaskPage() {
 
 function TaskPageContent() {
   const { taskId = '' } = useParams();
+  // The passage is read beside the task, not with it: it changes only on re-import (browsers
+  // keep it a few minutes), while the task changes with every report and edit.
   const task = useApi(`task:${taskId}`, () => getTask(taskId));
+  const source = useApi(`task-source:${taskId}`, () => getTaskSource(taskId));
   const reportId = task.data?.reportId ?? null;
-  const needsTree = task.status === 'ok' && task.data.source === null;
+  // Without a stored passage (or when it could not be read) the area is rebuilt from the tree.
+  const needsTree =
+    task.status === 'ok' && (source.status === 'error' || (source.status === 'ok' && source.data === null));
   const report = useApi(needsTree && reportId !== null ? `report:${reportId}` : null, () =>
     getReport(reportId ?? 0),
   );
@@ -40,7 +45,7 @@ function TaskPageContent() {
     return <PageError error={task.error} onRetry={task.reload} />;
   }
   if (task.status === 'loading') return <PageLoading />;
-  return <TaskView detail={task.data} report={report.data} onChanged={task.reload} />;
+  return <TaskView detail={task.data} source={source.data} report={report.data} onChanged={task.reload} />;
 }
 
 /** 无权查看或任务不存在 — the task is gone or belongs to other units; a way back to one's own ledger. */
@@ -59,10 +64,13 @@ function TaskNotYours() {
 
 function TaskView({
   detail,
+  source,
   report,
   onChanged,
 }: {
   detail: TaskDetail;
+  /** The passage: undefined while it loads, null when none is stored. */
+  source: TaskSource | null | undefined;
   report: ReportDetail | undefined;
   onChanged: () => void;
 }) {
@@ -139,8 +147,8 @@ function TaskView({
       </Card>
 
       <Card size="small" className="task-section" title={t('task.source')}>
-        {detail.source ? (
-          <TaskSourcePassage source={detail.source} />
+        {source ? (
+          <TaskSourcePassage source={source} />
         ) : area ? (
           <SourceText area={area} measureId={detail.measure?.id ?? null} taskId={task.id} />
         ) : (
