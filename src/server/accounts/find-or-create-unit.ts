@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { badInput } from '../../core/errors.js';
-import { type Actor, appendAuditEvent } from '../../store/audit/append-audit-event.js';
+import type { Actor } from '../../store/audit/append-audit-event.js';
 import type { Database } from '../../store/schema.js';
+import { findOrCreateUnits } from '../../store/units/create-unit.js';
 import { writeTransaction } from '../../store/write-transaction.js';
 
 /** The id of the unit with this name or short name, creating it (audited) when there is none. */
@@ -16,23 +17,10 @@ export async function findOrCreateUnit(db: Kysely<Database>, name: string, actor
       .select('id')
       .where((eb) => eb.or([eb('name', '=', trimmed), eb('short_name', '=', trimmed)]))
       .where('archived', '=', 0)
+      .orderBy('id')
       .executeTakeFirst();
     if (found) return found.id;
-    const now = new Date().toISOString();
-    const unit = await trx
-      .insertInto('units')
-      .values({
-        name: trimmed,
-        short_name: null,
-        parent_id: null,
-        organisation_id: null,
-        archived: 0,
-        created_at: now,
-        updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await appendAuditEvent(trx, { actor, action: 'create', entity: 'unit', entityId: unit.id, after: unit });
-    return unit.id;
+    const { ids } = await findOrCreateUnits(trx, [trimmed], actor);
+    return ids.get(trimmed) as number;
   });
 }
