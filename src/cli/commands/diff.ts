@@ -37,7 +37,8 @@ export function registerDiff(program: Command): Command {
       const [a, b] = [await loadTreeSource(before), await loadTreeSource(after)];
       const labels: [string, string] = [a.label, b.label];
       // Only the targets are compared, and they do not depend on the report year.
-      const analyze = (text: string) => analyzeTask(text);
+      const year = new Date().getFullYear();
+      const analyze = (text: string) => analyzeTask(text, { year });
       if (options.promises) {
         const { trackPromises } = await import('../../core/promise/track-promises.js');
         const { formatPromiseReport } = await import('./diff-format.js');

@@ -95,7 +95,8 @@ async function* fileLines(file: string): AsyncGenerator<string> {
 async function extractLines(file: string, year: number | undefined): Promise<void> {
   const { analyzeTask } = await import('../../core/extract/index.js');
   const out = createWriter();
-  const context = year === undefined ? {} : { year };
+  // Without --year, deadlines such as 年底前 are read as this year's.
+  const context = { year: year ?? new Date().getFullYear() };
   let lineNumber = 0;
   for await (const raw of file === '-' ? stdinLines() : fileLines(file)) {
     lineNumber++;

@@ -22,7 +22,8 @@ export async function analyzeTreeTasks(tree: ReportTree, flat: FlatTree): Promis
       if (node.kind === 'section') sectionKind = node.sectionKind ?? undefined;
     }
     return analyzeTask(flat.nodes[index]!.title, {
-      ...(tree.meta.year !== undefined ? { year: tree.meta.year } : {}),
+      // A report that states no year is read as this year's.
+      year: tree.meta.year ?? new Date().getFullYear(),
       ...(areaTitle !== undefined ? { areaTitle } : {}),
       ...(sectionKind !== undefined ? { sectionKind } : {}),
     });

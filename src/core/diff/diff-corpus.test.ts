@@ -7,7 +7,7 @@ import { diffReports } from './diff-reports.js';
 import { collectItems } from './report-items.js';
 
 const load = (file: CorpusFile) => parseReport(normalizeReportText(readCorpusText(file)));
-const analyze = (text: string) => analyzeTask(text);
+const analyze = (text: string) => analyzeTask(text, { year: 2026 });
 
 /** A target change by its numbers, independent of how the extractor words the subject. */
 const numbers = (t: TargetDiff) =>

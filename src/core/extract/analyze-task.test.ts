@@ -57,7 +57,7 @@ describe('comparators', () => {
     ['赤字率控制在3%', '<='],
     ['森林覆盖率稳定在65%以上', '>='],
   ])('%s', (sentence, comparator) => {
-    expect(analyzeTask(sentence).targets.map((t) => t.comparator)).toEqual([comparator]);
+    expect(analyzeTask(sentence, { year: 2026 }).targets.map((t) => t.comparator)).toEqual([comparator]);
   });
 
   it('carries a cue over a list joined by 和 or 、', () => {
@@ -154,7 +154,7 @@ describe('change and subject', () => {
     ['常住人口城镇化率提高到67%', 'level', '常住人口城镇化率'],
     ['战略性新兴产业增加值占规上工业比重达到35%左右', 'level', '战略性新兴产业增加值占规上工业比重'],
   ])('%s', (sentence, change, subject) => {
-    const [target] = analyzeTask(sentence).targets;
+    const [target] = analyzeTask(sentence, { year: 2026 }).targets;
     expect(target?.change).toBe(change);
     expect(target?.subject).toBe(subject);
   });
@@ -205,7 +205,7 @@ describe('analyzeTask properties', () => {
   it('stays linear on long hostile input', () => {
     const hostile = `${'1'.repeat(50_000)}${'万'.repeat(50_000)}${'“'.repeat(20_000)}${'超'.repeat(20_000)}`;
     const started = performance.now();
-    analyzeTask(hostile);
+    analyzeTask(hostile, { year: 2026 });
     expect(performance.now() - started).toBeLessThan(2000);
   });
 });

@@ -17,8 +17,11 @@ export { normalizeUnit, readUnit, UNIT_LEXICON, type UnitKind } from './units.js
 
 /** Where a task sits, which sharpens how it is read. */
 export interface TaskContext {
-  /** The report's year: 年底前 in a 2026 report is 2026-12-31. Defaults to the current year. */
-  year?: number;
+  /**
+   * The report's year: 年底前 in a 2026 report is 2026-12-31. The caller decides it (the report's
+   * stated year, or at the edge the clock's), so reading stays deterministic.
+   */
+  year: number;
   /** The section kind (review, tasks …) of the task. */
   sectionKind?: string;
   /** The title of the work area the task belongs to. */
@@ -30,9 +33,9 @@ export interface TaskContext {
  * span), its deadline and its commitment type. Pure and deterministic for a given context year;
  * one linear pass, so it runs at tens of megabytes per second.
  */
-export function analyzeTask(sentence: string, context: TaskContext = {}): TaskAnalysis {
+export function analyzeTask(sentence: string, context: TaskContext): TaskAnalysis {
   const text = toHalfWidth(sentence);
-  const year = context.year ?? new Date().getFullYear();
+  const { year } = context;
   return {
     targets: extractTargets(text, sentence),
     deadline: findDeadline(sentence, year),

@@ -34,10 +34,10 @@ async function visibleTree(context: AppContext, ref: string, user: SessionUser |
   return (await findRevisionTree(context.db, reportId, revision)).tree;
 }
 
-const analyze = (text: string) => analyzeTask(text);
-
 /** Full-text search, report/revision diffs and promise tracking (issue 9). */
 export const searchRoutes: RouteModule = (app, context) => {
+  // Only targets are compared; the year (for deadlines) is the server's.
+  const analyze = (text: string) => analyzeTask(text, { year: Number(context.today().slice(0, 4)) });
   app.get(
     '/api/search',
     {
