@@ -16,6 +16,9 @@ interface ApiArea {
   tasks: ApiTask[];
 }
 
+/** Tasks per ledger page. */
+const PAGE_SIZE = 20;
+
 const tasksOf = (area: ApiArea): ApiTask[] => [...area.measures.flatMap((m) => m.tasks), ...area.tasks];
 
 describe('ledger (台账) and the dashboard links into it', () => {
@@ -41,29 +44,52 @@ describe('ledger (台账) and the dashboard links into it', () => {
     await server?.stop();
   });
 
-  it('shows the whole tree with every task of the report', async () => {
+  it('shows the tasks a page at a time, each with its work area, and pages through all of them', async () => {
     const ledger = new LedgerPage(page);
     await ledger.goto();
-    const total = areas.reduce((sum, area) => sum + tasksOf(area).length, 0);
+    const all = areas.flatMap((area) => tasksOf(area).map((task) => ({ text: task.text, area: area.title })));
+    const total = all.length;
+    expect(total).toBeGreaterThan(PAGE_SIZE);
     expect(await ledger.shownAndTotal()).toEqual([total, total]);
-    expect(await ledger.taskLinks.count()).toBe(total);
+    expect(await ledger.taskLinks.count()).toBe(PAGE_SIZE);
     await page.screenshot({ path: screenshotPath('ledger') });
+    // Every page in turn: together they hold every task once, in reading order, each with its area.
+    const seen: { text: string; place: string }[] = [];
+    for (let pageNumber = 1; ; pageNumber += 1) {
+      const texts = await ledger.taskLinks.allInnerTexts();
+      const places = await ledger.rowPlaces.allInnerTexts();
+      expect(places.length).toBe(texts.length);
+      seen.push(...texts.map((text, i) => ({ text: text.trim(), place: places[i] ?? '' })));
+      expect(new URL(page.url()).searchParams.get('page')).toBe(pageNumber === 1 ? null : String(pageNumber));
+      if (seen.length >= total) break;
+      expect(texts.length).toBe(PAGE_SIZE);
+      await ledger.nextPage();
+    }
+    expect(seen.map((row) => row.text)).toEqual(all.map((task) => task.text));
+    for (const [i, row] of seen.entries()) expect(row.place, row.text).toContain(all[i]?.area);
+    expect(await ledger.shownAndTotal()).toEqual([total, total]);
   });
 
   it('filters by work area, keeps the filter in the URL, and resets', async () => {
     const ledger = new LedgerPage(page);
-    await ledger.goto();
+    await ledger.goto('page=2');
     const second = areas[1];
     if (!second) throw new Error('the sample report has fewer than two areas');
     await ledger.filterByArea(second.title);
     const expected = tasksOf(second).length;
-    await expect.poll(() => ledger.taskLinks.count()).toBe(expected);
+    // A new filter starts from the first page.
+    await expect.poll(async () => (await ledger.shownAndTotal())[0]).toBe(expected);
+    await expect.poll(() => ledger.taskLinks.count()).toBe(Math.min(expected, PAGE_SIZE));
     expect(new URL(page.url()).searchParams.get('area')).toBe(String(second.id));
+    expect(new URL(page.url()).searchParams.get('page')).toBeNull();
+    for (const place of await ledger.rowPlaces.allInnerTexts()) expect(place).toContain(second.title);
     await page.reload();
     await ledger.count.waitFor();
     expect((await ledger.shownAndTotal())[0]).toBe(expected);
+    expect(await ledger.taskLinks.count()).toBe(Math.min(expected, PAGE_SIZE));
     await ledger.resetButton.click();
     await expect.poll(async () => (await ledger.shownAndTotal())[0]).toBe((await ledger.shownAndTotal())[1]);
+    await expect.poll(() => ledger.taskLinks.count()).toBe(PAGE_SIZE);
   });
 
   it('finds tasks by keyword', async () => {
@@ -73,7 +99,8 @@ describe('ledger (台账) and the dashboard links into it', () => {
     const expected = areas.flatMap(tasksOf).filter((task) => task.text.includes(keyword)).length;
     expect(expected).toBeGreaterThan(0);
     await ledger.search(keyword);
-    await expect.poll(() => ledger.taskLinks.count()).toBe(expected);
+    await expect.poll(async () => (await ledger.shownAndTotal())[0]).toBe(expected);
+    await expect.poll(() => ledger.taskLinks.count()).toBe(Math.min(expected, PAGE_SIZE));
     for (const text of await ledger.taskLinks.allInnerTexts()) expect(text).toContain(keyword);
   });
 

@@ -30,6 +30,30 @@ export class LedgerPage {
     return this.page.getByTestId('ledger-task');
   }
 
+  /** Each task's work area and measure (「领域 › 举措」), in the order of the task links. */
+  get rowPlaces(): Locator {
+    return this.page.getByTestId('ledger-row-place');
+  }
+
+  /** The pager under the rows (shown when the matches fill more than one page). */
+  get pagination(): Locator {
+    return this.page.getByTestId('ledger-pagination');
+  }
+
+  get nextPageButton(): Locator {
+    return this.page.getByRole('button', { name: /下一页|Next page/ });
+  }
+
+  /** Goes to the next page and waits until its rows are in. */
+  async nextPage(): Promise<void> {
+    const first = await this.taskLinks.first().getAttribute('href');
+    await this.nextPageButton.click();
+    // A string: the e2e code is compiled without the DOM library.
+    await this.page.waitForFunction(
+      `document.querySelector('[data-testid="ledger-task"]')?.getAttribute('href') !== ${JSON.stringify(first)}`,
+    );
+  }
+
   get areaFilter(): Locator {
     return this.page.getByRole('combobox', { name: /工作领域|Work area/ });
   }

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../store/schema.js';
-import type { SessionUser } from '../auth/roles.js';
 import type { ReportDetail, TaskSummary } from './schema.js';
 import { lightSchema, progressClassSchema, taskSummarySchema } from './schema.js';
 
@@ -183,7 +182,7 @@ export function ledgerWantsFlagged(query: LedgerQuery): boolean {
  */
 export async function flaggedTaskIdsFor(
   db: Kysely<Database>,
-  user: SessionUser | null,
+  user: { role: string } | null,
 ): Promise<ReadonlySet<number>> {
   if (user?.role !== 'admin' && user?.role !== 'leader') return new Set();
   const rows = await db

@@ -4,9 +4,9 @@ import type {
   AccountUser,
   AssignBody,
   AssignmentRow,
-  AuditEntry,
   Attachment,
   AttachmentList,
+  AuditEntry,
   CommitImportBody,
   CommitImportResult,
   Consolidation,
@@ -18,6 +18,7 @@ import type {
   ErrorBody,
   Id,
   ImportPreview,
+  LedgerPage,
   NotificationInbox,
   Period,
   ProgressReport,
@@ -124,6 +125,11 @@ export function getDiff(before: string, after: string): Promise<ReportDiff> {
 /** GET /api/reports/:id — the tree with targets, assignments and status. */
 export function getReport(id: Id): Promise<ReportDetail> {
   return request<ReportDetail>('GET', `/api/reports/${enc(id)}`);
+}
+
+/** GET /api/reports/:id/tasks — one page of the 台账 (ledgerApiQuery builds the query). */
+export function getLedgerPage(id: Id, query: URLSearchParams): Promise<LedgerPage> {
+  return request<LedgerPage>('GET', `/api/reports/${enc(id)}/tasks?${query}`);
 }
 
 /** GET /api/reports/:id/dashboard */

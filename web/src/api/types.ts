@@ -18,6 +18,7 @@ import type {
   progressReportSchema,
   saveProgressBodySchema,
 } from '../../../src/server/progress/schema.js';
+import type { ledgerPageSchema } from '../../../src/server/reports/ledger-list.js';
 import type {
   areaSchema,
   assignmentSchema,
@@ -85,6 +86,10 @@ export type ReportSummary = z.infer<typeof reportSummarySchema>;
 /** GET /api/reports/:id */
 export type ReportDetail = Omit<z.infer<typeof reportDetailSchema>, 'areas'> & { areas: Area[] };
 export type LaggingTask = z.infer<typeof laggingTaskSchema>;
+/** GET /api/reports/:id/tasks — one page of the 台账, with the total that match. */
+export type LedgerPage = z.infer<typeof ledgerPageSchema>;
+/** One task of a ledger page, with its work area and measure; `flagged` marked by the page. */
+export type LedgerRow = LedgerPage['tasks'][number] & { flagged?: boolean };
 
 /** GET /api/tasks/:id */
 export type TaskDetail = Omit<z.infer<typeof taskDetailSchema>, 'task'> & { task: Task };

@@ -1,42 +1,17 @@
-import { Card, Typography } from 'antd';
+import { Card, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import type { Area, Task } from '../api/types.js';
+import type { LedgerRow } from '../api/types.js';
 import { LightDot, StatusTag } from '../components/status.js';
 import { useI18n } from '../i18n/i18n.js';
-import { deadlineText, displayLabel, formatTarget, leadUnits } from '../report/tree-stats.js';
+import { deadlineText, formatTarget, leadUnits } from '../report/tree-stats.js';
+import { rowPlace } from './ledger-table.js';
 
-/** The ledger as nested lists of task cards, for phone-width screens. */
-export function LedgerList({ areas }: { areas: readonly Area[] }) {
-  return (
-    <div className="ledger-list" data-testid="ledger-list">
-      {areas.map((area) => (
-        <section key={String(area.id)} className="ledger-list-area">
-          <Typography.Title level={2} className="ledger-list-area-title">
-            {displayLabel(area.label)}
-            {area.title}
-          </Typography.Title>
-          {area.measures.map((measure) => (
-            <section key={String(measure.id)}>
-              <Typography.Title level={3} className="ledger-list-measure-title">
-                {displayLabel(measure.label)}
-                {measure.title}
-              </Typography.Title>
-              <TaskCards tasks={measure.tasks} />
-            </section>
-          ))}
-          <TaskCards tasks={area.tasks ?? []} />
-        </section>
-      ))}
-    </div>
-  );
-}
-
-function TaskCards({ tasks }: { tasks: readonly Task[] }) {
+/** One page of the ledger as task cards, for phone-width screens; each names its area and measure. */
+export function LedgerList({ rows }: { rows: readonly LedgerRow[] }) {
   const { t } = useI18n();
-  if (tasks.length === 0) return null;
   return (
-    <ul className="plain-list task-cards">
-      {tasks.map((task) => {
+    <ul className="plain-list task-cards ledger-list" data-testid="ledger-list">
+      {rows.map((task) => {
         const lead = leadUnits(task)
           .map((a) => a.unitName)
           .join('、');
@@ -44,10 +19,21 @@ function TaskCards({ tasks }: { tasks: readonly Task[] }) {
         return (
           <li key={String(task.id)}>
             <Card size="small" className="task-card">
-              <Link to={`/tasks/${encodeURIComponent(String(task.id))}`} data-testid="ledger-task">
-                {task.text}
-              </Link>
-              {task.targets?.length ? (
+              <Typography.Text
+                type="secondary"
+                className="ledger-row-place"
+                style={{ fontSize: 12 }}
+                data-testid="ledger-row-place"
+              >
+                {rowPlace(task)}
+              </Typography.Text>
+              <div>
+                <Link to={`/tasks/${encodeURIComponent(String(task.id))}`} data-testid="ledger-task">
+                  {task.flagged ? <Tag color="magenta">{t('ledger.flagged')}</Tag> : null}
+                  {task.text}
+                </Link>
+              </div>
+              {task.targets.length ? (
                 <div className="task-card-targets">{task.targets.map(formatTarget).join('；')}</div>
               ) : null}
               <div className="task-card-meta">

@@ -1,8 +1,9 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Empty, Grid, Input, Select, Space, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { Button, Checkbox, Empty, Grid, Input, Pagination, Select, Space, Spin, Typography } from 'antd';
+import { cloneElement, isValidElement, type ReactElement, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { getReport, listFlags } from '../api/client.js';
+import { getLedgerPage, listFlags } from '../api/client.js';
+import type { Id, LedgerPage as LedgerPageData, LedgerRow } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
 import { PageError, PageLoading } from '../components/page-state.js';
 import { UnitScopeNote } from '../components/unit-scope-note.js';
@@ -11,29 +12,49 @@ import { exportLedger } from '../report/export-ledger.js';
 import {
   filterFromParams,
   filterToParams,
-  filterTree,
+  LEDGER_PAGE_SIZE,
   type LedgerFilter,
   type LedgerSort,
+  ledgerApiQuery,
   lights,
+  pageFromParams,
+  rowsToTree,
+  sortFromParams,
   statusClasses,
-  unitNames,
 } from '../report/ledger-filter.js';
-import { areaTasks } from '../report/tree-stats.js';
 import { useCurrentReport } from '../session/current-report.js';
 import { useSession } from '../session/session.js';
 import { LedgerList } from './ledger-list.js';
-import { LedgerTable, parentKeys, toRows } from './ledger-table.js';
+import { LedgerTable } from './ledger-table.js';
 
-const sorts: LedgerSort[] = ['order', 'deadline', 'status'];
+/** The most tasks one request of the export asks for (the API's page limit). */
+const EXPORT_PAGE = 500;
 
-/** 台账 — the report tree with targets, units, deadlines and status, filtered from the URL. */
+/** Every task matching the query, fetched page by page (for the .xlsx export). */
+async function allRows(reportId: Id, query: URLSearchParams): Promise<LedgerRow[]> {
+  const rows: LedgerRow[] = [];
+  for (let offset = 0; ; offset += EXPORT_PAGE) {
+    const next = new URLSearchParams(query);
+    next.set('offset', String(offset));
+    next.set('limit', String(EXPORT_PAGE));
+    const page = await getLedgerPage(reportId, next);
+    rows.push(...page.tasks);
+    if (page.tasks.length < EXPORT_PAGE || rows.length >= page.total) return rows;
+  }
+}
+
+/**
+ * 台账 — the report's tasks with targets, units, deadlines and status, one page at a time
+ * (GET /api/reports/:id/tasks), filtered, sorted and paged from the URL.
+ */
 export function LedgerPage() {
   const { t } = useI18n();
   const current = useCurrentReport();
-  const report = useApi(current.reportId, () => getReport(current.reportId ?? ''));
+  const reportId = current.reportId;
   const [params, setParams] = useSearchParams();
   const filter = useMemo(() => filterFromParams(params), [params]);
-  const sort: LedgerSort = sorts.find((s) => s === params.get('sort')) ?? 'order';
+  const sort = sortFromParams(params);
+  const pageNumber = pageFromParams(params);
   const [keyword, setKeyword] = useState(filter.keyword);
   const [exporting, setExporting] = useState(false);
   const wide = Grid.useBreakpoint().md === true;
@@ -42,26 +63,55 @@ export function LedgerPage() {
   const flags = useApi(seesFlags ? 'flags' : null, listFlags);
   const flaggedIds = useMemo(() => new Set((flags.data ?? []).map((flag) => flag.taskId)), [flags.data]);
 
-  const areas = useMemo(
-    () => (report.data ? filterTree(report.data, filter, sort, flaggedIds) : []),
-    [report.data, filter, sort, flaggedIds],
+  // The report's areas and units to filter by, and its number of tasks.
+  const facets = useApi(reportId === null ? null : `facets:${reportId}`, () =>
+    getLedgerPage(reportId ?? '', new URLSearchParams({ facets: '1', limit: '1' })),
   );
-  const rows = useMemo(() => toRows(areas), [areas]);
-  const allKeys = useMemo(() => parentKeys(rows), [rows]);
-  const [expandedKeys, setExpandedKeys] = useState<string[]>([]);
-  useEffect(() => setExpandedKeys(allKeys), [allKeys]);
+  const units = facets.data?.facets?.units ?? [];
+  // The URL names the unit; the API takes its id, known once the facets are in.
+  const unitId = filter.unit ? units.find((u) => u.name === filter.unit)?.id : null;
+  const waitsForUnits = Boolean(filter.unit) && facets.status !== 'ok';
+  const offset = (pageNumber - 1) * LEDGER_PAGE_SIZE;
+  const apiQuery = waitsForUnits
+    ? null
+    : ledgerApiQuery(filter, sort, { offset, limit: LEDGER_PAGE_SIZE }, unitId);
+  const queryKey = apiQuery === null ? 'none' : apiQuery.toString();
+  const ledger = useApi(
+    reportId === null || waitsForUnits ? null : `${reportId}?${queryKey}`,
+    async (): Promise<LedgerPageData | null> =>
+      apiQuery === null ? null : getLedgerPage(reportId ?? '', apiQuery),
+  );
+  // While the next page loads, the one before stays in view (dimmed) so the page does not jump.
+  const [shownPage, setShownPage] = useState<LedgerPageData | null | undefined>(undefined);
+  useEffect(() => {
+    if (ledger.status === 'ok') setShownPage(ledger.data);
+  }, [ledger.status, ledger.data]);
+  const rows = useMemo(
+    () =>
+      (shownPage?.tasks ?? []).map(
+        (row): LedgerRow => (flaggedIds.has(row.id) ? { ...row, flagged: true } : row),
+      ),
+    [shownPage, flaggedIds],
+  );
 
   if (current.error) return <PageError error={current.error} onRetry={current.reload} />;
   if (current.loading) return <PageLoading />;
-  if (current.reportId === null) return <Empty description={t('common.noReport')} />;
-  if (report.status === 'error') return <PageError error={report.error} onRetry={report.reload} />;
-  if (report.status === 'loading') return <PageLoading />;
+  if (reportId === null) return <Empty description={t('common.noReport')} />;
+  if (facets.status === 'error') return <PageError error={facets.error} onRetry={facets.reload} />;
+  if (ledger.status === 'error') return <PageError error={ledger.error} onRetry={ledger.reload} />;
+  if (facets.status === 'loading' || shownPage === undefined) return <PageLoading />;
 
+  const setParam = (name: string, value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (value === null) next.delete(name);
+    else next.set(name, value);
+    setParams(next, { replace: name !== 'page' });
+  };
   const update = (change: Partial<LedgerFilter>) =>
     setParams(filterToParams({ ...filter, ...change }, params), { replace: true });
-  const total = report.data.areas.reduce((sum, area) => sum + areaTasks(area).length, 0);
-  const shown = areas.reduce((sum, area) => sum + areaTasks(area).length, 0);
-  const units = unitNames(report.data);
+  const total = facets.data.total;
+  const matching = shownPage?.total ?? 0;
+  const loading = ledger.status === 'loading';
 
   return (
     <section className="ledger-page" data-testid="ledger-page">
@@ -84,7 +134,7 @@ export function LedgerPage() {
           placeholder={t('ledger.area')}
           value={filter.area ?? undefined}
           onChange={(value: string | undefined) => update({ area: value ?? null })}
-          options={report.data.areas.map((area) => ({
+          options={(facets.data.facets?.areas ?? []).map((area) => ({
             value: String(area.id),
             label: `${area.label ?? ''}${area.title}`,
           }))}
@@ -98,7 +148,7 @@ export function LedgerPage() {
           placeholder={t('ledger.unit')}
           value={filter.unit ?? undefined}
           onChange={(value: string | undefined) => update({ unit: value ?? null })}
-          options={units.map((name) => ({ value: name, label: name }))}
+          options={units.map((unit) => ({ value: unit.name, label: unit.name }))}
           notFoundContent={t('common.empty')}
         />
         <Select
@@ -127,6 +177,7 @@ export function LedgerPage() {
             const next = new URLSearchParams(params);
             if (value === 'order') next.delete('sort');
             else next.set('sort', value);
+            next.delete('page');
             setParams(next, { replace: true });
           }}
           options={[
@@ -135,9 +186,16 @@ export function LedgerPage() {
             { value: 'status', label: t('ledger.sortStatus') },
           ]}
         />
-        <Checkbox checked={filter.flagged} onChange={(event) => update({ flagged: event.target.checked })}>
-          {t('ledger.flagged')}
-        </Checkbox>
+        {/* Flags are shown to the office and leaders only; for others the filter matches nothing. */}
+        {seesFlags || filter.flagged ? (
+          <Checkbox
+            checked={filter.flagged}
+            onChange={(event) => update({ flagged: event.target.checked })}
+            data-testid="filter-flagged"
+          >
+            {t('ledger.flagged')}
+          </Checkbox>
+        ) : null}
         <Checkbox
           checked={filter.overdue}
           onChange={(event) => update({ overdue: event.target.checked })}
@@ -174,18 +232,23 @@ export function LedgerPage() {
       </form>
       <Space className="ledger-summary" wrap>
         <Typography.Text data-testid="ledger-count" aria-live="polite">
-          {t('ledger.shown', { tasks: shown, total })}
+          {t('ledger.shown', { tasks: matching, total })}
         </Typography.Text>
         <Button
           size="small"
           icon={<DownloadOutlined />}
           loading={exporting}
-          disabled={shown === 0}
+          disabled={matching === 0 || apiQuery === null}
           data-testid="ledger-export"
           onClick={async () => {
+            if (apiQuery === null) return;
             setExporting(true);
             try {
-              await exportLedger(areas, t, `${t('ledger.title')}-${report.data.title}.xlsx`);
+              const all = await allRows(reportId, apiQuery);
+              const areaOrder = (facets.data.facets?.areas ?? []).map((area) => area.id);
+              const title = current.reports?.find((report) => String(report.id) === reportId)?.title;
+              const fileName = title ? `${t('ledger.title')}-${title}.xlsx` : `${t('ledger.title')}.xlsx`;
+              await exportLedger(rowsToTree(all, areaOrder), t, fileName);
             } finally {
               setExporting(false);
             }
@@ -193,24 +256,38 @@ export function LedgerPage() {
         >
           {exporting ? t('common.exporting') : t('common.export')}
         </Button>
-        {wide ? (
-          <>
-            <Button size="small" onClick={() => setExpandedKeys(allKeys)}>
-              {t('ledger.expandAll')}
-            </Button>
-            <Button size="small" onClick={() => setExpandedKeys([])}>
-              {t('ledger.collapseAll')}
-            </Button>
-          </>
-        ) : null}
       </Space>
-      {rows.length === 0 ? (
-        <Empty description={t('common.empty')} />
-      ) : wide ? (
-        <LedgerTable rows={rows} expandedKeys={expandedKeys} onExpandedChange={setExpandedKeys} />
-      ) : (
-        <LedgerList areas={areas} />
-      )}
+      <Spin spinning={loading} delay={200}>
+        {rows.length === 0 ? (
+          <Empty description={t('common.empty')} />
+        ) : wide ? (
+          <LedgerTable rows={rows} />
+        ) : (
+          <LedgerList rows={rows} />
+        )}
+      </Spin>
+      {matching > LEDGER_PAGE_SIZE ? (
+        <Pagination
+          className="ledger-pagination"
+          data-testid="ledger-pagination"
+          align="end"
+          size={wide ? undefined : 'small'}
+          showLessItems={!wide}
+          showSizeChanger={false}
+          current={pageNumber}
+          pageSize={LEDGER_PAGE_SIZE}
+          total={matching}
+          onChange={(page) => setParam('page', page > 1 ? String(page) : null)}
+          itemRender={(_, type, element) =>
+            // The arrows are icon buttons: name them for screen readers.
+            (type === 'prev' || type === 'next') && isValidElement(element)
+              ? cloneElement(element as ReactElement<{ 'aria-label'?: string }>, {
+                  'aria-label': t(type === 'prev' ? 'ledger.prevPage' : 'ledger.nextPage'),
+                })
+              : element
+          }
+        />
+      ) : null}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
-import type { Area, Task } from '../api/types.js';
+import type { LedgerRow, Task } from '../api/types.js';
 import { LightDot, StatusTag } from '../components/status.js';
 import { useI18n } from '../i18n/i18n.js';
 import {
@@ -12,49 +12,14 @@ import {
   leadUnits,
 } from '../report/tree-stats.js';
 
-/** One row of the ledger tree: a work area, a measure or a task. */
-export interface LedgerRow {
-  key: string;
-  kind: 'area' | 'measure' | 'task';
-  title: string;
-  task?: Task;
-  children?: LedgerRow[];
+/** Where a ledger row sits in the report: 「领域 › 举措」. */
+export function rowPlace(row: LedgerRow): string {
+  const area = `${displayLabel(row.areaLabel)}${row.areaTitle}`;
+  return row.measureTitle === null ? area : `${area} › ${displayLabel(row.measureLabel)}${row.measureTitle}`;
 }
 
-/** Turns the (filtered) tree into table rows; task rows have no children. */
-export function toRows(areas: readonly Area[]): LedgerRow[] {
-  const taskRow = (task: Task): LedgerRow => ({ key: `t${task.id}`, kind: 'task', title: task.text, task });
-  return areas.map((area) => ({
-    key: `a${area.id}`,
-    kind: 'area',
-    title: `${displayLabel(area.label)}${area.title}`,
-    children: [
-      ...area.measures.map((measure) => ({
-        key: `m${measure.id}`,
-        kind: 'measure' as const,
-        title: `${displayLabel(measure.label)}${measure.title}`,
-        children: measure.tasks.map(taskRow),
-      })),
-      ...(area.tasks ?? []).map(taskRow),
-    ],
-  }));
-}
-
-/** Every key of rows that have children, to expand the whole tree. */
-export function parentKeys(rows: readonly LedgerRow[]): string[] {
-  return rows.flatMap((row) => (row.children ? [row.key, ...parentKeys(row.children)] : []));
-}
-
-/** The ledger as an expandable tree table (wide screens). */
-export function LedgerTable({
-  rows,
-  expandedKeys,
-  onExpandedChange,
-}: {
-  rows: LedgerRow[];
-  expandedKeys: string[];
-  onExpandedChange: (keys: string[]) => void;
-}) {
+/** One page of the ledger as a table (wide screens); each task names its work area and measure. */
+export function LedgerTable({ rows }: { rows: readonly LedgerRow[] }) {
   const { t } = useI18n();
   const none = t('common.none');
   const columns: ColumnsType<LedgerRow> = [
@@ -62,27 +27,34 @@ export function LedgerTable({
       title: t('ledger.colItem'),
       key: 'item',
       width: 380,
-      render: (_, row) =>
-        row.task ? (
-          <Link to={`/tasks/${encodeURIComponent(String(row.task.id))}`} data-testid="ledger-task">
-            {row.task.flagged ? <Tag color="magenta">{t('ledger.flagged')}</Tag> : null}
-            {row.title}
+      render: (_, row) => (
+        <>
+          <Link to={`/tasks/${encodeURIComponent(String(row.id))}`} data-testid="ledger-task">
+            {row.flagged ? <Tag color="magenta">{t('ledger.flagged')}</Tag> : null}
+            {row.text}
           </Link>
-        ) : (
-          <Typography.Text strong={row.kind === 'area'}>{row.title}</Typography.Text>
-        ),
+          <div>
+            <Typography.Text
+              type="secondary"
+              className="ledger-row-place"
+              style={{ fontSize: 12 }}
+              data-testid="ledger-row-place"
+            >
+              {rowPlace(row)}
+            </Typography.Text>
+          </div>
+        </>
+      ),
     },
     {
       title: t('ledger.colTargets'),
       key: 'targets',
       width: 180,
       render: (_, row) =>
-        row.task?.targets?.length ? (
+        row.targets.length ? (
           <ul className="plain-list">
-            {row.task.targets.map((target, i) => (
-              // Targets have no stable id before they are stored; position is stable within a task.
-              // biome-ignore lint/suspicious/noArrayIndexKey: see above
-              <li key={i}>{formatTarget(target)}</li>
+            {row.targets.map((target) => (
+              <li key={target.id}>{formatTarget(target)}</li>
             ))}
           </ul>
         ) : null,
@@ -92,61 +64,54 @@ export function LedgerTable({
       key: 'lead',
       width: 130,
       render: (_, row) =>
-        row.task
-          ? leadUnits(row.task)
-              .map((a) => a.unitName)
-              .join('、') || <Typography.Text type="secondary">{t('ledger.unassigned')}</Typography.Text>
-          : null,
+        leadUnits(row)
+          .map((a) => a.unitName)
+          .join('、') || <Typography.Text type="secondary">{t('ledger.unassigned')}</Typography.Text>,
     },
     {
       title: t('ledger.colCooperating'),
       key: 'cooperating',
       width: 140,
       render: (_, row) =>
-        row.task
-          ? cooperatingUnits(row.task)
-              .map((a) => a.unitName)
-              .join('、') || none
-          : null,
+        cooperatingUnits(row)
+          .map((a) => a.unitName)
+          .join('、') || none,
     },
     {
       title: t('ledger.colDeadline'),
       key: 'deadline',
       width: 100,
-      render: (_, row) => (row.task ? (deadlineText(row.task) ?? none) : null),
+      render: (_, row) => deadlineText(row) ?? none,
     },
     {
       title: t('ledger.colLatest'),
       key: 'latest',
       width: 160,
-      render: (_, row) => (row.task ? <LatestProgress task={row.task} /> : null),
+      render: (_, row) => <LatestProgress task={row} />,
     },
     {
       title: t('ledger.colStatus'),
       key: 'status',
       width: 96,
-      render: (_, row) => (row.task ? <StatusTag status={row.task.status.class} /> : null),
+      render: (_, row) => <StatusTag status={row.status.class} />,
     },
     {
       title: t('ledger.colLight'),
       key: 'light',
       width: 56,
-      render: (_, row) => (row.task ? <LightDot light={row.task.status.light} /> : null),
+      render: (_, row) => <LightDot light={row.status.light} />,
     },
   ];
   return (
     <Table<LedgerRow>
       data-testid="ledger-table"
       size="small"
+      rowKey="id"
       columns={columns}
-      dataSource={rows}
+      dataSource={[...rows]}
       pagination={false}
       scroll={{ x: 1100 }}
-      rowClassName={(row) => `ledger-row-${row.kind}`}
-      expandable={{
-        expandedRowKeys: expandedKeys,
-        onExpandedRowsChange: (keys) => onExpandedChange(keys.map(String)),
-      }}
+      rowClassName="ledger-row-task"
     />
   );
 }

@@ -1,6 +1,15 @@
-import type { Area, Task } from '../api/types.js';
+import type { Task } from '../api/types.js';
 import type { Translate } from '../i18n/i18n.js';
 import { cooperatingUnits, deadlineText, displayLabel, formatTarget, leadUnits } from './tree-stats.js';
+
+/** What the export writes: work areas with their measures and tasks, in the order shown. */
+export interface LedgerExportArea {
+  id: number;
+  label: string | null;
+  title: string;
+  measures: { id: number; label: string | null; title: string; tasks: Task[] }[];
+  tasks: Task[];
+}
 
 const lightFills: Record<string, string> = { green: 'FFD9F7BE', yellow: 'FFFFF1B8', red: 'FFFFCCC7' };
 
@@ -8,7 +17,11 @@ const lightFills: Record<string, string> = { green: 'FFD9F7BE', yellow: 'FFFFF1B
  * Writes the ledger as the user currently sees it (filtered and sorted) to an .xlsx file and
  * starts the download. ExcelJS is loaded only here, so it never weighs on the first load.
  */
-export async function exportLedger(areas: readonly Area[], t: Translate, fileName: string): Promise<void> {
+export async function exportLedger(
+  areas: readonly LedgerExportArea[],
+  t: Translate,
+  fileName: string,
+): Promise<void> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(t('ledger.title'), { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -26,7 +39,7 @@ export async function exportLedger(areas: readonly Area[], t: Translate, fileNam
     { header: t('ledger.colLight'), key: 'light', width: 8 },
   ];
   sheet.getRow(1).font = { bold: true };
-  const addTask = (area: Area, measureTitle: string, task: Task) => {
+  const addTask = (area: LedgerExportArea, measureTitle: string, task: Task) => {
     const row = sheet.addRow({
       area: `${displayLabel(area.label)}${area.title}`,
       measure: measureTitle,

@@ -1,5 +1,5 @@
-import type { Area, Light, ReportDetail, StatusClass, Task } from '../api/types.js';
-import { areaTasks, deadlineDate, deadlineText, formatTarget } from './tree-stats.js';
+import type { LedgerRow, Light, StatusClass } from '../api/types.js';
+import type { LedgerExportArea } from './export-ledger.js';
 
 /** The ledger's filters, as kept in the URL (`/ledger?area=…&status=behind`). */
 export interface LedgerFilter {
@@ -49,103 +49,83 @@ export function filterToParams(filter: LedgerFilter, base: URLSearchParams): URL
   set('flagged', filter.flagged ? '1' : null);
   set('overdue', filter.overdue ? '1' : null);
   set('q', filter.keyword.trim() || null);
+  // Another filter starts again from the first page.
+  next.delete('page');
   return next;
 }
 
-/** Whether a filter narrows anything. */
-export function isFiltering(filter: LedgerFilter): boolean {
-  return Boolean(
-    filter.area ||
-      filter.unit ||
-      filter.status ||
-      filter.light ||
-      filter.flagged ||
-      filter.overdue ||
-      filter.keyword.trim(),
-  );
+/** The ledger's page size (tasks per page). */
+export const LEDGER_PAGE_SIZE = 20;
+
+const sorts: readonly LedgerSort[] = ['order', 'deadline', 'status'];
+
+/** The order from URL search params (`sort=deadline`); report order by default. */
+export function sortFromParams(params: URLSearchParams): LedgerSort {
+  return oneOf(params.get('sort'), sorts) ?? 'order';
 }
 
-/** The words a keyword search looks through for one task. */
-function searchableText(task: Task): string {
-  return [
-    task.text,
-    ...(task.targets ?? []).map(formatTarget),
-    ...(task.assignments ?? []).map((a) => a.unitName),
-    deadlineText(task) ?? '',
-  ]
-    .join('\n')
-    .toLowerCase();
-}
-
-/** Whether one task passes the task-level filters (everything but the area). */
-export function taskMatches(task: Task, filter: LedgerFilter): boolean {
-  if (filter.unit && !(task.assignments ?? []).some((a) => a.unitName === filter.unit)) return false;
-  if (filter.status && task.status.class !== filter.status) return false;
-  if (filter.light && task.status.light !== filter.light) return false;
-  if (filter.flagged && !task.flagged) return false;
-  if (filter.overdue && !task.status.overdue) return false;
-  const keyword = filter.keyword.trim().toLowerCase();
-  if (keyword && !searchableText(task).includes(keyword)) return false;
-  return true;
-}
-
-const statusRank: Record<StatusClass, number> = {
-  behind: 0,
-  not_started: 1,
-  on_track: 2,
-  ahead: 3,
-  completed: 4,
-};
-
-function compareTasks(sort: LedgerSort): ((a: Task, b: Task) => number) | null {
-  if (sort === 'deadline') {
-    return (a, b) => (deadlineDate(a) ?? '9999').localeCompare(deadlineDate(b) ?? '9999');
-  }
-  if (sort === 'status') {
-    return (a, b) => statusRank[a.status.class] - statusRank[b.status.class];
-  }
-  return null;
+/** The page number from URL search params (`page=3`), 1 when absent or invalid. */
+export function pageFromParams(params: URLSearchParams): number {
+  const page = Number(params.get('page'));
+  return Number.isInteger(page) && page > 1 ? page : 1;
 }
 
 /**
- * The report tree cut down to the tasks that pass the filter, sorted within each measure.
- * Measures and areas without a matching task drop out while a filter is active.
+ * The query of GET /api/reports/:id/tasks for the filter, order and page. The URL names the
+ * unit; the API takes its id (`unitId`, looked up in the ledger's facets): null when the filter
+ * names no unit, undefined when the named unit is not among the report's units — then nothing
+ * can match, and the answer is null.
  */
-export function filterTree(
-  report: ReportDetail,
+export function ledgerApiQuery(
   filter: LedgerFilter,
   sort: LedgerSort,
-  /** Tasks flagged by leaders (GET /api/flags), for the 领导关注 filter and mark. */
-  flaggedIds: ReadonlySet<number> = new Set(),
-): Area[] {
-  const active = isFiltering(filter);
-  const compare = compareTasks(sort);
-  const pick = (tasks: readonly Task[]): Task[] => {
-    const kept = tasks
-      .map((task) => (flaggedIds.has(task.id) ? { ...task, flagged: true } : task))
-      .filter((task) => taskMatches(task, filter));
-    return compare ? [...kept].sort(compare) : kept;
-  };
-  const areas: Area[] = [];
-  for (const area of report.areas) {
-    if (filter.area && String(area.id) !== filter.area) continue;
-    const measures = area.measures
-      .map((measure) => ({ ...measure, tasks: pick(measure.tasks) }))
-      .filter((measure) => !active || measure.tasks.length > 0);
-    const tasks = pick(area.tasks ?? []);
-    if (active && measures.length === 0 && tasks.length === 0) continue;
-    areas.push({ ...area, measures, tasks });
-  }
-  return areas;
+  page: { offset: number; limit: number },
+  unitId: number | null | undefined,
+): URLSearchParams | null {
+  if (filter.unit && unitId === undefined) return null;
+  const query = new URLSearchParams({ offset: String(page.offset), limit: String(page.limit) });
+  if (filter.area) query.set('area', filter.area);
+  if (filter.unit && unitId !== null && unitId !== undefined) query.set('unit', String(unitId));
+  if (filter.status) query.set('status', filter.status);
+  if (filter.light) query.set('light', filter.light);
+  if (filter.overdue) query.set('overdue', '1');
+  if (filter.flagged) query.set('flagged', '1');
+  const keyword = filter.keyword.trim();
+  if (keyword) query.set('q', keyword);
+  if (sort !== 'order') query.set('sort', sort);
+  return query;
 }
 
-/** All unit names that appear in the report's assignments, sorted. */
-export function unitNames(report: ReportDetail): string[] {
-  const names = new Set<string>();
-  for (const area of report.areas) {
-    for (const task of areaTasks(area)) for (const a of task.assignments ?? []) names.add(a.unitName);
+/**
+ * Ledger rows (in the order given) as the area → measure → task tree the .xlsx export writes:
+ * areas in report order (`areaOrder`), measures in the order their first task comes.
+ */
+export function rowsToTree(rows: readonly LedgerRow[], areaOrder: readonly number[]): LedgerExportArea[] {
+  const areas = new Map<number, LedgerExportArea>();
+  const measures = new Map<number, LedgerExportArea['measures'][number]>();
+  for (const row of rows) {
+    let area = areas.get(row.areaId);
+    if (!area) {
+      area = { id: row.areaId, label: row.areaLabel, title: row.areaTitle, measures: [], tasks: [] };
+      areas.set(row.areaId, area);
+    }
+    if (row.measureId === null) {
+      area.tasks.push(row);
+      continue;
+    }
+    let measure = measures.get(row.measureId);
+    if (!measure) {
+      measure = { id: row.measureId, label: row.measureLabel, title: row.measureTitle ?? '', tasks: [] };
+      measures.set(row.measureId, measure);
+      area.measures.push(measure);
+    }
+    measure.tasks.push(row);
   }
-  return [...names].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  const rank = (id: number) => {
+    const at = areaOrder.indexOf(id);
+    return at < 0 ? Number.MAX_SAFE_INTEGER : at;
+  };
+  return [...areas.values()].sort((a, b) => rank(a.id) - rank(b.id));
 }
 
 /** A link to the ledger narrowed to what a dashboard number counts. */
