@@ -9,8 +9,18 @@ import { loadReport, reportTasks } from './support/report-tree.js';
 import { signedInPage } from './support/sign-in.js';
 
 const PDF = { name: '竣工验收报告.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 验收') };
-const PHOTO = { name: '现场照片.png', mimeType: 'image/png', buffer: Buffer.from('\x89PNG photo') };
+// A real PNG signature and IHDR start: the server checks that a file's bytes match its name.
+const PHOTO = {
+  name: '现场照片.png',
+  mimeType: 'image/png',
+  buffer: Buffer.from('89504e470d0a1a0a0000000d494844520000000100000001080600000000', 'hex'),
+};
 const EXE = { name: 'tool.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') };
+const RENAMED_EXE = {
+  name: '验收说明.pdf',
+  mimeType: 'application/pdf',
+  buffer: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(126)]),
+};
 
 /**
  * A unit reporter, on a phone, attaches evidence files (佐证材料) to the report form, sees them
@@ -89,6 +99,10 @@ describe('report form: evidence files on a phone', { timeout: 90_000 }, () => {
 
     await files.root.getByLabel('添加附件').setInputFiles(EXE);
     await page.getByText('tool.exe：仅支持', { exact: false }).waitFor();
+    expect(await files.names()).toEqual([PDF.name, PHOTO.name]);
+    // A program renamed to .pdf is refused for what it holds.
+    await files.root.getByLabel('添加附件').setInputFiles(RENAMED_EXE);
+    await page.getByText(`${RENAMED_EXE.name}：文件内容与扩展名不符`, { exact: false }).waitFor();
     expect(await files.names()).toEqual([PDF.name, PHOTO.name]);
 
     await files.remove(PHOTO.name);

@@ -16,6 +16,12 @@ interface AttachmentList {
   limits: { maxBytes: number; extensions: string[] };
 }
 
+/** The eight-byte PNG signature and the start of an IHDR chunk: enough for a content check. */
+const PNG_BYTES = Buffer.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00,
+  0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00,
+]);
+
 describe.each(DIALECTS)('evidence files (佐证材料) on %s', (dialect) => {
   let world: TestWorld;
   let clients: Record<FixtureUser, TestClient>;
@@ -87,6 +93,22 @@ describe.each(DIALECTS)('evidence files (佐证材料) on %s', (dialect) => {
     expect(exe.statusCode).toBe(400);
     expect(exe.json()).toMatchObject({ code: 'unsupported_file' });
     expect(exe.json<{ messageZh: string }>().messageZh).toContain('仅支持');
+    // A name on the list is not enough: the bytes must be what the name says.
+    for (const [name, bytes, looksLike] of [
+      ['report.pdf', Buffer.concat([Buffer.from('MZ\x90\x00'), Buffer.alloc(200)]), 'exe'],
+      ['photo.png', Buffer.from('%PDF-1.7 not a picture'), 'pdf'],
+      ['notes.txt', PNG_BYTES, 'png'],
+      ['minutes.docx', Buffer.from('%PDF-1.4 renamed'), 'pdf'],
+      ['table.xls', Buffer.from('plain words, not a workbook'), null],
+    ] as const) {
+      const renamed = await clients.reporterA.upload(`/api/progress/${draft.id}/attachments`, name, bytes);
+      expect(renamed.statusCode, name).toBe(400);
+      const body = renamed.json<{ code: string; message: string; messageZh: string }>();
+      expect(body.code, name).toBe('file_content_mismatch');
+      expect(body.message, name).toContain(name);
+      if (looksLike) expect(body.message, name).toContain(`looks like ${looksLike}`);
+      expect(body.messageZh, name).toContain('文件内容与扩展名不符');
+    }
     const big = await clients.reporterA.upload(
       `/api/progress/${draft.id}/attachments`,
       'scan.pdf',
@@ -103,7 +125,7 @@ describe.each(DIALECTS)('evidence files (佐证材料) on %s', (dialect) => {
       await clients.reporterA.upload(`/api/progress/${draft.id}/attachments`, 'keep.txt', '留存')
     ).json<Attachment>();
     const drop = (
-      await clients.reporterA.upload(`/api/progress/${draft.id}/attachments`, 'drop.png', 'PNG')
+      await clients.reporterA.upload(`/api/progress/${draft.id}/attachments`, 'drop.png', PNG_BYTES)
     ).json<Attachment>();
     const removed = await clients.headA.delete(`/api/attachments/${drop.id}`);
     expect(removed.statusCode).toBe(200);

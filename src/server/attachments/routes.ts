@@ -1,4 +1,4 @@
-import { badInput, conflict, forbidden, notFound } from '../../core/errors.js';
+import { conflict, forbidden, notFound } from '../../core/errors.js';
 import { appendAuditEvent } from '../../store/audit/append-audit-event.js';
 import { insertAudited } from '../../store/versioned/insert-audited.js';
 import { writeTransaction } from '../../store/write-transaction.js';
@@ -8,20 +8,8 @@ import { errorResponses } from '../errors.js';
 import { readUpload, storeBlob } from '../imports/read-upload.js';
 import { canReadProgress, leadUnitsOf, loadProgress } from '../progress/load-progress.js';
 import { progressIdParamsSchema } from '../progress/schema.js';
+import { EVIDENCE_EXTENSIONS, evidenceTypeOf } from './evidence-types.js';
 import { attachmentIdParamsSchema, attachmentListSchema, attachmentSchema } from './schema.js';
-
-/** Evidence files units may attach (佐证材料), by extension, with the type they are served as. */
-const ALLOWED: Record<string, string> = {
-  '.pdf': 'application/pdf',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.png': 'image/png',
-  '.doc': 'application/msword',
-  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  '.xls': 'application/vnd.ms-excel',
-  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 function presentAttachment(row: {
   id: number;
@@ -39,11 +27,6 @@ function presentAttachment(row: {
     progressReportId: row.progress_report_id,
     createdAt: row.created_at,
   };
-}
-
-function extensionOf(name: string): string {
-  const dot = name.lastIndexOf('.');
-  return dot >= 0 ? name.slice(dot).toLowerCase() : '';
 }
 
 /** 佐证材料 — evidence files on progress reports. */
@@ -87,14 +70,7 @@ export const attachmentRoutes: RouteModule = (app, context) => {
       const view = await readableProgress(request.params.id, user);
       requireEditable(view, user);
       const upload = await readUpload(request, context.config.MAX_UPLOAD_MB);
-      const mime = ALLOWED[extensionOf(upload.fileName)];
-      if (!mime) {
-        throw badInput(
-          'unsupported_file',
-          `${upload.fileName}: attach pdf, jpg, png, doc(x), xls(x) or txt files`,
-          `${upload.fileName}：仅支持 pdf、jpg、png、doc(x)、xls(x)、txt 文件`,
-        );
-      }
+      const mime = await evidenceTypeOf(upload.fileName, upload.bytes);
       await storeBlob(context.db, { ...upload, mime });
       const row = await writeTransaction(context.db, (trx) =>
         insertAudited(
@@ -140,7 +116,7 @@ export const attachmentRoutes: RouteModule = (app, context) => {
         attachments: rows.map(presentAttachment),
         limits: {
           maxBytes: Math.floor(context.config.MAX_UPLOAD_MB * 1024 * 1024),
-          extensions: Object.keys(ALLOWED),
+          extensions: EVIDENCE_EXTENSIONS,
         },
       };
     },
