@@ -70,18 +70,18 @@ export async function captureQueryPlans(
     // readViewState compiles its query once per database and then runs it raw: capture it on `spy`.
     const steps: [string, () => Promise<unknown>][] = [
       [
-        'session + report + change counter (the one query of a cached dashboard, ledger or tree request)',
+        "session + report + change counter (a cached dashboard, ledger or tree read's one query, kept until the database changes)",
         () => readViewState(spy, { reportId: report.id }, tokenHash, now),
       ],
       [
-        "session + task's report + change counter (the one query of a cached task page)",
+        "session + task's report + change counter (a cached task page's one query, kept until the database changes)",
         () => readViewState(spy, { taskId: task.id }, tokenHash, now),
       ],
       ['report tree (dashboard/ledger cache miss)', () => getReportTree(spy, report.id)],
       ['status inputs of a report (dashboard/ledger cache miss)', () => listTaskStatusInputs(spy, report.id)],
       ['task with ancestors, and its targets (task page miss)', () => getTaskContext(spy, task.id)],
       ['status inputs of one task (task page miss)', () => listTaskStatusInputs(spy, report.id, [task.id])],
-      ['report passage of the task (task page miss)', () => getTaskSource(spy, task.id)],
+      ['report passage of the task (GET /api/tasks/:id/source miss)', () => getTaskSource(spy, task.id)],
     ];
     for (const [name, run] of steps) {
       label = name;
