@@ -10,7 +10,8 @@ import { submissionTarget } from './submission-target.js';
 
 const DASHBOARD_P99_GOAL_MS = 50;
 const READ_RATIO_GOAL = 0.5;
-const LEDGER_PAGE = 50;
+/** The web ledger's page (LEDGER_PAGE_SIZE in web/src/report/ledger-filter.ts). */
+const LEDGER_PAGE = 20;
 /** Shown for comparison (export, old web ledger), without a goal: the ledger pages instead. */
 const WHOLE_TREE = 'whole tree GET /api/reports/:id (no goal)';
 
@@ -75,7 +76,8 @@ export async function runApiBench(dialect: DialectName, instances: number): Prom
     const nextReport = rotate(reportIds);
     const nextTask = rotate(taskIds);
     const tasksPerReport = Math.max(1, Math.floor(seed.tasks / seed.workReports));
-    const nextPage = rotate([...Array(Math.ceil(tasksPerReport / LEDGER_PAGE)).keys()]);
+    const pages = [...Array(Math.ceil(tasksPerReport / LEDGER_PAGE)).keys()];
+    const nextPage = rotate(pages);
     // Read requests carry what a browser sends: the session cookie and Accept-Encoding.
     const reader = { cookie: leader.cookie, 'accept-encoding': 'gzip, deflate, br' };
     const targets: LoadTarget[] = [
@@ -90,7 +92,7 @@ export async function runApiBench(dialect: DialectName, instances: number): Prom
         headers: reader,
       },
       {
-        name: 'ledger list GET /api/reports/:id/tasks (50 a page)',
+        name: `ledger list GET /api/reports/:id/tasks (${LEDGER_PAGE} a page)`,
         next: () => ({
           path: `/api/reports/${nextReport()}/tasks?at=${at}&offset=${nextPage() * LEDGER_PAGE}&limit=${LEDGER_PAGE}`,
         }),
@@ -134,7 +136,9 @@ export async function runApiBench(dialect: DialectName, instances: number): Prom
       const paths = [
         ...reportIds.flatMap((id) => [
           `/api/reports/${id}/dashboard?at=${at}`,
-          `/api/reports/${id}/tasks?at=${at}&offset=0&limit=${LEDGER_PAGE}`,
+          ...pages.map(
+            (page) => `/api/reports/${id}/tasks?at=${at}&offset=${page * LEDGER_PAGE}&limit=${LEDGER_PAGE}`,
+          ),
           `/api/reports/${id}?at=${at}`,
         ]),
         ...taskIds.map((id) => `/api/tasks/${id}?at=${at}`),
@@ -149,7 +153,7 @@ export async function runApiBench(dialect: DialectName, instances: number): Prom
       }
     }
     notes.push(
-      `Warm-up: each of the ${reportIds.length} reports' dashboard, ledger and tree and each of the ${taskIds.length} task pages ` +
+      `Warm-up: each of the ${reportIds.length} reports' dashboard, ledger pages and tree and each of the ${taskIds.length} task pages ` +
         `requested once per instance (${((performance.now() - primeStarted) / 1000).toFixed(0)} s), then 1 s of load per endpoint.`,
     );
     for (const target of targets) {
@@ -206,7 +210,7 @@ export async function runApiBench(dialect: DialectName, instances: number): Prom
         `${load.seconds} s per run after a 1 s warm-up, median of ${load.runs} runs; status judged at ${at}; ` +
         'read endpoints signed in as a leader, hello world without a session; every request sends Accept-Encoding: gzip, deflate, br as browsers do ' +
         '(cached views keep gzip and Brotli copies made once; hello world is sent as it is). Views are cached per report (or task), reader ' +
-        'scope and date while the report\'s change counter stands; the session, report and counter each read checks are read in one query ' +
+        "scope and date while the report's change counter stands; the session, report and counter each read checks are read in one query " +
         'and kept in memory until the database changes (SQLite: total_changes() and PRAGMA data_version; PostgreSQL: LISTEN for the ' +
         'commit notifications of the other instance).',
       `Peak RSS of the server process${instances > 1 ? 'es' : ''} under this load: ${servers.map((s) => `${s.peakRssMiB()} MiB`).join(', ')}.`,
