@@ -277,7 +277,11 @@ export function LedgerPage() {
           current={pageNumber}
           pageSize={LEDGER_PAGE_SIZE}
           total={matching}
-          onChange={(page) => setParam('page', page > 1 ? String(page) : null)}
+          onChange={(page) => {
+            setParam('page', page > 1 ? String(page) : null);
+            // A new page starts at its first task, not where the pager was.
+            window.scrollTo({ top: 0 });
+          }}
           itemRender={(_, type, element) =>
             // The arrows are icon buttons: name them for screen readers.
             (type === 'prev' || type === 'next') && isValidElement(element)
