@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { notFound } from '../../core/errors.js';
 import { getTaskContext } from '../../store/status/get-task-context.js';
 import { listTaskStatusInputs } from '../../store/status/list-task-status-inputs.js';
-import { getTaskSource, listTaskUnitIds } from '../../store/tasks/get-task-source.js';
+import { getTaskSource } from '../../store/tasks/get-task-source.js';
 import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
 import { presentTask, statusSettings } from '../reports/present-status.js';
@@ -10,6 +10,7 @@ import { countsApprovedOnly, reportScopeOf, scopeKey, taskInScope } from '../rep
 import { CounterCache } from '../reports/report-view-cache.js';
 import { atQuerySchema } from '../reports/schema.js';
 import { type JsonBody, jsonBody, readReportAccess, sendJsonBytes } from '../reports/view-access.js';
+import { unitsOfTask } from './require-task-access.js';
 import { taskDetailSchema, taskIdParamsSchema, taskPageSchema, taskSourceAnswerSchema } from './schema.js';
 
 /**
@@ -113,7 +114,7 @@ export const taskRoutes: RouteModule = (app, context) => {
       const cached = await sources.get(String(taskId), state.counter, async () => {
         const [source, unitIds] = await Promise.all([
           getTaskSource(context.db, taskId),
-          listTaskUnitIds(context.db, taskId),
+          unitsOfTask(context.db, taskId),
         ]);
         const body = jsonBody(JSON.stringify(z.encode(taskSourceAnswerSchema, source)));
         return { body, unitIds };

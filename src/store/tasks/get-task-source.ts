@@ -85,17 +85,3 @@ export async function getTaskSource(db: Kysely<Database>, taskId: number): Promi
     highlight: [span[0] - start, span[1] - start],
   };
 }
-
-/**
- * The units with a live assignment on a task, for the unit scope rule of its passage (a unit's
- * people read their own tasks only, report-scope.ts).
- */
-export async function listTaskUnitIds(db: Kysely<Database>, taskId: number): Promise<number[]> {
-  const rows = await db
-    .selectFrom('assignments')
-    .select('unit_id')
-    .where('node_id', '=', taskId)
-    .where('archived', '=', 0)
-    .execute();
-  return rows.map((row) => row.unit_id);
-}
