@@ -1,14 +1,22 @@
 import type { Config } from '../config/config.js';
 
+const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
+
 /** Today's date (YYYY-MM-DD) in a time zone: 序时进度 is reckoned by the office's calendar, not UTC. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  // Making a formatter costs far more than using one, and reads without a date ask on every request.
+  let formatter = FORMATTERS.get(timeZone);
+  if (!formatter) {
+    // en-CA formats dates as YYYY-MM-DD.
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    FORMATTERS.set(timeZone, formatter);
+  }
+  return formatter.format(now);
 }
 
 /**

@@ -194,12 +194,6 @@ export async function flaggedTaskIdsFor(
   return new Set(rows.map((r) => r.node_id));
 }
 
-/** The query's filters, order and page as a cache-key part (the date is keyed separately). */
-export function ledgerQueryKey(query: LedgerQuery): string {
-  const { at: _at, ...rest } = query;
-  return JSON.stringify(Object.entries(rest).sort(([a], [b]) => a.localeCompare(b)));
-}
-
 /**
  * One page of the index under the query's filters and order, as the JSON text to send.
  * `flaggedIds` are the tasks that count as flagged (flaggedTaskIdsFor) when the query asks

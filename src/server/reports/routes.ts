@@ -11,7 +11,6 @@ import {
   type LedgerIndex,
   ledgerPageJson,
   ledgerPageSchema,
-  ledgerQueryKey,
   ledgerQuerySchema,
   ledgerWantsFlagged,
 } from './ledger-list.js';
@@ -125,8 +124,9 @@ export const reportRoutes: RouteModule = (app, context) => {
           jsonBody(ledgerPageJson(await indexOf(), request.query, flagged)),
         );
       }
-      // Each page is cut from the report's index and kept, serialised and gzipped, like the views.
-      const page = await ledgerPages.get(`${key}:${ledgerQueryKey(request.query)}`, counter, async () =>
+      // Each page is cut from the report's index and kept, serialised and compressed, like the
+      // views, under the request's query string as sent (the web app always sends it alike).
+      const page = await ledgerPages.get(`${key}:${request.url}`, counter, async () =>
         jsonBody(ledgerPageJson(await indexOf(), request.query)),
       );
       return sendJsonBytes(request, reply, page);
