@@ -14,7 +14,8 @@ import { hashToken } from '../auth/session.js';
  * dropped from the state at the moment it expires, as the database query would drop it.
  */
 export class ViewStateCache {
-  readonly #entries = new Map<string, ViewState>();
+  /** Each state with the moment (ms) its session expires, Infinity without one. */
+  readonly #entries = new Map<string, { state: ViewState; sessionEndsAt: number }>();
   readonly #maxEntries: number;
   #epoch: number | null = null;
 
@@ -35,15 +36,21 @@ export class ViewStateCache {
       this.#epoch = epoch;
     }
     const key = `${'taskId' in subject ? `t${subject.taskId}` : `r${subject.reportId}`}:${token ?? ''}`;
-    const nowIso = now.toISOString();
     const kept = epoch === null ? undefined : this.#entries.get(key);
-    if (kept)
-      return kept.session && kept.session.expiresAt <= nowIso ? { ...kept, session: undefined } : kept;
-    const state = await readViewState(db, subject, token === null ? null : hashToken(token), nowIso);
+    if (kept) {
+      return now.getTime() < kept.sessionEndsAt ? kept.state : { ...kept.state, session: undefined };
+    }
+    const state = await readViewState(
+      db,
+      subject,
+      token === null ? null : hashToken(token),
+      now.toISOString(),
+    );
     // Kept only if no request has seen a newer epoch meanwhile: what was read may predate it.
     if (state && epoch !== null && epoch === this.#epoch) {
       if (this.#entries.size >= this.#maxEntries) this.#entries.clear();
-      this.#entries.set(key, state);
+      const sessionEndsAt = state.session ? Date.parse(state.session.expiresAt) : Number.POSITIVE_INFINITY;
+      this.#entries.set(key, { state, sessionEndsAt });
     }
     return state;
   }
