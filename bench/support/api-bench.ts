@@ -197,6 +197,11 @@ export async function runApiBench(dialect: DialectName, instances: number): Prom
         'p50 ms': figures.p50,
         'p99 ms': figures.p99,
         'vs hello': `${(ratio * 100).toFixed(0)}%`,
+        // Each run's own ratio, in run order: how much the shared machine moved the figure.
+        'vs hello, each run': ratios
+          .get(target.name)!
+          .map((r) => `${(r * 100).toFixed(0)}%`)
+          .join(' / '),
         'non-2xx': figures.non2xx + figures.errors,
         goal,
         met,
