@@ -115,8 +115,13 @@ describe('a lazy page after a rebuild', { timeout: 90_000 }, () => {
 
     await new LedgerPage(page).taskLinks.first().click();
     expect((await missing).status()).toBe(404);
-    // The import error reaches the router's error page (no reload swallowed it); the document stayed.
-    await page.getByRole('heading', { name: /Failed to fetch dynamically imported module/ }).waitFor();
+    // The import error reaches the app's error page (no reload swallowed it); the document stayed.
+    const failed = page.getByTestId('route-error');
+    await failed.getByRole('heading', { name: '页面无法打开' }).waitFor();
+    expect(await failed.textContent()).toContain('系统已更新，请重新加载后再打开此页面。');
+    await failed.getByRole('button', { name: '重新加载' }).waitFor();
+    // Still inside the app's frame: the navigation is there.
+    await new AppShell(page).navLink('任务台账').waitFor();
     expect(await page.evaluate('window.__afterReload')).toBe(true);
     expect(loads).toBe(before);
   });

@@ -7,6 +7,7 @@ import { RequireRole } from './components/require-role.js';
 import { I18nProvider, useI18n } from './i18n/i18n.js';
 import { AppLayout } from './layout/app-layout.js';
 import { HomePage } from './pages/home-page.js';
+import { RouteErrorPage } from './pages/route-error-page.js';
 import { CurrentReportProvider } from './session/current-report.js';
 import { SessionProvider } from './session/session.js';
 
@@ -53,20 +54,27 @@ const router = createBrowserRouter([
       {
         element: <AppLayout />,
         children: [
-          { index: true, element: <HomePage /> },
-          { path: 'dashboard', element: <DashboardPage /> },
-          { path: 'ledger', element: <LedgerPage /> },
-          { path: 'diff', element: <DiffPage /> },
-          { path: 'tasks/:taskId', element: <TaskPage /> },
-          { path: 'admin', element: officeOnly(<AdminPage />) },
-          { path: 'import', element: officeOnly(<ImportPage />) },
-          { path: 'assign', element: officeOnly(<AssignmentsPage />) },
-          { path: 'inbox', element: <InboxPage /> },
-          { path: 'periods', element: officeOnly(<PeriodsPage />) },
-          { path: 'periods/:periodId/tasks/:taskId', element: unitOnly(<ProgressFormPage />) },
-          { path: 'review', element: officeOnly(<ReviewPage />) },
-          { path: 'login', element: <LoginPage /> },
-          { path: '*', element: <NotFoundPage /> },
+          {
+            // A page that fails to load (a chunk gone after an upgrade) or to render shows a
+            // message inside the frame, not the router's raw error.
+            errorElement: <RouteErrorPage />,
+            children: [
+              { index: true, element: <HomePage /> },
+              { path: 'dashboard', element: <DashboardPage /> },
+              { path: 'ledger', element: <LedgerPage /> },
+              { path: 'diff', element: <DiffPage /> },
+              { path: 'tasks/:taskId', element: <TaskPage /> },
+              { path: 'admin', element: officeOnly(<AdminPage />) },
+              { path: 'import', element: officeOnly(<ImportPage />) },
+              { path: 'assign', element: officeOnly(<AssignmentsPage />) },
+              { path: 'inbox', element: <InboxPage /> },
+              { path: 'periods', element: officeOnly(<PeriodsPage />) },
+              { path: 'periods/:periodId/tasks/:taskId', element: unitOnly(<ProgressFormPage />) },
+              { path: 'review', element: officeOnly(<ReviewPage />) },
+              { path: 'login', element: <LoginPage /> },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
         ],
       },
     ],
