@@ -31,6 +31,12 @@ const NOISE = new Set([
   'ordinal',
   'hash',
   'prev_hash',
+  // A report's import and re-import: its file's hash and the ids of every task it touched.
+  'sha256',
+  'counts',
+  'summary',
+  'changed',
+  'added',
 ]);
 const MAX_VALUE = 160;
 const MAX_CHANGES = 16;

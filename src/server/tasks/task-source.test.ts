@@ -168,5 +168,14 @@ describe.each(DIALECTS)('task passage API on %s', (dialect) => {
       expect(after.text.slice(...after.highlight)).toContain('新增中小学学位7000个');
       expect(after.text).not.toContain('6500');
     }
+    // The task's audit trail tells of the import and of the re-import that changed it, newest first.
+    const audit = await admin.get(`/api/tasks/${taskA.id}/audit`);
+    const reportEvents = audit
+      .json<{ events: { action: string; entity: string; entityId: string }[] }>()
+      .events.filter((e) => e.entity === 'report');
+    expect(reportEvents).toEqual([
+      expect.objectContaining({ action: 'merge', entityId: String(world.reportId) }),
+      expect.objectContaining({ action: 'import', entityId: String(world.reportId) }),
+    ]);
   });
 });

@@ -215,6 +215,13 @@ describe.each(DIALECTS)('task page API on %s', (dialect) => {
     });
     expect(returned.changes.map((c) => c.field).sort()).toEqual(['review_reason', 'status']);
     expect(events.some((e) => e.entity === 'attachment')).toBe(true);
+    // The import of its report, which brought the task in, is the oldest event.
+    expect(events.at(-1)).toMatchObject({
+      action: 'import',
+      entity: 'report',
+      entityId: String(world.reportId),
+    });
+    expect(events.filter((e) => e.entity === 'report')).toHaveLength(1);
     // Newest first.
     expect(events[0]!.entity).toBe('progress_report');
     expect(events[0]!.actor).toBe('reporterB');

@@ -24,7 +24,8 @@ const ids = (rows: readonly { id: number }[]) => rows.map((r) => String(r.id));
 
 /**
  * 审计记录 of one task: the events on the task's targets, assignments, progress reports,
- * attachments, comments, instructions and flags, newest first.
+ * attachments, comments, instructions and flags, and the imports and re-imports (merges) of its
+ * report, which brought the task in and may have changed it, newest first.
  */
 export async function listTaskAuditEvents(
   db: Kysely<Database>,
@@ -37,7 +38,8 @@ export async function listTaskAuditEvents(
       .select('id')
       .where('node_id', '=', taskId)
       .execute();
-  const [targets, assignments, flags, comments, reports, attachments] = await Promise.all([
+  const [task, targets, assignments, flags, comments, reports, attachments] = await Promise.all([
+    db.selectFrom('nodes').select('report_id').where('id', '=', taskId).executeTakeFirst(),
     byNode('targets'),
     byNode('assignments'),
     byNode('flags'),
@@ -72,6 +74,15 @@ export async function listTaskAuditEvents(
           eb('e.action', '=', 'clear'),
           eb('e.entity_id', '=', String(taskId)),
         ]),
+        ...(task
+          ? [
+              eb.and([
+                eb('e.entity', '=', 'report'),
+                eb('e.entity_id', '=', String(task.report_id)),
+                eb('e.action', 'in', ['import', 'merge']),
+              ]),
+            ]
+          : []),
       ]),
     )
     .orderBy('e.id', 'desc')
