@@ -141,4 +141,24 @@ describe('ledger (台账) and the dashboard links into it', () => {
     await ledger.count.waitFor();
     expect(new URL(page.url()).searchParams.get('area')).toBe(String(areas[0]?.id));
   });
+
+  it('the dashboard lists the worst ten lagging tasks, counts them all, and links to the ledger for the rest', async () => {
+    // The dashboard's 滞后任务 and 逾期任务 panels: the worst ten, the count of all, a link to the rest.
+    const dashboard = new DashboardPage(page);
+    await dashboard.goto();
+    const red = await dashboard.count('红灯');
+    const yellow = await dashboard.count('黄灯');
+    const lagging = await dashboard.listTotal('lagging');
+    expect(lagging).toBe(red + yellow);
+    expect(await dashboard.listTotal('overdue')).toBe(await dashboard.count('逾期'));
+    const shown = await dashboard.taskList('lagging').locator('ol > li').count();
+    expect(shown).toBe(Math.min(10, lagging));
+    // The sample report at the tests' date has more lagging tasks than the panel shows.
+    expect(lagging).toBeGreaterThan(10);
+    const all = dashboard.viewAll('lagging');
+    expect(await all.textContent()).toContain(String(lagging));
+    await all.click();
+    await page.waitForURL(/\/ledger\?/);
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('status');
+  });
 });

@@ -1,10 +1,10 @@
-import { Card, Tag, Typography } from 'antd';
+import { Card, Tag } from 'antd';
 import { Link } from 'react-router';
 import type { LedgerRow } from '../api/types.js';
 import { LightDot, StatusTag } from '../components/status.js';
 import { useI18n } from '../i18n/i18n.js';
 import { deadlineText, formatTarget, leadUnits } from '../report/tree-stats.js';
-import { rowPlace } from './ledger-table.js';
+import { RowPlace } from './ledger-table.js';
 
 /** One page of the ledger as task cards, for phone-width screens; each names its area and measure. */
 export function LedgerList({ rows }: { rows: readonly LedgerRow[] }) {
@@ -19,14 +19,7 @@ export function LedgerList({ rows }: { rows: readonly LedgerRow[] }) {
         return (
           <li key={String(task.id)}>
             <Card size="small" className="task-card">
-              <Typography.Text
-                type="secondary"
-                className="ledger-row-place"
-                style={{ fontSize: 12 }}
-                data-testid="ledger-row-place"
-              >
-                {rowPlace(task)}
-              </Typography.Text>
+              <RowPlace row={task} />
               <div>
                 <Link to={`/tasks/${encodeURIComponent(String(task.id))}`} data-testid="ledger-task">
                   {task.flagged ? <Tag color="magenta">{t('ledger.flagged')}</Tag> : null}

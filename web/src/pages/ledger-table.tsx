@@ -12,10 +12,19 @@ import {
   leadUnits,
 } from '../report/tree-stats.js';
 
-/** Where a ledger row sits in the report: 「领域 › 举措」. */
-export function rowPlace(row: LedgerRow): string {
+/** Where a ledger row sits in the report, 「领域 › 举措」, as a small caption under or over the task. */
+export function RowPlace({ row }: { row: LedgerRow }) {
   const area = `${displayLabel(row.areaLabel)}${row.areaTitle}`;
-  return row.measureTitle === null ? area : `${area} › ${displayLabel(row.measureLabel)}${row.measureTitle}`;
+  return (
+    <Typography.Text
+      type="secondary"
+      className="ledger-row-place"
+      style={{ fontSize: 12 }}
+      data-testid="ledger-row-place"
+    >
+      {row.measureTitle === null ? area : `${area} › ${displayLabel(row.measureLabel)}${row.measureTitle}`}
+    </Typography.Text>
+  );
 }
 
 /** One page of the ledger as a table (wide screens); each task names its work area and measure. */
@@ -34,14 +43,7 @@ export function LedgerTable({ rows }: { rows: readonly LedgerRow[] }) {
             {row.text}
           </Link>
           <div>
-            <Typography.Text
-              type="secondary"
-              className="ledger-row-place"
-              style={{ fontSize: 12 }}
-              data-testid="ledger-row-place"
-            >
-              {rowPlace(row)}
-            </Typography.Text>
+            <RowPlace row={row} />
           </div>
         </>
       ),
