@@ -66,7 +66,9 @@ describe.each(DIALECTS)('task passage API on %s', (dialect) => {
     const source = response.json<Passage>();
     expect(source.text.slice(...source.highlight)).toBe(taskA.text);
     expect(source).toMatchObject({ revisionNumber: 1, fileName: 'sample.md' });
-    expect(source.heading).not.toBeNull();
+    // Headed by its work area, as the task page names it.
+    const page = (await admin.get(`/api/tasks/${taskA.id}`)).json<{ area: { title: string } | null }>();
+    expect(source.heading).toContain(page.area!.title);
     // The whole work area: much more than the sentence itself.
     expect(source.text.length).toBeGreaterThan(taskA.text.length * 2);
     const revision = await world.database.db

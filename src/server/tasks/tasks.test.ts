@@ -3,7 +3,7 @@ import { DIALECTS } from '../../store/testing.js';
 import type { ErrorBody } from '../errors.js';
 import { createTestWorld, type TestWorld } from '../testing/test-app.js';
 import type { TestClient } from '../testing/test-client.js';
-import type { TaskDetail, TaskSourceAnswer } from './schema.js';
+import type { TaskDetail } from './schema.js';
 
 interface Progress {
   id: number;
@@ -71,30 +71,10 @@ describe.each(DIALECTS)('task page API on %s', (dialect) => {
   });
   afterAll(async () => world?.close());
 
-  it('gives the work area of the report with the task sentence placed in it', async () => {
-    const anonymous = await world.client();
-    const response = await anonymous.get(`/api/tasks/${taskId}`);
+  it('leaves the report passage to GET /api/tasks/:id/source (task-source.test.ts)', async () => {
+    const response = await (await world.client()).get(`/api/tasks/${taskId}`);
     expect(response.statusCode).toBe(200);
-    const detail = response.json<TaskDetail>();
-    // The passage is not in the task page (it is read apart, GET /api/tasks/:id/source).
-    expect(detail).not.toHaveProperty('source');
-    const sourceResponse = await anonymous.get(`/api/tasks/${taskId}/source`);
-    expect(sourceResponse.statusCode).toBe(200);
-    const source = sourceResponse.json<TaskSourceAnswer>()!;
-    expect(source).not.toBeNull();
-    expect(source.text.slice(source.highlight[0], source.highlight[1])).toBe(detail.task.text);
-    expect(source.revisionNumber).toBe(1);
-    expect(source.fileName).toBe('sample.md');
-    expect(source.heading).toContain(detail.area!.title);
-    // The passage is the whole area: it holds the area's other tasks too.
-    expect(source.text.length).toBeGreaterThan(detail.task.text.length * 2);
-    const tree = await world.database.db
-      .selectFrom('report_revisions')
-      .select('tree_json')
-      .where('id', '=', source.revisionId)
-      .executeTakeFirstOrThrow();
-    const fullText = (JSON.parse(tree.tree_json) as { text: string }).text;
-    expect(fullText.slice(source.offset, source.offset + source.text.length)).toBe(source.text);
+    expect(response.json<TaskDetail>()).not.toHaveProperty('source');
   });
 
   it('says whether a leader flags the task (领导关注) and whether the reader does, never from a shared cache', async () => {
