@@ -158,6 +158,18 @@ const pgTypes = {
       : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
 };
 
+/** Prepared statement names by SQL text: a kept query is named once, not hashed on every run. */
+const PREPARED_NAMES = new Map<string, string>();
+
+function preparedName(text: string): string {
+  let name = PREPARED_NAMES.get(text);
+  if (name === undefined) {
+    name = `luoshi_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+    PREPARED_NAMES.set(text, name);
+  }
+  return name;
+}
+
 /** Opens a PostgreSQL pool on `url`. */
 export function openPostgres(url: string, options: OpenDatabaseOptions = {}): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types: pgTypes });
@@ -182,11 +194,7 @@ export function openPostgres(url: string, options: OpenDatabaseOptions = {}): Da
       if (typeof text !== 'string') return query(...args);
       const sent =
         args.length === 2 && text.startsWith(KEEP_PREPARED)
-          ? query({
-              name: `luoshi_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`,
-              text,
-              values,
-            })
+          ? query({ name: preparedName(text), text, values })
           : query(...args);
       // Inside a transaction, a write shows to others only at COMMIT: note it then.
       const statement = statementKind(text);
