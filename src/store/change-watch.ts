@@ -17,7 +17,7 @@ export interface ChangeWatch {
 }
 
 /** The PostgreSQL channel the triggers of migration 20261127-1700-change-notifications notify. */
-export const CHANGE_CHANNEL = 'luoshi_changes';
+const CHANGE_CHANNEL = 'luoshi_changes';
 
 const WATCHES = new WeakMap<Kysely<Database>, ChangeWatch>();
 

@@ -72,7 +72,7 @@ export function sessionTokenOf(request: FastifyRequest): string | null {
 }
 
 /** The hash of the request's session token (what the database stores), or null. */
-export function sessionTokenHashOf(request: FastifyRequest): string | null {
+function sessionTokenHashOf(request: FastifyRequest): string | null {
   const token = sessionTokenOf(request);
   return token === null ? null : hashToken(token);
 }
