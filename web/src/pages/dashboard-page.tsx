@@ -38,9 +38,6 @@ function DashboardView({ data, reportParam }: { data: Dashboard; reportParam: st
   const { t } = useI18n();
   const { overall } = data;
   const link = (narrow: Parameters<typeof ledgerLink>[1]) => ledgerLink(reportParam, narrow);
-  // Every red or yellow task, worst first (the ledger's status order).
-  const allLagging = link({});
-  const allLaggingWorstFirst = `${allLagging}${allLagging.includes('?') ? '&' : '?'}sort=status`;
   const units = [...data.units].sort(
     (a, b) => (b.status.completion ?? -1) - (a.status.completion ?? -1) || b.status.total - a.status.total,
   );
@@ -172,7 +169,8 @@ function DashboardView({ data, reportParam }: { data: Dashboard; reportParam: st
             title={t('dashboard.lagging')}
             tasks={data.lagging}
             total={data.laggingTotal}
-            allLink={allLaggingWorstFirst}
+            // Every red or yellow task, worst first (the ledger's status order).
+            allLink={ledgerLink(reportParam, {}, 'status')}
             testId="lagging-list"
           />
           <TaskListPanel

@@ -128,8 +128,12 @@ export function rowsToTree(rows: readonly LedgerRow[], areaOrder: readonly numbe
   return [...areas.values()].sort((a, b) => rank(a.id) - rank(b.id));
 }
 
-/** A link to the ledger narrowed to what a dashboard number counts. */
-export function ledgerLink(reportParam: string | null, narrow: Partial<LedgerFilter>): string {
+/** A link to the ledger narrowed to what a dashboard number counts, in report order or `sort`. */
+export function ledgerLink(
+  reportParam: string | null,
+  narrow: Partial<LedgerFilter>,
+  sort: LedgerSort = 'order',
+): string {
   const empty: LedgerFilter = {
     area: null,
     unit: null,
@@ -140,6 +144,7 @@ export function ledgerLink(reportParam: string | null, narrow: Partial<LedgerFil
     keyword: '',
   };
   const base = new URLSearchParams(reportParam ? { report: reportParam } : {});
+  if (sort !== 'order') base.set('sort', sort);
   const query = filterToParams({ ...empty, ...narrow }, base).toString();
   return query ? `/ledger?${query}` : '/ledger';
 }
