@@ -28,7 +28,8 @@ import { type JsonBody, jsonBody, readReportAccess, sendJsonBytes } from './view
 /** Reading reports: the list, one report with its tree and statuses, and its dashboard. */
 export const reportRoutes: RouteModule = (app, context) => {
   // Every view is filed under report, scope and date, and valid while the report's change
-  // counter (read with the session in one query, readReportAccess) stays where it was.
+  // counter (read with the session by readReportAccess, and kept until the database changes)
+  // stays where it was.
   // A computed province report is a large object graph that every garbage collection walks:
   // keep only the last couple, enough for the views of one report computed in a row to share it.
   const details = new CounterCache<Awaited<ReturnType<typeof buildReportDetail>>>(2);
