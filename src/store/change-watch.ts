@@ -37,7 +37,9 @@ export function changeWatchOf(db: Kysely<Database>): ChangeWatch | undefined {
  * process (`PRAGMA data_version`, which opens a read transaction: several microseconds). Other
  * processes' commits are looked for once per turn of the event loop: every request handled in
  * that turn had arrived before the first of them asked, so a commit it could have been told of
- * is already seen.
+ * is already seen. This holds for asks made while requests are handled (the I/O phase of the
+ * turn); an ask from a timer would hide commits made before requests read later in its turn.
+ * A commit by another connection of this process in the current turn is seen from the next.
  */
 export function sqliteChangeWatch(database: SqliteDatabase.Database): ChangeWatch {
   const ownChanges = database.prepare('select total_changes()').pluck();
