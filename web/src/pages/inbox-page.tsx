@@ -1,10 +1,10 @@
 import { Empty } from 'antd';
-import { Link, useSearchParams } from 'react-router';
-import { getReport, listPeriods, listProgress } from '../api/client.js';
+import { Link } from 'react-router';
+import { getReport } from '../api/client.js';
 import type { ProgressReport, Task } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
 import { PageError, PageLoading } from '../components/page-state.js';
-import { defaultPeriod, PeriodPicker } from '../components/period-picker.js';
+import { PeriodToolbar, usePeriodProgress } from '../components/period-toolbar.js';
 import { ReportStateTag } from '../components/report-state.js';
 import { LightDot, StatusTag } from '../components/status.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -18,11 +18,8 @@ export function InboxPage() {
   const { t } = useI18n();
   const { user } = useSession();
   const { reportId } = useCurrentReport();
-  const [params, setParams] = useSearchParams();
   const report = useApi(reportId === null ? null : `report:${reportId}`, () => getReport(reportId ?? 0));
-  const periods = useApi(reportId === null ? null : `periods:${reportId}`, () => listPeriods(reportId ?? 0));
-  const period = periods.data ? defaultPeriod(periods.data, params.get('period')) : undefined;
-  const progress = useApi(period ? `progress:${period.id}` : null, () => listProgress(period?.id ?? 0));
+  const { periods, period, progress } = usePeriodProgress(reportId);
 
   if (reportId === null) return <Empty description={t('common.noReport')} />;
   if (report.status === 'error') return <PageError error={report.error} onRetry={report.reload} />;
@@ -40,18 +37,9 @@ export function InboxPage() {
     <section data-testid="inbox-page">
       <h1 className="page-title">{t('nav.inbox')}</h1>
       <NotificationList />
-      {periods.data.length === 0 ? (
-        <p className="empty-note">{t('inbox.noPeriod')}</p>
-      ) : (
-        <div className="toolbar">
-          <PeriodPicker
-            periods={periods.data}
-            value={period}
-            onChange={(id) => setParams((prev) => ({ ...Object.fromEntries(prev), period: id }))}
-          />
-          {period?.dueOn ? <span className="secondary">{t('inbox.due', { date: period.dueOn })}</span> : null}
-        </div>
-      )}
+      <PeriodToolbar periods={periods.data} period={period}>
+        {period?.dueOn ? <span className="secondary">{t('inbox.due', { date: period.dueOn })}</span> : null}
+      </PeriodToolbar>
       {mine.length === 0 ? (
         <p className="empty-note">{t('inbox.noTasks')}</p>
       ) : (

@@ -1,11 +1,10 @@
 import { App, Button, Empty, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { approveProgress, listPeriods, listProgress, returnProgress } from '../api/client.js';
+import { Link } from 'react-router';
+import { approveProgress, returnProgress } from '../api/client.js';
 import type { ProgressReport } from '../api/types.js';
-import { useApi } from '../api/use-api.js';
 import { PageError, PageLoading } from '../components/page-state.js';
-import { defaultPeriod, PeriodPicker } from '../components/period-picker.js';
+import { PeriodToolbar, usePeriodProgress } from '../components/period-toolbar.js';
 import { ReportStateTag } from '../components/report-state.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useCurrentReport } from '../session/current-report.js';
@@ -27,10 +26,7 @@ function ReviewContent() {
   const { message } = App.useApp();
   const apiMessage = useApiErrorText();
   const { reportId } = useCurrentReport();
-  const [params, setParams] = useSearchParams();
-  const periods = useApi(reportId === null ? null : `periods:${reportId}`, () => listPeriods(reportId ?? 0));
-  const period = periods.data ? defaultPeriod(periods.data, params.get('period')) : undefined;
-  const progress = useApi(period ? `progress:${period.id}` : null, () => listProgress(period?.id ?? 0));
+  const { periods, period, progress } = usePeriodProgress(reportId);
   const [returning, setReturning] = useState<ProgressReport | null>(null);
   const [reason, setReason] = useState('');
 
@@ -56,17 +52,7 @@ function ReviewContent() {
     <section data-testid="review-page">
       <h1 className="page-title">{t('nav.review')}</h1>
       <NotificationList />
-      {periods.data.length === 0 ? (
-        <p className="empty-note">{t('inbox.noPeriod')}</p>
-      ) : (
-        <div className="toolbar">
-          <PeriodPicker
-            periods={periods.data}
-            value={period}
-            onChange={(id) => setParams((prev) => ({ ...Object.fromEntries(prev), period: id }))}
-          />
-        </div>
-      )}
+      <PeriodToolbar periods={periods.data} period={period} />
       {progress.status === 'error' ? <PageError error={progress.error} onRetry={progress.reload} /> : null}
       <h2 className="section-title">{t('review.waiting', { count: queue.length })}</h2>
       {queue.length === 0 ? <p className="empty-note">{t('review.empty')}</p> : null}
