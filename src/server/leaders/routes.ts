@@ -8,30 +8,7 @@ import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
 import { requireTaskAccess } from '../tasks/require-task-access.js';
 import { taskIdParamsSchema } from '../tasks/schema.js';
-
-const commentSchema = z
-  .object({
-    id: z.number().int(),
-    kind: z.enum(['comment', 'instruction']).describe('评论 comment / 领导批示 instruction'),
-    taskId: z.number().int().nullable(),
-    authorId: z.number().int(),
-    authorName: z.string(),
-    body: z.string(),
-    createdAt: z.string(),
-  })
-  .meta({ id: 'Comment' });
-
-const flagSchema = z
-  .object({
-    id: z.number().int(),
-    taskId: z.number().int(),
-    userId: z.number().int(),
-    note: z.string().nullable(),
-    createdAt: z.string(),
-  })
-  .meta({ id: 'Flag' });
-
-const bodySchema = z.object({ body: z.string().trim().min(1).max(5000) });
+import { commentBodySchema, commentSchema, flagSchema } from './schema.js';
 
 /** 领导关注 and 批示 — leaders flag tasks to watch and give instructions; everyone concerned can comment. */
 export const leaderRoutes: RouteModule = (app, context) => {
@@ -81,7 +58,7 @@ export const leaderRoutes: RouteModule = (app, context) => {
               ? 'Comment on a task'
               : 'Give an instruction (批示) on a task (leader); its units are notified',
           params: taskIdParamsSchema,
-          body: bodySchema,
+          body: commentBodySchema,
           response: { 200: commentSchema, ...errorResponses },
         },
       },

@@ -8,27 +8,7 @@ import type { Notification } from '../../store/schema.js';
 import { requireUser } from '../auth/roles.js';
 import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
-
-const notificationSchema = z
-  .object({
-    id: z.number().int(),
-    kind: z
-      .string()
-      .describe('period_opened | report_returned | deadline_near | overdue | period_due | instruction'),
-    title: z.string(),
-    body: z.string(),
-    link: z.string().nullable(),
-    readAt: z.string().nullable(),
-    createdAt: z.string(),
-  })
-  .meta({ id: 'Notification' });
-
-const inboxSchema = z.object({ unread: z.number().int(), notifications: z.array(notificationSchema) });
-const inboxQuerySchema = z.object({
-  unread: z.enum(['true', 'false']).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
-const markedSchema = z.object({ marked: z.number().int() });
+import { inboxQuerySchema, inboxSchema, markedSchema } from './schema.js';
 
 function present(n: Notification) {
   return {

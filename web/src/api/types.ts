@@ -7,11 +7,14 @@ import type { z } from 'zod';
 import type { assignBodySchema, assignmentRowSchema } from '../../../src/server/assignments/schema.js';
 import type { attachmentListSchema, attachmentSchema } from '../../../src/server/attachments/schema.js';
 import type { sessionResponseSchema, sessionUserSchema } from '../../../src/server/auth/schema.js';
+import type { ErrorBody } from '../../../src/server/errors.js';
 import type {
   commitBodySchema,
   commitResultSchema,
   importPreviewSchema,
 } from '../../../src/server/imports/schema.js';
+import type { commentSchema, flagSchema } from '../../../src/server/leaders/schema.js';
+import type { inboxSchema, notificationSchema } from '../../../src/server/notifications/schema.js';
 import type { createPeriodBodySchema, periodSchema } from '../../../src/server/periods/schema.js';
 import type {
   consolidationSchema,
@@ -56,13 +59,7 @@ export type Role = User['role'];
 export type Session = z.infer<typeof sessionResponseSchema>;
 
 /** The body of every API error (src/server/errors.ts). */
-export interface ErrorBody {
-  code: string;
-  message: string;
-  messageZh: string;
-  fields?: { path: string; message: string }[];
-  details?: Record<string, unknown>;
-}
+export type { ErrorBody };
 
 /** 进度状态 — 未启动 / 欠进度 / 达进度 / 超进度 / 已完成. */
 export type StatusClass = z.infer<typeof progressClassSchema>;
@@ -113,25 +110,11 @@ export type ProgressReport = z.infer<typeof progressReportSchema>;
 export type SaveProgressBody = z.infer<typeof saveProgressBodySchema>;
 export type Consolidation = z.infer<typeof consolidationSchema>;
 
-/** 评论 / 领导批示 on a task (GET /api/tasks/:id/comments; the schema lives in leaders/routes.ts). */
-export interface TaskComment {
-  id: number;
-  kind: 'comment' | 'instruction';
-  taskId: number | null;
-  authorId: number;
-  authorName: string;
-  body: string;
-  createdAt: string;
-}
+/** 评论 / 领导批示 on a task (GET /api/tasks/:id/comments). */
+export type TaskComment = z.infer<typeof commentSchema>;
 
 /** 领导关注 (GET /api/flags). */
-export interface TaskFlag {
-  id: number;
-  taskId: number;
-  userId: number;
-  note: string | null;
-  createdAt: string;
-}
+export type TaskFlag = z.infer<typeof flagSchema>;
 
 /** GET /api/reports/:id/dashboard */
 export type Dashboard = z.infer<typeof dashboardSchema>;
@@ -154,20 +137,7 @@ export type AssignmentRow = z.infer<typeof assignmentRowSchema>;
 export type Milestone = AssignmentRow['milestones'][number];
 
 /** 站内通知 — one notification of the signed-in user (GET /api/notifications). */
-export interface InboxNotification {
-  id: number;
-  /** period_opened | report_returned | deadline_near | overdue | period_due | instruction */
-  kind: string;
-  title: string;
-  body: string;
-  /** The app path it is about, e.g. /tasks/12. */
-  link: string | null;
-  readAt: string | null;
-  createdAt: string;
-}
+export type InboxNotification = z.infer<typeof notificationSchema>;
 
 /** GET /api/notifications */
-export interface NotificationInbox {
-  unread: number;
-  notifications: InboxNotification[];
-}
+export type NotificationInbox = z.infer<typeof inboxSchema>;
