@@ -8,16 +8,7 @@ import { findOrCreateUnits } from '../../store/units/create-unit.js';
 import { insertAudited } from '../../store/versioned/insert-audited.js';
 import { updateVersioned } from '../../store/versioned/update-versioned.js';
 import { writeTransaction } from '../../store/write-transaction.js';
-
-export interface DivisionImportResult {
-  rows: number;
-  /** Sheet rows left out because no unit or official was filled in. */
-  skipped: number;
-  created: number;
-  updated: number;
-  archived: number;
-  unitsCreated: string[];
-}
+import type { DivisionImportResult } from './schema.js';
 
 /**
  * Imports a 分工方案 .xlsx into a report's assignments. Every row is validated first; if any row

@@ -6,21 +6,7 @@ import type { bulkAssignBodySchema, bulkAssignResultSchema } from '../../../src/
 export type BulkAssignBody = z.infer<typeof bulkAssignBodySchema>;
 export type BulkAssignResult = z.infer<typeof bulkAssignResultSchema>;
 
-/** POST /api/reports/:id/division.xlsx — what a 分工方案 import did. */
-export interface DivisionImportResult {
-  rows: number;
-  /** Rows left out because no unit or official was filled in. */
-  skipped: number;
-  created: number;
-  updated: number;
-  archived: number;
-  unitsCreated: string[];
-}
-
 /** One bad row of a refused 分工方案 (the error's details.errors). */
-export interface DivisionRowError {
-  row: number;
-  column: string;
-  zh: string;
-  en: string;
-}
+export type { DivisionRowError } from '../../../src/render/division-import.js';
+/** POST /api/reports/:id/division.xlsx — what a 分工方案 import did. */
+export type { DivisionImportResult } from '../../../src/server/publish/schema.js';

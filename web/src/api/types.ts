@@ -7,7 +7,6 @@ import type { z } from 'zod';
 import type { assignBodySchema, assignmentRowSchema } from '../../../src/server/assignments/schema.js';
 import type { attachmentListSchema, attachmentSchema } from '../../../src/server/attachments/schema.js';
 import type { sessionResponseSchema, sessionUserSchema } from '../../../src/server/auth/schema.js';
-import type { ErrorBody } from '../../../src/server/errors.js';
 import type {
   commitBodySchema,
   commitResultSchema,
@@ -58,8 +57,8 @@ export type Role = User['role'];
 /** GET /api/session */
 export type Session = z.infer<typeof sessionResponseSchema>;
 
-/** The body of every API error (src/server/errors.ts). */
-export type { ErrorBody };
+/** The body of every API error. */
+export type { ErrorBody } from '../../../src/server/errors.js';
 
 /** 进度状态 — 未启动 / 欠进度 / 达进度 / 超进度 / 已完成. */
 export type StatusClass = z.infer<typeof progressClassSchema>;
