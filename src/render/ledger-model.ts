@@ -5,7 +5,10 @@ import { formatNumber, formatTarget } from './target-format.js';
 
 /** One task line of the 台账 with its latest progress. */
 export interface LedgerRow {
+  /** The task's number in the plan's reading order (as in the 分工方案), also when filtered. */
   seq: number;
+  /** The work area's heading ("一、…"). */
+  area: string;
   measure: string;
   task: string;
   /** Targets as printed: "新增中小学学位 6500个；城镇调查失业率 ≤5%". */
@@ -44,11 +47,14 @@ export interface LedgerArea {
   counts: LedgerCounts;
 }
 
-/** 台账 — the full ledger of a report: every task with its assignment and latest progress. */
+/** 台账 — a report's ledger: its tasks with their assignment and latest progress. */
 export interface LedgerModel {
   title: string;
   /** ISO date the statuses were judged at. */
   asOf: string;
+  /** Every row, in the ledger's order (reading order, or the selection's). */
+  rows: LedgerRow[];
+  /** The rows by work area, in reading order of the areas; each area's rows in the ledger's order. */
   areas: LedgerArea[];
   totals: LedgerCounts;
 }
@@ -89,20 +95,27 @@ export function countRows(rows: readonly LedgerRow[]): LedgerCounts {
   return { tasks: rows.length, byClass, overdue, meanCompletion: rows.length ? sum / rows.length : 0 };
 }
 
-/** Builds the 台账 from a report view judged at `asOf`. */
-export function buildLedger(view: ReportView, asOf: string): LedgerModel {
+/**
+ * Builds the 台账 from a report view judged at `asOf`: every task, in reading order, or only
+ * the tasks of `taskIds` (TaskView ids), in that order. A selection leaves out the areas it
+ * has no task of; the whole ledger keeps every area.
+ */
+export function buildLedger(view: ReportView, asOf: string, taskIds?: readonly string[]): LedgerModel {
   let seq = 0;
+  const rank = taskIds ? new Map(taskIds.map((id, i) => [id, i])) : null;
   const areas = view.areas.map((area, index) => {
-    const rows = area.measures.flatMap((measure) =>
-      measure.tasks.map((task): LedgerRow => {
+    const heading = areaHeading(index, area.title);
+    const ranked = area.measures.flatMap((measure) =>
+      measure.tasks.map((task) => {
         seq += 1;
         const progress = task.progress;
         const judged = task.status;
         const status = judged?.class ?? 'not_started';
         const deadline =
           task.assignment?.deadline ?? task.analysis.deadline?.date ?? task.analysis.deadline?.text ?? '';
-        return {
+        const row: LedgerRow = {
           seq,
+          area: heading,
           measure: measure.title,
           task: task.text,
           ...targetsText(task),
@@ -119,14 +132,22 @@ export function buildLedger(view: ReportView, asOf: string): LedgerModel {
           overdue: judged?.overdue ?? false,
           narrative: progress?.narrative ?? '',
         };
+        return { row, rank: rank ? rank.get(task.id ?? '') : seq };
       }),
     );
-    return { heading: areaHeading(index, area.title), rows, counts: countRows(rows) };
+    const rows = ranked
+      .filter((entry): entry is { row: LedgerRow; rank: number } => entry.rank !== undefined)
+      .sort((a, b) => a.rank - b.rank);
+    return { heading, rows, counts: countRows(rows.map((entry) => entry.row)) };
   });
+  const kept = rank ? areas.filter((area) => area.rows.length > 0) : areas;
+  const all = kept.flatMap((area) => area.rows).sort((a, b) => a.rank - b.rank);
+  const rows = all.map((entry) => entry.row);
   return {
     title: `${plainTitle(view.meta.title)}重点任务台账`,
     asOf,
-    areas,
-    totals: countRows(areas.flatMap((area) => area.rows)),
+    rows,
+    areas: kept.map((area) => ({ ...area, rows: area.rows.map((entry) => entry.row) })),
+    totals: countRows(rows),
   };
 }

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { PROGRESS_CLASS_ZH, PROGRESS_CLASSES } from '../core/status/classify.js';
 import { formatChineseDate } from './division-model.js';
-import type { LedgerCounts, LedgerModel } from './ledger-model.js';
+import type { LedgerCounts, LedgerModel, LedgerRow } from './ledger-model.js';
 import {
   fitRowHeight,
   newWorkbook,
@@ -13,7 +13,7 @@ import {
   workbookBuffer,
 } from './xlsx-style.js';
 
-const AREA_COLUMNS = [
+const TASK_COLUMNS = [
   ['序号', 6],
   ['举措', 18],
   ['任务', 44],
@@ -42,6 +42,13 @@ const SUMMARY_COLUMNS = [
   ['平均完成率', 12],
 ] as const;
 
+/** The whole list's sheet: the task columns with the work area after the number. */
+const LIST_COLUMNS = [TASK_COLUMNS[0], ['工作领域', 18], ...TASK_COLUMNS.slice(1)] as const;
+/** Columns centred on a task sheet, and the ones holding percentages and the light. */
+const TASK_CENTRED = [1, 7, 8, 9, 11, 12, 13, 14];
+const TASK_PERCENT = [11, 12];
+const TASK_LIGHT = 14;
+
 const LIGHT_FILL = { green: 'FFC6EFCE', yellow: 'FFFFEB9C', red: 'FFFFC7CE' } as const;
 const LIGHT_ZH = { green: '绿', yellow: '黄', red: '红' } as const;
 
@@ -61,9 +68,67 @@ function percentFormat(cell: ExcelJS.Cell): void {
 }
 
 /**
- * The 台账 as an .xlsx: a 汇总 summary sheet (counts per area and in total) and one sheet per
- * work area with every task, its assignment and latest progress; widths set, text wrapped,
- * header frozen, light colours filled, printable on landscape A4.
+ * Writes a sheet of tasks under a title: a frozen, filterable header, then one row per task
+ * (with its work area when `withArea`), printable on landscape A4.
+ */
+function writeTaskSheet(
+  sheet: ExcelJS.Worksheet,
+  title: string,
+  rows: readonly LedgerRow[],
+  withArea: boolean,
+) {
+  const columns = withArea ? LIST_COLUMNS : TASK_COLUMNS;
+  // Task columns after 序号 move one to the right when the area is written.
+  const at = (column: number) => (withArea && column > 1 ? column + 1 : column);
+  const widths = columns.map(([, width]) => width);
+  sheet.columns = widths.map((width) => ({ width }));
+  let r = titleRow(sheet, 1, columns.length, title, 14);
+  const header = r;
+  sheet.getRow(r).values = columns.map(([label]) => label);
+  styleHeader(sheet.getRow(r));
+  sheet.views = [{ state: 'frozen', ySplit: header, xSplit: at(3) }];
+  sheet.autoFilter = { from: { row: header, column: 1 }, to: { row: header, column: columns.length } };
+  r += 1;
+  for (const entry of rows) {
+    const excelRow = sheet.getRow(r);
+    excelRow.values = [
+      entry.seq,
+      ...(withArea ? [entry.area] : []),
+      entry.measure,
+      entry.task,
+      entry.targets,
+      entry.leadUnit,
+      entry.cooperatingUnits,
+      entry.leadOfficial,
+      entry.deadline,
+      entry.period,
+      entry.achieved,
+      entry.completion,
+      entry.expected,
+      entry.overdue ? `${entry.statusZh}（逾期）` : entry.statusZh,
+      entry.light ? LIGHT_ZH[entry.light] : '',
+      entry.narrative,
+    ];
+    styleBody(excelRow, TASK_CENTRED.map(at));
+    for (const column of TASK_PERCENT) percentFormat(excelRow.getCell(at(column)));
+    if (entry.light) {
+      excelRow.getCell(at(TASK_LIGHT)).fill = {
+        type: 'pattern',
+        pattern: 'solid',
+        fgColor: { argb: LIGHT_FILL[entry.light] },
+      };
+    }
+    fitRowHeight(excelRow, widths);
+    r += 1;
+  }
+  printSetup(sheet, header);
+}
+
+/**
+ * The 台账 as an .xlsx: a 汇总 summary sheet (counts per area and in total), a 任务清单 sheet
+ * with every task in the ledger's order (as the web ledger lists them), and one sheet per work
+ * area with its tasks, their assignment and latest progress; widths set, text wrapped, header
+ * frozen, light colours filled, printable on landscape A4.
  */
 export async function renderLedgerXlsx(ledger: LedgerModel): Promise<Buffer> {
   const workbook = newWorkbook(ledger.title);
@@ -99,50 +164,9 @@ export async function renderLedgerXlsx(ledger: LedgerModel): Promise<Buffer> {
   percentFormat(totalRow.getCell(percentColumn));
   printSetup(summary, summaryHeader);
 
-  const widths = AREA_COLUMNS.map(([, width]) => width);
+  writeTaskSheet(workbook.addWorksheet(sheetName('任务清单', taken)), ledger.title, ledger.rows, true);
   for (const area of ledger.areas) {
-    const sheet = workbook.addWorksheet(sheetName(area.heading, taken));
-    sheet.columns = widths.map((width) => ({ width }));
-    let r = titleRow(sheet, 1, AREA_COLUMNS.length, area.heading, 14);
-    const header = r;
-    sheet.getRow(r).values = AREA_COLUMNS.map(([label]) => label);
-    styleHeader(sheet.getRow(r));
-    sheet.views = [{ state: 'frozen', ySplit: header, xSplit: 3 }];
-    sheet.autoFilter = { from: { row: header, column: 1 }, to: { row: header, column: AREA_COLUMNS.length } };
-    r += 1;
-    for (const entry of area.rows) {
-      const excelRow = sheet.getRow(r);
-      excelRow.values = [
-        entry.seq,
-        entry.measure,
-        entry.task,
-        entry.targets,
-        entry.leadUnit,
-        entry.cooperatingUnits,
-        entry.leadOfficial,
-        entry.deadline,
-        entry.period,
-        entry.achieved,
-        entry.completion,
-        entry.expected,
-        entry.overdue ? `${entry.statusZh}（逾期）` : entry.statusZh,
-        entry.light ? LIGHT_ZH[entry.light] : '',
-        entry.narrative,
-      ];
-      styleBody(excelRow, [1, 7, 8, 9, 11, 12, 13, 14]);
-      percentFormat(excelRow.getCell(11));
-      percentFormat(excelRow.getCell(12));
-      if (entry.light) {
-        excelRow.getCell(14).fill = {
-          type: 'pattern',
-          pattern: 'solid',
-          fgColor: { argb: LIGHT_FILL[entry.light] },
-        };
-      }
-      fitRowHeight(excelRow, widths);
-      r += 1;
-    }
-    printSetup(sheet, header);
+    writeTaskSheet(workbook.addWorksheet(sheetName(area.heading, taken)), area.heading, area.rows, false);
   }
   return workbookBuffer(workbook);
 }

@@ -45,7 +45,10 @@ describe('publishing commands on a report file', () => {
     expect((await run('export', SAMPLE, '--kind', 'ledger', '--out', xlsx)).code).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(xlsx);
-    expect(workbook.worksheets).toHaveLength(9);
+    // 汇总, the whole list (the sample's 103 tasks), and its 8 areas.
+    expect(workbook.worksheets).toHaveLength(10);
+    expect(workbook.worksheets[1]?.name).toBe('任务清单');
+    expect(workbook.worksheets[1]?.rowCount).toBe(2 + 103);
   }, 60_000);
 
   it('luoshi bulletin --period writes Markdown with its chart images beside it', async () => {
