@@ -8,7 +8,6 @@ import { buildDivisionPlan } from '../../render/division-model.js';
 import { renderDivisionXlsx } from '../../render/division-xlsx.js';
 import { buildInfographicModel } from '../../render/infographic-model.js';
 import { renderInfographicSvg } from '../../render/infographic-svg.js';
-import { buildLedger } from '../../render/ledger-model.js';
 import { renderLedgerXlsx } from '../../render/ledger-xlsx.js';
 import { svgToPng } from '../../render/svg-png.js';
 import { actorOf, readsAll, requireRole } from '../auth/roles.js';
@@ -16,7 +15,9 @@ import type { AppContext, ZodApp } from '../context.js';
 import { errorResponses } from '../errors.js';
 import { readUpload } from '../imports/read-upload.js';
 import { findVisibleReport } from '../reports/find-visible-report.js';
+import { ledgerFilterSchema } from '../reports/ledger-list.js';
 import { importDivisionPlan } from './import-division-plan.js';
+import { buildLedgerExport } from './ledger-export.js';
 import { loadReportView } from './load-report-view.js';
 import { cachedPng } from './png-cache.js';
 
@@ -46,7 +47,8 @@ function attachment(name: string, fallback: string): string {
 /**
  * The office's documents for one report, generated from the stored data: 分工方案 (.xlsx/.docx,
  * and .xlsx upload), 台账 .xlsx, 督查通报 (.docx/.md) and the 一图读懂 image for the web app.
- * Whole-plan documents are for the office and leaders; the import is the office's.
+ * Whole-plan documents are for the office and leaders; the import is the office's; the 台账 is
+ * whatever part of the ledger list the reader sees.
  */
 export async function documentRoutes(app: ZodApp, context: AppContext): Promise<void> {
   const view = async (id: number, at = context.today()) =>
@@ -102,14 +104,16 @@ export async function documentRoutes(app: ZodApp, context: AppContext): Promise<
       schema: {
         tags: ['documents'],
         summary:
-          '台账: every task with its assignment and latest progress; a summary sheet and one sheet per area',
+          '台账 .xlsx of the tasks GET /api/reports/:id/tasks lists to this reader under the same filters and ' +
+          'order (all pages): a summary sheet, the whole list, and one sheet per area',
         params: reportParams,
+        querystring: ledgerFilterSchema,
       },
     },
     async (request, reply) => {
-      requireRole(request, 'admin', 'leader');
-      const at = context.today();
-      const ledger = buildLedger(await view(request.params.id, at), at);
+      const user = request.user;
+      await findVisibleReport(context.db, request.params.id, user);
+      const ledger = await buildLedgerExport(context, request.params.id, user, request.query);
       return reply
         .type(XLSX)
         .header('content-disposition', attachment(`${ledger.title}.xlsx`, 'ledger.xlsx'))

@@ -262,7 +262,7 @@ describe.each(DIALECTS)('publishing routes on %s', (dialect) => {
 
   it('keeps whole-plan documents from unit users and visitors', async () => {
     const reporter = await world.client('reporterA');
-    expect((await reporter.get(`/api/reports/${world.reportId}/ledger.xlsx`)).statusCode).toBe(403);
+    expect((await reporter.get(`/api/reports/${world.reportId}/division.docx`)).statusCode).toBe(403);
     expect(
       (await reporter.upload(`/api/reports/${world.reportId}/division.xlsx`, 'x.xlsx', 'x')).statusCode,
     ).toBe(403);
@@ -282,7 +282,7 @@ describe.each(DIALECTS)('publishing routes on %s', (dialect) => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(ledger.rawPayload as unknown as ArrayBuffer);
     expect(workbook.worksheets[0]?.name).toBe('汇总');
-    expect(workbook.worksheets).toHaveLength(1 + 8);
+    expect(workbook.worksheets).toHaveLength(2 + 8);
     const markdown = await leader.get(`/api/reports/${world.reportId}/bulletin.md?period=2026-Q2`);
     expect(markdown.statusCode).toBe(200);
     expect(markdown.body).toContain('# 关于2026年第二季度政府工作报告重点任务落实情况的通报');

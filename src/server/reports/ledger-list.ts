@@ -4,15 +4,13 @@ import type { Database } from '../../store/schema.js';
 import type { ReportDetail, TaskSummary } from './schema.js';
 import { lightSchema, progressClassSchema, taskSummarySchema } from './schema.js';
 
-/** GET /api/reports/:id/tasks query: filters, order and the page. */
-export const ledgerQuerySchema = z.object({
+/** The ledger's filters and order (GET /api/reports/:id/tasks and its .xlsx export). */
+export const ledgerFilterSchema = z.object({
   at: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
     .optional()
     .describe('Assess status as of this date (YYYY-MM-DD); default today'),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
   area: z.coerce.number().int().positive().optional().describe('Only tasks of this work area (node id)'),
   unit: z.coerce
     .number()
@@ -34,6 +32,14 @@ export const ledgerQuerySchema = z.object({
     ),
   q: z.string().max(200).optional().describe('Keyword in the task text, targets, units or deadline'),
   sort: z.enum(['order', 'deadline', 'status']).default('order'),
+});
+
+export type LedgerFilter = z.infer<typeof ledgerFilterSchema>;
+
+/** GET /api/reports/:id/tasks query: filters, order and the page. */
+export const ledgerQuerySchema = ledgerFilterSchema.extend({
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
   facets: z
     .enum(['0', '1', 'true', 'false'])
     .optional()
@@ -171,7 +177,7 @@ export function buildLedgerIndex(detail: ReportDetail): LedgerIndex {
 const isOn = (value: string | undefined) => value === '1' || value === 'true';
 
 /** Whether the query asks for flagged tasks only (领导关注). */
-export function ledgerWantsFlagged(query: LedgerQuery): boolean {
+export function ledgerWantsFlagged(query: LedgerFilter): boolean {
   return isOn(query.flagged);
 }
 
@@ -194,16 +200,12 @@ export async function flaggedTaskIdsFor(
   return new Set(rows.map((r) => r.node_id));
 }
 
-/**
- * One page of the index under the query's filters and order, as the JSON text to send.
- * `flaggedIds` are the tasks that count as flagged (flaggedTaskIdsFor) when the query asks
- * for flagged tasks; none do without them.
- */
-export function ledgerPageJson(
+/** The index's tasks that pass the filters, in the query's order (all pages). */
+function matchLedger(
   index: LedgerIndex,
-  query: LedgerQuery,
-  flaggedIds: ReadonlySet<number> = new Set(),
-): string {
+  query: LedgerFilter,
+  flaggedIds: ReadonlySet<number>,
+): readonly IndexedTask[] {
   const keyword = query.q?.trim().toLowerCase() ?? '';
   const overdue = isOn(query.overdue);
   const flagged = isOn(query.flagged);
@@ -231,6 +233,32 @@ export function ledgerPageJson(
   if (query.sort === 'deadline') matched = [...matched].sort((a, b) => a.deadline.localeCompare(b.deadline));
   else if (query.sort === 'status')
     matched = [...matched].sort((a, b) => STATUS_RANK[a.class] - STATUS_RANK[b.class]);
+  return matched;
+}
+
+/**
+ * The ids of every task the ledger lists under the filters, in its order, over all pages:
+ * what its .xlsx export writes. `flaggedIds` as for ledgerPageJson.
+ */
+export function ledgerTaskIds(
+  index: LedgerIndex,
+  query: LedgerFilter,
+  flaggedIds: ReadonlySet<number> = new Set(),
+): number[] {
+  return matchLedger(index, query, flaggedIds).map((t) => t.id);
+}
+
+/**
+ * One page of the index under the query's filters and order, as the JSON text to send.
+ * `flaggedIds` are the tasks that count as flagged (flaggedTaskIdsFor) when the query asks
+ * for flagged tasks; none do without them.
+ */
+export function ledgerPageJson(
+  index: LedgerIndex,
+  query: LedgerQuery,
+  flaggedIds: ReadonlySet<number> = new Set(),
+): string {
+  const matched = matchLedger(index, query, flaggedIds);
   const page = matched.slice(query.offset, query.offset + query.limit);
   const head = JSON.stringify({
     reportId: index.reportId,
