@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DashboardPage } from './pages/dashboard-page.js';
 import { LedgerPage } from './pages/ledger-page.js';
-import { launchBrowser, newPage, screenshotPath } from './support/browser.js';
-import { type LuoshiServer, startLuoshiServer } from './support/luoshi-server.js';
+import { screenshotPath } from './support/browser.js';
+import { useLuoshi } from './support/use-luoshi.js';
 
 interface ApiTask {
   text: string;
@@ -22,26 +22,18 @@ const PAGE_SIZE = 20;
 const tasksOf = (area: ApiArea): ApiTask[] => [...area.measures.flatMap((m) => m.tasks), ...area.tasks];
 
 describe('ledger (台账) and the dashboard links into it', () => {
-  let server: LuoshiServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  const app = useLuoshi();
   let page: Page;
   let areas: ApiArea[];
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startLuoshiServer(), launchBrowser()]);
-    ({ context, page } = await newPage(browser, server.url));
+    page = await app.page();
     // The anonymous visitor sees the published sample; the ledger must agree with the API.
-    const list = (await (await fetch(`${server.url}/api/reports`)).json()) as { reports: { id: number }[] };
+    const url = app.server.url;
+    const list = (await (await fetch(`${url}/api/reports`)).json()) as { reports: { id: number }[] };
     const id = list.reports[0]?.id;
-    const report = (await (await fetch(`${server.url}/api/reports/${id}`)).json()) as { areas: ApiArea[] };
+    const report = (await (await fetch(`${url}/api/reports/${id}`)).json()) as { areas: ApiArea[] };
     areas = report.areas;
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
   });
 
   it('shows the tasks a page at a time, each with its work area, and pages through all of them', async () => {

@@ -9,9 +9,15 @@ export { FIXED_NOW, FIXED_TODAY } from './clock.js';
 /** Debian's chromium package; CI (.ci/run) installs it. We never download a browser. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** A browser window's size in CSS pixels. */
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
 /** Phone and desktop viewports the tests use. */
-export const PHONE = { width: 390, height: 844 };
-export const DESKTOP = { width: 1280, height: 900 };
+export const PHONE: Viewport = { width: 390, height: 844 };
+export const DESKTOP: Viewport = { width: 1280, height: 900 };
 
 /** Launches headless Chromium, failing with a clear message when it is not installed. */
 export async function launchBrowser(): Promise<Browser> {
@@ -39,7 +45,7 @@ export async function launchBrowser(): Promise<Browser> {
 export async function newPage(
   browser: Browser,
   baseURL: string,
-  viewport: { width: number; height: number } = DESKTOP,
+  viewport: Viewport = DESKTOP,
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL, viewport, locale: 'zh-CN' });
   const page = await context.newPage();
