@@ -12,16 +12,16 @@ import { useApiErrorText } from './task-assignments.js';
 
 const when = (iso: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') : '');
 
-/** 填报记录 — who reported what and when, the values, the files, and why the office returned it. */
-export function TaskHistory({
-  taskId,
-  targets,
-  signedIn,
-}: {
+/** What a task's record panels (填报记录, 审计记录) read; they show nothing to anonymous readers. */
+export interface TaskRecordProps {
   taskId: number;
+  /** The task's targets, to name the values a record holds. */
   targets: readonly Target[];
   signedIn: boolean;
-}) {
+}
+
+/** 填报记录 — who reported what and when, the values, the files, and why the office returned it. */
+export function TaskHistory({ taskId, targets, signedIn }: TaskRecordProps) {
   const { t } = useI18n();
   const history = useApi(signedIn ? `history:${taskId}` : null, () => getTaskHistory(taskId));
   return (

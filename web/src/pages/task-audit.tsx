@@ -7,6 +7,7 @@ import { percentText } from '../components/target-progress.js';
 import { type Translate, useI18n } from '../i18n/i18n.js';
 import { type MessageKey, zh } from '../i18n/messages.js';
 import { formatNumber, formatTarget } from '../report/tree-stats.js';
+import type { TaskRecordProps } from './task-activity.js';
 
 /** Events shown before "show all": enough for the recent story without a wall of rows on a phone. */
 const FIRST_EVENTS = 10;
@@ -81,15 +82,7 @@ function AuditItem({ entry, targets }: { entry: AuditEntry; targets: readonly Ta
 }
 
 /** 审计记录 — who changed what on this task and when, newest first, from the hash-chained log. */
-export function TaskAuditTrail({
-  taskId,
-  targets,
-  signedIn,
-}: {
-  taskId: number;
-  targets: readonly Target[];
-  signedIn: boolean;
-}) {
+export function TaskAuditTrail({ taskId, targets, signedIn }: TaskRecordProps) {
   const { t } = useI18n();
   const [all, setAll] = useState(false);
   const audit = useApi(signedIn ? `audit:${taskId}` : null, () => getTaskAudit(taskId));
