@@ -28,38 +28,43 @@ function isUnitRole(user: User | null): boolean {
   return user?.role === 'reporter' || user?.role === 'unit_head';
 }
 
+/** The office's screens (督查室). */
+function isOffice(user: User | null): boolean {
+  return user?.role === 'admin';
+}
+
 /** The main navigation, in menu order. */
 export const navItems: NavItem[] = [
   { path: '/', label: 'nav.home', icon: <FileTextOutlined /> },
   { path: '/dashboard', label: 'nav.dashboard', icon: <BarChartOutlined /> },
   { path: '/ledger', label: 'nav.ledger', icon: <UnorderedListOutlined /> },
   { path: '/diff', label: 'nav.diff', icon: <DiffOutlined /> },
-  { path: '/inbox', label: 'nav.inbox', icon: <EditOutlined />, visible: (user) => isUnitRole(user) },
+  { path: '/inbox', label: 'nav.inbox', icon: <EditOutlined />, visible: isUnitRole },
   {
     path: '/review',
     label: 'nav.review',
     icon: <AuditOutlined />,
-    visible: (user) => user?.role === 'admin',
+    visible: isOffice,
   },
   {
     path: '/import',
     label: 'nav.import',
     icon: <CloudUploadOutlined />,
-    visible: (user) => user?.role === 'admin',
+    visible: isOffice,
   },
   {
     path: '/assign',
     label: 'nav.assign',
     icon: <ApartmentOutlined />,
-    visible: (user) => user?.role === 'admin',
+    visible: isOffice,
   },
   {
     path: '/periods',
     label: 'nav.periods',
     icon: <CalendarOutlined />,
-    visible: (user) => user?.role === 'admin',
+    visible: isOffice,
   },
-  { path: '/admin', label: 'nav.admin', icon: <TeamOutlined />, visible: (user) => user?.role === 'admin' },
+  { path: '/admin', label: 'nav.admin', icon: <TeamOutlined />, visible: isOffice },
 ];
 
 /** The nav item whose path best matches the current location. */
