@@ -99,6 +99,10 @@ export function TargetEditor({
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<{ targets: TargetRow[] }>();
+  /** A Select's options from a value → label map, in the map's order. */
+  const optionsOf = <V extends string>(labels: Record<V, MessageKey>) =>
+    (Object.keys(labels) as V[]).map((value) => ({ value, label: t(labels[value]) }));
+  const requiredText = { required: true, whitespace: true, message: t('targetEdit.required') };
   const initial: TargetRow[] = targets.map((target) => ({
     subject: target.subject,
     comparator: target.comparator,
@@ -148,17 +152,12 @@ export function TargetEditor({
                     <Form.Item
                       name={[field.name, 'subject']}
                       label={t('targetEdit.subject')}
-                      rules={[{ required: true, whitespace: true, message: t('targetEdit.required') }]}
+                      rules={[requiredText]}
                     >
                       <Input maxLength={100} />
                     </Form.Item>
                     <Form.Item name={[field.name, 'comparator']} label={t('targetEdit.comparator')}>
-                      <Select
-                        options={(Object.keys(comparatorLabels) as Comparator[]).map((value) => ({
-                          value,
-                          label: t(comparatorLabels[value]),
-                        }))}
-                      />
+                      <Select options={optionsOf(comparatorLabels)} />
                     </Form.Item>
                     <Form.Item
                       name={[field.name, 'value']}
@@ -208,17 +207,12 @@ export function TargetEditor({
                     <Form.Item
                       name={[field.name, 'unit']}
                       label={t('targetEdit.unit')}
-                      rules={[{ required: true, whitespace: true, message: t('targetEdit.required') }]}
+                      rules={[requiredText]}
                     >
                       <Input maxLength={20} />
                     </Form.Item>
                     <Form.Item name={[field.name, 'change']} label={t('targetEdit.change')}>
-                      <Select
-                        options={(Object.keys(changeLabels) as Change[]).map((value) => ({
-                          value,
-                          label: t(changeLabels[value]),
-                        }))}
-                      />
+                      <Select options={optionsOf(changeLabels)} />
                     </Form.Item>
                   </div>
                   <Button danger icon={<DeleteOutlined />} onClick={() => remove(field.name)}>
