@@ -20,6 +20,7 @@ import { importDivisionPlan } from './import-division-plan.js';
 import { buildLedgerExport } from './ledger-export.js';
 import { loadReportView } from './load-report-view.js';
 import { cachedPng } from './png-cache.js';
+import { divisionImportResultSchema } from './schema.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -29,14 +30,6 @@ const formatParams = reportParams.extend({ format: z.enum(['xlsx', 'docx']) });
 const bulletinQuery = z.object({
   period: z.string().regex(/^\d{4}-(Q[1-4]|0[1-9]|1[0-2])$/, 'a quarter (2026-Q2) or a month (2026-05)'),
   issuer: z.string().min(1).max(60).optional(),
-});
-const importResult = z.object({
-  rows: z.number().int(),
-  skipped: z.number().int(),
-  created: z.number().int(),
-  updated: z.number().int(),
-  archived: z.number().int(),
-  unitsCreated: z.array(z.string()),
 });
 
 /** An ASCII fallback name plus the UTF-8 name browsers show (RFC 6266). */
@@ -87,7 +80,7 @@ export async function documentRoutes(app: ZodApp, context: AppContext): Promise<
           'Import a 分工方案 .xlsx: every row valid, or nothing imported and an error per row (details.errors)',
         consumes: ['multipart/form-data'],
         params: reportParams,
-        response: { 200: importResult, ...errorResponses, 413: errorResponses[400] },
+        response: { 200: divisionImportResultSchema, ...errorResponses, 413: errorResponses[400] },
       },
     },
     async (request) => {
