@@ -25,13 +25,17 @@ describe('ledger (台账) and the dashboard links into it', () => {
   const app = useLuoshi();
   let page: Page;
   let areas: ApiArea[];
+  let reportTitle: string;
 
   beforeAll(async () => {
     page = await app.page();
     // The anonymous visitor sees the published sample; the ledger must agree with the API.
     const url = app.server.url;
-    const list = (await (await fetch(`${url}/api/reports`)).json()) as { reports: { id: number }[] };
+    const list = (await (await fetch(`${url}/api/reports`)).json()) as {
+      reports: { id: number; title: string }[];
+    };
     const id = list.reports[0]?.id;
+    reportTitle = list.reports[0]?.title ?? '';
     const report = (await (await fetch(`${url}/api/reports/${id}`)).json()) as { areas: ApiArea[] };
     areas = report.areas;
   });
@@ -96,21 +100,33 @@ describe('ledger (台账) and the dashboard links into it', () => {
     for (const text of await ledger.taskLinks.allInnerTexts()) expect(text).toContain(keyword);
   });
 
-  it('exports the current (filtered) view to .xlsx', async () => {
+  it('exports the current (filtered) view to .xlsx, written by the server', async () => {
     const ledger = new LedgerPage(page);
     const first = areas[0];
     if (!first) throw new Error('the sample report has no area');
     await ledger.goto(`area=${first.id}`);
-    const [download] = await Promise.all([page.waitForEvent('download'), ledger.exportButton.click()]);
-    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
-    const file = await download.path();
+    const [download, response] = await Promise.all([
+      page.waitForEvent('download'),
+      page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/ledger.xlsx')),
+      ledger.exportButton.click(),
+    ]);
+    // The page asks the server for its filter, all pages at once.
+    expect(new URL(response.url()).searchParams.get('area')).toBe(String(first.id));
+    expect(new URL(response.url()).searchParams.has('limit')).toBe(false);
+    expect(download.suggestedFilename()).toBe(`任务台账-${reportTitle}.xlsx`);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(file);
-    const sheet = workbook.worksheets[0];
-    if (!sheet) throw new Error('the exported workbook has no sheet');
+    await workbook.xlsx.readFile(await download.path());
+    // 汇总, the whole list, and the one area the filter keeps.
+    const names = workbook.worksheets.map((sheet) => sheet.name);
+    expect(names.slice(0, 2)).toEqual(['汇总', '任务清单']);
+    expect(names).toHaveLength(3);
+    expect(names[2]).toMatch(/^一、/);
+    const list = workbook.getWorksheet('任务清单');
+    if (!list) throw new Error('the exported workbook has no 任务清单 sheet');
+    expect(list.getRow(2).getCell(4).text).toBe('任务');
     const taskTexts: string[] = [];
-    sheet.eachRow((row, index) => {
-      if (index > 1) taskTexts.push(String(row.getCell(3).value));
+    list.eachRow((row, index) => {
+      if (index > 2) taskTexts.push(row.getCell(4).text);
     });
     expect(taskTexts).toEqual(tasksOf(first).map((task) => task.text));
   });

@@ -86,6 +86,21 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   return payload as T;
 }
 
+/** GETs a file the server generates: its bytes, or an ApiError with the server's error body. */
+async function getFile(path: string): Promise<Blob> {
+  let response: Response;
+  try {
+    response = await fetch(path, { credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, null);
+  }
+  if (!response.ok) {
+    const payload: unknown = await response.json().catch(() => null);
+    throw new ApiError(response.status, isErrorBody(payload) ? payload : null);
+  }
+  return response.blob();
+}
+
 const enc = (id: Id): string => encodeURIComponent(String(id));
 
 /** GET /api/session — who is signed in, and a fresh CSRF token. */
@@ -130,6 +145,14 @@ export function getReport(id: Id): Promise<ReportDetail> {
 /** GET /api/reports/:id/tasks — one page of the 台账 (ledgerApiQuery builds the query). */
 export function getLedgerPage(id: Id, query: URLSearchParams): Promise<LedgerPage> {
   return request<LedgerPage>('GET', `/api/reports/${enc(id)}/tasks?${query}`);
+}
+
+/**
+ * GET /api/reports/:id/ledger.xlsx — the 台账 workbook of every task the ledger lists under
+ * `query` (its filters and order; ledgerApiQuery without a page builds it).
+ */
+export function getLedgerXlsx(id: Id, query: URLSearchParams): Promise<Blob> {
+  return getFile(`/api/reports/${enc(id)}/ledger.xlsx?${query}`);
 }
 
 /** GET /api/reports/:id/dashboard */

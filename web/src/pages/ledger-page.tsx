@@ -2,13 +2,13 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Empty, Grid, Input, Pagination, Select, Space, Spin, Typography } from 'antd';
 import { cloneElement, isValidElement, type ReactElement, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { getLedgerPage, listFlags } from '../api/client.js';
-import type { Id, LedgerPage as LedgerPageData, LedgerRow } from '../api/types.js';
+import { getLedgerPage, getLedgerXlsx, listFlags } from '../api/client.js';
+import type { LedgerPage as LedgerPageData, LedgerRow } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
+import { useApiErrorText } from '../api/use-api-error-text.js';
 import { PageError, PageLoading } from '../components/page-state.js';
 import { UnitScopeNote } from '../components/unit-scope-note.js';
 import { useI18n } from '../i18n/i18n.js';
-import { exportLedger } from '../report/export-ledger.js';
 import {
   filterFromParams,
   filterToParams,
@@ -18,30 +18,14 @@ import {
   ledgerApiQuery,
   lights,
   pageFromParams,
-  rowsToTree,
   sortFromParams,
   statusClasses,
 } from '../report/ledger-filter.js';
+import { saveFile } from '../report/save-file.js';
 import { useCurrentReport } from '../session/current-report.js';
 import { useSession } from '../session/session.js';
 import { LedgerList } from './ledger-list.js';
 import { LedgerTable } from './ledger-table.js';
-
-/** The most tasks one request of the export asks for (the API's page limit). */
-const EXPORT_PAGE = 500;
-
-/** Every task matching the query, fetched page by page (for the .xlsx export). */
-async function allRows(reportId: Id, query: URLSearchParams): Promise<LedgerRow[]> {
-  const rows: LedgerRow[] = [];
-  for (let offset = 0; ; offset += EXPORT_PAGE) {
-    const next = new URLSearchParams(query);
-    next.set('offset', String(offset));
-    next.set('limit', String(EXPORT_PAGE));
-    const page = await getLedgerPage(reportId, next);
-    rows.push(...page.tasks);
-    if (page.tasks.length < EXPORT_PAGE || rows.length >= page.total) return rows;
-  }
-}
 
 /**
  * 台账 — the report's tasks with targets, units, deadlines and status, one page at a time
@@ -57,6 +41,8 @@ export function LedgerPage() {
   const pageNumber = pageFromParams(params);
   const [keyword, setKeyword] = useState(filter.keyword);
   const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const apiMessage = useApiErrorText();
   const wide = Grid.useBreakpoint().md === true;
   const { user } = useSession();
   const seesFlags = user?.role === 'admin' || user?.role === 'leader';
@@ -241,14 +227,17 @@ export function LedgerPage() {
           disabled={matching === 0 || apiQuery === null}
           data-testid="ledger-export"
           onClick={async () => {
-            if (apiQuery === null) return;
+            // The server writes the workbook of every task the current filters and order list.
+            const query = ledgerApiQuery(filter, sort, null, unitId);
+            if (query === null) return;
             setExporting(true);
+            setExportError(null);
             try {
-              const all = await allRows(reportId, apiQuery);
-              const areaOrder = (facets.data.facets?.areas ?? []).map((area) => area.id);
               const title = current.reports?.find((report) => String(report.id) === reportId)?.title;
               const fileName = title ? `${t('ledger.title')}-${title}.xlsx` : `${t('ledger.title')}.xlsx`;
-              await exportLedger(rowsToTree(all, areaOrder), t, fileName);
+              saveFile(await getLedgerXlsx(reportId, query), fileName);
+            } catch (error) {
+              setExportError(apiMessage(error));
             } finally {
               setExporting(false);
             }
@@ -256,6 +245,11 @@ export function LedgerPage() {
         >
           {exporting ? t('common.exporting') : t('common.export')}
         </Button>
+        {exportError ? (
+          <Typography.Text type="danger" role="alert" data-testid="ledger-export-error">
+            {exportError}
+          </Typography.Text>
+        ) : null}
       </Space>
       <Spin spinning={loading} delay={200}>
         {rows.length === 0 ? (

@@ -1,11 +1,15 @@
 import { App, Button, Card, Form, Input, Popconfirm, Radio, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { ApiError, assignTask, listUnits, removeAssignment } from '../api/client.js';
+import { assignTask, listUnits, removeAssignment } from '../api/client.js';
 import type { Assignment, Task } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
+import { useApiErrorText } from '../api/use-api-error-text.js';
 import { percentText } from '../components/target-progress.js';
 import { useI18n } from '../i18n/i18n.js';
 import { MilestoneEditor } from './task-milestones.js';
+
+// Pages that show API errors import it from here; it lives beside the API client.
+export { useApiErrorText };
 
 interface AssignForm {
   unitId: number;
@@ -182,16 +186,4 @@ function AssignTaskForm({ taskId, onAssigned }: { taskId: number; onAssigned: ()
       </Form.Item>
     </Form>
   );
-}
-
-/** Turns an API failure into the message to show, in the user's language. */
-export function useApiErrorText(): (error: unknown) => string {
-  const { t, locale } = useI18n();
-  return (error) => {
-    if (error instanceof ApiError) {
-      if (error.status === 0) return t('error.network');
-      return locale === 'en' ? error.message : error.messageZh;
-    }
-    return t('common.error');
-  };
 }

@@ -1,5 +1,4 @@
-import type { LedgerRow, Light, StatusClass } from '../api/types.js';
-import type { LedgerExportArea } from './export-ledger.js';
+import type { Light, StatusClass } from '../api/types.js';
 
 /** The ledger's filters, as kept in the URL (`/ledger?area=…&status=behind`). */
 export interface LedgerFilter {
@@ -71,19 +70,20 @@ export function pageFromParams(params: URLSearchParams): number {
 }
 
 /**
- * The query of GET /api/reports/:id/tasks for the filter, order and page. The URL names the
- * unit; the API takes its id (`unitId`, looked up in the ledger's facets): null when the filter
- * names no unit, undefined when the named unit is not among the report's units — then nothing
- * can match, and the answer is null.
+ * The query of GET /api/reports/:id/tasks for the filter, order and page, or of its .xlsx
+ * export (every page) when `page` is null. The URL names the unit; the API takes its id
+ * (`unitId`, looked up in the ledger's facets): null when the filter names no unit, undefined
+ * when the named unit is not among the report's units — then nothing can match, and the
+ * answer is null.
  */
 export function ledgerApiQuery(
   filter: LedgerFilter,
   sort: LedgerSort,
-  page: { offset: number; limit: number },
+  page: { offset: number; limit: number } | null,
   unitId: number | null | undefined,
 ): URLSearchParams | null {
   if (filter.unit && unitId === undefined) return null;
-  const query = new URLSearchParams({ offset: String(page.offset), limit: String(page.limit) });
+  const query = new URLSearchParams(page ? { offset: String(page.offset), limit: String(page.limit) } : {});
   if (filter.area) query.set('area', filter.area);
   if (filter.unit && unitId !== null && unitId !== undefined) query.set('unit', String(unitId));
   if (filter.status) query.set('status', filter.status);
@@ -94,38 +94,6 @@ export function ledgerApiQuery(
   if (keyword) query.set('q', keyword);
   if (sort !== 'order') query.set('sort', sort);
   return query;
-}
-
-/**
- * Ledger rows (in the order given) as the area → measure → task tree the .xlsx export writes:
- * areas in report order (`areaOrder`), measures in the order their first task comes.
- */
-export function rowsToTree(rows: readonly LedgerRow[], areaOrder: readonly number[]): LedgerExportArea[] {
-  const areas = new Map<number, LedgerExportArea>();
-  const measures = new Map<number, LedgerExportArea['measures'][number]>();
-  for (const row of rows) {
-    let area = areas.get(row.areaId);
-    if (!area) {
-      area = { id: row.areaId, label: row.areaLabel, title: row.areaTitle, measures: [], tasks: [] };
-      areas.set(row.areaId, area);
-    }
-    if (row.measureId === null) {
-      area.tasks.push(row);
-      continue;
-    }
-    let measure = measures.get(row.measureId);
-    if (!measure) {
-      measure = { id: row.measureId, label: row.measureLabel, title: row.measureTitle ?? '', tasks: [] };
-      measures.set(row.measureId, measure);
-      area.measures.push(measure);
-    }
-    measure.tasks.push(row);
-  }
-  const rank = (id: number) => {
-    const at = areaOrder.indexOf(id);
-    return at < 0 ? Number.MAX_SAFE_INTEGER : at;
-  };
-  return [...areas.values()].sort((a, b) => rank(a.id) - rank(b.id));
 }
 
 /** A link to the ledger narrowed to what a dashboard number counts, in report order or `sort`. */
