@@ -1,13 +1,12 @@
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AppShell } from './pages/app-shell.js';
 import { AssignmentsPage, type UploadFile } from './pages/office-pages.js';
-import { ApiClient } from './support/api-client.js';
-import { DESKTOP, horizontalOverflow, launchBrowser, PHONE, screenshotPath } from './support/browser.js';
-import { type LuoshiServer, startLuoshiServer } from './support/luoshi-server.js';
+import type { ApiClient } from './support/api-client.js';
+import { DESKTOP, horizontalOverflow, PHONE, screenshotPath } from './support/browser.js';
 import { loadReport, type ReportTree, reportTasks } from './support/report-tree.js';
-import { signedInPage } from './support/sign-in.js';
+import { useLuoshi } from './support/use-luoshi.js';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -32,9 +31,7 @@ function groupLabel(node: { label: string | null; title: string }): string {
  * shows the counts.
  */
 describe('assignment screen: bulk assignment and the 分工方案 import', { timeout: 120_000 }, () => {
-  let server: LuoshiServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  const app = useLuoshi();
   let page: Page;
   let office: ApiClient;
   let report: ReportTree;
@@ -45,21 +42,10 @@ describe('assignment screen: bulk assignment and the 分工方案 import', { tim
   }
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startLuoshiServer(), launchBrowser()]);
-    office = await ApiClient.signIn(server.url, 'admin', server.adminPassword);
+    office = await app.api();
     for (const name of ['区教委', '区财政局']) await office.ok('POST', '/api/units', { name });
     report = await loadReport(office);
-    ({ context, page } = await signedInPage(browser, server.url, {
-      username: 'admin',
-      password: server.adminPassword,
-    }));
-  });
-
-  afterAll(async () => {
-    await office?.dispose();
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
+    page = await app.signedIn();
   });
 
   it('assigns a whole measure and one more task in one action', async () => {

@@ -1,14 +1,13 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppShell } from './pages/app-shell.js';
 import { DashboardPage } from './pages/dashboard-page.js';
 import { LedgerPage } from './pages/ledger-page.js';
-import { launchBrowser } from './support/browser.js';
-import { ensureBuilt, type LuoshiServer, repoRoot, startLuoshiServer } from './support/luoshi-server.js';
-import { signedInPage } from './support/sign-in.js';
+import { ensureBuilt, repoRoot } from './support/luoshi-server.js';
+import { useLuoshi } from './support/use-luoshi.js';
 
 /**
  * Simulates a rebuild of the web root in place: every hashed asset gets a new name (as new
@@ -57,31 +56,27 @@ function chunkOf(webRoot: string, page: string): string {
  */
 describe('a lazy page after a rebuild', { timeout: 90_000 }, () => {
   let webRoot: string;
-  let server: LuoshiServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  // The server serves a copy of the web root that the tests rebuild in place.
+  const app = useLuoshi({
+    env: () => {
+      ensureBuilt();
+      webRoot = mkdtempSync(path.join(tmpdir(), 'luoshi-web-root-'));
+      cpSync(path.join(repoRoot, 'web/dist'), webRoot, { recursive: true });
+      return { WEB_DIST: webRoot };
+    },
+  });
   let page: Page;
   /** Document loads (first loads and reloads, not in-app route changes) of the page. */
   let loads = 0;
 
   beforeAll(async () => {
-    ensureBuilt();
-    webRoot = mkdtempSync(path.join(tmpdir(), 'luoshi-web-root-'));
-    cpSync(path.join(repoRoot, 'web/dist'), webRoot, { recursive: true });
-    [server, browser] = await Promise.all([startLuoshiServer({ WEB_DIST: webRoot }), launchBrowser()]);
-    ({ context, page } = await signedInPage(browser, server.url, {
-      username: 'admin',
-      password: server.adminPassword,
-    }));
+    page = await app.signedIn();
     page.on('load', () => {
       loads += 1;
     });
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
+  afterAll(() => {
     if (webRoot) rmSync(webRoot, { recursive: true, force: true });
   });
 

@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AppShell } from './pages/app-shell.js';
 import { DiffPage } from './pages/diff-page.js';
-import { horizontalOverflow, launchBrowser, newPage, PHONE } from './support/browser.js';
-import { type LuoshiServer, startLuoshiServer } from './support/luoshi-server.js';
+import { horizontalOverflow, PHONE } from './support/browser.js';
+import { useLuoshi } from './support/use-luoshi.js';
 
 interface Counts {
   continued: number;
@@ -13,30 +13,21 @@ interface Counts {
 }
 
 describe('report diff page (对比)', () => {
-  let server: LuoshiServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  const app = useLuoshi();
   let page: Page;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startLuoshiServer(), launchBrowser()]);
-    ({ context, page } = await newPage(browser, server.url, PHONE));
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
+    page = await app.page(PHONE);
   });
 
   it('diffs the sample with itself: per-area counts equal GET /api/diff, all continued, no changed targets', async () => {
     const reports = (await (
-      await context.request.get(new URL('/api/reports', server.url).toString())
+      await page.request.get(new URL('/api/reports', app.server.url).toString())
     ).json()) as { id: number; title: string }[] | { reports: { id: number; title: string }[] };
     const sample = (Array.isArray(reports) ? reports : reports.reports)[0];
     if (!sample) throw new Error('the sample report was not loaded');
-    const api = await context.request.get(
-      new URL(`/api/diff?before=${sample.id}&after=${sample.id}`, server.url).toString(),
+    const api = await page.request.get(
+      new URL(`/api/diff?before=${sample.id}&after=${sample.id}`, app.server.url).toString(),
     );
     expect(api.status()).toBe(200);
     const expected = (await api.json()) as { counts: Counts; areas: { counts: Counts }[] };

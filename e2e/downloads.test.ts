@@ -1,14 +1,12 @@
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DownloadsBlock } from './pages/downloads-block.js';
-import { ApiClient, createAccount, firstReportTasks } from './support/api-client.js';
-import { launchBrowser, newPage } from './support/browser.js';
-import { signedInPage } from './support/sign-in.js';
-import { type LuoshiServer, startLuoshiServer } from './support/luoshi-server.js';
+import { createAccount, firstReportTasks } from './support/api-client.js';
 import { sampleOutline } from './support/sample-report.js';
+import { useLuoshi } from './support/use-luoshi.js';
 
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -46,19 +44,10 @@ async function readWorkbook(body: Buffer): Promise<ExcelJS.Workbook> {
  * pinned (LUOSHI_TODAY = 2026-06-30), so dated texts are exact.
  */
 describe('downloads from the web app', { timeout: 120_000 }, () => {
-  let server: LuoshiServer;
-  let browser: Browser;
-  let admin: ApiClient;
-  const contexts: BrowserContext[] = [];
+  const app = useLuoshi();
   const pages: Record<'admin' | 'leader', Page> = {} as Record<'admin' | 'leader', Page>;
   let taskTexts: string[] = [];
   let firstTaskText = '';
-
-  async function signedIn(username: string, password: string): Promise<Page> {
-    const { context, page } = await signedInPage(browser, server.url, { username, password });
-    contexts.push(context);
-    return page;
-  }
 
   /** Follows a link of the 下载与发布 block with the page's own session. */
   async function download(page: Page, name: string): Promise<Download> {
@@ -66,7 +55,7 @@ describe('downloads from the web app', { timeout: 120_000 }, () => {
     expect(await link.getAttribute('download'), name).not.toBeNull();
     const href = await link.getAttribute('href');
     if (!href) throw new Error(`${name}: no href`);
-    const response = await page.context().request.get(new URL(href, server.url).toString());
+    const response = await page.request.get(new URL(href, app.server.url).toString());
     return {
       status: response.status(),
       type: response.headers()['content-type'] ?? '',
@@ -76,8 +65,7 @@ describe('downloads from the web app', { timeout: 120_000 }, () => {
   }
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startLuoshiServer(), launchBrowser()]);
-    admin = await ApiClient.signIn(server.url, 'admin', server.adminPassword);
+    const admin = await app.api();
     const { reportId, tasks } = await firstReportTasks(admin);
     taskTexts = tasks.map((task) => task.text);
     firstTaskText = taskTexts[0] ?? '';
@@ -88,15 +76,8 @@ describe('downloads from the web app', { timeout: 120_000 }, () => {
       displayName: '李副区长',
       role: 'leader',
     });
-    pages.admin = await signedIn('admin', server.adminPassword);
-    pages.leader = await signedIn('li_lingdao', leaderPassword);
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await admin?.dispose();
-    await browser?.close();
-    await server?.stop();
+    pages.admin = await app.signedIn();
+    pages.leader = await app.signedIn({ username: 'li_lingdao', password: leaderPassword });
   });
 
   for (const who of ['admin', 'leader'] as const) {
@@ -192,8 +173,7 @@ describe('downloads from the web app', { timeout: 120_000 }, () => {
   }
 
   it('gives visitors no office documents, and the document URLs refuse them', async () => {
-    const { context, page } = await newPage(browser, server.url);
-    contexts.push(context);
+    const page = await app.page();
     await page.goto('/');
     await page.getByTestId('area-card').first().waitFor();
     for (const name of OFFICE_LINKS.slice(2)) {
@@ -202,7 +182,7 @@ describe('downloads from the web app', { timeout: 120_000 }, () => {
     const office = await download(pages.admin, '分工方案（Excel）');
     expect(office.status).toBe(200);
     const href = await new DownloadsBlock(pages.admin).link('分工方案（Excel）').getAttribute('href');
-    const anonymous = await context.request.get(new URL(href ?? '', server.url).toString());
+    const anonymous = await page.request.get(new URL(href ?? '', app.server.url).toString());
     expect(anonymous.status()).toBe(401);
   });
 });

@@ -1,26 +1,17 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AppShell } from './pages/app-shell.js';
 import { HomePage } from './pages/home-page.js';
-import { focusedElement, launchBrowser, newPage, screenshotPath } from './support/browser.js';
-import { type LuoshiServer, startLuoshiServer } from './support/luoshi-server.js';
+import { focusedElement, screenshotPath } from './support/browser.js';
 import { sampleOutline } from './support/sample-report.js';
+import { useLuoshi } from './support/use-luoshi.js';
 
 describe('home page (first page after npm start)', () => {
-  let server: LuoshiServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  const app = useLuoshi();
   let page: Page;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startLuoshiServer(), launchBrowser()]);
-    ({ context, page } = await newPage(browser, server.url));
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
+    page = await app.page();
   });
 
   it('shows the sample report title and its 8 work areas with their counts', async () => {
@@ -50,7 +41,7 @@ describe('home page (first page after npm start)', () => {
     });
     const href = await link.getAttribute('href');
     expect(href).toMatch(/\/infographic\.png$/);
-    const response = await context.request.get(new URL(href ?? '', server.url).toString());
+    const response = await page.request.get(new URL(href ?? '', app.server.url).toString());
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toBe('image/png');
     expect((await response.body()).subarray(1, 4).toString('latin1')).toBe('PNG');

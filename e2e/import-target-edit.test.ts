@@ -1,12 +1,11 @@
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ImportWizardPage } from './pages/office-pages.js';
-import { ApiClient } from './support/api-client.js';
-import { DESKTOP, horizontalOverflow, launchBrowser, PHONE, screenshotPath } from './support/browser.js';
-import { type LuoshiServer, repoRoot, startLuoshiServer } from './support/luoshi-server.js';
+import { DESKTOP, horizontalOverflow, PHONE, screenshotPath } from './support/browser.js';
+import { repoRoot } from './support/luoshi-server.js';
 import { loadReport, reportTasks } from './support/report-tree.js';
-import { signedInPage } from './support/sign-in.js';
+import { useLuoshi } from './support/use-luoshi.js';
 
 const REPORT = path.join(repoRoot, 'test-data/corpus/beijing-2026-work-report.txt');
 
@@ -16,25 +15,13 @@ const REPORT = path.join(repoRoot, 'test-data/corpus/beijing-2026-work-report.tx
  * committed report stores exactly those targets.
  */
 describe('import wizard: editing extracted targets before commit', { timeout: 120_000 }, () => {
-  let server: LuoshiServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  const app = useLuoshi();
   let page: Page;
   let edited = '';
   let cleared = '';
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startLuoshiServer(), launchBrowser()]);
-    ({ context, page } = await signedInPage(browser, server.url, {
-      username: 'admin',
-      password: server.adminPassword,
-    }));
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
+    page = await app.signedIn();
   });
 
   it('corrects, adds and removes targets in the preview', async () => {
@@ -88,9 +75,7 @@ describe('import wizard: editing extracted targets before commit', { timeout: 12
     await new ImportWizardPage(page).commit();
     await page.waitForURL(/\?report=\d+/);
     const reportId = new URL(page.url()).searchParams.get('report');
-    const api = await ApiClient.signIn(server.url, 'admin', server.adminPassword);
-    const report = await loadReport(api, reportId ?? undefined);
-    await api.dispose();
+    const report = await loadReport(await app.api(), reportId ?? undefined);
     const tasks = reportTasks(report);
     const first = tasks.find((t) => t.text === edited);
     const second = tasks.find((t) => t.text === cleared);

@@ -1,16 +1,15 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AppShell } from './pages/app-shell.js';
 import { DashboardPage } from './pages/dashboard-page.js';
-import { InboxPage } from './pages/workflow-pages.js';
 import { LedgerPage } from './pages/ledger-page.js';
 import { NotificationsPanel } from './pages/notifications-panel.js';
 import { TaskCommentsPanel } from './pages/task-comments.js';
 import { TaskPage } from './pages/task-page.js';
+import { InboxPage } from './pages/workflow-pages.js';
 import { ApiClient, type ApiTask, createAccount, firstReportTasks } from './support/api-client.js';
-import { FIXED_TODAY, launchBrowser, screenshotPath } from './support/browser.js';
-import { signedInPage } from './support/sign-in.js';
-import { type LuoshiServer, startLuoshiServer } from './support/luoshi-server.js';
+import { FIXED_TODAY, screenshotPath } from './support/browser.js';
+import { useLuoshi } from './support/use-luoshi.js';
 
 const UNIT = '区教委';
 const LEADER = { username: 'zhang_lingdao', displayName: '张副区长' };
@@ -34,10 +33,8 @@ const LEADER_BUTTONS = /^(领导关注|取消关注|发\s*送|定位到本任务
  * notification in the inbox and the instruction on the task page.
  */
 describe('leader view: flag, instruct, read-only', { timeout: 90_000 }, () => {
-  let server: LuoshiServer;
-  let browser: Browser;
+  const app = useLuoshi();
   let admin: ApiClient;
-  const contexts: BrowserContext[] = [];
   let leader: Page;
   let task: ApiTask;
   /** A task of another unit than the reporter's. */
@@ -45,15 +42,8 @@ describe('leader view: flag, instruct, read-only', { timeout: 90_000 }, () => {
   let reportId: number;
   const passwords: Record<string, string> = {};
 
-  async function signedIn(username: string, password: string): Promise<Page> {
-    const { context, page } = await signedInPage(browser, server.url, { username, password });
-    contexts.push(context);
-    return page;
-  }
-
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startLuoshiServer(), launchBrowser()]);
-    admin = await ApiClient.signIn(server.url, 'admin', server.adminPassword);
+    admin = await app.api();
     const report = await firstReportTasks(admin);
     reportId = report.reportId;
     // A year-long task (年底前 or no deadline) with a target: its 序时进度 on 30 June is half.
@@ -69,14 +59,7 @@ describe('leader view: flag, instruct, read-only', { timeout: 90_000 }, () => {
     await admin.ok('POST', `/api/tasks/${task.id}/assignments`, { unitId: unit.id, role: 'lead' });
     passwords.leader = await createAccount(admin, { ...LEADER, role: 'leader' });
     passwords.reporter = await createAccount(admin, { ...REPORTER, role: 'reporter', unitId: unit.id });
-    leader = await signedIn(LEADER.username, passwords.leader);
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await admin?.dispose();
-    await browser?.close();
-    await server?.stop();
+    leader = await app.signedIn({ username: LEADER.username, password: passwords.leader });
   });
 
   it('sees the dashboard as of the fixed date, without the office menu', async () => {
@@ -175,7 +158,7 @@ describe('leader view: flag, instruct, read-only', { timeout: 90_000 }, () => {
   });
 
   it('notifies the office too, on its review queue', async () => {
-    const office = await signedIn('admin', server.adminPassword);
+    const office = await app.signedIn();
     await office.goto('/review');
     const notice = new NotificationsPanel(office).item(`领导批示：${LEADER.displayName}`);
     await notice.getByText(INSTRUCTION).waitFor();
@@ -185,7 +168,7 @@ describe('leader view: flag, instruct, read-only', { timeout: 90_000 }, () => {
   });
 
   it('notifies the unit: the reporter sees it in the inbox and the instruction on the task page', async () => {
-    const reporter = await signedIn(REPORTER.username, passwords.reporter ?? '');
+    const reporter = await app.signedIn({ username: REPORTER.username, password: passwords.reporter ?? '' });
     const inbox = new InboxPage(reporter);
     await inbox.goto();
     const notifications = new NotificationsPanel(reporter);
@@ -210,7 +193,7 @@ describe('leader view: flag, instruct, read-only', { timeout: 90_000 }, () => {
   });
 
   it("tells a unit reporter that figures are its unit's, and answers another unit's task page kindly", async () => {
-    const reporter = await signedIn(REPORTER.username, passwords.reporter ?? '');
+    const reporter = await app.signedIn({ username: REPORTER.username, password: passwords.reporter ?? '' });
     const dashboard = new DashboardPage(reporter);
     await dashboard.goto();
     expect(await dashboard.unitScopeNote.textContent()).toContain('本单位');

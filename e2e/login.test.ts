@@ -1,25 +1,16 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AppShell } from './pages/app-shell.js';
 import { LoginPage } from './pages/login-page.js';
-import { launchBrowser, newPage, screenshotPath } from './support/browser.js';
-import { type LuoshiServer, startLuoshiServer } from './support/luoshi-server.js';
+import { screenshotPath } from './support/browser.js';
+import { useLuoshi } from './support/use-luoshi.js';
 
 describe('sign-in', () => {
-  let server: LuoshiServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  const app = useLuoshi();
   let page: Page;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startLuoshiServer(), launchBrowser()]);
-    ({ context, page } = await newPage(browser, server.url));
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
+    page = await app.page();
   });
 
   it('requires both fields before sending anything', async () => {
@@ -44,7 +35,7 @@ describe('sign-in', () => {
     const login = new LoginPage(page);
     const shell = new AppShell(page);
     await login.goto();
-    await login.signIn('admin', server.adminPassword);
+    await login.signIn('admin', app.admin.password);
     await shell.currentUser.waitFor();
     expect(new URL(page.url()).pathname).toBe('/dashboard');
     // The session survives a reload (cookie), and the sign-in link is gone.

@@ -1,19 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AppShell } from './pages/app-shell.js';
 import { DashboardPage } from './pages/dashboard-page.js';
 import { HomePage } from './pages/home-page.js';
 import { LedgerPage } from './pages/ledger-page.js';
 import { LoginPage } from './pages/login-page.js';
-import {
-  focusedElement,
-  horizontalOverflow,
-  launchBrowser,
-  newPage,
-  PHONE,
-  screenshotPath,
-} from './support/browser.js';
-import { type LuoshiServer, startLuoshiServer } from './support/luoshi-server.js';
+import { focusedElement, horizontalOverflow, PHONE, screenshotPath } from './support/browser.js';
+import { useLuoshi } from './support/use-luoshi.js';
 
 /**
  * Form controls and buttons that have no accessible name (no label, aria-label, aria-labelledby,
@@ -59,25 +52,13 @@ const CONTRAST_OF = `((selector) => {
 })`;
 
 describe('phone-width layout and basic accessibility', () => {
-  let server: LuoshiServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  const app = useLuoshi();
   let page: Page;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startLuoshiServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   describe('on a 390 px phone screen', () => {
     beforeAll(async () => {
-      ({ context, page } = await newPage(browser, server.url, PHONE));
+      page = await app.page(PHONE);
     });
-    afterAll(async () => context?.close());
 
     it('lays out home, ledger and dashboard without horizontal scrolling', async () => {
       await new HomePage(page).goto();
@@ -105,9 +86,8 @@ describe('phone-width layout and basic accessibility', () => {
 
   describe('accessibility', () => {
     beforeAll(async () => {
-      ({ context, page } = await newPage(browser, server.url));
+      page = await app.page();
     });
-    afterAll(async () => context?.close());
 
     it('gives every control on the main screens an accessible name', async () => {
       await new HomePage(page).goto();

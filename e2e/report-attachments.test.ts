@@ -1,12 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AttachmentsSection } from './pages/office-pages.js';
 import { InboxPage, ReviewPage } from './pages/workflow-pages.js';
-import { ApiClient } from './support/api-client.js';
-import { horizontalOverflow, launchBrowser, PHONE, screenshotPath } from './support/browser.js';
-import { type LuoshiServer, startLuoshiServer } from './support/luoshi-server.js';
+import type { ApiClient } from './support/api-client.js';
+import { horizontalOverflow, PHONE, screenshotPath } from './support/browser.js';
 import { loadReport, reportTasks } from './support/report-tree.js';
-import { signedInPage } from './support/sign-in.js';
+import { useLuoshi } from './support/use-luoshi.js';
 
 const PDF = { name: '竣工验收报告.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 验收') };
 // A real PNG signature and IHDR start: the server checks that a file's bytes match its name.
@@ -27,9 +26,7 @@ const RENAMED_EXE = {
  * listed, has a wrong file type refused, removes one before submitting, and the rest is stored.
  */
 describe('report form: evidence files on a phone', { timeout: 90_000 }, () => {
-  let server: LuoshiServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  const app = useLuoshi();
   let page: Page;
   let office: ApiClient;
   let taskText: string;
@@ -37,8 +34,7 @@ describe('report form: evidence files on a phone', { timeout: 90_000 }, () => {
   let headPassword: string;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startLuoshiServer(), launchBrowser()]);
-    office = await ApiClient.signIn(server.url, 'admin', server.adminPassword);
+    office = await app.api();
     const unit = await office.ok<{ id: number }>('POST', '/api/units', { name: '区教委' });
     const { password } = await office.ok<{ password: string }>('POST', '/api/users', {
       username: 'jw_reporter',
@@ -63,19 +59,7 @@ describe('report form: evidence files on a phone', { timeout: 90_000 }, () => {
         open: true,
       })
     ).id;
-    ({ context, page } = await signedInPage(
-      browser,
-      server.url,
-      { username: 'jw_reporter', password },
-      PHONE,
-    ));
-  });
-
-  afterAll(async () => {
-    await office?.dispose();
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
+    page = await app.signedIn({ username: 'jw_reporter', password }, PHONE);
   });
 
   it('asks to save the draft before files can be attached', async () => {
@@ -135,13 +119,12 @@ describe('report form: evidence files on a phone', { timeout: 90_000 }, () => {
   });
 
   it('after the unit head submits, the files are read-only for the unit and shown to the office for review', async () => {
-    const head = await ApiClient.signIn(server.url, 'jw_head', headPassword);
+    const head = await app.api({ username: 'jw_head', password: headPassword });
     const progress = await head.json<{ progress: { id: number; version: number; taskText: string }[] }>(
       `/api/periods/${periodId}/progress`,
     );
     const mine = progress.progress.find((p) => p.taskText === taskText);
     await head.ok('POST', `/api/progress/${mine?.id}/submit`, { version: mine?.version });
-    await head.dispose();
 
     await page.reload();
     const files = new AttachmentsSection(page);
@@ -149,16 +132,8 @@ describe('report form: evidence files on a phone', { timeout: 90_000 }, () => {
     expect(await files.root.getByRole('button', { name: `移除 ${PDF.name}` }).count()).toBe(0);
     expect(await files.root.getByLabel('添加附件').count()).toBe(0);
 
-    const { context: officeContext, page: officePage } = await signedInPage(browser, server.url, {
-      username: 'admin',
-      password: server.adminPassword,
-    });
-    try {
-      const review = new ReviewPage(officePage);
-      await review.goto();
-      await review.item(taskText).getByRole('link', { name: PDF.name, exact: true }).waitFor();
-    } finally {
-      await officeContext.close();
-    }
+    const review = new ReviewPage(await app.signedIn());
+    await review.goto();
+    await review.item(taskText).getByRole('link', { name: PDF.name, exact: true }).waitFor();
   });
 });

@@ -1,16 +1,16 @@
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AdminPage } from './pages/admin-page.js';
 import { AppShell } from './pages/app-shell.js';
 import { DashboardPage } from './pages/dashboard-page.js';
 import { HomePage } from './pages/home-page.js';
 import { TaskPage } from './pages/task-page.js';
 import { InboxPage, PeriodsPage, ReviewPage } from './pages/workflow-pages.js';
-import { ApiClient, type ApiTask, firstReportTasks } from './support/api-client.js';
-import { DESKTOP, horizontalOverflow, launchBrowser, PHONE, screenshotPath } from './support/browser.js';
-import { signedInPage } from './support/sign-in.js';
-import { type LuoshiServer, repoRoot, startLuoshiServer } from './support/luoshi-server.js';
+import { type ApiTask, firstReportTasks } from './support/api-client.js';
+import { horizontalOverflow, PHONE, screenshotPath } from './support/browser.js';
+import { repoRoot } from './support/luoshi-server.js';
+import { useLuoshi } from './support/use-luoshi.js';
 
 const UNIT = '区发展改革委';
 const PERIOD = '2026-06';
@@ -24,33 +24,20 @@ const RETURN_REASON = '完成面积口径与台账不一致，请核实后重报
 describe('reporting loop: assign → open period → report → return → resubmit → approve', {
   timeout: 90_000,
 }, () => {
-  let server: LuoshiServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const app = useLuoshi();
   let office: Page;
+  /** The unit's reporter (on a phone) and head, signed in when they first report. */
+  let reporter: Page;
+  let head: Page;
   let task: ApiTask;
   const passwords: Record<string, string> = {};
 
-  async function signedIn(username: string, password: string, viewport = DESKTOP): Promise<Page> {
-    const { context, page } = await signedInPage(browser, server.url, { username, password }, viewport);
-    contexts.push(context);
-    return page;
-  }
-
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startLuoshiServer(), launchBrowser()]);
-    const api = await ApiClient.signIn(server.url, 'admin', server.adminPassword);
-    const { tasks } = await firstReportTasks(api).finally(() => api.dispose());
+    const { tasks } = await firstReportTasks(await app.api());
     const withTarget = tasks.find((t) => t.targets.length === 1);
     if (!withTarget) throw new Error('the sample report has no task with exactly one target');
     task = withTarget;
-    office = await signedIn('admin', server.adminPassword);
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
+    office = await app.signedIn();
   });
 
   it('the office creates the unit and its two accounts', async () => {
@@ -72,7 +59,7 @@ describe('reporting loop: assign → open period → report → return → resub
   });
 
   it('the unit reporter fills a draft on a phone and the unit head submits it', async () => {
-    const reporter = await signedIn('fgw_reporter', passwords.reporter ?? '', PHONE);
+    reporter = await app.signedIn({ username: 'fgw_reporter', password: passwords.reporter ?? '' }, PHONE);
     const inbox = new InboxPage(reporter);
     await inbox.goto();
     await inbox.task(task.text).waitFor();
@@ -87,7 +74,7 @@ describe('reporting loop: assign → open period → report → return → resub
     expect(await horizontalOverflow(reporter)).toBe(0);
     await reporter.screenshot({ path: screenshotPath('report-form-phone'), fullPage: true });
 
-    const head = await signedIn('fgw_head', passwords.head ?? '');
+    head = await app.signedIn({ username: 'fgw_head', password: passwords.head ?? '' });
     const headInbox = new InboxPage(head);
     await headInbox.goto();
     await headInbox.openReport(task.text);
@@ -101,8 +88,6 @@ describe('reporting loop: assign → open period → report → return → resub
     await office.screenshot({ path: screenshotPath('review-queue') });
     await review.returnWithReason(task.text, RETURN_REASON);
 
-    const reporter = contexts[1]?.pages()[0];
-    if (!reporter) throw new Error('reporter page missing');
     const inbox = new InboxPage(reporter);
     await inbox.goto();
     await inbox.task(task.text).getByText(RETURN_REASON).waitFor();
@@ -111,9 +96,6 @@ describe('reporting loop: assign → open period → report → return → resub
   });
 
   it('the unit fixes the figure and resubmits; the office approves', async () => {
-    const reporter = contexts[1]?.pages()[0];
-    const head = contexts[2]?.pages()[0];
-    if (!reporter || !head) throw new Error('unit pages missing');
     const inbox = new InboxPage(reporter);
     expect(await inbox.fillFirstTarget(String(task.targets[0]?.value ?? 0))).toBe(true);
     await inbox.fillNarrative('主体工程已完工，新增完工面积已全部达到目标。');

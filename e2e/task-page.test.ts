@@ -1,10 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TaskPage } from './pages/task-page.js';
-import { ApiClient, type ApiTask, firstReportTasks } from './support/api-client.js';
-import { DESKTOP, horizontalOverflow, launchBrowser, PHONE, screenshotPath } from './support/browser.js';
-import { type LuoshiServer, startLuoshiServer } from './support/luoshi-server.js';
-import { signedInPage } from './support/sign-in.js';
+import { type ApiClient, type ApiTask, firstReportTasks } from './support/api-client.js';
+import { horizontalOverflow, PHONE, screenshotPath } from './support/browser.js';
+import { useLuoshi } from './support/use-luoshi.js';
 
 const UNIT = '区住房城乡建设委';
 const RETURN_REASON = '佐证材料缺少竣工验收单，请补充';
@@ -16,30 +15,14 @@ const EVIDENCE = '竣工验收单.pdf';
  * returned reason and evidence file, and the audit trail; on a phone the passage folds away.
  */
 describe('task page: report passage, milestones, history and audit trail', { timeout: 90_000 }, () => {
-  let server: LuoshiServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const sessions: ApiClient[] = [];
+  const app = useLuoshi();
   let office: Page;
   let admin: ApiClient;
   let task: ApiTask;
   let assignment: { id: number; version: number };
 
-  async function signedIn(username: string, password: string, viewport = DESKTOP): Promise<Page> {
-    const { context, page } = await signedInPage(browser, server.url, { username, password }, viewport);
-    contexts.push(context);
-    return page;
-  }
-
-  async function session(username: string, password: string): Promise<ApiClient> {
-    const signed = await ApiClient.signIn(server.url, username, password);
-    sessions.push(signed);
-    return signed;
-  }
-
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startLuoshiServer(), launchBrowser()]);
-    admin = await session('admin', server.adminPassword);
+    admin = await app.api();
     const { reportId, tasks } = await firstReportTasks(admin);
     // The single-target task that sits deepest in its passage, so showing it needs a scroll.
     let deepest = -1;
@@ -75,8 +58,8 @@ describe('task page: report passage, milestones, history and audit trail', { tim
       label: '2026-06',
       open: true,
     });
-    const reporterApi = await session('zjw_reporter', reporter.password);
-    const headApi = await session('zjw_head', head.password);
+    const reporterApi = await app.api({ username: 'zjw_reporter', password: reporter.password });
+    const headApi = await app.api({ username: 'zjw_head', password: head.password });
     const target = task.targets[0]!;
     let progress = await reporterApi.ok<{ id: number; version: number }>(
       'PUT',
@@ -100,14 +83,7 @@ describe('task page: report passage, milestones, history and audit trail', { tim
     });
     await admin.ok('POST', `/api/progress/${progress.id}/approve`, { version: progress.version });
 
-    office = await signedIn('admin', server.adminPassword);
-  });
-
-  afterAll(async () => {
-    for (const s of sessions) await s.dispose();
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
+    office = await app.signedIn();
   });
 
   it('shows the task sentence marked inside its work area and scrolled into view', async () => {
@@ -205,7 +181,7 @@ describe('task page: report passage, milestones, history and audit trail', { tim
   });
 
   it('on a phone the passage starts folded, opens on demand and nothing overflows', async () => {
-    const phone = await signedIn('admin', server.adminPassword, PHONE);
+    const phone = await app.signedIn(app.admin, PHONE);
     const page = new TaskPage(phone);
     await page.goto(task.id);
     await page.history.getByTestId('history-item').waitFor();
