@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../store/testing.js';
+import { openPeriod, reportProgress } from '../testing/report-progress.js';
 import { createTestWorld, type TestWorld } from '../testing/test-app.js';
 import type { TestClient } from '../testing/test-client.js';
 
@@ -15,21 +16,24 @@ const AT = '2026-06-30';
 /** Row numbers of a task sheet: a title, the header, then the tasks. */
 const FIRST_TASK_ROW = 3;
 
-/** The task texts of a task sheet, top to bottom, from the column headed 任务. */
-function taskTexts(sheet: ExcelJS.Worksheet | undefined): string[] {
+/** The texts of one column (by its header) of a task sheet, top to bottom. */
+function columnTexts(sheet: ExcelJS.Worksheet | undefined, heading: string): string[] {
   if (!sheet) throw new Error('missing sheet');
   const header = sheet.getRow(FIRST_TASK_ROW - 1);
   let column = 0;
   header.eachCell((cell, at) => {
-    if (cell.text === '任务') column = at;
+    if (cell.text === heading) column = at;
   });
-  expect(column).toBeGreaterThan(0);
+  expect(column, heading).toBeGreaterThan(0);
   const texts: string[] = [];
   for (let row = FIRST_TASK_ROW; row <= sheet.rowCount; row += 1) {
     texts.push(sheet.getRow(row).getCell(column).text);
   }
   return texts;
 }
+
+/** The task texts of a task sheet, top to bottom. */
+const taskTexts = (sheet: ExcelJS.Worksheet | undefined) => columnTexts(sheet, '任务');
 
 /**
  * GET /api/reports/:id/ledger.xlsx writes exactly what the ledger list (GET …/tasks) shows the
@@ -186,6 +190,39 @@ describe.each(DIALECTS)('台账 export of the ledger list on %s', (dialect) => {
       shown.map((t) => t.text),
     );
     expect(taskTexts((await exported(reporterA, `at=${AT}&flagged=1`)).getWorksheet('任务清单'))).toEqual([]);
+  });
+
+  it('gives visitors the published plan with approved progress only, as the list counts it', async () => {
+    const taskId = world.taskIds[2]!;
+    const [april, may] = [await openPeriod(world, '2026-04'), await openPeriod(world, '2026-05')];
+    await reportProgress(world, {
+      unit: 'A',
+      periodId: april,
+      taskId,
+      narrative: '四月进展已审核',
+      until: 'approved',
+    });
+    await reportProgress(world, {
+      unit: 'A',
+      periodId: may,
+      taskId,
+      narrative: '五月进展待审核',
+      until: 'submitted',
+    });
+    const narrativeOf = async (client: TestClient) => {
+      const list = (await exported(client, `at=${AT}&unit=${world.units.A}`)).getWorksheet('任务清单');
+      expect(taskTexts(list)).toEqual(
+        (await listed(client, `at=${AT}&unit=${world.units.A}`)).map((t) => t.text),
+      );
+      return columnTexts(list, '进展情况')[0];
+    };
+    expect(await narrativeOf(await world.client('admin'))).toBe('五月进展待审核');
+    expect(await narrativeOf(await world.client('reporterA'))).toBe('五月进展待审核');
+    const visitor = await world.client();
+    expect(await narrativeOf(visitor)).toBe('四月进展已审核');
+    expect(taskTexts((await exported(visitor, '')).getWorksheet('任务清单'))).toHaveLength(
+      world.taskIds.length,
+    );
   });
 
   it('refuses a bad filter with a 400 naming the field, as the list does', async () => {
