@@ -11,19 +11,14 @@ import {
 import type { AccountUser, CreateUserBody, Role } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
 import { PageError, PageLoading } from '../components/page-state.js';
+import { withAppContext } from '../components/with-app-context.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useApiErrorText } from './task-assignments.js';
 
 const roles: Role[] = ['admin', 'reporter', 'unit_head', 'leader'];
 
 /** 用户与单位 — the office manages units (承办单位) and accounts here. */
-export function AdminPage() {
-  return (
-    <App component={false}>
-      <AdminPageContent />
-    </App>
-  );
-}
+export const AdminPage = withAppContext(AdminPageContent);
 
 function AdminPageContent() {
   const { t } = useI18n();

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Checkbox, Col, Empty, Form, Input, Row, Select, Space } from 'antd';
+import { Alert, Button, Checkbox, Col, Empty, Form, Input, Row, Select, Space } from 'antd';
 import { type ReactNode, useMemo, useState } from 'react';
 import { ApiError, bulkAssign, getReport, listUnits } from '../api/client.js';
 import type { BulkAssignBody } from '../api/office-types.js';
@@ -6,6 +6,7 @@ import type { Area, ReportDetail, Task, Unit } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
 import { PageError, PageLoading } from '../components/page-state.js';
 import { Panel } from '../components/panel.js';
+import { withAppContext } from '../components/with-app-context.js';
 import { useI18n } from '../i18n/i18n.js';
 import { areaTasks, displayLabel } from '../report/tree-stats.js';
 import { useCurrentReport } from '../session/current-report.js';
@@ -14,13 +15,7 @@ import { useApiErrorText } from './task-assignments.js';
 import './office-pages.css';
 
 /** 分工管理 — the office assigns many tasks at once, or imports a 分工方案 spreadsheet. */
-export function AssignmentsPage() {
-  return (
-    <App component={false}>
-      <AssignmentsContent />
-    </App>
-  );
-}
+export const AssignmentsPage = withAppContext(AssignmentsContent);
 
 function AssignmentsContent() {
   const { t } = useI18n();

@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { ApiError, commitImport, previewImport } from '../api/client.js';
 import type { ImportPreview } from '../api/types.js';
 import { Panel } from '../components/panel.js';
+import { withAppContext } from '../components/with-app-context.js';
 import { useI18n } from '../i18n/i18n.js';
 import { displayLabel } from '../report/tree-stats.js';
 import { useCurrentReport } from '../session/current-report.js';
@@ -13,13 +14,7 @@ import { useApiErrorText } from './task-assignments.js';
 type PreviewTask = ImportPreview['areas'][number]['tasks'][number];
 
 /** 导入报告 — upload a report, check the tree, targets and merge diff, then commit. */
-export function ImportPage() {
-  return (
-    <App component={false}>
-      <ImportWizard />
-    </App>
-  );
-}
+export const ImportPage = withAppContext(ImportWizard);
 
 function ImportWizard() {
   const { t } = useI18n();

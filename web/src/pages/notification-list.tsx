@@ -4,6 +4,7 @@ import { listNotifications, markAllNotificationsRead, markNotificationRead } fro
 import type { InboxNotification } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
 import { Panel } from '../components/panel.js';
+import { withAppContext } from '../components/with-app-context.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useApiErrorText } from './task-assignments.js';
 
@@ -25,14 +26,7 @@ export function notificationPage(link: string): string {
  * instructions), newest first, each linking to the task or period it is about. Units see it on
  * their inbox, the office on its review queue.
  */
-export function NotificationList() {
-  // antd's App gives message to this panel wherever it is placed.
-  return (
-    <App component={false}>
-      <NotificationPanel />
-    </App>
-  );
-}
+export const NotificationList = withAppContext(NotificationPanel);
 
 function NotificationPanel() {
   const { t } = useI18n();

@@ -5,18 +5,13 @@ import { useApi } from '../api/use-api.js';
 import { PageError, PageLoading } from '../components/page-state.js';
 import { Panel } from '../components/panel.js';
 import { periodState } from '../components/period-picker.js';
+import { withAppContext } from '../components/with-app-context.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useCurrentReport } from '../session/current-report.js';
 import { useApiErrorText } from './task-assignments.js';
 
 /** 报送周期 — the office creates monthly or quarterly periods and opens or closes them. */
-export function PeriodsPage() {
-  return (
-    <App component={false}>
-      <PeriodsContent />
-    </App>
-  );
-}
+export const PeriodsPage = withAppContext(PeriodsContent);
 
 function PeriodsContent() {
   const { t } = useI18n();

@@ -7,6 +7,7 @@ import { useApi } from '../api/use-api.js';
 import { PageError, PageLoading } from '../components/page-state.js';
 import { Panel } from '../components/panel.js';
 import { ReportStateTag } from '../components/report-state.js';
+import { withAppContext } from '../components/with-app-context.js';
 import { useI18n } from '../i18n/i18n.js';
 import { formatTarget } from '../report/tree-stats.js';
 import { useSession } from '../session/session.js';
@@ -23,13 +24,7 @@ interface ProgressFormValues {
 }
 
 /** 填报 — a unit's progress report on one task for one period: draft, submit, resubmit. */
-export function ProgressFormPage() {
-  return (
-    <App component={false}>
-      <ProgressFormContent />
-    </App>
-  );
-}
+export const ProgressFormPage = withAppContext(ProgressFormContent);
 
 function ProgressFormContent() {
   const { periodId = '', taskId = '' } = useParams();

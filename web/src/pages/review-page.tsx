@@ -6,6 +6,7 @@ import type { ProgressReport } from '../api/types.js';
 import { PageError, PageLoading } from '../components/page-state.js';
 import { PeriodToolbar, usePeriodProgress } from '../components/period-toolbar.js';
 import { ReportStateTag } from '../components/report-state.js';
+import { withAppContext } from '../components/with-app-context.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useCurrentReport } from '../session/current-report.js';
 import { NotificationList } from './notification-list.js';
@@ -13,13 +14,7 @@ import { ProgressAttachments } from './progress-attachments.js';
 import { useApiErrorText } from './task-assignments.js';
 
 /** 审核队列 — the office approves submitted reports or returns them with a reason. */
-export function ReviewPage() {
-  return (
-    <App component={false}>
-      <ReviewContent />
-    </App>
-  );
-}
+export const ReviewPage = withAppContext(ReviewContent);
 
 function ReviewContent() {
   const { t } = useI18n();

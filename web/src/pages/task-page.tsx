@@ -1,4 +1,4 @@
-import { App, Breadcrumb, Card, Descriptions, List, Result, Tag, Typography } from 'antd';
+import { Breadcrumb, Card, Descriptions, List, Result, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, getReport, getTask, getTaskSource } from '../api/client.js';
@@ -7,6 +7,7 @@ import { useApi } from '../api/use-api.js';
 import { PageError, PageLoading } from '../components/page-state.js';
 import { LightDot, StatusTag } from '../components/status.js';
 import { ScheduleBar } from '../components/target-progress.js';
+import { withAppContext } from '../components/with-app-context.js';
 import { useI18n } from '../i18n/i18n.js';
 import { deadlineText, displayLabel, formatNumber, formatTarget } from '../report/tree-stats.js';
 import { useSession } from '../session/session.js';
@@ -16,14 +17,7 @@ import { TaskAuditTrail } from './task-audit.js';
 import { TaskSourcePassage } from './task-source.js';
 
 /** 任务详情 — where the task stands, its targets, who does it and what was reported. */
-export function TaskPage() {
-  // antd's App provides message/modal to the office's forms; kept out of the first-load chunk.
-  return (
-    <App component={false}>
-      <TaskPageContent />
-    </App>
-  );
-}
+export const TaskPage = withAppContext(TaskPageContent);
 
 function TaskPageContent() {
   const { taskId = '' } = useParams();
