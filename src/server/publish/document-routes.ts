@@ -25,6 +25,9 @@ import { divisionImportResultSchema } from './schema.js';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
+/** Ledger workbooks one address may ask for in a minute. */
+export const LEDGER_EXPORTS_PER_MINUTE = 20;
+
 const reportParams = z.object({ id: z.coerce.number().int().positive() });
 const formatParams = reportParams.extend({ format: z.enum(['xlsx', 'docx']) });
 const bulletinQuery = z.object({
@@ -94,11 +97,13 @@ export async function documentRoutes(app: ZodApp, context: AppContext): Promise<
   app.get(
     '/api/reports/:id/ledger.xlsx',
     {
+      // Anyone who reads the list may export it, and a workbook of a province costs seconds of CPU.
+      config: { rateLimit: { max: LEDGER_EXPORTS_PER_MINUTE, timeWindow: '1 minute' } },
       schema: {
         tags: ['documents'],
         summary:
           '台账 .xlsx of the tasks GET /api/reports/:id/tasks lists to this reader under the same filters and ' +
-          'order (all pages): a summary sheet, the whole list, and one sheet per area',
+          'order (all pages): a summary sheet, the whole list, and one sheet per area; rate-limited per address',
         params: reportParams,
         querystring: ledgerFilterSchema,
       },

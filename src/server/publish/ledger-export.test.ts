@@ -4,6 +4,7 @@ import { DIALECTS } from '../../store/testing.js';
 import { openPeriod, reportProgress } from '../testing/report-progress.js';
 import { createTestWorld, type TestWorld } from '../testing/test-app.js';
 import type { TestClient } from '../testing/test-client.js';
+import { LEDGER_EXPORTS_PER_MINUTE } from './document-routes.js';
 
 interface ListedTask {
   id: number;
@@ -81,6 +82,7 @@ describe.each(DIALECTS)('台账 export of the ledger list on %s', (dialect) => {
       method: 'GET',
       url: `/api/reports/${reportId}/ledger.xlsx?${query}`,
       headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+      remoteAddress: client.remoteAddress,
     });
     expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
     expect(response.headers['content-type']).toContain('spreadsheetml');
@@ -223,6 +225,20 @@ describe.each(DIALECTS)('台账 export of the ledger list on %s', (dialect) => {
     expect(taskTexts((await exported(visitor, '')).getWorksheet('任务清单'))).toHaveLength(
       world.taskIds.length,
     );
+  });
+
+  it('limits the exports one address asks for in a minute', async () => {
+    const visitor = await world.client();
+    // An area of no task: a small workbook, quick to write.
+    const url = `/api/reports/${reportId}/ledger.xlsx?at=${AT}&area=999999`;
+    for (let i = 0; i < LEDGER_EXPORTS_PER_MINUTE; i += 1) {
+      expect((await visitor.get(url)).statusCode).not.toBe(429);
+    }
+    const refused = await visitor.get(url);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json()).toMatchObject({ code: 'rate_limited' });
+    // Another address is not held back.
+    expect((await (await world.client()).get(url)).statusCode).toBe(200);
   });
 
   it('refuses a bad filter with a 400 naming the field, as the list does', async () => {
