@@ -6,5 +6,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The browser tests poll for what a page shows once its request is answered; on a loaded
+    // 2-core CI machine that takes seconds, far beyond expect.poll's default of one second.
+    expect: { poll: { timeout: 15_000 } },
   },
 });

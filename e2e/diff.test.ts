@@ -12,7 +12,7 @@ interface Counts {
   dropped: number;
 }
 
-describe('report diff page (对比)', () => {
+describe('report diff page (对比)', { timeout: 90_000 }, () => {
   const app = useLuoshi();
   let page: Page;
 

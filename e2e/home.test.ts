@@ -6,7 +6,7 @@ import { focusedElement, screenshotPath } from './support/browser.js';
 import { sampleOutline } from './support/sample-report.js';
 import { useLuoshi } from './support/use-luoshi.js';
 
-describe('home page (first page after npm start)', () => {
+describe('home page (first page after npm start)', { timeout: 90_000 }, () => {
   const app = useLuoshi();
   let page: Page;
 
@@ -54,7 +54,8 @@ describe('home page (first page after npm start)', () => {
     await shell.navLink('任务台账').waitFor();
     await shell.switchLanguage('EN');
     await shell.navLink('Task ledger').waitFor();
-    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    // The document's language follows the render.
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');
     await page.reload();
     await shell.navLink('Task ledger').waitFor();
     // The report loads after the shell: wait for it rather than counting at once.
@@ -62,7 +63,7 @@ describe('home page (first page after npm start)', () => {
     expect(await page.getByText(/8 work areas/).count()).toBe(1);
     await shell.switchLanguage('中文');
     await shell.navLink('任务台账').waitFor();
-    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('zh-CN');
   });
 
   it('answers unknown app paths with the app and a not-found page', async () => {

@@ -34,8 +34,7 @@ describe('import wizard: editing extracted targets before commit', { timeout: 12
 
     const dialog = await wizard.editTargets(edited);
     await dialog.fill(1, { value: '7777' });
-    await dialog.add();
-    const added = (await dialog.root.getByTestId('target-edit').count()) as number;
+    const added = await dialog.add();
     await dialog.fill(added, { subject: '新建学校', value: '3', unit: '所' });
     await dialog.choose(added, '比较方式', '区间');
     expect(await dialog.applyRefused()).toContain('区间目标需填写大于目标值的上限');
@@ -48,7 +47,7 @@ describe('import wizard: editing extracted targets before commit', { timeout: 12
     await wizard.task(edited).getByText('已修改').waitFor();
 
     const second = await wizard.editTargets(cleared);
-    while ((await second.root.getByTestId('target-edit').count()) > 0) await second.remove(1);
+    while ((await second.count()) > 0) await second.remove(1);
     await second.root.getByText('暂无量化目标').waitFor();
     await second.apply();
     expect(await wizard.targetsOf(cleared)).toBe('');

@@ -177,7 +177,9 @@ describe('leader view: flag, instruct, read-only', { timeout: 90_000 }, () => {
     expect(await notice.getByText(INSTRUCTION).count()).toBe(1);
     await notice.getByText('未读').waitFor();
     await reporter.screenshot({ path: screenshotPath('inbox-notifications') });
-    await notifications.open(`领导批示：${LEADER.displayName}`);
+    // Opening it marks it read; the server must have stored that before the inbox is read again.
+    const markedRead = await notifications.open(`领导批示：${LEADER.displayName}`);
+    expect(markedRead.ok()).toBe(true);
     await reporter.waitForURL(`**/tasks/${task.id}`);
     const comments = new TaskCommentsPanel(reporter);
     await comments.item(INSTRUCTION).waitFor();

@@ -5,7 +5,7 @@ import { LoginPage } from './pages/login-page.js';
 import { screenshotPath } from './support/browser.js';
 import { useLuoshi } from './support/use-luoshi.js';
 
-describe('sign-in', () => {
+describe('sign-in', { timeout: 90_000 }, () => {
   const app = useLuoshi();
   let page: Page;
 
@@ -37,7 +37,8 @@ describe('sign-in', () => {
     await login.goto();
     await login.signIn('admin', app.admin.password);
     await shell.currentUser.waitFor();
-    expect(new URL(page.url()).pathname).toBe('/dashboard');
+    // The app shows the user, then routes to the dashboard.
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/dashboard');
     // The session survives a reload (cookie), and the sign-in link is gone.
     await page.reload();
     await shell.currentUser.waitFor();

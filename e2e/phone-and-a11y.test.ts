@@ -51,7 +51,7 @@ const CONTRAST_OF = `((selector) => {
   return results;
 })`;
 
-describe('phone-width layout and basic accessibility', () => {
+describe('phone-width layout and basic accessibility', { timeout: 90_000 }, () => {
   const app = useLuoshi();
   let page: Page;
 

@@ -112,12 +112,24 @@ export class TargetDialog {
     await this.page.locator('.ant-select-item-option').filter({ hasText: option, visible: true }).click();
   }
 
-  async add(): Promise<void> {
-    await this.root.getByRole('button', { name: '添加目标' }).click();
+  /** How many targets the dialog lists. */
+  async count(): Promise<number> {
+    return this.root.getByTestId('target-edit').count();
   }
 
+  /** Adds an empty target and waits until it is listed; answers its number. */
+  async add(): Promise<number> {
+    const added = (await this.count()) + 1;
+    await this.root.getByRole('button', { name: '添加目标' }).click();
+    await this.target(added).waitFor();
+    return added;
+  }
+
+  /** Removes the n-th target and waits until the list is one shorter. */
   async remove(n: number): Promise<void> {
+    const last = await this.count();
     await this.target(n).getByRole('button', { name: '删除目标' }).click();
+    await this.target(last).waitFor({ state: 'detached' });
   }
 
   async apply(): Promise<void> {
