@@ -134,8 +134,9 @@ describe('downloads from the web app', { timeout: 120_000 }, () => {
         const workbook = await readWorkbook(file.body);
         const summary = workbook.worksheets[0];
         expect(summary?.getCell('A2').text).toBe('统计截至 2026年6月30日');
-        // A summary sheet and one sheet per work area.
-        expect(workbook.worksheets).toHaveLength(1 + sampleOutline().areaHeadings.length);
+        // A summary sheet, the whole list, and one sheet per work area.
+        expect(workbook.worksheets.map((sheet) => sheet.name).slice(0, 2)).toEqual(['汇总', '任务清单']);
+        expect(workbook.worksheets).toHaveLength(2 + sampleOutline().areaHeadings.length);
       });
 
       it('downloads the latest 督查通报 as Word and Markdown', async () => {
