@@ -10,10 +10,10 @@ import {
 } from '../api/client.js';
 import type { AccountUser, CreateUserBody, Role } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
+import { useApiAction } from '../api/use-api-action.js';
 import { PageError, PageLoading } from '../components/page-state.js';
 import { withAppContext } from '../components/with-app-context.js';
 import { useI18n } from '../i18n/i18n.js';
-import { useApiErrorText } from './task-assignments.js';
 
 const roles: Role[] = ['admin', 'reporter', 'unit_head', 'leader'];
 
@@ -72,8 +72,7 @@ function AdminPageContent() {
 
 function NewUnitForm({ onCreated }: { onCreated: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const apiMessage = useApiErrorText();
+  const run = useApiAction(onCreated);
   const [form] = Form.useForm<{ name: string; shortName?: string }>();
   return (
     <Form
@@ -81,16 +80,12 @@ function NewUnitForm({ onCreated }: { onCreated: () => void }) {
       layout="inline"
       className="admin-form"
       data-testid="unit-form"
-      onFinish={async (values) => {
-        try {
+      onFinish={(values) =>
+        run(async () => {
           await createUnit({ name: values.name, shortName: values.shortName?.trim() || null });
-          message.success(t('admin.unitCreated'));
           form.resetFields();
-          onCreated();
-        } catch (error) {
-          message.error(apiMessage(error));
-        }
-      }}
+        }, t('admin.unitCreated'))
+      }
     >
       <Form.Item
         name="name"
@@ -115,8 +110,7 @@ function NewUserForm({
   onCreated: () => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const apiMessage = useApiErrorText();
+  const run = useApiAction(onCreated);
   const [form] = Form.useForm<CreateUserBody>();
   const [issued, setIssued] = useState<{ username: string; password: string } | null>(null);
   const role = Form.useWatch('role', form);
@@ -144,8 +138,8 @@ function NewUserForm({
         className="admin-form"
         initialValues={{ role: 'reporter' }}
         data-testid="user-form"
-        onFinish={async (values) => {
-          try {
+        onFinish={(values) =>
+          run(async () => {
             const created = await createUser({
               ...values,
               displayName: values.displayName?.trim() || undefined,
@@ -153,11 +147,8 @@ function NewUserForm({
             });
             setIssued({ username: created.user.username, password: created.password });
             form.resetFields();
-            onCreated();
-          } catch (error) {
-            message.error(apiMessage(error));
-          }
-        }}
+          })
+        }
       >
         <Form.Item
           name="username"
@@ -202,16 +193,8 @@ function UserTable({
   onChanged: () => void;
 }) {
   const { t } = useI18n();
-  const { message, modal } = App.useApp();
-  const apiMessage = useApiErrorText();
-  const act = async (work: () => Promise<unknown>) => {
-    try {
-      await work();
-      onChanged();
-    } catch (error) {
-      message.error(apiMessage(error));
-    }
-  };
+  const { modal } = App.useApp();
+  const act = useApiAction(onChanged);
   return (
     <Table<AccountUser>
       size="small"

@@ -1,12 +1,12 @@
-import { App, Button } from 'antd';
+import { Button } from 'antd';
 import { Link } from 'react-router';
 import { listNotifications, markAllNotificationsRead, markNotificationRead } from '../api/client.js';
 import type { InboxNotification } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
+import { useApiAction } from '../api/use-api-action.js';
 import { Panel } from '../components/panel.js';
 import { withAppContext } from '../components/with-app-context.js';
 import { useI18n } from '../i18n/i18n.js';
-import { useApiErrorText } from './task-assignments.js';
 
 const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
@@ -30,21 +30,13 @@ export const NotificationList = withAppContext(NotificationPanel);
 
 function NotificationPanel() {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const apiMessage = useApiErrorText();
   const inbox = useApi('notifications', listNotifications);
   const notifications = inbox.data?.notifications ?? [];
   const unread = inbox.data?.unread ?? 0;
 
-  const markRead = async (notification: InboxNotification | null) => {
-    try {
-      if (notification) await markNotificationRead(notification.id);
-      else await markAllNotificationsRead();
-      inbox.reload();
-    } catch (error) {
-      message.error(apiMessage(error));
-    }
-  };
+  const act = useApiAction(inbox.reload);
+  const markRead = (notification: InboxNotification | null) =>
+    act(() => (notification ? markNotificationRead(notification.id) : markAllNotificationsRead()));
 
   return (
     <Panel

@@ -1,39 +1,28 @@
-import { App, Button, Checkbox, Empty, Form, Input, Space, Table } from 'antd';
+import { Button, Checkbox, Empty, Form, Input, Space, Table } from 'antd';
 import { createPeriod, listPeriods, setPeriodOpen } from '../api/client.js';
 import type { CreatePeriodBody, Period } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
+import { useApiAction } from '../api/use-api-action.js';
 import { PageError, PageLoading } from '../components/page-state.js';
 import { Panel } from '../components/panel.js';
 import { periodState } from '../components/period-picker.js';
 import { withAppContext } from '../components/with-app-context.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useCurrentReport } from '../session/current-report.js';
-import { useApiErrorText } from './task-assignments.js';
 
 /** 报送周期 — the office creates monthly or quarterly periods and opens or closes them. */
 export const PeriodsPage = withAppContext(PeriodsContent);
 
 function PeriodsContent() {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const apiMessage = useApiErrorText();
   const { reportId } = useCurrentReport();
   const periods = useApi(reportId === null ? null : `periods:${reportId}`, () => listPeriods(reportId ?? 0));
+  const run = useApiAction(periods.reload);
   const [form] = Form.useForm<CreatePeriodBody>();
 
   if (reportId === null) return <Empty description={t('common.noReport')} />;
   if (periods.status === 'error') return <PageError error={periods.error} onRetry={periods.reload} />;
   if (periods.status === 'loading') return <PageLoading />;
-
-  const run = async (work: () => Promise<unknown>, done: string) => {
-    try {
-      await work();
-      message.success(done);
-      periods.reload();
-    } catch (error) {
-      message.error(apiMessage(error));
-    }
-  };
 
   return (
     <section data-testid="periods-page">

@@ -1,8 +1,9 @@
-import { App, Button, Empty, Input, Modal, Space } from 'antd';
+import { Button, Empty, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { approveProgress, returnProgress } from '../api/client.js';
 import type { ProgressReport } from '../api/types.js';
+import { useApiAction } from '../api/use-api-action.js';
 import { PageError, PageLoading } from '../components/page-state.js';
 import { PeriodToolbar, usePeriodProgress } from '../components/period-toolbar.js';
 import { ReportStateTag } from '../components/report-state.js';
@@ -11,17 +12,15 @@ import { useI18n } from '../i18n/i18n.js';
 import { useCurrentReport } from '../session/current-report.js';
 import { NotificationList } from './notification-list.js';
 import { ProgressAttachments } from './progress-attachments.js';
-import { useApiErrorText } from './task-assignments.js';
 
 /** 审核队列 — the office approves submitted reports or returns them with a reason. */
 export const ReviewPage = withAppContext(ReviewContent);
 
 function ReviewContent() {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const apiMessage = useApiErrorText();
   const { reportId } = useCurrentReport();
   const { periods, period, progress } = usePeriodProgress(reportId);
+  const act = useApiAction(progress.reload);
   const [returning, setReturning] = useState<ProgressReport | null>(null);
   const [reason, setReason] = useState('');
 
@@ -29,17 +28,6 @@ function ReviewContent() {
   if (periods.status === 'error') return <PageError error={periods.error} onRetry={periods.reload} />;
   if (periods.status === 'loading') return <PageLoading />;
 
-  const act = async (work: () => Promise<unknown>, done: string) => {
-    try {
-      await work();
-      message.success(done);
-      progress.reload();
-      return true;
-    } catch (error) {
-      message.error(apiMessage(error));
-      return false;
-    }
-  };
   const queue = (progress.data ?? []).filter((p) => p.status === 'submitted');
   const others = (progress.data ?? []).filter((p) => p.status !== 'submitted');
 

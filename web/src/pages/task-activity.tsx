@@ -1,14 +1,14 @@
-import { App, Button, Input, Radio } from 'antd';
+import { Button, Input, Radio } from 'antd';
 import { Fragment, type ReactNode, useState } from 'react';
 import { addComment, getTaskHistory, listComments, setFlag } from '../api/client.js';
 import type { Target, TaskComment, TaskHistoryReport, User } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
+import { useApiAction } from '../api/use-api-action.js';
 import { Panel } from '../components/panel.js';
 import { ReportStateTag } from '../components/report-state.js';
 import { type Translate, useI18n } from '../i18n/i18n.js';
 import { type MessageKey, zh } from '../i18n/messages.js';
 import { formatNumber, formatTarget } from '../report/tree-stats.js';
-import { useApiErrorText } from './task-assignments.js';
 
 const when = (iso: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') : '');
 
@@ -153,9 +153,9 @@ export function TaskComments({
   onFlagChanged: () => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const apiMessage = useApiErrorText();
   const comments = useApi(user ? `comments:${taskId}` : null, () => listComments(taskId));
+  const sendAction = useApiAction(comments.reload);
+  const flagAction = useApiAction(onFlagChanged);
   const [kind, setKind] = useState<TaskComment['kind']>(user?.role === 'leader' ? 'instruction' : 'comment');
   const [body, setBody] = useState('');
   // Shown at once after a toggle, until the task is read again.
@@ -163,26 +163,19 @@ export function TaskComments({
   const isFlagged = toggled ?? flaggedByMe;
   if (!user) return null;
 
-  const send = async () => {
-    try {
+  const send = () =>
+    sendAction(async () => {
       await addComment(taskId, kind, body.trim());
       setBody('');
-      message.success(t('comments.sent'));
-      comments.reload();
-    } catch (error) {
-      message.error(apiMessage(error));
-    }
-  };
-  const toggleFlag = async () => {
-    try {
-      await setFlag(taskId, !isFlagged);
-      setToggled(!isFlagged);
-      onFlagChanged();
-      message.success(isFlagged ? t('leader.unflagged') : t('leader.flagged'));
-    } catch (error) {
-      message.error(apiMessage(error));
-    }
-  };
+    }, t('comments.sent'));
+  const toggleFlag = () =>
+    flagAction(
+      async () => {
+        await setFlag(taskId, !isFlagged);
+        setToggled(!isFlagged);
+      },
+      isFlagged ? t('leader.unflagged') : t('leader.flagged'),
+    );
 
   return (
     <Panel title={t('comments.title')} testId="task-comments">

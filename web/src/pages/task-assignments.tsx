@@ -1,8 +1,9 @@
-import { App, Button, Card, Form, Input, Popconfirm, Radio, Select, Table, Tag } from 'antd';
+import { Button, Card, Form, Input, Popconfirm, Radio, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { assignTask, listUnits, removeAssignment } from '../api/client.js';
 import type { Assignment, Task } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
+import { useApiAction } from '../api/use-api-action.js';
 import { useApiErrorText } from '../api/use-api-error-text.js';
 import { percentText } from '../components/target-progress.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -29,18 +30,9 @@ export function TaskAssignments({
   onChanged: () => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const apiMessage = useApiErrorText();
-
-  const remove = async (assignment: Assignment) => {
-    try {
-      await removeAssignment(assignment.id, assignment.version);
-      message.success(t('assign.removed'));
-      onChanged();
-    } catch (error) {
-      message.error(apiMessage(error));
-    }
-  };
+  const act = useApiAction(onChanged);
+  const remove = (assignment: Assignment) =>
+    act(() => removeAssignment(assignment.id, assignment.version), t('assign.removed'));
 
   return (
     <Card size="small" className="task-section" title={t('task.assignments')} data-testid="task-assignments">
@@ -117,29 +109,23 @@ export function TaskAssignments({
 
 function AssignTaskForm({ taskId, onAssigned }: { taskId: number; onAssigned: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const apiMessage = useApiErrorText();
   const units = useApi('units', listUnits);
+  const act = useApiAction(onAssigned);
   const [form] = Form.useForm<AssignForm>();
   const [busy, setBusy] = useState(false);
 
   const submit = async (values: AssignForm) => {
     setBusy(true);
-    try {
+    await act(async () => {
       await assignTask(taskId, {
         unitId: values.unitId,
         role: values.role,
         deadline: values.deadline || null,
         leadOfficial: values.leadOfficial?.trim() || null,
       });
-      message.success(t('assign.done'));
       form.resetFields();
-      onAssigned();
-    } catch (error) {
-      message.error(apiMessage(error));
-    } finally {
-      setBusy(false);
-    }
+    }, t('assign.done'));
+    setBusy(false);
   };
 
   return (
