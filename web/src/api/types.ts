@@ -68,27 +68,25 @@ export type TaskStatus = z.infer<typeof taskStatusSchema>;
 export type RollUp = z.infer<typeof rollUpSchema>;
 export type Target = z.infer<typeof targetSchema>;
 export type Assignment = z.infer<typeof assignmentSchema>;
-export type Task = z.infer<typeof taskSummarySchema> & {
-  /** 领导关注 — flagged by a leader (planned; absent until the flag endpoints exist). */
-  flagged?: boolean;
-};
-export type Measure = Omit<z.infer<typeof measureSchema>, 'tasks'> & { tasks: Task[] };
-export type Area = Omit<z.infer<typeof areaSchema>, 'measures' | 'tasks'> & {
-  measures: Measure[];
-  tasks: Task[];
-};
+export type Task = z.infer<typeof taskSummarySchema>;
+export type Measure = z.infer<typeof measureSchema>;
+export type Area = z.infer<typeof areaSchema>;
 /** One row of GET /api/reports. */
 export type ReportSummary = z.infer<typeof reportSummarySchema>;
 /** GET /api/reports/:id */
-export type ReportDetail = Omit<z.infer<typeof reportDetailSchema>, 'areas'> & { areas: Area[] };
+export type ReportDetail = z.infer<typeof reportDetailSchema>;
 export type LaggingTask = z.infer<typeof laggingTaskSchema>;
 /** GET /api/reports/:id/tasks — one page of the 台账, with the total that match. */
 export type LedgerPage = z.infer<typeof ledgerPageSchema>;
-/** One task of a ledger page, with its work area and measure; `flagged` marked by the page. */
+/**
+ * One task of a ledger page, with its work area and measure. `flagged` is the web's own: the
+ * server's rows carry no flag (only the office and leaders see flags), so the page marks the
+ * rows that GET /api/flags lists.
+ */
 export type LedgerRow = LedgerPage['tasks'][number] & { flagged?: boolean };
 
 /** GET /api/tasks/:id */
-export type TaskDetail = Omit<z.infer<typeof taskDetailSchema>, 'task'> & { task: Task };
+export type TaskDetail = z.infer<typeof taskDetailSchema>;
 export type Unit = z.infer<typeof unitSchema>;
 export type AccountUser = z.infer<typeof userSchema>;
 export type CreatedUser = z.infer<typeof createdUserSchema>;
