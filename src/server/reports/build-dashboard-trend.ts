@@ -13,21 +13,43 @@ export interface TrendPoint {
   expected: number;
 }
 
-interface ApprovedReport extends CountedProgress {
+/** An approved progress report of a task, as the trend counts it. */
+export interface ApprovedReport extends CountedProgress {
   nodeId: number;
 }
 
-/** Every approved progress report of the report's tasks with its values, newest period first. */
-async function listApproved(db: Kysely<Database>, reportId: number): Promise<ApprovedReport[]> {
-  const rows = await db
-    .selectFrom('progress_reports as p')
-    .innerJoin('reporting_periods as rp', 'rp.id', 'p.period_id')
-    .select(['p.id', 'p.node_id', 'p.unit_id', 'p.period_id', 'rp.label', 'rp.ends_on', 'p.percent'])
-    .where('rp.report_id', '=', reportId)
-    .where('p.status', '=', 'approved')
-    .orderBy('rp.ends_on', 'desc')
-    .orderBy('p.id', 'desc')
-    .execute();
+/**
+ * Every approved progress report of the report's tasks (or of `nodeIds` only) with its values,
+ * per task, newest period first (the query's order, kept per task).
+ */
+export async function listApprovedReports(
+  db: Kysely<Database>,
+  reportId: number,
+  nodeIds?: readonly number[],
+): Promise<Map<number, ApprovedReport[]>> {
+  const rows: {
+    id: number;
+    node_id: number;
+    unit_id: number;
+    period_id: number;
+    label: string;
+    ends_on: string;
+    percent: number | null;
+  }[] = [];
+  const chunks = nodeIds ? chunked(nodeIds, 500) : [undefined];
+  for (const chunk of chunks) {
+    if (chunk?.length === 0) continue;
+    let query = db
+      .selectFrom('progress_reports as p')
+      .innerJoin('reporting_periods as rp', 'rp.id', 'p.period_id')
+      .select(['p.id', 'p.node_id', 'p.unit_id', 'p.period_id', 'rp.label', 'rp.ends_on', 'p.percent'])
+      .where('rp.report_id', '=', reportId)
+      .where('p.status', '=', 'approved')
+      .orderBy('rp.ends_on', 'desc')
+      .orderBy('p.id', 'desc');
+    if (chunk) query = query.where('p.node_id', 'in', chunk);
+    rows.push(...(await query.execute()));
+  }
   const reports = rows.map(
     (row): ApprovedReport => ({
       nodeId: row.node_id,
@@ -42,8 +64,10 @@ async function listApproved(db: Kysely<Database>, reportId: number): Promise<App
     }),
   );
   const byId = new Map(reports.map((r) => [r.progressReportId, r]));
-  for (let i = 0; i < reports.length; i += 500) {
-    const ids = reports.slice(i, i + 500).map((r) => r.progressReportId);
+  for (const ids of chunked(
+    reports.map((r) => r.progressReportId),
+    500,
+  )) {
     const values = await db
       .selectFrom('progress_values')
       .select(['progress_report_id', 'target_id', 'value'])
@@ -51,7 +75,19 @@ async function listApproved(db: Kysely<Database>, reportId: number): Promise<App
       .execute();
     for (const v of values) byId.get(v.progress_report_id)?.values.set(v.target_id, v.value);
   }
-  return reports;
+  const byTask = new Map<number, ApprovedReport[]>();
+  for (const report of reports) {
+    const list = byTask.get(report.nodeId);
+    if (list) list.push(report);
+    else byTask.set(report.nodeId, [report]);
+  }
+  return byTask;
+}
+
+function chunked<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 /**
@@ -71,48 +107,110 @@ export async function buildDashboardTrend(
   /** The roll-up of the tasks at each month end, as the dashboard's (default mean). */
   rollup: RollUpMode = 'mean',
 ): Promise<TrendPoint[]> {
-  const reportYear = year ?? Number(at.slice(0, 4));
-  const atYear = Number(at.slice(0, 4));
-  if (atYear < reportYear) return [];
-  const lastMonth = atYear > reportYear ? 12 : Number(at.slice(5, 7));
-  const approved = await listApproved(db, reportId);
-  const byTask = new Map<number, ApprovedReport[]>();
-  for (const report of approved) {
-    const leads = (assignments.get(report.nodeId) ?? [])
-      .filter((a) => a.role === 'lead')
-      .map((a) => a.unitId);
-    if (leads.length > 0 && !leads.includes(report.unitId)) continue;
-    const list = byTask.get(report.nodeId) ?? [];
-    list.push(report);
-    byTask.set(report.nodeId, list);
-  }
-  const points: TrendPoint[] = [];
-  for (let month = 1; month <= lastMonth; month += 1) {
-    const mm = String(month).padStart(2, '0');
-    const monthEnd = `${reportYear}-${mm}-${String(daysInMonth(reportYear, month)).padStart(2, '0')}`;
-    const judgedAt = monthEnd < at ? monthEnd : at;
-    const settings = statusSettings(reportYear, judgedAt, warnDays);
-    let anyReport = false;
-    const items: RollUpItem[] = tasks.map((task) => {
-      // Reports are newest period first, so the first one ended by then is the one that counts.
-      const counted = byTask.get(task.id)?.find((r) => r.periodEndsOn <= judgedAt);
-      if (counted) anyReport = true;
-      const status = computeTaskStatus(task, assignments.get(task.id) ?? [], counted, settings);
-      return {
+  const approved = await listApprovedReports(db, reportId);
+  return computeDashboardTrend(year, tasks, assignments, approved, at, warnDays, rollup);
+}
+
+/** The trend of buildDashboardTrend from the approved reports per task (listApprovedReports). */
+/**
+ * Each task's trend items (one per month) as last computed, per year, months and date, with the
+ * inputs they came from: a task whose stored row, assignments and approved reports are the same
+ * objects as then is not judged again (ReportInputsCache replaces the objects of a changed task).
+ */
+const kept = new WeakMap<
+  StoredTask,
+  Map<string, { assignments: unknown; approved: unknown; months: TaskMonth[] }>
+>();
+
+/** A task at one month end: its roll-up item and whether an approved report counted by then. */
+interface TaskMonth {
+  item: RollUpItem;
+  reported: boolean;
+}
+
+function taskMonths(
+  task: StoredTask,
+  assignments: readonly TaskAssignmentInfo[] | undefined,
+  approved: readonly ApprovedReport[] | undefined,
+  judgedAt: readonly string[],
+  reportYear: number,
+  warnDays: number,
+): TaskMonth[] {
+  const leads = (assignments ?? []).filter((a) => a.role === 'lead').map((a) => a.unitId);
+  // The lead unit's reports, like the live status (any unit's when the task has no lead).
+  const reports = leads.length > 0 ? approved?.filter((r) => leads.includes(r.unitId)) : approved;
+  return judgedAt.map((date) => {
+    // Reports are newest period first, so the first one ended by then is the one that counts.
+    const counted = reports?.find((r) => r.periodEndsOn <= date);
+    const status = computeTaskStatus(
+      task,
+      assignments ?? [],
+      counted,
+      statusSettings(reportYear, date, warnDays),
+    );
+    return {
+      item: {
         completion: status.completion,
         expected: status.expected,
         class: status.class,
         light: status.light,
         daysToDeadline: status.daysToDeadline,
         weight: taskWeight(task.targets.length),
-      };
-    });
-    const group = rollUp(items, rollup, settings.thresholds);
-    points.push({
-      month: `${reportYear}-${mm}`,
-      completion: anyReport ? group.completion : null,
-      expected: group.expected,
-    });
+      },
+      reported: counted !== undefined,
+    };
+  });
+}
+
+/** The trend of buildDashboardTrend from the approved reports per task (listApprovedReports). */
+export function computeDashboardTrend(
+  year: number | null,
+  tasks: readonly StoredTask[],
+  assignments: ReadonlyMap<number, TaskAssignmentInfo[]>,
+  approved: ReadonlyMap<number, readonly ApprovedReport[]>,
+  at: string,
+  warnDays: number,
+  rollup: RollUpMode = 'mean',
+): TrendPoint[] {
+  const reportYear = year ?? Number(at.slice(0, 4));
+  const atYear = Number(at.slice(0, 4));
+  if (atYear < reportYear) return [];
+  const lastMonth = atYear > reportYear ? 12 : Number(at.slice(5, 7));
+  const months: string[] = [];
+  const judgedAt: string[] = [];
+  for (let month = 1; month <= lastMonth; month += 1) {
+    const mm = String(month).padStart(2, '0');
+    const monthEnd = `${reportYear}-${mm}-${String(daysInMonth(reportYear, month)).padStart(2, '0')}`;
+    months.push(`${reportYear}-${mm}`);
+    judgedAt.push(monthEnd < at ? monthEnd : at);
   }
-  return points;
+  const key = `${reportYear}|${at}|${warnDays}`;
+  const perTask = tasks.map((task) => {
+    const taskAssignments = assignments.get(task.id);
+    const taskApproved = approved.get(task.id);
+    let entries = kept.get(task);
+    const found = entries?.get(key);
+    if (found && found.assignments === taskAssignments && found.approved === taskApproved)
+      return found.months;
+    const computed = taskMonths(task, taskAssignments, taskApproved, judgedAt, reportYear, warnDays);
+    if (!entries || entries.size >= 4) {
+      entries = new Map();
+      kept.set(task, entries);
+    }
+    entries.set(key, { assignments: taskAssignments, approved: taskApproved, months: computed });
+    return computed;
+  });
+  const thresholds = statusSettings(reportYear, at, warnDays).thresholds;
+  return months.map((month, m) => {
+    const group = rollUp(
+      perTask.map((t) => t[m]!.item),
+      rollup,
+      thresholds,
+    );
+    return {
+      month,
+      completion: perTask.some((t) => t[m]!.reported) ? group.completion : null,
+      expected: group.expected,
+    };
+  });
 }

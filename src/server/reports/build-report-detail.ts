@@ -2,10 +2,18 @@ import type { Kysely } from 'kysely';
 import type { ReportMeta } from '../../core/report-tree.js';
 import { DEFAULT_THRESHOLDS } from '../../core/status/classify.js';
 import type { RollUpMode } from '../../core/status/roll-up.js';
-import { getReportTree, type StoredTask } from '../../store/reports/get-report-tree.js';
+import {
+  getReportTree,
+  type StoredReportTree,
+  type StoredTask,
+} from '../../store/reports/get-report-tree.js';
 import type { Database } from '../../store/schema.js';
-import { listTaskStatusInputs, type TaskAssignmentInfo } from '../../store/status/list-task-status-inputs.js';
-import { presentTask, rollUpTasks, statusSettings } from './present-status.js';
+import {
+  listTaskStatusInputs,
+  type TaskAssignmentInfo,
+  type TaskStatusInputs,
+} from '../../store/status/list-task-status-inputs.js';
+import { presentTask, rollUpTasks, type StatusSettings, statusSettings } from './present-status.js';
 import { countsApprovedOnly, type ReportScope, taskInScope } from './report-scope.js';
 import type { Dashboard, ReportDetail, TaskSummary } from './schema.js';
 
@@ -43,6 +51,30 @@ function cleanMeta(meta: ReportMeta): ReportDetail['meta'] {
   return out;
 }
 
+/** What a report's views are computed from besides its tasks' status inputs. */
+export interface ReportBase {
+  tree: StoredReportTree;
+  meta: ReportMeta;
+  publishedAt: string | null;
+}
+
+/** Reads the report's tree, meta and publication (loadReportBase + listTaskStatusInputs make a detail). */
+export async function loadReportBase(db: Kysely<Database>, reportId: number): Promise<ReportBase> {
+  const tree = await getReportTree(db, reportId);
+  const [meta, published] = await Promise.all([
+    loadMeta(db, tree.report.revisionId, tree.report.title),
+    db.selectFrom('reports').select('published_at').where('id', '=', reportId).executeTakeFirstOrThrow(),
+  ]);
+  return { tree, meta, publishedAt: published.published_at };
+}
+
+export type ComputedReportDetail = ReportDetail & {
+  unitOfTask: Map<number, number[]>;
+  /** The stored tasks and their live assignments, for views that judge them at other dates. */
+  storedTasks: StoredTask[];
+  assignments: Map<number, TaskAssignmentInfo[]>;
+};
+
 /**
  * The full report as GET /api/reports/:id shows it to a reader of `scope`: tree, targets,
  * assignments, statuses.
@@ -55,27 +87,73 @@ export async function buildReportDetail(
   scope: ReportScope,
   /** How tasks roll up to measures, areas and the report (and the dashboard's units). */
   rollup: RollUpMode = 'mean',
-): Promise<
-  ReportDetail & {
-    unitOfTask: Map<number, number[]>;
-    /** The stored tasks and their live assignments, for views that judge them at other dates. */
-    storedTasks: StoredTask[];
-    assignments: Map<number, TaskAssignmentInfo[]>;
-  }
-> {
+): Promise<ComputedReportDetail> {
   const tree = await getReportTree(db, reportId);
   const [inputs, meta, published] = await Promise.all([
     listTaskStatusInputs(db, reportId, undefined, { approvedOnly: countsApprovedOnly(scope) }),
     loadMeta(db, tree.report.revisionId, tree.report.title),
     db.selectFrom('reports').select('published_at').where('id', '=', reportId).executeTakeFirstOrThrow(),
   ]);
+  return computeReportDetail(
+    { tree, meta, publishedAt: published.published_at },
+    inputs,
+    at,
+    warnDays,
+    scope,
+    rollup,
+  );
+}
+
+/**
+ * Each task's summary as last presented, per status settings and counting mode, with the inputs
+ * it was computed from: a task whose stored row, assignments and counted progress are the same
+ * objects as then is not computed again (ReportInputsCache replaces the objects of a changed
+ * task, and of everything when the tree changes).
+ */
+const presented = new WeakMap<
+  StoredTask,
+  Map<string, { assignments: unknown; progress: unknown; summary: TaskSummary }>
+>();
+
+function presentTaskKept(
+  task: StoredTask,
+  inputs: TaskStatusInputs,
+  settings: StatusSettings,
+  key: string,
+): TaskSummary {
+  const assignments = inputs.assignments.get(task.id);
+  const progress = inputs.progress.get(task.id);
+  let kept = presented.get(task);
+  const found = kept?.get(key);
+  if (found && found.assignments === assignments && found.progress === progress) return found.summary;
+  const summary = presentTask(task, inputs, settings);
+  if (!kept || kept.size >= 4) {
+    kept = new Map();
+    presented.set(task, kept);
+  }
+  kept.set(key, { assignments, progress, summary });
+  return summary;
+}
+
+/** buildReportDetail from inputs already read (pure: no I/O). */
+export function computeReportDetail(
+  base: ReportBase,
+  inputs: TaskStatusInputs,
+  at: string,
+  warnDays: number,
+  scope: ReportScope,
+  rollup: RollUpMode = 'mean',
+): ComputedReportDetail {
+  const { tree, meta } = base;
   const settings = statusSettings(tree.report.year, at, warnDays);
+  const key = `${settings.year}|${at}|${warnDays}|${countsApprovedOnly(scope)}`;
+  const present = (t: StoredTask) => presentTaskKept(t, inputs, settings, key);
   // A unit's people see the whole outline but only their unit's tasks (report-scope.ts).
   const inScope = (task: StoredTask) => taskInScope(scope, inputs.assignments.get(task.id) ?? []);
   const allTasks: TaskSummary[] = [];
   const areas = tree.areas.map((area) => {
     const measures = area.measures.map((measure) => {
-      const tasks = measure.tasks.filter(inScope).map((t) => presentTask(t, inputs, settings));
+      const tasks = measure.tasks.filter(inScope).map((t) => present(t));
       allTasks.push(...tasks);
       return {
         id: measure.id,
@@ -85,7 +163,7 @@ export async function buildReportDetail(
         tasks,
       };
     });
-    const tasks = area.tasks.filter(inScope).map((t) => presentTask(t, inputs, settings));
+    const tasks = area.tasks.filter(inScope).map((t) => present(t));
     allTasks.push(...tasks);
     const areaTasks = [...measures.flatMap((m) => m.tasks), ...tasks];
     return {
@@ -116,7 +194,7 @@ export async function buildReportDetail(
     title: tree.report.title,
     year: tree.report.year,
     place: tree.report.place,
-    publishedAt: published.published_at,
+    publishedAt: base.publishedAt,
     meta: cleanMeta(meta),
     at,
     rollup,

@@ -114,6 +114,13 @@ const STATUS_RANK: Record<TaskSummary['status']['class'], number> = {
   completed: 4,
 };
 
+/**
+ * Each task summary's indexed row, made once: a summary object stands for one task of one tree
+ * at one status (build-report-detail.ts keeps a task's summary while its inputs are unchanged),
+ * so its row, area and measure included, is the same whenever it is indexed again.
+ */
+const indexedRows = new WeakMap<TaskSummary, IndexedTask>();
+
 /** Builds the index of a computed report detail (each row encoded with ledgerRowSchema). */
 export function buildLedgerIndex(detail: ReportDetail): LedgerIndex {
   const tasks: IndexedTask[] = [];
@@ -123,6 +130,12 @@ export function buildLedgerIndex(detail: ReportDetail): LedgerIndex {
     area: ReportDetail['areas'][number],
     measure: { id: number; label: string | null; title: string } | null,
   ) => {
+    for (const a of task.assignments) units.set(a.unitId, a.unitName);
+    const indexed = indexedRows.get(task);
+    if (indexed && indexed.areaId === area.id) {
+      tasks.push(indexed);
+      return;
+    }
     const row = {
       ...task,
       areaId: area.id,
@@ -132,10 +145,9 @@ export function buildLedgerIndex(detail: ReportDetail): LedgerIndex {
       measureLabel: measure?.label ?? null,
       measureTitle: measure?.title ?? null,
     };
-    for (const a of task.assignments) units.set(a.unitId, a.unitName);
     const deadlineText = task.deadline?.text || task.deadline?.date || '';
     const assignedDeadline = task.assignments.find((a) => a.deadline)?.deadline ?? null;
-    tasks.push({
+    const entry: IndexedTask = {
       id: task.id,
       areaId: area.id,
       unitIds: task.assignments.map((a) => a.unitId),
@@ -154,7 +166,9 @@ export function buildLedgerIndex(detail: ReportDetail): LedgerIndex {
         .join('\n')
         .toLowerCase(),
       json: JSON.stringify(z.encode(ledgerRowSchema, row)),
-    });
+    };
+    indexedRows.set(task, entry);
+    tasks.push(entry);
   };
   for (const area of detail.areas) {
     for (const measure of area.measures) for (const task of measure.tasks) add(task, area, measure);

@@ -3,8 +3,8 @@ import type { RollUpMode } from '../../core/status/roll-up.js';
 import { listReports } from '../../store/reports/list-reports.js';
 import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
-import { buildDashboardTrend } from './build-dashboard-trend.js';
-import { buildDashboard, buildReportDetail } from './build-report-detail.js';
+import { computeDashboardTrend } from './build-dashboard-trend.js';
+import { buildDashboard, type ComputedReportDetail, computeReportDetail } from './build-report-detail.js';
 import {
   buildLedgerIndex,
   flaggedTaskIdsFor,
@@ -14,7 +14,8 @@ import {
   ledgerQuerySchema,
   ledgerWantsFlagged,
 } from './ledger-list.js';
-import { type ReportScope, reportScopeOf, scopeKey } from './report-scope.js';
+import { ReportInputsCache } from './report-inputs.js';
+import { countsApprovedOnly, type ReportScope, reportScopeOf, scopeKey } from './report-scope.js';
 import { CounterCache } from './report-view-cache.js';
 import {
   dashboardSchema,
@@ -32,7 +33,10 @@ export const reportRoutes: RouteModule = (app, context) => {
   // stays where it was.
   // A computed province report is a large object graph that every garbage collection walks:
   // keep only the last couple, enough for the views of one report computed in a row to share it.
-  const details = new CounterCache<Awaited<ReturnType<typeof buildReportDetail>>>(2);
+  const details = new CounterCache<ComputedReportDetail>(2);
+  // What the views are computed from, per report: after a write only the changed tasks are read
+  // again and judged again (report-inputs.ts), not the whole report.
+  const inputs = new ReportInputsCache(8);
   const trees = new CounterCache<JsonBody>(16);
   const dashboards = new CounterCache<JsonBody>(256);
   const ledgerPages = new CounterCache<JsonBody>(1024);
@@ -45,9 +49,17 @@ export const reportRoutes: RouteModule = (app, context) => {
     scope: ReportScope,
     rollup: RollUpMode = 'mean',
   ) =>
-    details.get(`${reportId}:${scopeKey(scope)}:${at}:${rollup}`, counter, () =>
-      buildReportDetail(context.db, reportId, at, context.config.DEADLINE_WARN_DAYS, scope, rollup),
-    );
+    details.get(`${reportId}:${scopeKey(scope)}:${at}:${rollup}`, counter, async () => {
+      const read = await inputs.statusInputs(context.db, reportId, counter, countsApprovedOnly(scope));
+      return computeReportDetail(
+        read.base,
+        read.inputs,
+        at,
+        context.config.DEADLINE_WARN_DAYS,
+        scope,
+        rollup,
+      );
+    });
   app.get(
     '/api/reports',
     {
@@ -157,12 +169,11 @@ export const reportRoutes: RouteModule = (app, context) => {
         counter,
         async () => {
           const detail = await detailOf(reportId, counter, at, scope, rollup);
-          const trend = await buildDashboardTrend(
-            context.db,
-            request.params.id,
+          const trend = computeDashboardTrend(
             detail.year,
             detail.storedTasks,
             detail.assignments,
+            await inputs.approvedReports(context.db, reportId, counter),
             at,
             context.config.DEADLINE_WARN_DAYS,
             rollup,

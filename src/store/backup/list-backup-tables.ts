@@ -14,10 +14,16 @@ export interface BackupTable {
 /**
  * Tables a backup leaves out because they are derived and rebuilt from the others: Kysely's
  * migration bookkeeping (the target is migrated itself), the search index (re-indexed from
- * search_stale, which triggers fill on restore) and the view-cache counters (re-bumped by triggers).
+ * search_stale, which triggers fill on restore) and the view-cache counters and
+ * change marks (re-bumped by triggers).
  */
 export function isDerivedTable(name: string): boolean {
-  return name.startsWith('kysely_') || name.startsWith('search_') || name === 'report_change_counters';
+  return (
+    name.startsWith('kysely_') ||
+    name.startsWith('search_') ||
+    name === 'report_change_counters' ||
+    name === 'report_change_marks'
+  );
 }
 
 interface ForeignKey {

@@ -6,6 +6,7 @@ import * as reportChangeCounters from './20261127-1215-report-change-counters.js
 import * as searchStalePerStatement from './20261127-1400-search-stale-per-statement.js';
 import * as changeCountersCountedProgress from './20261127-1450-change-counters-counted-progress.js';
 import * as changeNotifications from './20261127-1700-change-notifications.js';
+import * as reportChangeMarks from './20261127-1930-report-change-marks.js';
 
 /**
  * Every migration, by name. Names start with a UTC timestamp so they sort in the order they
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '20261127-1400-search-stale-per-statement': searchStalePerStatement,
   '20261127-1450-change-counters-counted-progress': changeCountersCountedProgress,
   '20261127-1700-change-notifications': changeNotifications,
+  '20261127-1930-report-change-marks': reportChangeMarks,
 };

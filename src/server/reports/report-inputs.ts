@@ -1,0 +1,168 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../store/schema.js';
+import { listChangedTasks } from '../../store/status/list-changed-tasks.js';
+import { listTaskStatusInputs, type TaskStatusInputs } from '../../store/status/list-task-status-inputs.js';
+import { type ApprovedReport, listApprovedReports } from './build-dashboard-trend.js';
+import { loadReportBase, type ReportBase } from './build-report-detail.js';
+
+/** What is kept of one report: read at (at least) `counter`, each part once something asked for it. */
+interface Snapshot {
+  counter: number;
+  base: ReportBase;
+  /** Status inputs counting submitted and approved reports (false) or approved ones only (true). */
+  status: Map<boolean, TaskStatusInputs>;
+  /** Approved reports per task, for the dashboard's trend. */
+  approved?: Map<number, ApprovedReport[]>;
+}
+
+/** Beyond this share of a report's tasks changed, a part is read again whole. */
+const WHOLE_READ_SHARE = 0.25;
+
+/**
+ * The inputs of a report's views (tree, meta, the tasks' status inputs, the approved reports of
+ * the trend), kept per report with the change counter they are current for. When the counter
+ * has moved, only the tasks changed since then (report_change_marks, listChangedTasks) are read
+ * again and put in place of their old entries; a change to anything else (the tree, targets,
+ * periods, the report row, unit names) reads the report again whole. A changed task's entries are
+ * new objects, an unchanged task's are kept as they were: computeReportDetail and
+ * computeDashboardTrend recompute only tasks whose input objects differ from their last run.
+ * Requests for one report are served in turn; a failure drops what was kept of the report.
+ */
+export class ReportInputsCache {
+  readonly #reports = new Map<number, Promise<Snapshot | undefined>>();
+  readonly #maxReports: number;
+
+  constructor(maxReports: number) {
+    this.#maxReports = maxReports;
+  }
+
+  /** The report's base and status inputs (approved reports only with `approvedOnly`) current at `counter`. */
+  async statusInputs(
+    db: Kysely<Database>,
+    reportId: number,
+    counter: number,
+    approvedOnly: boolean,
+  ): Promise<{ base: ReportBase; inputs: TaskStatusInputs }> {
+    const snapshot = await this.#at(db, reportId, counter, async (s) => {
+      if (!s.status.has(approvedOnly)) {
+        s.status.set(approvedOnly, await listTaskStatusInputs(db, reportId, undefined, { approvedOnly }));
+      }
+    });
+    return { base: snapshot.base, inputs: snapshot.status.get(approvedOnly)! };
+  }
+
+  /** The approved reports per task of the report's trend, current at `counter`. */
+  async approvedReports(
+    db: Kysely<Database>,
+    reportId: number,
+    counter: number,
+  ): Promise<Map<number, ApprovedReport[]>> {
+    const snapshot = await this.#at(db, reportId, counter, async (s) => {
+      if (!s.approved) s.approved = await listApprovedReports(db, reportId);
+    });
+    return snapshot.approved!;
+  }
+
+  get size(): number {
+    return this.#reports.size;
+  }
+
+  /** The snapshot of the report brought to `counter`, with `ensure` adding the part the caller needs. */
+  #at(
+    db: Kysely<Database>,
+    reportId: number,
+    counter: number,
+    ensure: (snapshot: Snapshot) => Promise<void>,
+  ): Promise<Snapshot> {
+    const previous = this.#reports.get(reportId) ?? Promise.resolve(undefined);
+    const next = previous
+      .catch(() => undefined)
+      .then(async (kept) => {
+        const snapshot = await advance(db, reportId, counter, kept);
+        await ensure(snapshot);
+        return snapshot;
+      });
+    // A report without a counter (-1) cannot be checked for changes: nothing is kept of it.
+    if (counter >= 0) {
+      this.#reports.delete(reportId);
+      this.#reports.set(reportId, next);
+      next.catch(() => {
+        if (this.#reports.get(reportId) === next) this.#reports.delete(reportId);
+      });
+      while (this.#reports.size > this.#maxReports) {
+        const oldest = this.#reports.keys().next().value;
+        if (oldest === undefined) break;
+        this.#reports.delete(oldest);
+      }
+    }
+    return next;
+  }
+}
+
+/** `kept` brought to `counter`: as it is, with its changed tasks read again, or read anew. */
+async function advance(
+  db: Kysely<Database>,
+  reportId: number,
+  counter: number,
+  kept: Snapshot | undefined,
+): Promise<Snapshot> {
+  const fresh = async (): Promise<Snapshot> => ({
+    counter,
+    base: await loadReportBase(db, reportId),
+    status: new Map(),
+  });
+  if (counter === kept?.counter) return kept;
+  // A counter below the kept one (a request that read it just before another one's write, or a
+  // restored database) says nothing about what changed since: read the report again.
+  if (!kept || counter < kept.counter) return fresh();
+  const changes = await listChangedTasks(db, reportId, kept.counter);
+  if (changes.whole) return fresh();
+  const taskIds = changes.taskIds;
+  const taskCount = kept.base.tree.areas.reduce(
+    (n, area) => n + area.tasks.length + area.measures.reduce((m, measure) => m + measure.tasks.length, 0),
+    0,
+  );
+  const readWhole = taskIds.length > Math.max(50, taskCount * WHOLE_READ_SHARE);
+  const status = new Map<boolean, TaskStatusInputs>();
+  for (const [approvedOnly, inputs] of kept.status) {
+    status.set(
+      approvedOnly,
+      readWhole
+        ? await listTaskStatusInputs(db, reportId, undefined, { approvedOnly })
+        : replaceTasks(inputs, taskIds, await listTaskStatusInputs(db, reportId, taskIds, { approvedOnly })),
+    );
+  }
+  let approved: Map<number, ApprovedReport[]> | undefined;
+  if (kept.approved) {
+    if (readWhole) approved = await listApprovedReports(db, reportId);
+    else {
+      const changed = await listApprovedReports(db, reportId, taskIds);
+      approved = new Map(kept.approved);
+      for (const id of taskIds) {
+        const list = changed.get(id);
+        if (list) approved.set(id, list);
+        else approved.delete(id);
+      }
+    }
+  }
+  return { counter, base: kept.base, status, ...(approved ? { approved } : {}) };
+}
+
+/** `inputs` with the entries of `taskIds` replaced by those of `changed` (read for those tasks only). */
+function replaceTasks(
+  inputs: TaskStatusInputs,
+  taskIds: readonly number[],
+  changed: TaskStatusInputs,
+): TaskStatusInputs {
+  const assignments = new Map(inputs.assignments);
+  const progress = new Map(inputs.progress);
+  for (const id of taskIds) {
+    const list = changed.assignments.get(id);
+    if (list) assignments.set(id, list);
+    else assignments.delete(id);
+    const counted = changed.progress.get(id);
+    if (counted) progress.set(id, counted);
+    else progress.delete(id);
+  }
+  return { assignments, progress };
+}
