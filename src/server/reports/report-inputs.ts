@@ -15,8 +15,10 @@ interface Snapshot {
   approved?: Map<number, ApprovedReport[]>;
 }
 
-/** Beyond this share of a report's tasks changed, a part is read again whole. */
-const WHOLE_READ_SHARE = 0.25;
+/** How many changed tasks of a report of `taskCount` make reading a part again whole quicker. */
+function wholeReadAbove(taskCount: number): number {
+  return Math.max(50, taskCount * 0.25);
+}
 
 /**
  * The inputs of a report's views (tree, meta, the tasks' status inputs, the approved reports of
@@ -31,9 +33,11 @@ const WHOLE_READ_SHARE = 0.25;
 export class ReportInputsCache {
   readonly #reports = new Map<number, Promise<Snapshot | undefined>>();
   readonly #maxReports: number;
+  readonly #wholeReadAbove: (taskCount: number) => number;
 
-  constructor(maxReports: number) {
+  constructor(maxReports: number, readWholeAbove: (taskCount: number) => number = wholeReadAbove) {
     this.#maxReports = maxReports;
+    this.#wholeReadAbove = readWholeAbove;
   }
 
   /** The report's base and status inputs (approved reports only with `approvedOnly`) current at `counter`. */
@@ -78,7 +82,7 @@ export class ReportInputsCache {
     const next = previous
       .catch(() => undefined)
       .then(async (kept) => {
-        const snapshot = await advance(db, reportId, counter, kept);
+        const snapshot = await advance(db, reportId, counter, kept, this.#wholeReadAbove);
         await ensure(snapshot);
         return snapshot;
       });
@@ -105,6 +109,7 @@ async function advance(
   reportId: number,
   counter: number,
   kept: Snapshot | undefined,
+  readWholeAbove: (taskCount: number) => number,
 ): Promise<Snapshot> {
   const fresh = async (): Promise<Snapshot> => ({
     counter,
@@ -122,7 +127,7 @@ async function advance(
     (n, area) => n + area.tasks.length + area.measures.reduce((m, measure) => m + measure.tasks.length, 0),
     0,
   );
-  const readWhole = taskIds.length > Math.max(50, taskCount * WHOLE_READ_SHARE);
+  const readWhole = taskIds.length > readWholeAbove(taskCount);
   const status = new Map<boolean, TaskStatusInputs>();
   for (const [approvedOnly, inputs] of kept.status) {
     status.set(
