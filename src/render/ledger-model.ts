@@ -52,6 +52,8 @@ export interface LedgerModel {
   title: string;
   /** ISO date the statuses were judged at. */
   asOf: string;
+  /** Which part of the ledger the rows are ("导出范围：…"), when not the whole of it. */
+  scope?: string;
   /** Every row, in the ledger's order (reading order, or the selection's). */
   rows: LedgerRow[];
   /** The rows by work area, in reading order of the areas; each area's rows in the ledger's order. */

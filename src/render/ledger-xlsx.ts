@@ -137,6 +137,13 @@ export async function renderLedgerXlsx(ledger: LedgerModel): Promise<Buffer> {
   const summaryWidths = SUMMARY_COLUMNS.map(([, width]) => width);
   summary.columns = summaryWidths.map((width) => ({ width }));
   let row = titleRow(summary, 1, SUMMARY_COLUMNS.length, ledger.title);
+  if (ledger.scope) {
+    // Which part of the ledger this is, so that a filtered file is not taken for the whole.
+    summary.mergeCells(row, 1, row, SUMMARY_COLUMNS.length);
+    summary.getCell(row, 1).value = ledger.scope;
+    summary.getCell(row, 1).alignment = { horizontal: 'left', wrapText: true };
+    row += 1;
+  }
   summary.mergeCells(row, 1, row, SUMMARY_COLUMNS.length);
   summary.getCell(row, 1).value = `统计截至 ${formatChineseDate(ledger.asOf)}`;
   summary.getCell(row, 1).alignment = { horizontal: 'right' };

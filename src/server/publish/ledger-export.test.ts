@@ -10,6 +10,8 @@ interface ListedTask {
   id: number;
   text: string;
   areaId: number;
+  areaLabel: string | null;
+  areaTitle: string;
 }
 
 const AT = '2026-06-30';
@@ -107,6 +109,8 @@ describe.each(DIALECTS)('台账 export of the ledger list on %s', (dialect) => {
       );
     });
     const summary = workbook.getWorksheet('汇总');
+    // The whole ledger says no more than its date.
+    expect(summary?.getCell('A2').text).toBe('统计截至 2026年6月30日');
     expect(summary?.getRow(4 + areaIds.length).getCell(3).value).toBe(world.taskIds.length);
   });
 
@@ -137,6 +141,15 @@ describe.each(DIALECTS)('台账 export of the ledger list on %s', (dialect) => {
         );
       });
     }
+    // The summary names the filters and the order.
+    const described = await exported(
+      admin,
+      `at=${AT}&area=${secondArea}&status=not_started&q=学位&sort=deadline`,
+    );
+    const area = all.find((t) => t.areaId === secondArea)!;
+    expect(described.getWorksheet('汇总')?.getCell('A2').text).toBe(
+      `导出范围：工作领域 ${area.areaLabel ?? ''}${area.areaTitle}；未启动；关键词“学位”；按完成时限排序`,
+    );
     // The unit filter and the keyword each keep a proper part of the report.
     expect((await listed(admin, `at=${AT}&unit=${world.units.A}`)).map((t) => t.id)).toEqual([taskA, taskB]);
     const keyword = await listed(admin, `at=${AT}&q=学位`);
@@ -157,7 +170,11 @@ describe.each(DIALECTS)('台账 export of the ledger list on %s', (dialect) => {
     expect(taskTexts(workbook.getWorksheet('任务清单'))).toEqual(mine.map((t) => t.text));
     const areaCount = new Set(mine.map((t) => t.areaId)).size;
     expect(workbook.worksheets).toHaveLength(2 + areaCount);
-    const total = workbook.getWorksheet('汇总')?.getRow(4 + areaCount);
+    // The summary says which part of the ledger this is, above the date.
+    const summary = workbook.getWorksheet('汇总');
+    expect(summary?.getCell('A2').text).toBe('导出范围：本单位牵头或配合的任务');
+    expect(summary?.getCell('A3').text).toBe('统计截至 2026年6月30日');
+    const total = summary?.getRow(5 + areaCount);
     expect(total?.getCell(2).text).toBe('合计');
     expect(total?.getCell(3).value).toBe(2);
     // No other task's text is anywhere in the workbook.

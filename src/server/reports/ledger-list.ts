@@ -188,7 +188,8 @@ export function buildLedgerIndex(detail: ReportDetail): LedgerIndex {
   };
 }
 
-const isOn = (value: string | undefined) => value === '1' || value === 'true';
+/** Whether a yes/no query parameter (`overdue`, `flagged`, `facets`) is on: `1` or `true`. */
+export const isOn = (value: string | undefined) => value === '1' || value === 'true';
 
 /** Whether the query asks for flagged tasks only (领导关注). */
 export function ledgerWantsFlagged(query: LedgerFilter): boolean {
