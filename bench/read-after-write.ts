@@ -8,3 +8,8 @@ import { runReadAfterWrite } from './support/read-after-write.js';
 export async function benchReadAfterWriteSqlite(): Promise<BenchResult> {
   return runReadAfterWrite('sqlite');
 }
+
+/** The same on PostgreSQL, one app process (seeding it at province scale takes over 20 minutes). */
+export async function benchReadAfterWritePostgres(): Promise<BenchResult> {
+  return runReadAfterWrite('postgres');
+}
