@@ -21,7 +21,7 @@ const PAGE_SIZE = 20;
 
 const tasksOf = (area: ApiArea): ApiTask[] => [...area.measures.flatMap((m) => m.tasks), ...area.tasks];
 
-describe('ledger (台账) and the dashboard links into it', () => {
+describe('ledger (台账) and the dashboard links into it', { timeout: 90_000 }, () => {
   const app = useLuoshi();
   let page: Page;
   let areas: ApiArea[];
