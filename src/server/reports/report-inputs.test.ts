@@ -399,5 +399,14 @@ describe.each(DIALECTS)('views computed from kept inputs after random writes on 
     expect(reread.base).not.toBe(before.base);
     const detail = computeReportDetail(reread.base, reread.inputs, DATES[0]!, WARN_DAYS, { kind: 'all' });
     expect(detail.areas[0]!.measures[0]!.tasks[0]!.commitment).toBe('确保');
+    // A counter moved without a mark (by hand) says nothing about what changed: read anew.
+    await db
+      .withTables<{ report_change_counters: { report_id: number; counter: number } }>()
+      .updateTable('report_change_counters')
+      .set((eb) => ({ counter: eb('counter', '+', 1) }))
+      .where('report_id', '=', reportId)
+      .execute();
+    const byHand = await cache.statusInputs(db, reportId, await readReportChangeCounter(db, reportId), false);
+    expect(byHand.base).not.toBe(reread.base);
   });
 });

@@ -121,7 +121,9 @@ async function advance(
   // restored database) says nothing about what changed since: read the report again.
   if (!kept || counter < kept.counter) return fresh();
   const changes = await listChangedTasks(db, reportId, kept.counter);
-  if (changes.whole) return fresh();
+  // Every trigger that moves the counter marks what it changed; a counter moved without marks
+  // (by hand, say) leaves nothing to go by.
+  if (changes.whole || changes.taskIds.length === 0) return fresh();
   const taskIds = changes.taskIds;
   const taskCount = kept.base.tree.areas.reduce(
     (n, area) => n + area.tasks.length + area.measures.reduce((m, measure) => m + measure.tasks.length, 0),
