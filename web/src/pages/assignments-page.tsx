@@ -4,6 +4,7 @@ import { ApiError, bulkAssign, getReport, listUnits } from '../api/client.js';
 import type { BulkAssignBody } from '../api/office-types.js';
 import type { Area, ReportDetail, Task, Unit } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
+import { useApiErrorText } from '../api/use-api-error-text.js';
 import { PageError, PageLoading } from '../components/page-state.js';
 import { Panel } from '../components/panel.js';
 import { withAppContext } from '../components/with-app-context.js';
@@ -11,7 +12,6 @@ import { useI18n } from '../i18n/i18n.js';
 import { areaTasks, displayLabel } from '../report/tree-stats.js';
 import { useCurrentReport } from '../session/current-report.js';
 import { DivisionImportPanel } from './division-import-panel.js';
-import { useApiErrorText } from './task-assignments.js';
 import './office-pages.css';
 
 /** 分工管理 — the office assigns many tasks at once, or imports a 分工方案 spreadsheet. */

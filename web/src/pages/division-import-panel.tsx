@@ -3,9 +3,9 @@ import { Alert, Button, Space, Table } from 'antd';
 import { useId, useState } from 'react';
 import { ApiError, importDivisionPlan } from '../api/client.js';
 import type { DivisionImportResult, DivisionRowError } from '../api/office-types.js';
+import { useApiErrorText } from '../api/use-api-error-text.js';
 import { Panel } from '../components/panel.js';
 import { useI18n } from '../i18n/i18n.js';
-import { useApiErrorText } from './task-assignments.js';
 
 type Outcome =
   | { kind: 'done'; result: DivisionImportResult }

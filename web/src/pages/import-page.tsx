@@ -3,13 +3,13 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError, commitImport, previewImport } from '../api/client.js';
 import type { ImportPreview } from '../api/types.js';
+import { useApiErrorText } from '../api/use-api-error-text.js';
 import { Panel } from '../components/panel.js';
 import { withAppContext } from '../components/with-app-context.js';
 import { useI18n } from '../i18n/i18n.js';
 import { displayLabel } from '../report/tree-stats.js';
 import { useCurrentReport } from '../session/current-report.js';
 import { describeTarget, type TargetEdit, TargetEditor, toTargetEdit } from './import-target-editor.js';
-import { useApiErrorText } from './task-assignments.js';
 
 type PreviewTask = ImportPreview['areas'][number]['tasks'][number];
 

@@ -4,8 +4,8 @@ import { useId, useState } from 'react';
 import { listAttachments, removeAttachment, uploadAttachment } from '../api/client.js';
 import type { Attachment } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
+import { useApiErrorText } from '../api/use-api-error-text.js';
 import { useI18n } from '../i18n/i18n.js';
-import { useApiErrorText } from './task-assignments.js';
 
 /** A byte count as people read it: 900 B, 12.3 KB, 4.5 MB. */
 export function formatBytes(bytes: number): string {

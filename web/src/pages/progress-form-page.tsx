@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { getTask, listProgress, saveProgress, submitProgress } from '../api/client.js';
 import type { ProgressReport, SaveProgressBody, TaskDetail } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
+import { useApiErrorText } from '../api/use-api-error-text.js';
 import { PageError, PageLoading } from '../components/page-state.js';
 import { Panel } from '../components/panel.js';
 import { ReportStateTag } from '../components/report-state.js';
@@ -13,7 +14,6 @@ import { formatTarget } from '../report/tree-stats.js';
 import { useSession } from '../session/session.js';
 import { ConsolidationPanel } from './consolidation-panel.js';
 import { ProgressAttachments } from './progress-attachments.js';
-import { useApiErrorText } from './task-assignments.js';
 
 interface ProgressFormValues {
   values: Record<string, string | undefined>;

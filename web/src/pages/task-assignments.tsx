@@ -4,13 +4,9 @@ import { assignTask, listUnits, removeAssignment } from '../api/client.js';
 import type { Assignment, Task } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
 import { useApiAction } from '../api/use-api-action.js';
-import { useApiErrorText } from '../api/use-api-error-text.js';
 import { percentText } from '../components/target-progress.js';
 import { useI18n } from '../i18n/i18n.js';
 import { MilestoneEditor } from './task-milestones.js';
-
-// Pages that show API errors import it from here; it lives beside the API client.
-export { useApiErrorText };
 
 interface AssignForm {
   unitId: number;

@@ -2,8 +2,8 @@ import { App, Button, Form, Input, InputNumber, Modal } from 'antd';
 import { useState } from 'react';
 import { ApiError, updateAssignmentMilestones } from '../api/client.js';
 import type { Assignment, Milestone } from '../api/types.js';
+import { useApiErrorText } from '../api/use-api-error-text.js';
 import { useI18n } from '../i18n/i18n.js';
-import { useApiErrorText } from './task-assignments.js';
 
 interface MilestoneRow {
   due: string;
