@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { pickOption } from './ant-select.js';
 
 /** An in-memory file for `setInputFiles`. */
 export interface UploadFile {
@@ -106,10 +107,9 @@ export class TargetDialog {
     if (fields.unit !== undefined) await target.getByLabel('单位').fill(fields.unit);
   }
 
-  /** Picks an option of one of the target's selects (比较方式, 类型). */
+  /** Picks an option of one of the target's selects (比较方式, 类型) and waits until it shows. */
   async choose(n: number, field: '比较方式' | '类型', option: string): Promise<void> {
-    await this.target(n).getByLabel(field).click();
-    await this.page.locator('.ant-select-item-option').filter({ hasText: option, visible: true }).click();
+    await pickOption(this.page, this.target(n).getByLabel(field), option);
   }
 
   /** How many targets the dialog lists. */
@@ -185,21 +185,9 @@ export class AssignmentsPage {
     return this.page.getByTestId('bulk-assign-form');
   }
 
-  /** Opens the select labelled `label` and clicks `option` in that select's own dropdown. */
+  /** Picks `option` in the form's select labelled `label`. */
   private async pick(label: string, option: string): Promise<void> {
-    const input = this.form.getByLabel(label);
-    await input.click();
-    // Another select's dropdown may still be closing with the same option in it: pick from the
-    // dropdown this input controls (its listbox id is in aria-controls).
-    const listbox = await input.getAttribute('aria-controls');
-    if (!listbox) throw new Error(`the ${label} select names no listbox`);
-    await this.page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)', {
-        has: this.page.locator(`[id="${listbox}"]`),
-      })
-      .locator('.ant-select-item-option')
-      .filter({ hasText: new RegExp(`^${option}$`) })
-      .click();
+    await pickOption(this.page, this.form.getByLabel(label), option);
   }
 
   /** Fills the form and sends the bulk assignment; returns the outcome text shown. */
