@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { pickOption } from './ant-select.js';
 
 /** 用户与单位 — the office creates units and accounts. */
 export class AdminPage {
@@ -30,12 +31,8 @@ export class AdminPage {
     unit?: string,
   ): Promise<string> {
     await this.userForm.getByLabel('用户名').fill(username);
-    await this.userForm.getByLabel('角色').click();
-    await this.page.locator('.ant-select-item-option', { hasText: role }).click();
-    if (unit) {
-      await this.userForm.getByLabel('单位').click();
-      await this.page.locator('.ant-select-item-option', { hasText: unit }).click();
-    }
+    await pickOption(this.page, this.userForm.getByLabel('角色'), role);
+    if (unit) await pickOption(this.page, this.userForm.getByLabel('单位'), unit);
     await this.userForm.getByRole('button', { name: '添加用户' }).click();
     await this.page
       .getByTestId('user-table')

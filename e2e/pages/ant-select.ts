@@ -1,20 +1,31 @@
 import type { Locator, Page } from 'playwright-core';
 
+/** How `pickOption` matches an option's text: the whole text, or a part of it. */
+export type OptionMatch = 'whole' | 'part';
+
 /**
  * Picks `option` in the antd select whose input is `input` and waits until the select shows it.
  * The option is clicked in this select's own dropdown (its listbox id is in aria-controls):
  * another select's dropdown may still be closing with the same option in it.
+ * With `match` 'part', `option` may be a part of the option's text (a title without its number);
+ * it must still name exactly one option.
  */
-export async function pickOption(page: Page, input: Locator, option: string): Promise<void> {
+export async function pickOption(
+  page: Page,
+  input: Locator,
+  option: string,
+  match: OptionMatch = 'whole',
+): Promise<void> {
   await input.click();
   const listbox = await input.getAttribute('aria-controls');
   if (!listbox) throw new Error(`the select for ${option} names no listbox`);
+  const escaped = option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   await page
     .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)', {
       has: page.locator(`[id="${listbox}"]`),
     })
     .locator('.ant-select-item-option')
-    .filter({ hasText: new RegExp(`^${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })
+    .filter({ hasText: new RegExp(match === 'whole' ? `^${escaped}$` : escaped) })
     .click();
   const select = input.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
   await select.filter({ hasText: option }).waitFor();

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { pickOption } from './ant-select.js';
 
 /** 对比 — the report diff with its two report pickers. */
 export class DiffPage {
@@ -17,11 +18,12 @@ export class DiffPage {
     return this.page.getByRole('combobox', { name: /对比后|After/ });
   }
 
-  /** Picks a report in one of the two selects by (part of) its title, then waits for its list to close. */
+  /**
+   * Picks a report in one of the two selects by (part of) its title (its option may add the year),
+   * then waits for its list to close.
+   */
   async pick(select: Locator, title: string): Promise<void> {
-    await select.click();
-    const open = this.page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-    await open.locator('.ant-select-item-option', { hasText: title }).first().click();
+    await pickOption(this.page, select, title, 'part');
     // A string runs in the page, where `document` exists (the e2e tsconfig has no DOM lib).
     await this.page.waitForFunction(
       "document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)') === null",

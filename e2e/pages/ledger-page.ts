@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { pickOption } from './ant-select.js';
 
 /** 台账 — the task ledger with its filters. */
 export class LedgerPage {
@@ -70,10 +71,9 @@ export class LedgerPage {
     return this.page.getByRole('button', { name: /重\s*置|Reset/ });
   }
 
-  /** Picks a work area in the area filter by (part of) its title. */
+  /** Picks a work area in the area filter by (part of) its title; its option also holds the area's number. */
   async filterByArea(title: string): Promise<void> {
-    await this.areaFilter.click();
-    await this.page.locator('.ant-select-item-option', { hasText: title }).click();
+    await pickOption(this.page, this.areaFilter, title, 'part');
   }
 
   async search(keyword: string): Promise<void> {

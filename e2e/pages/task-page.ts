@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { pickOption } from './ant-select.js';
 
 /** One milestone as the office types it in the 形象进度 dialog. */
 export interface MilestoneInput {
@@ -98,8 +99,7 @@ export class TaskPage {
   /** Assigns the task to a unit as lead unit (office). */
   async assignLead(unit: string): Promise<void> {
     const form = this.page.getByTestId('assign-form');
-    await form.getByLabel('单位').click();
-    await this.page.locator('.ant-select-item-option', { hasText: unit }).click();
+    await pickOption(this.page, form.getByLabel('单位'), unit);
     await form.getByRole('button', { name: /分\s*工/ }).click();
     await this.assignments.getByRole('cell', { name: unit, exact: true }).waitFor();
   }
