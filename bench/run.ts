@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: runs every bench/*.ts module's exported `bench…` functions in turn and writes
  * BENCHMARKS.md with the machine, the command and each result table.
- * `npm run bench -- parse extract` runs only the modules whose file name contains one of the words and
- * replaces just their sections in BENCHMARKS.md, keeping the others.
+ * `npm run bench -- parse extract` runs only the modules whose file name (or bench functions whose
+ * name, e.g. `ApiSqlite`) contains one of the words and replaces just their sections in
+ * BENCHMARKS.md, keeping the others.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -30,13 +31,14 @@ function toMarkdown(result: BenchResult): string {
 async function main(): Promise<void> {
   const files = readdirSync(benchDir)
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !skip.has(f))
-    .filter((f) => only.length === 0 || only.some((word) => f.includes(word)))
     .sort();
+  const chosen = (file: string, name: string) =>
+    only.length === 0 || only.some((word) => file.includes(word) || name.includes(word));
   const sections = new Map<string, string>();
   for (const file of files) {
     const module = (await import(pathToFileURL(path.join(benchDir, file)).href)) as Record<string, unknown>;
     for (const [name, fn] of Object.entries(module)) {
-      if (!name.startsWith('bench') || typeof fn !== 'function') continue;
+      if (!name.startsWith('bench') || typeof fn !== 'function' || !chosen(file, name)) continue;
       process.stderr.write(`bench: ${file} ${name}…\n`);
       const started = Date.now();
       const result = (await (fn as () => Promise<BenchResult>)()) as BenchResult;
@@ -77,8 +79,9 @@ function header(): string {
       `${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}.`,
     '',
     'Reproduce with `npm run bench` (all) or `npm run bench -- parse extract` (only the modules whose file',
-    'name contains a word; their sections are replaced, the others kept). Figures are medians of several',
-    'runs after warm-up; where the machine is shared, compare ratios rather than absolute times.',
+    'name, or bench functions whose name, contains a word; their sections are replaced, the others kept).',
+    'Figures are medians of several runs after warm-up; where the machine is shared, compare ratios',
+    'rather than absolute times.',
     '',
   ].join('\n');
 }

@@ -218,6 +218,9 @@ export async function runApiBench(dialect: DialectName, instances: number): Prom
         "scope and date while the report's change counter stands; the session, report and counter each read checks are read in one query " +
         'and kept in memory until the database changes (SQLite: total_changes() and PRAGMA data_version; PostgreSQL: LISTEN for the ' +
         'commit notifications of the other instance).',
+      'autocannon shares the 2 cores with the server: a CPU profile of the SQLite server (2026-11-27) found it idle, waiting for ' +
+        'autocannon, 40% of a hello-world run and 25% of a dashboard run, so these ratios are bounded by the load generator, whose cost ' +
+        'grows with the size of the answers it reads (dashboard 2.9 KB, a ledger page 5.6 KB in Brotli; hello world 17 bytes), as much as by the server.',
       `Peak RSS of the server process${instances > 1 ? 'es' : ''} under this load: ${servers.map((s) => `${s.peakRssMiB()} MiB`).join(', ')}.`,
     );
     if (seedSeconds !== null) notes.push(`Seeding this database took ${seedSeconds.toFixed(0)} s.`);
