@@ -9,22 +9,15 @@ import { benchScale, seedOptionsFor } from './bench-scale.js';
 import { BENCH_PASSWORD, type HttpSession, signIn } from './bench-users.js';
 import { seededDatabase } from './seeded-database.js';
 import { type ServerProcess, startServerProcess } from './server-process.js';
+import { type EditableTask, listEditableTasks } from './submission-target.js';
 
 /** The web ledger's page (LEDGER_PAGE_SIZE in web/src/report/ledger-filter.ts). */
 const LEDGER_PAGE = 20;
 
-/** A task of the written report whose lead unit may report on it now, and its progress report there. */
-interface WritableTask {
-  periodId: number;
-  taskId: number;
-  progressId: number | null;
-  version: number | null;
-}
-
 /** The largest report, the unit leading most of its tasks, and those tasks it may write now. */
 async function writableTasks(
   settings: DatabaseSettings,
-): Promise<{ reportId: number; taskCount: number; unitId: number; tasks: WritableTask[] }> {
+): Promise<{ reportId: number; taskCount: number; unitId: number; tasks: EditableTask[] }> {
   const handle = await openDatabase(settings);
   try {
     const largest = await handle.db
@@ -47,37 +40,15 @@ async function writableTasks(
       .orderBy('tasks', 'desc')
       .limit(1)
       .executeTakeFirstOrThrow();
-    const rows = await handle.db
-      .selectFrom('assignments as a')
-      .innerJoin('nodes as n', 'n.id', 'a.node_id')
-      .innerJoin('reporting_periods as rp', (join) =>
-        join.onRef('rp.report_id', '=', 'n.report_id').on('rp.status', '=', 'open'),
-      )
-      .leftJoin('progress_reports as p', (join) =>
-        join
-          .onRef('p.node_id', '=', 'a.node_id')
-          .onRef('p.unit_id', '=', 'a.unit_id')
-          .onRef('p.period_id', '=', 'rp.id'),
-      )
-      .select(['rp.id as periodId', 'a.node_id as taskId', 'p.id as progressId', 'p.version as version'])
-      .where('n.report_id', '=', largest.report_id)
-      .where('a.unit_id', '=', unit.unit_id)
-      .where('a.role', '=', 'lead')
-      .where('a.archived', '=', 0)
-      .where((eb) => eb.or([eb('p.id', 'is', null), eb('p.status', 'in', ['draft', 'returned'])]))
-      .orderBy('a.node_id')
-      .limit(500)
-      .execute();
+    const tasks = await listEditableTasks(handle.db, unit.unit_id, {
+      reportId: largest.report_id,
+      lead: true,
+    });
     return {
       reportId: largest.report_id,
       taskCount: Number(largest.tasks),
       unitId: unit.unit_id,
-      tasks: rows.map((r) => ({
-        periodId: r.periodId,
-        taskId: r.taskId,
-        progressId: r.progressId ?? null,
-        version: r.version ?? null,
-      })),
+      tasks,
     };
   } finally {
     await handle.close();

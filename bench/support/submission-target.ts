@@ -1,37 +1,59 @@
+import type { Kysely } from 'kysely';
 import { type DatabaseSettings, openDatabase } from '../../src/store/database.js';
+import type { Database } from '../../src/store/schema.js';
 import type { BenchAccount, HttpSession } from './bench-users.js';
 import type { LoadTarget } from './load-test.js';
 
-/** Tasks the reporter's unit may still edit in an open period, and the version each is at. */
-interface EditableTask {
+/** A task a unit may still report on in an open period, its progress report there and that report's version. */
+export interface EditableTask {
   periodId: number;
   taskId: number;
+  progressId: number | null;
   version: number | null;
+}
+
+/**
+ * Up to 500 tasks `unitId` may still edit in an open period (no progress report yet, or a draft or
+ * returned one), in task order; `only` narrows them to one report and to the tasks the unit leads.
+ */
+export async function listEditableTasks(
+  db: Kysely<Database>,
+  unitId: number,
+  only: { reportId?: number; lead?: boolean } = {},
+): Promise<EditableTask[]> {
+  const rows = await db
+    .selectFrom('assignments as a')
+    .innerJoin('nodes as n', 'n.id', 'a.node_id')
+    .innerJoin('reporting_periods as rp', (join) =>
+      join.onRef('rp.report_id', '=', 'n.report_id').on('rp.status', '=', 'open'),
+    )
+    .leftJoin('progress_reports as p', (join) =>
+      join
+        .onRef('p.node_id', '=', 'a.node_id')
+        .onRef('p.unit_id', '=', 'a.unit_id')
+        .onRef('p.period_id', '=', 'rp.id'),
+    )
+    .select(['rp.id as periodId', 'a.node_id as taskId', 'p.id as progressId', 'p.version as version'])
+    .where('a.unit_id', '=', unitId)
+    .where('a.archived', '=', 0)
+    .$if(only.reportId !== undefined, (q) => q.where('n.report_id', '=', only.reportId!))
+    .$if(only.lead === true, (q) => q.where('a.role', '=', 'lead'))
+    .where((eb) => eb.or([eb('p.id', 'is', null), eb('p.status', 'in', ['draft', 'returned'])]))
+    .orderBy('a.node_id')
+    .limit(500)
+    .execute();
+  return rows.map((r) => ({
+    periodId: r.periodId,
+    taskId: r.taskId,
+    progressId: r.progressId ?? null,
+    version: r.version ?? null,
+  }));
 }
 
 async function editableTasks(settings: DatabaseSettings, unitId: number): Promise<EditableTask[]> {
   const handle = await openDatabase(settings);
   try {
-    const rows = await handle.db
-      .selectFrom('assignments as a')
-      .innerJoin('nodes as n', 'n.id', 'a.node_id')
-      .innerJoin('reporting_periods as rp', (join) =>
-        join.onRef('rp.report_id', '=', 'n.report_id').on('rp.status', '=', 'open'),
-      )
-      .leftJoin('progress_reports as p', (join) =>
-        join
-          .onRef('p.node_id', '=', 'a.node_id')
-          .onRef('p.unit_id', '=', 'a.unit_id')
-          .onRef('p.period_id', '=', 'rp.id'),
-      )
-      .select(['rp.id as periodId', 'a.node_id as taskId', 'p.version as version', 'p.status as status'])
-      .where('a.unit_id', '=', unitId)
-      .where('a.archived', '=', 0)
-      .where((eb) => eb.or([eb('p.id', 'is', null), eb('p.status', 'in', ['draft', 'returned'])]))
-      .orderBy('a.node_id')
-      .limit(500)
-      .execute();
-    return rows.map((r) => ({ periodId: r.periodId, taskId: r.taskId, version: r.version ?? null }));
+    return await listEditableTasks(handle.db, unitId);
   } finally {
     await handle.close();
   }
