@@ -20,7 +20,36 @@ export const CORPUS_FILES = [
   'beijing-subcenter-2026-summary.md',
 ] as const;
 
-export type CorpusFile = (typeof CORPUS_FILES)[number];
+/**
+ * The 19 provincial 2026 reports in test-data/corpus/provinces-2026, exactly as copied from web
+ * pages (page controls, captions, joined or split paragraphs): held out from parser development.
+ */
+export const PROVINCE_2026_FILES = [
+  'provinces-2026/anhui-2026-work-report.txt',
+  'provinces-2026/chongqing-2026-work-report.txt',
+  'provinces-2026/gansu-2026-work-report.txt',
+  'provinces-2026/guangdong-2026-work-report.txt',
+  'provinces-2026/guangxi-2026-work-report.txt',
+  'provinces-2026/guizhou-2026-work-report.txt',
+  'provinces-2026/hebei-2026-work-report.txt',
+  'provinces-2026/heilongjiang-2026-work-report.txt',
+  'provinces-2026/henan-2026-work-report.txt',
+  'provinces-2026/hubei-2026-work-report.txt',
+  'provinces-2026/jiangsu-2026-work-report.txt',
+  'provinces-2026/jiangxi-2026-work-report.txt',
+  'provinces-2026/jilin-2026-work-report.txt',
+  'provinces-2026/liaoning-2026-work-report.txt',
+  'provinces-2026/ningxia-2026-work-report.txt',
+  'provinces-2026/qinghai-2026-work-report.txt',
+  'provinces-2026/shaanxi-2026-work-report.txt',
+  'provinces-2026/tianjin-2026-work-report.txt',
+  'provinces-2026/xizang-2026-work-report.txt',
+] as const;
+
+/** Every corpus report: the developed-on ten and the held-out provinces. */
+export const ALL_CORPUS_FILES = [...CORPUS_FILES, ...PROVINCE_2026_FILES] as const;
+
+export type CorpusFile = (typeof ALL_CORPUS_FILES)[number];
 
 /** Read a corpus file as text. */
 export function readCorpusText(name: CorpusFile): string {
