@@ -85,6 +85,17 @@ export interface SectionNode {
   requirements?: { text: string; span: Span }[];
 }
 
+/**
+ * 主要预期目标 — this year's headline indicators (GDP growth, new urban jobs, unemployment, CPI…),
+ * one task per indicator clause, tracked like any other task.
+ */
+export interface IndicatorsNode {
+  /** How the text introduces them ("主要预期目标"). */
+  title: string;
+  span: Span;
+  tasks: TaskNode[];
+}
+
 export interface ReportTree {
   /** The normalised text every span points into. */
   text: string;
@@ -92,4 +103,6 @@ export interface ReportTree {
   sections: SectionNode[];
   /** The work areas of the tasks part, in order (the same objects as inside the sections). */
   areas: AreaNode[];
+  /** The year's 主要预期目标, absent when the report states none. */
+  indicators?: IndicatorsNode;
 }

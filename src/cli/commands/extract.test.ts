@@ -98,4 +98,26 @@ describe('luoshi extract REPORT', () => {
     // The sample gold has 21 required targets (and two optional names: 千亿级, 0.1微克).
     expect(tasks.flatMap((t) => t.targets)).toHaveLength(21);
   });
+
+  it('prints the 主要预期目标 first, with path ["主要预期目标"] and their targets', async () => {
+    const result = await runCli('extract', corpusFile('zhejiang-2026-work-report.txt'));
+    expect(result.code).toBe(0);
+    const tasks = result.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    const indicators = tasks.filter((t) => t.path[0] === '主要预期目标');
+    expect(tasks.slice(0, indicators.length)).toEqual(indicators);
+    expect(indicators.map((t) => t.text)).toEqual([
+      '全省生产总值增长5%—5.5%',
+      '城镇调查失业率5%以内',
+      '居民消费价格涨幅2%左右',
+      '居民人均可支配收入增长与经济增长同步',
+    ]);
+    expect(indicators[0].index).toBe('0.1');
+    expect(indicators[0].targets[0]).toMatchObject({ value: 5, max: 5.5, unit: '%', comparator: 'between' });
+    expect(indicators[1].targets[0]).toMatchObject({ value: 5, unit: '%', comparator: '<=' });
+    // A qualitative indicator is an item without a number.
+    expect(indicators[3].targets).toEqual([]);
+  });
 });

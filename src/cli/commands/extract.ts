@@ -2,6 +2,9 @@ import { once } from 'node:events';
 import { type Command, InvalidArgumentError } from 'commander';
 import type { Target, TaskAnalysis } from '../../core/target.js';
 
+/** The path printed for the year's headline indicators. */
+const INDICATORS_PATH = '主要预期目标';
+
 interface ExtractOptions {
   lines?: boolean;
   year?: number;
@@ -135,6 +138,22 @@ async function extractReport(file: string, year: number | undefined): Promise<vo
   const context = { year: year ?? tree.meta.year ?? new Date().getFullYear() };
   const out = createWriter();
   let count = 0;
+  // The year's 主要预期目标 come first, as tasks of their own block.
+  for (const [taskIndex, task] of (tree.indicators?.tasks ?? []).entries()) {
+    const analysis = analyzeTask(task.text, context);
+    count++;
+    await out.line(
+      JSON.stringify({
+        index: `0.${taskIndex + 1}`,
+        path: [INDICATORS_PATH],
+        text: task.text,
+        span: task.span,
+        targets: analysis.targets.map(targetJson),
+        deadline: analysis.deadline,
+        commitment: analysis.commitment,
+      }),
+    );
+  }
   for (const [areaIndex, area] of tree.areas.entries()) {
     const areaName = `${area.label ?? ''}${area.title}`;
     const tasks = [

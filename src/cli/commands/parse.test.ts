@@ -13,6 +13,11 @@ interface TreeJson {
     tasks: { text: string }[];
   }[];
   counts: { areas: number; measures: number; tasks: number; targets: number };
+  indicators: {
+    title: string;
+    span: [number, number];
+    tasks: { text: string; span: [number, number] }[];
+  } | null;
 }
 
 describe('luoshi parse', () => {
@@ -37,6 +42,19 @@ describe('luoshi parse', () => {
     expect(tree.areas[0]?.measures[0]?.title).toBe('健全经济高质量发展体制机制');
     expect(tree.areas[0]?.measures[0]?.tasks[0]?.text.length).toBeGreaterThan(0);
     expect(tree.counts.areas).toBe(11);
+    // The 主要预期目标 block: one task per indicator clause, each with its span.
+    expect(tree.indicators?.title).toBe('主要预期目标');
+    expect(tree.indicators?.tasks.map((t) => t.text).slice(0, 3)).toEqual([
+      '地区生产总值增长5%左右',
+      '一般公共预算收入增长4%左右',
+      '城镇调查失业率控制在5%以内',
+    ]);
+    expect(tree.indicators?.tasks[0]?.span[1]).toBeGreaterThan(tree.indicators?.tasks[0]?.span[0] ?? 0);
+  });
+
+  it('prints null indicators for a report that states none', async () => {
+    const result = await runCli('parse', `${REPO_ROOT}examples/beijing-subcenter-2026-summary.md`, '--json');
+    expect((JSON.parse(result.stdout) as TreeJson).indicators).toBeNull();
   });
 
   it('names the file and the problem for bad input, exit 1', async () => {

@@ -58,6 +58,9 @@ async function countTargets(tree: ReportTree): Promise<Map<TaskNode, number>> {
   const { analyzeTask } = await import('../../core/extract/index.js');
   const counts = new Map<TaskNode, number>();
   const year = tree.meta.year ?? new Date().getFullYear();
+  for (const task of tree.indicators?.tasks ?? []) {
+    counts.set(task, analyzeTask(task.text, { year, sectionKind: 'indicators' }).targets.length);
+  }
   for (const area of tree.areas) {
     for (const task of tasksOf(area)) {
       counts.set(
@@ -104,6 +107,13 @@ function treeJson(
       areas: section.areas.length,
       paragraphs: section.paragraphs,
     })),
+    indicators: tree.indicators
+      ? {
+          title: tree.indicators.title,
+          span: tree.indicators.span,
+          tasks: tree.indicators.tasks.map(task),
+        }
+      : null,
     areas: tree.areas.map((area) => ({
       ...(area.label === undefined ? {} : { label: area.label }),
       title: area.title,
@@ -152,6 +162,14 @@ function outline(tree: ReportTree, decoded: DecodedReport, targets: Map<TaskNode
     lines.push(
       `  ${(KIND_NAMES[section.kind] ?? section.kind).padEnd(24)} ${section.label ?? ''}${section.title}  (${detail})`,
     );
+  }
+  if (tree.indicators) {
+    const { tasks } = tree.indicators;
+    lines.push(
+      '',
+      `${tree.indicators.title} headline indicators 主要预期目标: [${tasks.length} indicators, ${sum(tasks, targets)} targets]`,
+    );
+    for (const task of tasks) lines.push(`  · ${task.text}`);
   }
   lines.push('', 'Work areas 工作领域 → measures 举措 → tasks 任务:');
   for (const area of tree.areas) {

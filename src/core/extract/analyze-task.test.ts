@@ -11,6 +11,29 @@ function read(sentence: string): string[] {
   );
 }
 
+describe('lists, names and subjects (issue 15, on unseen text)', () => {
+  it.each([
+    ['城乡居民人均可支配收入分别增长5.2%、8%左右', ['5.2|%|~', '8|%|~']],
+    ['一产、二产、三产增加值分别增长5%左右、6%以上、5%', ['5|%|~', '6|%|>=', '5|%|=']],
+    ['交通、水利投资分别达2400亿元、450亿元以上', ['240000000000|元|>=', '45000000000|元|>=']],
+    ['举办创新创业青年50人论坛', []],
+    ['筹办中国经济50人论坛年会', []],
+  ])('%s', (sentence, expected) => {
+    expect(read(sentence)).toEqual(expected);
+  });
+
+  it.each([
+    [
+      '城镇和农村常住居民人均可支配收入分别增长4%左右和6%左右',
+      ['城镇和农村常住居民人均可支配收入', '城镇和农村常住居民人均可支配收入'],
+    ],
+    ['粮食产量继续保持500亿斤以上', ['粮食产量']],
+    ['筹集建设保障性租赁住房2万套', ['保障性租赁住房']],
+  ])('subject of %s', (sentence, subjects) => {
+    expect(analyzeTask(sentence, { year: 2026 }).targets.map((t) => t.subject)).toEqual(subjects);
+  });
+});
+
 describe('values and multipliers', () => {
   it.each([
     ['新增完工面积25万平方米', '250000|平方米|='],

@@ -183,6 +183,8 @@ const TRAILING = new WordSet([
   '控制在',
   '稳定在',
   '保持在',
+  '保持',
+  '上涨',
   '提高到',
   '提高至',
   '提升到',
@@ -277,5 +279,7 @@ export function findSubject(text: string, start: number, end: number): string {
     .slice(from, start)
     .replace(/[从由][^从由]*$/, '') // 从54万亿元增加到: the baseline is not the subject
     .replace(/[0-9.%]+[^\u4e00-\u9fff]*$/, '');
-  return tidy(before);
+  // "收入分别增长4%左右和|6%": the noun phrase stands before the list's first number.
+  const firstNumber = before.search(/[0-9]/);
+  return tidy(firstNumber > 0 ? before.slice(0, firstNumber) : before);
 }

@@ -146,6 +146,33 @@ interface Accepted {
   target: Target;
   clause: number;
   prefixComparator: Comparator | null;
+  /** The comparator its own suffix gave (左右, 以上…), if any. */
+  suffixComparator: Comparator | null;
+  /** Offset just after the quantity (and its suffix). */
+  end: number;
+}
+
+/** Names that hold a count: 创新创业青年50人论坛, 中国经济50人论坛, 百人会. */
+const NAMED_GATHERING = /^(论坛|峰会|沙龙|联盟|大会|年会|研讨会|俱乐部)/;
+
+/**
+ * "城乡居民收入分别增长5.2%、8%左右": a closing 左右/以上 after a 分别 list applies to every
+ * item of the list that has no comparator of its own.
+ */
+function spreadListComparator(text: string, accepted: Accepted[]): void {
+  for (let i = accepted.length - 1; i > 0; i--) {
+    const last = accepted[i] as Accepted;
+    if (last.suffixComparator === null || last.suffixComparator === 'between') continue;
+    const listStart = text.lastIndexOf('分别', last.target.span[0]);
+    if (listStart < last.clause) continue;
+    for (let j = i - 1; j >= 0; j--) {
+      const item = accepted[j] as Accepted;
+      if (item.target.span[0] < listStart || item.clause !== last.clause) break;
+      if (!LIST_JOINERS.includes(text[item.end] ?? '')) break;
+      if (item.suffixComparator !== null || item.prefixComparator !== null) break;
+      item.target.comparator = last.suffixComparator;
+    }
+  }
 }
 
 /**
@@ -164,6 +191,7 @@ export function extractTargets(text: string, original: string): Target[] {
     if (text[q.numStart - 1] === '前') continue; // rankings: 前三位, 排名前万分之一
     if (q.kind !== 'count' && PROGRAMME_NAME.test(text.slice(q.end, q.end + 2))) continue;
     const prefix = readPrefix(text, q.numStart);
+    if (q.kind === 'count' && prefix === null && NAMED_GATHERING.test(text.slice(q.end, q.end + 3))) continue;
     // 百场艺术精品展演, 万元GDP能耗: a bare multiplier counts only after a cue or before a boundary.
     const glued = /[\u4e00-\u9fffA-Za-z0-9]/.test(text[q.end] ?? '');
     const cue = hasCountCue(text, q.numStart);
@@ -215,7 +243,10 @@ export function extractTargets(text: string, original: string): Target[] {
       target,
       clause: from,
       prefixComparator: q.comparator === null ? (prefix?.comparator ?? null) : null,
+      suffixComparator: q.comparator,
+      end: q.end,
     });
   }
+  if (text.includes('分别')) spreadListComparator(text, accepted);
   return accepted.map((entry) => entry.target);
 }

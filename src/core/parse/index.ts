@@ -2,6 +2,7 @@ import type { AreaNode, ReportTree, SectionKind, SectionNode, Span } from '../re
 import { buildSectionBody, findAreaStarts } from './areas.js';
 import { type Block, blockContent, readBlocks } from './blocks.js';
 import { BREAK } from './classify.js';
+import { findIndicators } from './indicators.js';
 import { buildMeta, isCaption, isTrailerLine, splitHeader } from './metadata.js';
 import { type RawSection, segmentSections } from './sections.js';
 import { splitSentences } from './sentences.js';
@@ -187,5 +188,6 @@ export function parseReport(text: string): ReportTree {
   const areas: AreaNode[] = sections
     .filter((section) => section.kind === 'tasks')
     .flatMap((section) => section.areas);
-  return { text, meta, sections, areas };
+  const indicators = findIndicators(text, sections);
+  return { text, meta, sections, areas, ...(indicators ? { indicators } : {}) };
 }
