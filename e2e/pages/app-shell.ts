@@ -34,6 +34,11 @@ export class AppShell {
     return this.page.getByRole('button', { name: /退出登录|Sign out/ });
   }
 
+  /** 修改密码 in the header's user tools. */
+  get changePasswordLink(): Locator {
+    return this.page.getByTestId('change-password-link');
+  }
+
   get currentUser(): Locator {
     return this.page.getByTestId('current-user');
   }

@@ -66,6 +66,15 @@ export class ApiClient {
     if (!response.ok()) throw new Error(`upload ${url}: HTTP ${response.status()} ${await response.text()}`);
   }
 
+  /** Replaces the signed-in user's password (POST /api/session/password) and keeps the new CSRF token. */
+  async changePassword(currentPassword: string, newPassword: string): Promise<void> {
+    const session = await this.ok<{ csrfToken: string }>('POST', '/api/session/password', {
+      currentPassword,
+      newPassword,
+    });
+    this.csrfToken = session.csrfToken;
+  }
+
   async dispose(): Promise<void> {
     if (this.ownsContext) await this.http.dispose();
   }

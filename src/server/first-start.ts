@@ -45,6 +45,7 @@ export async function prepareFirstStart(
       passwordHash,
       role: 'admin',
       unitId: null,
+      mustChangePassword: true,
     });
     await appendAuditEvent(trx, {
       actor: SYSTEM_ACTOR,

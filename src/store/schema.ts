@@ -316,6 +316,8 @@ export interface UserTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Version;
+  /** 1 while the account holds a one-time password set by someone else (changed at next sign-in). */
+  must_change_password: Generated<Flag>;
 }
 
 /** A login session; only the hash of its token is stored. */

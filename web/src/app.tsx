@@ -30,6 +30,9 @@ const PeriodsPage = lazy(() => import('./pages/periods-page.js').then((m) => ({ 
 const ImportPage = lazy(() => import('./pages/import-page.js').then((m) => ({ default: m.ImportPage })));
 const DiffPage = lazy(() => import('./pages/diff-page.js').then((m) => ({ default: m.DiffPage })));
 const LoginPage = lazy(() => import('./pages/login-page.js').then((m) => ({ default: m.LoginPage })));
+const PasswordPage = lazy(() =>
+  import('./pages/password-page.js').then((m) => ({ default: m.PasswordPage })),
+);
 const AssignmentsPage = lazy(() =>
   import('./pages/assignments-page.js').then((m) => ({ default: m.AssignmentsPage })),
 );
@@ -38,6 +41,10 @@ const AssignmentsPage = lazy(() =>
 const officeOnly = (page: ReactNode) => <RequireRole roles={['admin']}>{page}</RequireRole>;
 /** A unit's report form: only its reporters and head fill it in. */
 const unitOnly = (page: ReactNode) => <RequireRole roles={['reporter', 'unit_head']}>{page}</RequireRole>;
+/** Pages of any signed-in user; visitors are sent to sign in and brought back. */
+const signedInOnly = (page: ReactNode) => (
+  <RequireRole roles={['admin', 'leader', 'reporter', 'unit_head']}>{page}</RequireRole>
+);
 
 function Providers() {
   return (
@@ -67,11 +74,12 @@ const router = createBrowserRouter([
               { path: 'admin', element: officeOnly(<AdminPage />) },
               { path: 'import', element: officeOnly(<ImportPage />) },
               { path: 'assign', element: officeOnly(<AssignmentsPage />) },
-              { path: 'inbox', element: <InboxPage /> },
+              { path: 'inbox', element: signedInOnly(<InboxPage />) },
               { path: 'periods', element: officeOnly(<PeriodsPage />) },
               { path: 'periods/:periodId/tasks/:taskId', element: unitOnly(<ProgressFormPage />) },
               { path: 'review', element: officeOnly(<ReviewPage />) },
               { path: 'login', element: <LoginPage /> },
+              { path: 'account/password', element: <PasswordPage /> },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

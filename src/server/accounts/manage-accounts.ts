@@ -22,7 +22,7 @@ export interface AddUserInput {
   displayName?: string;
   unitId?: number | null;
   email?: string | null;
-  /** Omit to generate a random one-time password (returned). */
+  /** Omit to generate a random one-time password (returned), which must be changed at first sign-in. */
   password?: string;
 }
 
@@ -103,6 +103,7 @@ export async function addUser(
       role: input.role,
       unitId: needsUnit ? (input.unitId ?? null) : null,
       email: input.email ?? null,
+      mustChangePassword: input.password === undefined,
     });
     await appendAuditEvent(trx, {
       actor,
@@ -122,18 +123,22 @@ async function requireUserNamed(db: Kysely<Database>, username: string): Promise
   return user;
 }
 
-/** Sets a new password (random when omitted), unlocks the account and ends its sessions. */
+/**
+ * Sets a new password, unlocks the account and ends its sessions. Without `given` a random
+ * one-time password is generated, which the user must change at the next sign-in.
+ */
 export async function resetPassword(
   db: Kysely<Database>,
   username: string,
   actor: Actor,
-  password: string = generatePassword(),
+  given?: string,
 ): Promise<string> {
+  const password = given ?? generatePassword();
   checkPassword(password);
   const user = await requireUserNamed(db, username);
   const hash = await hashPassword(password);
   await writeTransaction(db, async (trx) => {
-    await setUserPassword(trx, user.id, hash);
+    await setUserPassword(trx, user.id, hash, given === undefined);
     await deleteUserSessions(trx, user.id);
     await appendAuditEvent(trx, { actor, action: 'password', entity: 'user', entityId: user.id });
   });

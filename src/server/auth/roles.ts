@@ -11,6 +11,8 @@ export interface SessionUser {
   role: UserRole;
   /** The unit a reporter or unit head belongs to. */
   unitId: number | null;
+  /** True while the user holds a one-time password: only the password change is allowed. */
+  mustChangePassword?: boolean;
 }
 
 /** Roles whose people act for one unit and see only its work. */
@@ -26,6 +28,14 @@ export const ROLE_ZH: Record<UserRole, string> = {
 
 export function unauthenticated(): LuoshiError {
   return new LuoshiError('unauthenticated', 401, { en: 'Please sign in first', zh: '请先登录' });
+}
+
+/** 403 for a user who must first replace a one-time password (POST /api/session/password). */
+export function passwordChangeRequired(): LuoshiError {
+  return new LuoshiError('password_change_required', 403, {
+    en: 'Change your one-time password first (POST /api/session/password)',
+    zh: '请先修改一次性密码',
+  });
 }
 
 /** The signed-in user, or a 401. */

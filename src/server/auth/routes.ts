@@ -114,6 +114,7 @@ export const sessionRoutes: RouteModule = (app, context) => {
           displayName: user.display_name,
           role: user.role,
           unitId: user.unit_id,
+          ...(user.must_change_password === 1 ? { mustChangePassword: true } : {}),
         },
         csrfToken: reply.generateCsrf(),
       };
@@ -139,7 +140,8 @@ export const sessionRoutes: RouteModule = (app, context) => {
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags: ['session'],
-        summary: 'Change your own password (signs out your other sessions)',
+        summary:
+          'Change your own password (signs out your other sessions); required first after a one-time password',
         body: changePasswordBodySchema,
         response: { 200: sessionResponseSchema, ...errorResponses },
       },
@@ -150,7 +152,10 @@ export const sessionRoutes: RouteModule = (app, context) => {
       if (!user || !(await verifyPassword(request.body.currentPassword, user.password_hash))) {
         throw invalidCredentials();
       }
-      const problem = passwordProblem(request.body.newPassword);
+      const problem =
+        request.body.newPassword === request.body.currentPassword
+          ? { en: 'The new password must differ from the current one', zh: '新密码不能与当前密码相同' }
+          : passwordProblem(request.body.newPassword);
       if (problem) {
         throw new LuoshiError('weak_password', 400, problem, {
           fields: [{ path: 'body.newPassword', message: problem.en }],
@@ -168,7 +173,8 @@ export const sessionRoutes: RouteModule = (app, context) => {
         expiresAt: new Date(now.getTime() + sessionTtlMs(context)).toISOString(),
       });
       setSessionCookie(reply, context, token);
-      return { user: sessionUser, csrfToken: reply.generateCsrf() };
+      const { mustChangePassword: _done, ...changed } = sessionUser;
+      return { user: changed, csrfToken: reply.generateCsrf() };
     },
   );
 };

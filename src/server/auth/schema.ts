@@ -12,6 +12,12 @@ export const sessionUserSchema = z
     displayName: z.string(),
     role: roleSchema,
     unitId: z.number().int().nullable(),
+    mustChangePassword: z
+      .boolean()
+      .optional()
+      .describe(
+        'True while the user holds a one-time password; every other call answers 403 password_change_required',
+      ),
   })
   .meta({ id: 'SessionUser' });
 

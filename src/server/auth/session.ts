@@ -6,7 +6,7 @@ import {
   touchSession,
 } from '../../store/accounts/manage-sessions.js';
 import type { AppContext, ZodApp } from '../context.js';
-import type { SessionUser } from './roles.js';
+import { passwordChangeRequired, type SessionUser } from './roles.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -77,9 +77,20 @@ function sessionTokenHashOf(request: FastifyRequest): string | null {
   return token === null ? null : hashToken(token);
 }
 
+/** The calls a user holding a one-time password may still make: the session and the change. */
+const BEFORE_PASSWORD_CHANGE = new Set([
+  'GET /api/session',
+  'HEAD /api/session',
+  'POST /api/session',
+  'DELETE /api/session',
+  'POST /api/session/password',
+]);
+
 /**
  * Makes a looked-up session the request's user (expired sessions are never found; disabled
  * users stay anonymous), and slides its expiry when it was last refreshed long enough ago.
+ * A user who must replace a one-time password gets 403 password_change_required on every
+ * /api call but the session ones.
  */
 export async function adoptSession(
   request: FastifyRequest,
@@ -94,10 +105,21 @@ export async function adoptSession(
     displayName: found.user.display_name,
     role: found.user.role,
     unitId: found.user.unit_id,
+    ...(found.user.must_change_password === 1 ? { mustChangePassword: true } : {}),
   };
   if (now.getTime() - Date.parse(found.lastSeenAt) > TOUCH_EVERY_MS) {
     const expiresAt = new Date(now.getTime() + sessionTtlMs(context)).toISOString();
     await touchSession(context.db, found.sessionId, now.toISOString(), expiresAt);
+  }
+  if (found.user.must_change_password === 1) {
+    const url = request.routeOptions.url ?? '';
+    if (
+      url.startsWith('/api/') &&
+      !url.startsWith('/api/docs') &&
+      !BEFORE_PASSWORD_CHANGE.has(`${request.method} ${url}`)
+    ) {
+      throw passwordChangeRequired();
+    }
   }
 }
 

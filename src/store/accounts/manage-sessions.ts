@@ -29,7 +29,10 @@ export interface SessionWithUser {
   sessionId: number;
   expiresAt: string;
   lastSeenAt: string;
-  user: Pick<User, 'id' | 'username' | 'display_name' | 'role' | 'unit_id' | 'disabled'>;
+  user: Pick<
+    User,
+    'id' | 'username' | 'display_name' | 'role' | 'unit_id' | 'disabled' | 'must_change_password'
+  >;
 }
 
 /** The live session with this token hash and its user, or undefined (unknown or expired). */
@@ -51,6 +54,7 @@ export async function findSessionByTokenHash(
       'users.role',
       'users.unit_id',
       'users.disabled',
+      'users.must_change_password',
     ])
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.expires_at', '>', now)
@@ -67,6 +71,7 @@ export async function findSessionByTokenHash(
       role: row.role,
       unit_id: row.unit_id,
       disabled: row.disabled,
+      must_change_password: row.must_change_password,
     },
   };
 }

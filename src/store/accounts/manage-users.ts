@@ -10,6 +10,8 @@ export interface NewUserInput {
   role: UserRole;
   unitId: number | null;
   email?: string | null;
+  /** True for a one-time password someone else set: the user must change it at first sign-in. */
+  mustChangePassword?: boolean;
 }
 
 /** Inserts a user; returns the new row. The caller checks the username is free. */
@@ -23,6 +25,7 @@ export async function createUser(db: Db, input: NewUserInput, now = new Date().t
       role: input.role,
       unit_id: input.unitId,
       email: input.email ?? null,
+      must_change_password: input.mustChangePassword ? 1 : 0,
       disabled: 0,
       failed_logins: 0,
       locked_until: null,
@@ -54,13 +57,22 @@ export async function listUsers(db: Db): Promise<User[]> {
   return db.selectFrom('users').selectAll().orderBy('id').execute();
 }
 
-/** Replaces the password hash and clears any lock-out. */
-export async function setUserPassword(db: Db, id: number, passwordHash: string): Promise<void> {
+/**
+ * Replaces the password hash and clears any lock-out. `oneTime`: someone else set it, so the
+ * user must change it at the next sign-in; false when users change their own.
+ */
+export async function setUserPassword(
+  db: Db,
+  id: number,
+  passwordHash: string,
+  oneTime = false,
+): Promise<void> {
   const now = new Date().toISOString();
   await db
     .updateTable('users')
     .set((eb) => ({
       password_hash: passwordHash,
+      must_change_password: oneTime ? 1 : 0,
       failed_logins: 0,
       locked_until: null,
       updated_at: now,

@@ -7,6 +7,7 @@ import * as searchStalePerStatement from './20261127-1400-search-stale-per-state
 import * as changeCountersCountedProgress from './20261127-1450-change-counters-counted-progress.js';
 import * as changeNotifications from './20261127-1700-change-notifications.js';
 import * as reportChangeMarks from './20261127-1930-report-change-marks.js';
+import * as userMustChangePassword from './20261204-2330-user-must-change-password.js';
 
 /**
  * Every migration, by name. Names start with a UTC timestamp so they sort in the order they
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '20261127-1450-change-counters-counted-progress': changeCountersCountedProgress,
   '20261127-1700-change-notifications': changeNotifications,
   '20261127-1930-report-change-marks': reportChangeMarks,
+  '20261204-2330-user-must-change-password': userMustChangePassword,
 };

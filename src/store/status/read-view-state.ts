@@ -125,6 +125,7 @@ function buildQuery(db: Kysely<Database>, subject: ViewSubject, tokenHash: strin
       'u.role',
       'u.unit_id',
       'u.disabled',
+      'u.must_change_password',
       'taskId' in subject
         ? sql<number>`(select count(*) from flags f where f.node_id = n.id and f.cleared_at is null)`.as(
             'flags',
@@ -158,6 +159,7 @@ function toViewState(row: Row): ViewState {
             role: row.role,
             unit_id: row.unit_id,
             disabled: row.disabled,
+            must_change_password: row.must_change_password ?? 0,
           },
         }
       : undefined;

@@ -117,6 +117,13 @@ export async function login(username: string, password: string): Promise<Session
   return session;
 }
 
+/** POST /api/session/password — change one's own password; answers the renewed session. */
+export async function changePassword(currentPassword: string, newPassword: string): Promise<Session> {
+  const session = await request<Session>('POST', '/api/session/password', { currentPassword, newPassword });
+  csrfToken = session.csrfToken;
+  return session;
+}
+
 /** DELETE /api/session — sign out. */
 export async function logout(): Promise<Session> {
   await request<unknown>('DELETE', '/api/session');

@@ -2,11 +2,13 @@
  * Every UI string of the web app, Chinese first. `en` must have exactly the same keys, which the
  * type checker enforces. Placeholders are written `{name}` and filled by `t(key, { name })`.
  */
+import { accountEn, accountZh } from './account-messages.js';
 import { officeEn, officeZh } from './office-messages.js';
 import { taskEn, taskZh } from './task-messages.js';
 import { workflowEn, workflowZh } from './workflow-messages.js';
 
 export const zh = {
+  ...accountZh,
   ...workflowZh,
   ...officeZh,
   ...taskZh,
@@ -235,6 +237,7 @@ export const zh = {
 export type MessageKey = keyof typeof zh;
 
 export const en: Record<MessageKey, string> = {
+  ...accountEn,
   ...workflowEn,
   ...officeEn,
   ...taskEn,

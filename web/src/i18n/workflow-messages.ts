@@ -77,7 +77,6 @@ export const workflowZh = {
   'notifications.markAllRead': '全部标为已读',
   'access.forbidden': '无权访问',
   'access.forbiddenHint': '此页面仅限督查室使用；您的账号可以查看看板、台账和任务。',
-  'access.signIn': '请先登录',
   'import.step1': '① 选择文件',
   'import.step2': '② 预览结构与目标',
   'import.step3': '③ 确认导入',
@@ -174,7 +173,6 @@ export const workflowEn: Record<WorkflowKey, string> = {
   'access.forbidden': 'Not allowed',
   'access.forbiddenHint':
     'This page is for the supervision office; your account can view the dashboard, ledger and tasks.',
-  'access.signIn': 'Please sign in first',
   'import.step1': '1. Choose a file',
   'import.step2': '2. Check the structure and targets',
   'import.step3': '3. Import',

@@ -1,7 +1,7 @@
-import { LoginOutlined, LogoutOutlined, MenuOutlined } from '@ant-design/icons';
+import { KeyOutlined, LoginOutlined, LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout } from 'antd';
 import { lazy, Suspense, useState } from 'react';
-import { Link, Outlet, useLocation } from 'react-router';
+import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { PageLoading } from '../components/page-state.js';
 import { type Locale, useI18n } from '../i18n/i18n.js';
 import { useCurrentReport, withReport } from '../session/current-report.js';
@@ -31,6 +31,11 @@ export function AppLayout() {
   // Before the first measurement useBreakpoint is empty; assume a wide screen only when it says so.
   const wide = screens.md === true;
   const active = activeNavPath(location.pathname);
+  // A one-time password is changed before anything else (the API refuses other calls meanwhile).
+  if (user?.mustChangePassword && location.pathname !== '/account/password') {
+    const next = encodeURIComponent(`${location.pathname}${location.search}`);
+    return <Navigate to={`/account/password?next=${next}`} replace />;
+  }
 
   // Plain links rather than antd's Menu: same look, a fraction of the first-load JavaScript.
   const menu = (
@@ -104,6 +109,14 @@ export function AppLayout() {
                   {user.displayName || user.username}
                 </span>
               ) : null}
+              <Link
+                to="/account/password"
+                className="header-login"
+                aria-label={t('account.password')}
+                data-testid="change-password-link"
+              >
+                <KeyOutlined /> {wide ? t('account.password') : null}
+              </Link>
               <Button
                 className="header-button"
                 icon={<LogoutOutlined />}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client.js';
 import { useI18n } from '../i18n/i18n.js';
-import { useSession } from '../session/session.js';
+import { landingPath, safeNextPath, useSession } from '../session/session.js';
 
 interface Credentials {
   username: string;
@@ -23,10 +23,13 @@ export function LoginPage() {
     setBusy(true);
     setFailure(null);
     try {
-      await login(username, password);
-      const next = params.get('next');
-      // Only same-app paths, so a crafted link cannot send the user elsewhere.
-      navigate(next?.startsWith('/') && !next.startsWith('//') ? next : '/dashboard', { replace: true });
+      const user = await login(username, password);
+      const next = safeNextPath(params.get('next'));
+      const target = next ?? landingPath(user);
+      // A one-time password is replaced first; the page asked for comes after.
+      navigate(user.mustChangePassword ? `/account/password?next=${encodeURIComponent(target)}` : target, {
+        replace: true,
+      });
     } catch (error) {
       const reason =
         error instanceof ApiError ? (locale === 'en' ? error.message : error.messageZh) : t('common.error');

@@ -5,8 +5,10 @@ import type { Session, User } from '../api/types.js';
 interface SessionState {
   /** Undefined until GET /api/session has answered. */
   user: User | null | undefined;
-  login: (username: string, password: string) => Promise<void>;
+  /** Signs in; answers the signed-in user. */
+  login: (username: string, password: string) => Promise<User>;
   logout: () => Promise<void>;
+  changePassword: (currentPassword: string, newPassword: string) => Promise<void>;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
@@ -26,6 +28,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const login = useCallback(async (username: string, password: string) => {
     const session = await api.login(username, password);
     setUser(session.user);
+    if (!session.user) throw new Error('signed in without a user');
+    return session.user;
   }, []);
 
   const logout = useCallback(async () => {
@@ -33,8 +37,29 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setUser(session.user);
   }, []);
 
-  const value = useMemo(() => ({ user, login, logout }), [user, login, logout]);
+  const changePassword = useCallback(async (currentPassword: string, newPassword: string) => {
+    const session = await api.changePassword(currentPassword, newPassword);
+    setUser(session.user);
+  }, []);
+
+  const value = useMemo(
+    () => ({ user, login, logout, changePassword }),
+    [user, login, logout, changePassword],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+/**
+ * Where a user goes after signing in when no page was asked for: a unit's people to 待报任务
+ * (their work), everyone else to the dashboard.
+ */
+export function landingPath(user: User): string {
+  return user.role === 'reporter' || user.role === 'unit_head' ? '/inbox' : '/dashboard';
+}
+
+/** `next` when it is a path of this app (so a crafted link cannot send the user elsewhere), else null. */
+export function safeNextPath(next: string | null): string | null {
+  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : null;
 }
 
 /** The signed-in user (null when anonymous) and the login/logout actions. */
