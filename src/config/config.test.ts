@@ -50,3 +50,24 @@ describe('loadConfig', () => {
     },
   );
 });
+
+describe('TRUST_PROXY', () => {
+  it('is off by default, or a hop count, or a list of proxy addresses', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,::1,loopback' }).TRUST_PROXY).toEqual([
+      '10.0.0.5',
+      '10.1.0.0/16',
+      '::1',
+      'loopback',
+    ]);
+  });
+
+  it.each(['true', 'yes', '10.0.0.300', '10.0.0.0/33', 'proxy.internal', '11', '10.0.0.1,'])(
+    'refuses TRUST_PROXY=%s naming the setting',
+    (value) => {
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY=/);
+    },
+  );
+});

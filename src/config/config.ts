@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -10,6 +11,40 @@ function isCalendarDate(text: string): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
+
+/** proxy-addr's names for address ranges, accepted in TRUST_PROXY lists. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** Whether `entry` is an IP address, an address/prefix (10.0.0.0/8) or a named range. */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * Which proxies may tell the client's address (X-Forwarded-For, X-Forwarded-Proto): `false`
+ * (none: the socket's peer is the client), a number of hops, or the proxies' addresses.
+ */
+const trustProxySchema = z
+  .string()
+  .trim()
+  .transform((text, ctx): false | number | string[] => {
+    if (/^(false|off|0)$/i.test(text)) return false;
+    if (/^\d+$/.test(text) && Number(text) <= 10) return Number(text);
+    const entries = text.split(',').map((e) => e.trim());
+    if (entries.length > 0 && entries.every(isProxyAddress)) return entries;
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        'false, a hop count (1–10) or a comma-separated list of proxy addresses (10.0.0.5, 10.0.0.0/8, loopback)',
+    });
+    return z.NEVER;
+  })
+  .default(false);
 
 /**
  * Every setting luoshi reads, validated once at start-up. Values come from the environment,
@@ -33,6 +68,7 @@ const settingsSchema = z.object({
     .transform((v) => v === 'true' || v === '1'),
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
   PUBLIC_URL: z.string().url().optional(),
+  TRUST_PROXY: trustProxySchema,
   SESSION_TTL_HOURS: z.coerce
     .number()
     .positive()

@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { type Logger, pino } from 'pino';
 
 /** Structured JSON logs on stderr, so stdout stays clean for CLI output. */
 export function createLogger(level: string): Logger {

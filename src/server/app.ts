@@ -34,6 +34,7 @@ import { publishRoutes } from './publish/routes.js';
 import { reportRoutes } from './reports/routes.js';
 import { ViewStateCache } from './reports/view-state-cache.js';
 import { searchRoutes } from './search/routes.js';
+import { installSecurityHeaders } from './security/security-headers.js';
 import { spreadsheetRoutes } from './spreadsheets/routes.js';
 import { taskActivityRoutes } from './tasks/activity-routes.js';
 import { taskRoutes } from './tasks/routes.js';
@@ -86,6 +87,18 @@ declare module 'fastify' {
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/**
+ * Fastify's `trustProxy` for TRUST_PROXY. A hop count becomes "trust the nearest n hops": Fastify
+ * itself trusts no hop for a bare number, since a client that reaches the app directly could
+ * then forge its address — README says to prefer the proxies' addresses for that reason.
+ */
+function trustedProxies(
+  setting: Config['TRUST_PROXY'],
+): false | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof setting !== 'number') return setting;
+  return (_address, hop) => hop < setting;
+}
+
 /** JSON bodies larger than this are refused with 413 (uploads go through multipart instead). */
 export const JSON_BODY_LIMIT = 1024 * 1024;
 
@@ -107,13 +120,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // luoshi's pino logger (a newer pino than Fastify's bundled types describe).
     loggerInstance: logger as unknown as FastifyBaseLogger,
     bodyLimit: JSON_BODY_LIMIT,
-    // Behind a load balancer the client address comes from X-Forwarded-For (rate limits use it).
-    trustProxy: config.PUBLIC_URL !== undefined,
+    // Only the proxies named by TRUST_PROXY may tell the client's address (rate limits use it):
+    // by default X-Forwarded-For is ignored, so a client cannot pick its own address.
+    trustProxy: trustedProxies(config.TRUST_PROXY),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
 
+  await installSecurityHeaders(app, context);
   await app.register(fastifyCookie);
   await app.register(fastifyCsrf, {
     cookieKey: 'luoshi_csrf',
@@ -142,9 +157,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
-  // Every state-changing request must carry the CSRF token (double-submit: cookie secret + header).
+  // Every state-changing request to a route must carry the CSRF token (double-submit: cookie
+  // secret + header). The matched route decides, not the URL as sent: the router decodes
+  // `/%61pi/…` to `/api/…`, so a prefix test on the raw URL could be bypassed.
   app.addHook('onRequest', (request, reply, done) => {
-    if (STATE_CHANGING.has(request.method) && request.url.startsWith('/api/')) {
+    if (STATE_CHANGING.has(request.method) && request.routeOptions.url !== undefined) {
       app.csrfProtection(request, reply, done);
       return;
     }
