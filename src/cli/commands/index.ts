@@ -4,6 +4,7 @@ import { registerBackup } from './backup.js';
 import { registerBench } from './bench.js';
 import { registerBulletin } from './bulletin.js';
 import { registerDiff } from './diff.js';
+import { registerDivision } from './division.js';
 import { registerExport } from './export.js';
 import { registerExtract } from './extract.js';
 import { registerImport } from './import.js';
@@ -37,4 +38,5 @@ export const commands: RegisterCommand[] = [
   registerAudit,
   registerBackup,
   registerRestore,
+  registerDivision,
 ];
