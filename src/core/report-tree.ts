@@ -10,6 +10,7 @@ export type Span = readonly [start: number, end: number];
 export type SectionKind =
   | 'review' // 工作回顾: the past year's work
   | 'requirements' // 总体要求, 政策取向, 主要预期目标
+  | 'plan' // “十五五”时期主要目标任务: the five-year plan's goals and tasks, never this year's areas
   | 'tasks' // 政府工作任务, 重点工作: this year's work
   | 'self-building' // 政府自身建设
   | 'appendix' // 附件, 名词解释
@@ -66,6 +67,18 @@ export interface AreaNode {
   measures: MeasureNode[];
   /** Tasks directly under the area (not inside a measure). */
   tasks: TaskNode[];
+  /**
+   * A closing paragraph of pure exhortation ("让…更加…", "奋力谱写…"): part of the area's text,
+   * neither a measure nor a task.
+   */
+  closing?: { text: string; span: Span };
+  /** 政府自身建设 — the government's own conduct, written as the last numbered area. */
+  selfBuilding?: true;
+  /**
+   * 其他工作 — unnumbered task paragraphs after the last numbered area (国防, 民族, 双拥, 港澳台…),
+   * gathered into one area so none of them is lost.
+   */
+  unnumbered?: true;
 }
 
 export interface SectionNode {

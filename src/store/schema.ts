@@ -75,7 +75,7 @@ export interface NodeTable {
   report_id: number;
   parent_id: number | null;
   kind: NodeKind;
-  /** For sections: review | requirements | tasks | self-building | appendix | other. */
+  /** For sections: review | requirements | plan | tasks | self-building | appendix | other. */
   section_kind: string | null;
   /** Position among its siblings, from 0. */
   ordinal: number;

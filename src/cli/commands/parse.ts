@@ -118,7 +118,10 @@ function treeJson(
       ...(area.label === undefined ? {} : { label: area.label }),
       title: area.title,
       span: area.span,
+      ...(area.selfBuilding ? { selfBuilding: true } : {}),
+      ...(area.unnumbered ? { unnumbered: true } : {}),
       ...(area.preamble ? { preamble: area.preamble } : {}),
+      ...(area.closing ? { closing: area.closing } : {}),
       measures: area.measures.map((measure) => ({
         ...(measure.label === undefined ? {} : { label: measure.label }),
         title: measure.title,
@@ -133,6 +136,7 @@ function treeJson(
 const KIND_NAMES: Record<string, string> = {
   review: 'review 回顾',
   requirements: 'requirements 总体要求',
+  plan: 'plan 五年规划目标任务',
   tasks: 'tasks 工作任务',
   'self-building': 'self-building 自身建设',
   appendix: 'appendix 附件',
@@ -174,8 +178,9 @@ function outline(tree: ReportTree, decoded: DecodedReport, targets: Map<TaskNode
   lines.push('', 'Work areas 工作领域 → measures 举措 → tasks 任务:');
   for (const area of tree.areas) {
     const tasks = tasksOf(area);
+    const marks = `${area.selfBuilding ? ' (self-building 自身建设)' : ''}${area.unnumbered ? ' (unnumbered 未编号)' : ''}`;
     lines.push(
-      `  ${area.label ?? ''}${area.title}  [${area.measures.length} measures, ${tasks.length} tasks, ${sum(tasks, targets)} targets]`,
+      `  ${area.label ?? ''}${area.title}${marks}  [${area.measures.length} measures, ${tasks.length} tasks, ${sum(tasks, targets)} targets]`,
     );
     for (const measure of area.measures) {
       lines.push(

@@ -6,16 +6,25 @@ const REVIEW = /回顾|成就|工作总结|过去[一二三四五六七八九十
 const TASKS =
   /政府工作任务|重点工作|重点任务|主要任务|工作安排|工作部署|工作的建议|政府工作建议|做好以下|抓好以下|工作打算|工作计划|下一步|今年工作|工作任务/;
 const REQUIREMENTS = /总体要求|总要求|政策取向|预期目标|目标任务|指导思想|总体思路|主要目标|发展目标/;
+/** A five-year span: “十五五”时期, 今后五年, 第十五个五年规划. */
+const FIVE_YEAR = /“?十[一二三四五六七八九]五”?|[今未]后五年|五年规划|[一二三四五六七八九十]+个五年/;
+/** What a plan section sets out: goals, tasks, measures, considerations. */
+const PLAN_CONTENT = /目标|任务|举措|考虑|要求|思路|部署|重点/;
+/** This year's work named in the same title ("“十五五”时期目标任务和2026年工作安排"). */
+const THIS_YEAR = /\d{4}\s*年|今年|本年/;
 
 /**
  * The kind of a top-level section from its title. Order matters: a title naming both the
  * general requirements and the key tasks ("工作总体要求和重点任务") holds the tasks; one naming
- * five-year goals ("主要目标任务") is requirements, not this year's tasks.
+ * five-year goals ("主要目标任务") is requirements, not this year's tasks; one about a five-year
+ * span ("“十五五”时期主要目标任务", "“十五五”时期经济社会发展重点任务") is the plan, unless it
+ * also names this year's work.
  */
 export function classifySectionTitle(title: string): SectionKind {
   if (APPENDIX.test(title)) return 'appendix';
   if (SELF_BUILDING.test(title) && !TASKS.test(title)) return 'self-building';
   if (REVIEW.test(title)) return 'review';
+  if (FIVE_YEAR.test(title) && PLAN_CONTENT.test(title) && !THIS_YEAR.test(title)) return 'plan';
   if (/目标任务/.test(title) && !/重点任务|工作任务/.test(title)) return 'requirements';
   if (TASKS.test(title)) return 'tasks';
   if (REQUIREMENTS.test(title)) return 'requirements';

@@ -3,7 +3,7 @@ import { buildSectionBody, findAreaStarts } from './areas.js';
 import { type Block, blockContent, readBlocks } from './blocks.js';
 import { BREAK } from './classify.js';
 import { findIndicators } from './indicators.js';
-import { buildMeta, isCaption, isTrailerLine, splitHeader } from './metadata.js';
+import { buildMeta, isCaption, isPageControl, isTrailerLine, splitHeader } from './metadata.js';
 import { type RawSection, segmentSections } from './sections.js';
 import { splitSentences } from './sentences.js';
 import { unwrapLines } from './unwrap.js';
@@ -168,11 +168,16 @@ export function parseReport(text: string): ReportTree {
   const { headerEnd, header } = splitHeader(text, blocks);
   let bodyEnd = blocks.length;
   const trailer: string[] = [];
-  while (bodyEnd > headerEnd && blocks.length - bodyEnd < MAX_TRAILER_LINES) {
+  let credits = 0;
+  while (bodyEnd > headerEnd && credits < MAX_TRAILER_LINES) {
     const block = blocks[bodyEnd - 1] as Block;
     const content = blockContent(text, block);
-    if (block.kind === 'heading' || !isTrailerLine(content)) break;
-    trailer.unshift(content);
+    if (block.kind === 'heading') break;
+    if (!isPageControl(content)) {
+      if (!isTrailerLine(content)) break;
+      trailer.unshift(content);
+      credits++;
+    }
     bodyEnd--;
   }
   // Photo captions inside the body are layout noise, not report text.

@@ -1,11 +1,16 @@
 import type { ReportMeta } from '../report-tree.js';
 import { type Block, blockContent } from './blocks.js';
 import { GREETING } from './classify.js';
+import { chineseOrdinal } from './labels.js';
 
 /** What a line of a report's header (or trailer) says about the document. */
 export type HeaderLineKind = 'title' | 'session' | 'source' | 'speaker' | 'caption' | 'dateline' | 'credit';
 
 const SESSION = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*在(.{0,40}?)(人民代表大会|人大)/;
+/** The same date written in Chinese numerals: "二〇二六年一月二十七日在…人民代表大会". */
+const SESSION_CN =
+  /([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日\s*在(.{0,40}?)(人民代表大会|人大)/;
+const CN_DIGIT = '〇一二三四五六七八九';
 const SOURCE = /^(来\s*源|时\s*间|发布时间|发布日期|日期|作者|编辑|责任编辑|稿源|出处|字号)\s*[:：]/;
 const DATELINE = /^(新华社|人民网|中新社|新华网|央视网|本报)[^。]{0,16}电/;
 const CAPTION = /(记者|摄影|图)[^。]{0,24}摄[）)]?$/;
@@ -13,7 +18,39 @@ const SPEAKER =
   /(国务院总理|代省长|代市长|代区长|代县长|省长|市长|区长|县长|州长|盟长|旗长|主席)[\s\u3000]*([\u4e00-\u9fff](?:[\s\u3000]{0,3}[\u4e00-\u9fff]){1,3})/;
 const CREDIT =
   /^[（(【[]?[^（）()【】[\]]{0,24}(整理|编辑|供稿|撰稿|制图|校对|编写|来源)[^（）()【】[\]]{0,24}[）)】\]]?$/;
-const TRAILER = /^(相关报道|相关阅读|相关新闻|责任编辑|编辑|来源)\s*[:：]?/;
+const TRAILER = /^(责任编辑|编辑|来源)\s*[:：]?/;
+/**
+ * Controls and furniture of the web page a report was copied from (下载 打印 全屏 收藏 【字号：
+ * 加大 还原 减小】, 扫一扫在手机打开当前页, 关闭窗口, 相关报道：, breadcrumbs, a bare time stamp):
+ * never report text, wherever they stand at either end of the text.
+ */
+const PAGE_CONTROL =
+  /^(?:[【】[\]>|]|下载|打印|打印本页|全屏|收藏|分享[:：]?|【?字[号体][:：]?|加大|还原|减小|[小中大]|关闭(?:窗口|本页)?|扫一扫.{0,12}|当前位置[:：]?|首页|阅读量[:：]?\s*\d*|(?:发表|发布)?时间[:：]|来源[:：]|相关(?:报道|阅读|新闻|链接)[:：]?|\d{4}-\d{2}-\d{2}(?:\s+\d{2}:\d{2}(?::\d{2})?)?)$/;
+
+/** A line of web-page furniture (see PAGE_CONTROL). */
+export function isPageControl(content: string): boolean {
+  return content.length <= 16 && PAGE_CONTROL.test(content);
+}
+
+function chineseYear(numeral: string): number {
+  let year = 0;
+  for (const char of numeral) year = year * 10 + Math.max(0, CN_DIGIT.indexOf(char === '零' ? '〇' : char));
+  return year;
+}
+
+/** The delivery date and venue of a session line, in Arabic or Chinese numerals. */
+function sessionOf(content: string): { y: string; m: string; d: string; where: string } | undefined {
+  const arabic = SESSION.exec(content);
+  if (arabic) return { y: arabic[1] ?? '', m: arabic[2] ?? '', d: arabic[3] ?? '', where: arabic[4] ?? '' };
+  const chinese = SESSION_CN.exec(content);
+  if (!chinese) return undefined;
+  return {
+    y: String(chineseYear(chinese[1] ?? '')),
+    m: String(chineseOrdinal(chinese[2] ?? '')),
+    d: String(chineseOrdinal(chinese[3] ?? '')),
+    where: chinese[4] ?? '',
+  };
+}
 
 /** Classify a header line; undefined means it is body text. */
 export function headerLineKind(content: string, isFirstHeading: boolean): HeaderLineKind | undefined {
@@ -24,7 +61,7 @@ export function headerLineKind(content: string, isFirstHeading: boolean): Header
   if (SOURCE.test(content)) return 'source';
   if (isFirstHeading || /^[^，。；]{0,30}工作报告([（(][^（）()]{0,8}[）)])?(——|－－|\s*$)/.test(content))
     return 'title';
-  if (SESSION.test(content)) return 'session';
+  if (sessionOf(content)) return 'session';
   if (SPEAKER.test(content) && content.length <= 30 && !/[，。；]/.test(content)) return 'speaker';
   return undefined;
 }
@@ -63,7 +100,7 @@ function cleanSpeaker(raw: string): string {
 }
 
 function placeFromTitle(title: string): string | undefined {
-  const match = /^(?:\d{4}\s*年)?\s*(.{2,16}?)(?:人民政府)?政府工作报告/.exec(title);
+  const match = /^(?:\d{4}\s*年)?\s*(.{2,16}?)(?:\d{4}\s*年)?(?:人民政府)?政府工作报告/.exec(title);
   const candidate = match?.[1]?.trim();
   if (candidate && /(省|市|区|县|自治区|自治州|州|盟|旗|特别行政区)$/.test(candidate)) return candidate;
   return undefined;
@@ -72,23 +109,26 @@ function placeFromTitle(title: string): string | undefined {
 /** Build the report's metadata from the evidence; every field is optional except the title. */
 export function buildMeta(evidence: MetaEvidence): ReportMeta {
   const meta: ReportMeta = { title: '' };
-  for (const line of evidence.header) {
-    if (line.kind === 'title' && meta.title === '') {
+  const titles = evidence.header
+    .filter((line) => line.kind === 'title')
+    .map((line) => {
       const body = line.headingBody ?? line.content;
       // National 2018 merges "政府工作报告——2018年3月5日在…上国务院总理 李克强" into one line.
-      meta.title = body.split(/——|－－|--/)[0]?.trim() ?? body;
-    }
-  }
+      return body.split(/——|－－|--/)[0]?.trim() ?? body;
+    });
+  // A web page may give both its own headline ("2026年安徽省政府工作报告") and the document's
+  // bare title ("政府工作报告"): the one naming the year or the government says more.
+  meta.title = titles.find((title) => /\d{4}\s*年|[省市区县州盟旗]/.test(title)) ?? titles[0] ?? '';
   for (const line of evidence.header) {
-    const session = SESSION.exec(line.content);
+    const session = sessionOf(line.content);
     if (session && meta.date === undefined) {
-      const [, y, m, d, where] = session;
-      meta.date = `${y}-${(m ?? '').padStart(2, '0')}-${(d ?? '').padStart(2, '0')}`;
+      const { y, m, d, where } = session;
+      meta.date = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
       meta.year = Number(y);
-      const venue = (where ?? '').trim();
+      const venue = where.trim();
       if (/全国/.test(venue)) meta.place = '国务院';
       else {
-        const placeMatch = /^(.{2,12}?)第[一二三四五六七八九十]+届/.exec(venue);
+        const placeMatch = /^(.{2,12}?)第?[一二三四五六七八九十]+届/.exec(venue);
         if (placeMatch?.[1]) meta.place = placeMatch[1];
       }
     }
@@ -146,19 +186,64 @@ export function buildMeta(evidence: MetaEvidence): ReportMeta {
   return meta;
 }
 
-/** Header blocks: consecutive header-like lines at the very start, then the body begins. */
+/** How far into a text its salutation ("各位代表：") may stand and still close a header. */
+const MAX_HEADER_BLOCKS = 40;
+
+/**
+ * Header blocks: the lines before the opening salutation ("各位代表：") when it comes within the
+ * first lines — whatever stands there that is not a title, session, speaker or source line is page
+ * furniture (breadcrumbs, 【字号】 controls, photo captions) and is dropped. Without a salutation,
+ * consecutive header-like lines at the very start, page controls skipped.
+ */
 export function splitHeader(
   text: string,
   blocks: readonly Block[],
 ): { headerEnd: number; header: MetaEvidence['header'] } {
+  let greeting = -1;
+  for (let i = 0; i < blocks.length && i < MAX_HEADER_BLOCKS; i++) {
+    const block = blocks[i] as Block;
+    if (block.kind === 'labelled' || block.kind === 'bullet' || block.kind === 'heading') break;
+    const content = blockContent(text, block);
+    if (GREETING.test(content)) {
+      greeting = i;
+      break;
+    }
+    // A paragraph of the speech itself: the header is over.
+    if (content.length > 160) break;
+  }
   const header: MetaEvidence['header'] = [];
+  if (greeting >= 0) {
+    const lines = blocks
+      .slice(0, greeting)
+      .map((block) => blockContent(text, block))
+      .filter((content) => !isPageControl(content));
+    for (let i = 0; i < lines.length; i++) {
+      const content = lines[i] as string;
+      const kind = headerLineKind(content, false);
+      if (kind) {
+        header.push({ kind, content });
+        continue;
+      }
+      // A session line the page broke in two ("——2026年1月26日在广东省第十四届" / "人民代表大会…").
+      const joined = `${content}${lines[i + 1] ?? ''}`;
+      if (sessionOf(joined)) {
+        header.push({ kind: 'session', content: joined });
+        i++;
+      }
+    }
+    return { headerEnd: greeting, header };
+  }
   let index = 0;
   let sawHeading = false;
   // A report header is a handful of lines; looking further would read body text as header.
-  while (index < blocks.length && index < 12) {
+  while (index < blocks.length && index < 12 + header.length) {
     const block = blocks[index];
     if (!block) break;
     const content = blockContent(text, block);
+    if (block.kind === 'plain' && isPageControl(content)) {
+      index++;
+      continue;
+    }
     const isFirstHeading = block.kind === 'heading' && block.headingLevel === 1 && !sawHeading;
     if (block.kind === 'heading' && !isFirstHeading) break;
     if (block.kind === 'labelled' || block.kind === 'bullet') break;
