@@ -31,6 +31,34 @@ function isPlainSectionHeading(text: string, block: Block, expected: number): bo
   return splitSentences(text, block.bodyStart, block.bodyEnd).length === 1;
 }
 
+/** Longest bare (unnumbered) line read as a section heading ("“十四五”时期工作回顾"). */
+const MAX_BARE_TITLE = 30;
+
+/**
+ * Reports that number no top-level section put each section title on a line of its own, with no
+ * label and no closing punctuation ("“十四五”时期工作回顾", "2026年重点工作"). Such a line opens a
+ * section only when its words say which kind of section it is and a paragraph follows it.
+ */
+function bareSectionHeadings(text: string, body: readonly Block[]): Set<number> {
+  const headings = new Set<number>();
+  let sawFirst = false;
+  for (const block of body) {
+    if (!sawFirst) sawFirst = isPlainSectionHeading(text, block, 1);
+    else if (isPlainSectionHeading(text, block, 2)) return headings;
+  }
+  body.forEach((block, index) => {
+    if (block.kind !== 'plain' || block.end - block.start > MAX_BARE_TITLE) return;
+    const content = blockContent(text, block);
+    if (/[。！？；：:!?;，,]$/.test(content) || /^[—-]/.test(content)) return;
+    if (splitSentences(text, block.start, block.end).length !== 1) return;
+    const next = body[index + 1];
+    if (next?.kind !== 'plain' || next.end - next.start <= MAX_BARE_TITLE) return;
+    const kind = classifySectionTitle(content);
+    if (kind !== 'other' && kind !== 'appendix') headings.add(index);
+  });
+  return headings;
+}
+
 /**
  * Cut the body into top-level sections: Markdown headings of the outermost level if the text
  * uses them, else plain "一、…" headings numbered in sequence, plus appendix headings (after
@@ -50,6 +78,7 @@ export function segmentSections(text: string, body: readonly Block[]): RawSectio
   // and a heading continuing that inner run is never taken for the next top-level section.
   let innerExpected = 0;
   let inAppendix = false;
+  const bare = sectionLevel === 0 ? bareSectionHeadings(text, body) : new Set<number>();
   for (let index = 0; index < body.length; index++) {
     const block = body[index] as Block;
     const content = blockContent(text, block);
@@ -63,11 +92,13 @@ export function segmentSections(text: string, body: readonly Block[]): RawSectio
       block.kind === 'labelled' &&
       block.label?.style === 'cn-dun' &&
       (block.label.ordinal === innerExpected || block.label.ordinal === 1);
+    const isBareSection = bare.has(index) && !inAppendix;
     const isPlainSection =
-      sectionLevel === 0 &&
-      !inAppendix &&
-      !continuesInner &&
-      isPlainSectionHeading(text, block, expectedOrdinal);
+      isBareSection ||
+      (sectionLevel === 0 &&
+        !inAppendix &&
+        !continuesInner &&
+        isPlainSectionHeading(text, block, expectedOrdinal));
     if (continuesInner && block.label) innerExpected = block.label.ordinal + 1;
     if (appendix) {
       inAppendix = true;
@@ -78,7 +109,7 @@ export function segmentSections(text: string, body: readonly Block[]): RawSectio
       continue;
     }
     if (isMarkdownSection || isPlainSection) {
-      if (isPlainSection) expectedOrdinal++;
+      if (isPlainSection && !isBareSection) expectedOrdinal++;
       innerExpected = 0;
       const [titleStart, titleEnd] = withoutTerminator(text, [block.bodyStart, block.bodyEnd]);
       const title = textOf(text, titleStart, titleEnd);
