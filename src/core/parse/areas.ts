@@ -171,12 +171,25 @@ function openArea(walk: Walk, block: Block): void {
 /**
  * National 2023 writes each area as one paragraph ("（一）着力扩大国内需求。把恢复…。多渠道…。"):
  * with no measure paragraphs after it, the heading paragraph's sentences are the area's tasks.
+ * So are they when the heading paragraph goes on for several sentences (Jiangsu: the whole area in
+ * one paragraph, then a one-sentence 国防 paragraph): only a one-sentence lead is context. And an
+ * area whose whole body is one unlabelled paragraph has no measures: its sentences are its tasks.
  */
 function settleArea(walk: Walk): void {
   const area = walk.area;
-  if (!area || area.measures.length > 0 || !area.preamble || walk.preambleInline !== area) return;
-  const tasks = sentenceTasks(walk.text, area.preamble.span[0], area.preamble.span[1]);
-  area.tasks = [...tasks, ...area.tasks];
+  if (!area) return;
+  const { text } = walk;
+  const only = area.measures[0];
+  if (area.measures.length === 1 && only && only.label === undefined && area.tasks.length === 0) {
+    if (!area.preamble || walk.preambleInline === area) {
+      area.tasks = sentenceTasks(text, only.span[0], only.span[1]);
+      area.measures = [];
+    }
+  }
+  if (!area.preamble || walk.preambleInline !== area) return;
+  const [start, end] = area.preamble.span;
+  if (area.measures.length > 0 && splitSentences(text, start, end).length < 2) return;
+  area.tasks = [...sentenceTasks(text, start, end), ...area.tasks];
   area.preamble = undefined;
 }
 
@@ -270,14 +283,25 @@ function plainBlock(walk: Walk, block: Block): void {
     extend(walk.area, block.end);
     return;
   }
-  if (sentences.length >= 2 && isTopicSentence(text, sentences[0])) {
+  if (sentences.length >= 2) {
+    // The paragraph's opening sentence is its topic, however long ("以深入推进长三角一体化发展为
+    // 牵引，全面服务和融入国家发展战略。常态化对接…").
     openMeasure(walk, proseMeasure(text, sentences, [block.start, block.end]), 'prose');
     return;
   }
-  // A single sentence, or a paragraph that opens with a long clause chain instead of a topic
-  // phrase ("全力支持国防和军队现代化建设，完善…，…。"): its sentences are tasks of the area.
-  openMeasure(walk, undefined, 'prose');
-  for (const span of sentences) addTask(walk, sentenceTask(text, span), false);
+  const only = sentences[0];
+  if (!only || !/[。！？.!?]$/.test(text.slice(only[0], only[1]))) {
+    // A bare phrase with no terminator is an outline task ("加强作风建设").
+    openMeasure(walk, undefined, 'prose');
+    for (const span of sentences) addTask(walk, sentenceTask(text, span), false);
+    return;
+  }
+  // A one-sentence paragraph ("一以贯之支持国防和军队现代化建设，…。") is a measure of its own
+  // whose one task is that sentence.
+  const measure = proseMeasure(text, sentences, [block.start, block.end]);
+  const task = sentences[0] ? sentenceTask(text, sentences[0]) : undefined;
+  if (measure && task) measure.tasks.push(task);
+  openMeasure(walk, measure, 'prose');
 }
 
 /**

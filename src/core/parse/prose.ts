@@ -61,6 +61,6 @@ export function isPreambleParagraph(text: string, sentences: readonly Span[]): b
   if (!first) return false;
   const firstText = text.slice(first[0], first[1]);
   const hasClauses = /[，,]/.test(firstText);
-  if (sentences.length === 1) return hasClauses && /[。！？.!?]$/.test(firstText);
-  return hasClauses;
+  // A paragraph of several sentences opens with its topic: a measure, not context.
+  return sentences.length === 1 && hasClauses && /[。！？.!?]$/.test(firstText);
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /**
  * Test and benchmark access to the shipped corpus (test-data/corpus) and the sample report.
@@ -64,4 +64,13 @@ export function readRawCorpusBytes(name: string): Uint8Array {
 /** Read a file relative to the repository root (examples/, test-data/gold/). */
 export function readRepoText(path: string): string {
   return readFileSync(new URL(path, REPO_ROOT), 'utf8');
+}
+
+/** The hand-read corpus trees present in test-data/corpus-trees (see its README), by report file. */
+export function readCorpusTrees(): { name: string; json: unknown }[] {
+  const folder = new URL('test-data/corpus-trees/', REPO_ROOT);
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => ({ name, json: JSON.parse(readFileSync(new URL(name, folder), 'utf8')) as unknown }));
 }
