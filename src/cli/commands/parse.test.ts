@@ -9,6 +9,8 @@ interface TreeJson {
   sections: { kind: string; title: string }[];
   areas: {
     title: string;
+    unnumbered?: true;
+    selfBuilding?: true;
     measures: { title: string; tasks: { text: string }[] }[];
     tasks: { text: string }[];
   }[];
@@ -76,7 +78,10 @@ describe('luoshi parse', () => {
     child.child.stdin?.end(readFileSync(corpusFile('raw/national-2018-work-report.gbk.txt')));
     const { stdout } = await child;
     const tree = JSON.parse(stdout) as TreeJson;
-    expect(tree.counts.areas).toBe(9);
+    // Nine numbered areas, then 其他工作: the 民族, 国防, 港澳台 and 外交 paragraphs after the breaks.
+    expect(tree.counts.areas).toBe(10);
+    expect(tree.areas.at(-1)).toMatchObject({ title: '其他工作', unnumbered: true });
+    expect(tree.sections.map((section) => section.kind)).toContain('self-building');
     expect(tree.title).toBe('政府工作报告');
   });
 });

@@ -23,12 +23,25 @@ const THIS_YEAR = /\d{4}\s*年|今年|本年/;
 export function classifySectionTitle(title: string): SectionKind {
   if (APPENDIX.test(title)) return 'appendix';
   if (SELF_BUILDING.test(title) && !TASKS.test(title)) return 'self-building';
+  const isPlan = FIVE_YEAR.test(title) && PLAN_CONTENT.test(title) && !THIS_YEAR.test(title);
+  // "“十四五”时期发展成就和“十五五”时期主要目标任务": the title ends on the plan, so the section does.
+  const last = title.split(/和|与|及/).pop() ?? title;
+  if (isPlan && FIVE_YEAR.test(last) && PLAN_CONTENT.test(last) && !REVIEW.test(last)) return 'plan';
   if (REVIEW.test(title)) return 'review';
-  if (FIVE_YEAR.test(title) && PLAN_CONTENT.test(title) && !THIS_YEAR.test(title)) return 'plan';
+  if (isPlan) return 'plan';
   if (/目标任务/.test(title) && !/重点任务|工作任务/.test(title)) return 'requirements';
   if (TASKS.test(title)) return 'tasks';
+  if (isSelfBuildingTitle(title)) return 'self-building';
   if (REQUIREMENTS.test(title)) return 'requirements';
   return 'other';
+}
+
+/**
+ * A title about the government's own conduct, however worded: 政府自身建设, 全面提升政府治理效能,
+ * 努力建设让人民满意的法治型服务型政府.
+ */
+export function isSelfBuildingTitle(title: string): boolean {
+  return /自身建设|政府(?:治理|效能|履职|作风|建设)|人民满意的[^，,]{0,8}政府/.test(title);
 }
 
 /** "各位代表：" — the opening salutation. */

@@ -106,12 +106,15 @@ export function diffCorpusTree(tree: ReportTree, expected: CorpusTree): TreeDiff
   const problems: string[] = [];
   for (const [field, want] of Object.entries(expected.meta)) {
     const got = tree.meta[field as keyof ReportMeta];
-    if (got !== want) problems.push(`meta.${field}: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
+    if (got !== want)
+      problems.push(`meta.${field}: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
   }
   const tasksSections = tree.sections.filter((section) => section.kind === 'tasks');
   const titles = tasksSections.map((section) => section.title);
   if (titles.length !== 1 || clean(titles[0] ?? '') !== clean(expected.tasksSection)) {
-    problems.push(`tasks section: expected ${JSON.stringify(expected.tasksSection)}, got ${JSON.stringify(titles)}`);
+    problems.push(
+      `tasks section: expected ${JSON.stringify(expected.tasksSection)}, got ${JSON.stringify(titles)}`,
+    );
   }
   const plans = tree.sections.filter((section) => section.kind === 'plan');
   if (expected.planSection !== null) {
@@ -121,7 +124,9 @@ export function diffCorpusTree(tree: ReportTree, expected: CorpusTree): TreeDiff
       );
     }
   } else if (plans.length > 0) {
-    problems.push(`plan section: expected none, got ${JSON.stringify(plans.map((section) => section.title))}`);
+    problems.push(
+      `plan section: expected none, got ${JSON.stringify(plans.map((section) => section.title))}`,
+    );
   }
   if (plans.some((section) => section.areas.length > 0)) problems.push('plan section has areas');
   const selfSections = tree.sections.filter((section) => section.kind === 'self-building');
@@ -156,7 +161,9 @@ export function diffCorpusTree(tree: ReportTree, expected: CorpusTree): TreeDiff
       problems.push(`${name}: label expected ${area.label}, got ${got.label ?? '(none)'}`);
     }
     if (Boolean(area.selfBuilding) !== Boolean(got.selfBuilding)) {
-      problems.push(`${name}: selfBuilding expected ${Boolean(area.selfBuilding)}, got ${Boolean(got.selfBuilding)}`);
+      problems.push(
+        `${name}: selfBuilding expected ${Boolean(area.selfBuilding)}, got ${Boolean(got.selfBuilding)}`,
+      );
     }
     const measures = got.measures.map((measure) => measure.title);
     const same =

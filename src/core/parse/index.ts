@@ -1,12 +1,12 @@
 import type { AreaNode, ReportTree, SectionKind, SectionNode, Span } from '../report-tree.js';
 import { buildSectionBody, findAreaStarts } from './areas.js';
 import { type Block, blockContent, readBlocks } from './blocks.js';
-import { BREAK } from './classify.js';
+import { isSelfBuildingTitle } from './classify.js';
 import { findIndicators } from './indicators.js';
 import { buildMeta, isCaption, isPageControl, isTrailerLine, splitHeader } from './metadata.js';
 import { type RawSection, segmentSections } from './sections.js';
-import { splitSentences } from './sentences.js';
-import { unwrapLines } from './unwrap.js';
+import { tailSections } from './tail.js';
+import { joinBrokenLines, unwrapLines } from './unwrap.js';
 
 export { classifySectionTitle } from './classify.js';
 export { normalizeReportText } from './normalize.js';
@@ -44,58 +44,6 @@ function plainSection(
   return section;
 }
 
-/**
- * A closing section has no heading: "各位代表！" titles it; a longer opening sentence is cut at its
- * salutation ("各位代表，完成今年目标任务，…") or first clause.
- */
-function tailTitle(text: string, first: Block, sentence: Span): string {
-  const whole = text.slice(sentence[0], sentence[1]);
-  if (whole.length <= 12) return whole;
-  const salutation = BREAK.exec(whole);
-  if (salutation) return salutation[0].slice(0, -1).trim();
-  const clause = whole.search(/[，,]/);
-  return clause > 0 ? whole.slice(0, clause) : text.slice(first.start, Math.min(first.end, first.start + 12));
-}
-
-/** The closing part after the last work area, one section per "各位代表！" break. */
-function tailSections(text: string, blocks: readonly Block[]): SectionNode[] {
-  const sections: SectionNode[] = [];
-  let group: Block[] = [];
-  const flush = (): void => {
-    const first = group[0];
-    if (!first) return;
-    const firstSentence =
-      splitSentences(text, first.start, first.end)[0] ?? ([first.start, first.end] as Span);
-    const opening = group
-      .slice(0, 2)
-      .map((block) => blockContent(text, block))
-      .join('');
-    const kind: SectionKind = /自身建设|对政府工作提出/.test(opening) ? 'self-building' : 'other';
-    sections.push(
-      plainSection(
-        text,
-        {
-          kind,
-          title: tailTitle(text, first, firstSentence),
-          start: first.start,
-          headingLevel: 0,
-          headed: false,
-          blocks: group,
-        },
-        kind,
-        group,
-      ),
-    );
-    group = [];
-  };
-  for (const block of blocks) {
-    if (group.length > 0 && block.kind !== 'heading' && BREAK.test(blockContent(text, block))) flush();
-    group.push(block);
-  }
-  flush();
-  return sections;
-}
-
 function buildSections(text: string, raws: RawSection[]): SectionNode[] {
   if (!raws.some((raw) => raw.kind === 'tasks')) promoteTasksSection(raws);
   const sections: SectionNode[] = [];
@@ -128,8 +76,15 @@ function buildSections(text: string, raws: RawSection[]): SectionNode[] {
         firstArea && paragraph.span[1] <= firstArea.span[0] && REQUIREMENTS_PARAGRAPH.test(paragraph.text),
     );
     if (requirements.length > 0) section.requirements = requirements;
+    const lastArea = body.areas[body.areas.length - 1];
+    // Self-building written as the last numbered area stays an area, marked as such.
+    if (raw.kind === 'tasks' && lastArea && body.areas.length > 1 && isSelfBuildingTitle(lastArea.title)) {
+      lastArea.selfBuilding = true;
+    }
+    const tail = tailSections(text, raw.blocks.slice(body.tailIndex));
+    if (tail.otherWork) section.areas.push(tail.otherWork);
     sections.push(section);
-    sections.push(...tailSections(text, raw.blocks.slice(body.tailIndex)));
+    sections.push(...tail.sections);
   }
   return sections;
 }
@@ -181,7 +136,10 @@ export function parseReport(text: string): ReportTree {
     bodyEnd--;
   }
   // Photo captions inside the body are layout noise, not report text.
-  const body = blocks.slice(headerEnd, bodyEnd).filter((block) => !isCaption(blockContent(text, block)));
+  const body = joinBrokenLines(
+    text,
+    blocks.slice(headerEnd, bodyEnd).filter((block) => !isCaption(blockContent(text, block))),
+  );
   const sections = buildSections(text, segmentSections(text, body));
   const opening = body.slice(0, 3).find((block) => /我代表/.test(blockContent(text, block)));
   const meta = buildMeta({

@@ -83,7 +83,8 @@ const EXPECTED: Expected[] = [
     areas: 10,
     firstArea: '深入落实城市总体规划，推动京津冀协同发展走深走实',
     lastArea: '全面推进韧性城市建设，筑牢首都安全防线',
-    review: ['2025年工作回顾', '“十四五”时期发展成就和“十五五”时期主要目标任务'],
+    // 二、“十四五”时期发展成就和“十五五”时期主要目标任务 ends on the five-year plan: kind plan.
+    review: ['2025年工作回顾'],
   },
   {
     // 二、2025年工作安排: "重点抓好以下十二个方面：" then （一）…（十二）(the last is 政府自身建设).
@@ -135,13 +136,15 @@ describe.each(EXPECTED)('parseReport on $file (prose style)', (expected) => {
   });
 
   it(`finds ${expected.areas} work areas, numbered in sequence`, () => {
-    expect(tree.areas).toHaveLength(expected.areas);
-    expect(tree.areas[0]?.title).toBe(expected.firstArea);
-    expect(tree.areas.at(-1)?.title).toBe(expected.lastArea);
-    tree.areas.forEach((area, index) => {
+    // Other work after the areas (国防, 民族宗教, 港澳台, 外交…) is one unnumbered area of its own.
+    const numbered = tree.areas.filter((area) => !area.unnumbered);
+    expect(numbered).toHaveLength(expected.areas);
+    expect(numbered[0]?.title).toBe(expected.firstArea);
+    expect(numbered.at(-1)?.title).toBe(expected.lastArea);
+    numbered.forEach((area, index) => {
       expect(area.label).toMatch(/^（[一二三四五六七八九十]+）$/);
       expect(text.slice(area.titleSpan[0], area.titleSpan[1])).toBe(area.title);
-      if (index > 0) expect(area.span[0]).toBeGreaterThanOrEqual(tree.areas[index - 1]?.span[1] ?? 0);
+      if (index > 0) expect(area.span[0]).toBeGreaterThanOrEqual(numbered[index - 1]?.span[1] ?? 0);
     });
   });
 
@@ -221,7 +224,14 @@ describe('prose details', () => {
     const tree = parse('national-2025-work-report.txt');
     const kinds = tree.sections.map((section) => section.kind);
     expect(kinds).toEqual(['other', 'review', 'requirements', 'tasks', 'self-building', 'other']);
-    expect(tree.areas.at(-1)?.measures.map((measure) => measure.title)).toEqual([
+    // 民族, 国防, 港澳, 台湾 and 外交 follow self-building without a break: they are other work,
+    // an unnumbered area of the tasks section, not self-building paragraphs.
+    const other = tree.areas.at(-1);
+    expect(other?.unnumbered).toBe(true);
+    expect(other?.title).toBe('其他工作');
+    expect(other?.tasks[0]?.text.startsWith('我们要以铸牢中华民族共同体意识为主线')).toBe(true);
+    expect(tree.sections.find((section) => section.kind === 'self-building')?.paragraphs).toHaveLength(3);
+    expect(tree.areas.at(-2)?.measures.map((measure) => measure.title)).toEqual([
       '更大力度稳定和扩大就业',
       '强化基本医疗卫生服务',
       '完善社会保障和服务政策',

@@ -104,3 +104,53 @@ export function unwrapLines(text: string, blocks: Block[]): Block[] {
   }
   return joined;
 }
+
+/** Longest line read as a fragment a web page split off a sentence ("2.5", "主要预期目标"). */
+const MAX_FRAGMENT = 12;
+/** Shortest first line of a paragraph that may continue past a broken line. */
+const MIN_PROSE_LINE = 30;
+
+function endsSentence(text: string, block: Block): boolean {
+  return (
+    endsParagraph(text, block) || /[。！？；：:!?;”’）)】》…]$/.test(text.slice(block.end - 1, block.end))
+  );
+}
+
+/**
+ * Rejoin a sentence a web page broke over lines where it set a few words apart (bold, subscript):
+ * "…细颗粒物（PM" / "2.5" / "浓度持续下降…", "今年经济社会发展的" / "主要预期目标" / "是：…". A prose
+ * line that stops mid-sentence continues on the next plain line when that line is a short fragment,
+ * and after a fragment the sentence goes on.
+ */
+export function joinBrokenLines(text: string, blocks: Block[]): Block[] {
+  const joined: Block[] = [];
+  let lastLength = 0;
+  let firstLength = 0;
+  for (const block of blocks) {
+    const previous = joined[joined.length - 1];
+    const length = block.end - block.start;
+    const continues =
+      previous !== undefined &&
+      previous.kind === 'plain' &&
+      block.kind === 'plain' &&
+      block.line.index === previous.line.index + previous.lineCount &&
+      firstLength >= MIN_PROSE_LINE &&
+      !endsSentence(text, previous) &&
+      (lastLength <= MAX_FRAGMENT || length <= MAX_FRAGMENT) &&
+      !BREAK.test(text.slice(block.start, block.start + 8)) &&
+      !GREETING.test(text.slice(block.start, block.start + 8));
+    if (continues && previous) {
+      joined[joined.length - 1] = {
+        ...previous,
+        end: block.end,
+        bodyEnd: block.end,
+        lineCount: previous.lineCount + 1,
+      };
+    } else {
+      joined.push(block);
+      firstLength = length;
+    }
+    lastLength = length;
+  }
+  return joined;
+}
