@@ -270,9 +270,28 @@ function isTopicSentence(text: string, span: Span | undefined): boolean {
   return sentence.length <= MAX_TOPIC_WITH_COMMAS || !/[，,]/.test(sentence);
 }
 
-function plainBlock(walk: Walk, block: Block): void {
+/** Longest line read as a measure's topic line standing above its body ("加力扩大有效投资。"). */
+const MAX_TOPIC_LINE = 25;
+
+/** A short one-sentence line with no clause break, ending with 。: a topic line, not a task. */
+function isTopicLine(text: string, block: Block, sentences: readonly Span[]): boolean {
+  const only = sentences[0];
+  if (sentences.length !== 1 || !only || only[1] - only[0] > MAX_TOPIC_LINE) return false;
+  const sentence = text.slice(only[0], only[1]);
+  return /。$/.test(sentence) && !/[，,；;：:]/.test(sentence) && block.kind === 'plain';
+}
+
+function plainBlock(walk: Walk, block: Block, next: Block | undefined): void {
   const { text } = walk;
   const sentences = splitSentences(text, block.bodyStart, block.bodyEnd);
+  if (next?.kind === 'plain' && isTopicLine(text, block, sentences)) {
+    const nextSentences = splitSentences(text, next.bodyStart, next.bodyEnd);
+    if (!isTopicLine(text, next, nextSentences)) {
+      // A measure as a short topic line over its body paragraph(s) (Qinghai).
+      openMeasure(walk, proseMeasure(text, sentences, [block.start, block.end]), 'explicit');
+      return;
+    }
+  }
   if (walk.measure && walk.origin === 'explicit') {
     for (const task of sentenceTasks(text, block.bodyStart, block.bodyEnd)) addTask(walk, task, true);
     return;
@@ -368,7 +387,12 @@ export function buildSectionBody(
       const nextIndex = index + 1 < tailIndex ? index + 1 : -1;
       labelledBlock(walk, block, blocks[nextIndex], starts.has(nextIndex));
     } else if (block.kind === 'bullet') bulletBlock(walk, block, index);
-    else plainBlock(walk, block);
+    else
+      plainBlock(
+        walk,
+        block,
+        index + 1 < tailIndex && !starts.has(index + 1) ? blocks[index + 1] : undefined,
+      );
     walk.areaFresh = false;
   }
   settleArea(walk);

@@ -66,8 +66,9 @@ function inside(span: Span, outer: Span | undefined): boolean {
  */
 function coverage(tree: ReportTree, section: SectionNode, problems: string[]): [number, number] {
   const areas = section.areas;
-  const first = areas[0];
-  const last = areas[areas.length - 1];
+  const numbered = areas.filter((area) => !area.unnumbered);
+  const first = numbered[0];
+  const last = numbered[numbered.length - 1];
   if (!first || !last) return [0, 0];
   const { text } = tree;
   const tasks = areas.flatMap(tasksOf).map((task) => task.span);
@@ -77,26 +78,33 @@ function coverage(tree: ReportTree, section: SectionNode, problems: string[]): [
     ...(area.closing ? [area.closing.span] : []),
     ...area.measures.map((measure) => measure.titleSpan),
   ]);
+  // From the first numbered area to the end of the last, then each unnumbered area (other work
+  // may follow a self-building section).
+  const ranges: Span[] = [
+    [first.span[0], last.span[1]],
+    ...areas.filter((area) => area.unnumbered && area.span[0] >= last.span[1]).map((area) => area.span),
+  ];
   let total = 0;
   let covered = 0;
-  let lineStart = first.span[0];
-  const end = last.span[1];
-  while (lineStart < end) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd === -1 || lineEnd > end) lineEnd = end;
-    for (const sentence of splitSentences(text, lineStart, lineEnd)) {
-      const core = withoutTerminator(text, sentence);
-      if (core[1] <= core[0]) continue;
-      total++;
-      const holders = tasks.filter((span) => inside(core, span)).length;
-      const isContext = context.some((span) => inside(core, span) || inside(span, core));
-      if (holders === 1 || (holders === 0 && isContext)) covered++;
-      else if (problems.length < 60) {
-        const words = text.slice(core[0], Math.min(core[1], core[0] + 30));
-        problems.push(`sentence in ${holders} tasks: "${words}…"`);
+  for (const [rangeStart, end] of ranges) {
+    let lineStart = rangeStart;
+    while (lineStart < end) {
+      let lineEnd = text.indexOf('\n', lineStart);
+      if (lineEnd === -1 || lineEnd > end) lineEnd = end;
+      for (const sentence of splitSentences(text, lineStart, lineEnd)) {
+        const core = withoutTerminator(text, sentence);
+        if (core[1] <= core[0]) continue;
+        total++;
+        const holders = tasks.filter((span) => inside(core, span)).length;
+        const isContext = context.some((span) => inside(core, span) || inside(span, core));
+        if (holders === 1 || (holders === 0 && isContext)) covered++;
+        else if (problems.length < 60) {
+          const words = text.slice(core[0], Math.min(core[1], core[0] + 30));
+          problems.push(`sentence in ${holders} tasks: "${words}…"`);
+        }
       }
+      lineStart = lineEnd + 1;
     }
-    lineStart = lineEnd + 1;
   }
   return [total, covered];
 }

@@ -109,16 +109,23 @@ function placeFromTitle(title: string): string | undefined {
 /** Build the report's metadata from the evidence; every field is optional except the title. */
 export function buildMeta(evidence: MetaEvidence): ReportMeta {
   const meta: ReportMeta = { title: '' };
-  const titles = evidence.header
-    .filter((line) => line.kind === 'title')
-    .map((line) => {
-      const body = line.headingBody ?? line.content;
-      // National 2018 merges "政府工作报告——2018年3月5日在…上国务院总理 李克强" into one line.
-      return body.split(/——|－－|--/)[0]?.trim() ?? body;
-    });
-  // A web page may give both its own headline ("2026年安徽省政府工作报告") and the document's
-  // bare title ("政府工作报告"): the one naming the year or the government says more.
-  meta.title = titles.find((title) => /\d{4}\s*年|[省市区县州盟旗]/.test(title)) ?? titles[0] ?? '';
+  const titleOf = (line: MetaEvidence['header'][number]): string => {
+    const body = line.headingBody ?? line.content;
+    // National 2018 merges "政府工作报告——2018年3月5日在…上国务院总理 李克强" into one line.
+    return body.split(/——|－－|--/)[0]?.trim() ?? body;
+  };
+  const titles = evidence.header.filter((line) => line.kind === 'title').map(titleOf);
+  // A web page may give both its own headline and the document's title: the document's title is
+  // the one its session line ("——2026年2月3日在…会议上") stands under; else the one naming the
+  // year or the government says more than a breadcrumb ("省政府工作报告").
+  const overSession = evidence.header.find(
+    (line, i) => line.kind === 'title' && evidence.header[i + 1]?.kind === 'session',
+  );
+  meta.title =
+    (overSession ? titleOf(overSession) : undefined) ??
+    titles.find((title) => /\d{4}\s*年|[省市区县州盟旗]/.test(title)) ??
+    titles[0] ??
+    '';
   for (const line of evidence.header) {
     const session = sessionOf(line.content);
     if (session && meta.date === undefined) {

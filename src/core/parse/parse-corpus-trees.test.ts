@@ -21,6 +21,8 @@ const KNOWN_GAPS: ReadonlyMap<string, string> = new Map([
   ['provinces-2026/jiangxi-2026-work-report.txt', 'roll-call other-work paragraph after the last area'],
   // （三）（四）（七）: one body paragraph whose measures are inline topic sentences.
   ['provinces-2026/jilin-2026-work-report.txt', 'inline topic-sentence measures in a one-paragraph body'],
+  // The "各位代表！今年，我们继续安排20件民生实事…" paragraph between （九） and （十） is in no area.
+  ['provinces-2026/liaoning-2026-work-report.txt', 'other work between two areas'],
 ]);
 
 const trees = readCorpusTrees().map(({ name, json }) => ({ name, tree: json as CorpusTree }));
