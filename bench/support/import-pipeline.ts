@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { analyzeTreeTasks } from '../../src/cli/commands/import.js';
 import { flattenTree } from '../../src/core/merge/flatten-tree.js';
 import { parseReport } from '../../src/core/parse/index.js';
-import { decodeReportBytes } from '../../src/ingest/decode.js';
+import { decodeReportBytes } from '../../src/ingest/index.js';
 import { CLI_ACTOR } from '../../src/store/audit/append-audit-event.js';
 import { importReport } from '../../src/store/import-report.js';
 import type { Database } from '../../src/store/schema.js';

@@ -148,16 +148,16 @@ describe('decodeReportBytes: hostile and broken input', () => {
     expect(await errorCode(decodeReportBytes(utf8(' \n\r\n\u3000\n'), 'blank.txt'))).toBe('empty_report');
   });
 
-  it('refuses binary files: NUL bytes, control characters, PDF, old .doc', async () => {
+  it('refuses binary files (NUL bytes, control characters) and damaged PDF and .doc files', async () => {
     const png = new Uint8Array([
       0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52,
     ]);
     expect(await errorCode(decodeReportBytes(png, 'photo.txt'))).toBe('binary_file');
     const controls = utf8('text\u0001\u0002\u0003\u0004 more\u0005\u0006');
     expect(await errorCode(decodeReportBytes(controls, 'x.txt'))).toBe('binary_file');
-    expect(await errorCode(decodeReportBytes(utf8('%PDF-1.7\n...'), 'r.pdf'))).toBe('unsupported_format');
+    expect(await errorCode(decodeReportBytes(utf8('%PDF-1.7\n...'), 'r.pdf'))).toBe('broken_pdf');
     const doc = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 1, 2, 3]);
-    expect(await errorCode(decodeReportBytes(doc, 'r.doc'))).toBe('unsupported_format');
+    expect(await errorCode(decodeReportBytes(doc, 'r.doc'))).toBe('broken_doc');
   });
 
   it('refuses a 50 MB file by its size, from bytes and from disk without reading it', async () => {

@@ -1,14 +1,21 @@
 import iconv from 'iconv-lite';
 import { badInput, type LuoshiError } from '../core/errors.js';
 import { normalizeReportText } from '../core/parse/index.js';
-import { docxToText } from './docx.js';
 
-/** What `decodeReportBytes` returns: normalised text plus how it was read. */
+/** The kinds of document luoshi reads, recognised by content. `doc` covers .wps (the same binary). */
+export type DocumentFormat = 'markdown' | 'text' | 'docx' | 'html' | 'mhtml' | 'pdf' | 'doc' | 'ofd';
+
+/** What `readDocument` returns: normalised text (one line per paragraph) plus how it was read. */
 export interface DecodedReport {
   text: string;
-  format: 'markdown' | 'text' | 'docx';
-  /** utf-8, utf-16le, utf-16be, gb18030, or docx (UTF-8 XML inside the archive). */
+  format: DocumentFormat;
+  /**
+   * utf-8, utf-16le, utf-16be or gb18030 for text and web pages; for containers with their own
+   * text encoding, the container: docx, pdf, doc, ofd.
+   */
   encoding: string;
+  /** Pages read, for paged formats (PDF, OFD). */
+  pages?: number;
 }
 
 export interface DecodeOptions {
@@ -32,7 +39,7 @@ export function fileTooLarge(name: string, size: number, maxBytes: number): Luos
   );
 }
 
-function startsWith(bytes: Uint8Array, ...signature: number[]): boolean {
+export function startsWith(bytes: Uint8Array, ...signature: number[]): boolean {
   return signature.every((byte, index) => bytes[index] === byte);
 }
 
@@ -67,8 +74,8 @@ function countControlCharacters(text: string): number {
 function binaryFile(name: string, why: string, whyZh: string): LuoshiError {
   return badInput(
     'binary_file',
-    `${name} is not a text report (${why}); upload a .docx, .md or .txt file`,
-    `${name} 不是文本报告（${whyZh}），请上传 .docx、.md 或 .txt 文件`,
+    `${name} is not a report luoshi can read (${why}); upload .docx, .doc, .wps, .pdf, .ofd, .html, .md or .txt`,
+    `${name} 不是可读取的报告（${whyZh}），请上传 .docx、.doc、.wps、.pdf、.ofd、.html、.md 或 .txt 文件`,
     { file: name },
   );
 }
@@ -140,49 +147,10 @@ function detectFormat(text: string, fileName: string | undefined): 'markdown' | 
 }
 
 /**
- * Read an uploaded report: Word .docx (recognised by its zip signature, not its name), or text in
- * UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, or GBK/GB18030 (recognised by content).
- * Returns normalised text (see `normalizeReportText`). Every unreadable input raises a
- * `LuoshiError` with a precise code: file_too_large, empty_report, binary_file,
- * unsupported_format, unsupported_encoding, broken_docx, zip_bomb.
+ * Plain text or Markdown bytes → normalised text: UTF-8 (with or without BOM), UTF-16 LE/BE with
+ * BOM, or GBK/GB18030 (recognised by content). Raises binary_file or unsupported_encoding.
  */
-export async function decodeReportBytes(
-  bytes: Uint8Array,
-  fileName?: string,
-  options: DecodeOptions = {},
-): Promise<DecodedReport> {
-  const name = fileName ?? 'the report';
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_REPORT_BYTES;
-  if (bytes.length > maxBytes) throw fileTooLarge(name, bytes.length, maxBytes);
-  let decoded: DecodedReport;
-  if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04) || startsWith(bytes, 0x50, 0x4b, 0x05, 0x06)) {
-    decoded = { text: normalizeReportText(docxToText(bytes, name)), format: 'docx', encoding: 'docx' };
-  } else {
-    decoded = decodeText(bytes, name, fileName);
-  }
-  if (decoded.text.trim().length === 0) {
-    throw badInput('empty_report', `${name} contains no text`, `${name} 没有任何文字内容`, { file: name });
-  }
-  return decoded;
-}
-
-function decodeText(bytes: Uint8Array, name: string, fileName: string | undefined): DecodedReport {
-  if (startsWith(bytes, 0x25, 0x50, 0x44, 0x46)) {
-    throw badInput(
-      'unsupported_format',
-      `${name} is a PDF; copy its text into a .txt file or upload the .docx original`,
-      `${name} 是 PDF 文件，请将文字复制为 .txt 文件或上传 .docx 原件`,
-      { file: name },
-    );
-  }
-  if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0)) {
-    throw badInput(
-      'unsupported_format',
-      `${name} is an old Word .doc file; save it as .docx and upload again`,
-      `${name} 是旧版 Word .doc 文件，请另存为 .docx 后重新上传`,
-      { file: name },
-    );
-  }
+export function decodeText(bytes: Uint8Array, name: string, fileName: string | undefined): DecodedReport {
   let text: string;
   let encoding: string;
   if (startsWith(bytes, 0xff, 0xfe) || startsWith(bytes, 0xfe, 0xff)) {

@@ -1,13 +1,8 @@
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { badInput } from '../core/errors.js';
-import {
-  DEFAULT_MAX_REPORT_BYTES,
-  type DecodedReport,
-  type DecodeOptions,
-  decodeReportBytes,
-  fileTooLarge,
-} from './decode.js';
+import { DEFAULT_MAX_REPORT_BYTES, type DecodedReport, type DecodeOptions, fileTooLarge } from './decode.js';
+import { readDocument } from './read-document.js';
 
 /**
  * Read and decode a report file from disk. The size is checked before reading, so a huge file is
@@ -33,7 +28,7 @@ export async function readReportFile(path: string, options: DecodeOptions = {}):
   try {
     const bytes = new Uint8Array(size);
     const { bytesRead } = await handle.read(bytes, 0, size, 0);
-    return await decodeReportBytes(bytes.subarray(0, bytesRead), basename(path), { maxBytes });
+    return await readDocument(bytes.subarray(0, bytesRead), basename(path), { maxBytes });
   } finally {
     await handle.close();
   }

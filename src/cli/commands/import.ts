@@ -46,7 +46,10 @@ export function registerImport(program: Command): Command {
   return program
     .command('import')
     .description('import a report file (parse, extract targets, store) and print the report id')
-    .argument('<file>', 'the report: Markdown, plain text (UTF-8 or GBK/GB18030) or Word .docx')
+    .argument(
+      '<file>',
+      'the report: Word .docx/.doc, WPS .wps, PDF, OFD, web page .html/.mhtml, Markdown or text (UTF-8 or GBK)',
+    )
     .option('-o, --organisation <name>', 'the issuing government (发文机关), e.g. 北京市通州区人民政府')
     .option(
       '--into <reportId>',

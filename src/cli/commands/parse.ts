@@ -12,7 +12,10 @@ export function registerParse(program: Command): Command {
   return program
     .command('parse')
     .description('show the structure of a report: sections, work areas, measures and tasks')
-    .argument('<file>', 'a report file (.docx, .md or .txt in UTF-8/UTF-16/GBK), or - for standard input')
+    .argument(
+      '<file>',
+      'a report file (.docx, .doc, .wps, .pdf, .ofd, .html, .mhtml, .md or .txt), or - for standard input',
+    )
     .option('--json', 'print the tree as JSON instead of an outline')
     .addHelpText(
       'after',

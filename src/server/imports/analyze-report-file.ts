@@ -3,15 +3,31 @@ import { analyzeTask } from '../../core/extract/index.js';
 import { parseReport } from '../../core/parse/index.js';
 import type { ReportTree, TaskNode } from '../../core/report-tree.js';
 import type { TaskAnalysis } from '../../core/target.js';
-import { type DecodeOptions, decodeReportBytes } from '../../ingest/index.js';
+import { type DecodeOptions, readDocument } from '../../ingest/index.js';
 
 export interface AnalyzedReport {
   tree: ReportTree;
   analyze: (task: TaskNode) => TaskAnalysis;
 }
 
-/** The file kinds an upload may be, by extension. */
-export const REPORT_EXTENSIONS = ['.md', '.markdown', '.txt', '.docx'] as const;
+/**
+ * The file kinds an upload may be, by extension (a first gate against programs and pictures;
+ * src/ingest then reads each file by its content, whatever it is called).
+ */
+export const REPORT_EXTENSIONS = [
+  '.md',
+  '.markdown',
+  '.txt',
+  '.docx',
+  '.doc',
+  '.wps',
+  '.pdf',
+  '.ofd',
+  '.html',
+  '.htm',
+  '.mhtml',
+  '.mht',
+] as const;
 
 function extensionOf(fileName: string): string {
   const dot = fileName.lastIndexOf('.');
@@ -21,7 +37,7 @@ function extensionOf(fileName: string): string {
 /**
  * Bytes of a report file → its tree and the analysis of each task (targets, deadline,
  * commitment). The first-start sample import and the upload preview both go through here; the
- * bytes are decoded by src/ingest (encodings, .docx, size and zip-bomb guards), `options.maxBytes`
+ * bytes are read by src/ingest's `readDocument` (every format, encodings, size and hostile-file guards), `options.maxBytes`
  * being the upload limit.
  */
 export async function analyzeReportFile(
@@ -33,12 +49,12 @@ export async function analyzeReportFile(
   if (!(REPORT_EXTENSIONS as readonly string[]).includes(extension)) {
     throw badInput(
       'unsupported_format',
-      `${fileName}: upload a .md, .txt or .docx file`,
-      `${fileName}：请上传 .md、.txt 或 .docx 文件`,
+      `${fileName}: upload a report as .docx, .doc, .wps, .pdf, .ofd, .html, .mhtml, .md or .txt`,
+      `${fileName}：请上传 .docx、.doc、.wps、.pdf、.ofd、.html、.mhtml、.md 或 .txt 格式的报告`,
       { file: fileName },
     );
   }
-  const { text } = await decodeReportBytes(bytes, fileName, options);
+  const { text } = await readDocument(bytes, fileName, options);
   return analyzeReportText(text, fileName);
 }
 

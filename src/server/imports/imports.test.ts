@@ -122,7 +122,7 @@ describe.each(DIALECTS)('imports on %s', (dialect) => {
     ['binary.txt', Buffer.from([0, 1, 2, 3, 255, 0]), 400, 'binary_file'],
     ['broken.docx', Buffer.from('PK\u0003\u0004 not really a zip'), 400, 'broken_docx'],
     ['report.exe', Buffer.from('MZ'), 400, 'unsupported_format'],
-    ['report.txt', Buffer.from('%PDF-1.7\n'), 400, 'unsupported_format'],
+    ['report.txt', Buffer.from('%PDF-1.7\n'), 400, 'broken_pdf'],
     ['empty.md', Buffer.alloc(0), 400, 'empty_file'],
     ['notes.md', Buffer.from('今天天气很好。'), 400, 'no_tasks_found'],
   ])('refuses %s with %i %s and stores nothing', async (name, bytes, status, code) => {

@@ -77,7 +77,8 @@ export const importRoutes: RouteModule = (app, context) => {
     {
       schema: {
         tags: ['imports'],
-        summary: 'Upload a report (.md/.txt/.docx, multipart field "file") and preview it (office)',
+        summary:
+          'Upload a report (.docx/.doc/.wps/.pdf/.ofd/.html/.mhtml/.md/.txt, multipart field "file") and preview it (office)',
         consumes: ['multipart/form-data'],
         querystring: importQuerySchema,
         response: {

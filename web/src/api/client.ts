@@ -317,7 +317,7 @@ export function setFlag(taskId: Id, flagged: boolean): Promise<unknown> {
   );
 }
 
-/** POST /api/imports — upload a .md/.txt/.docx report and get its preview (office). */
+/** POST /api/imports — upload a report (.docx/.doc/.wps/.pdf/.ofd/.html/.mhtml/.md/.txt) and get its preview (office). */
 export function previewImport(file: File, mergeInto: Id | null): Promise<ImportPreview> {
   const form = new FormData();
   form.append('file', file);

@@ -98,7 +98,7 @@ function ImportWizard() {
           <input
             id="import-file"
             type="file"
-            accept=".md,.markdown,.txt,.docx"
+            accept=".docx,.doc,.wps,.pdf,.ofd,.html,.htm,.mhtml,.mht,.md,.markdown,.txt"
             onChange={(event) => {
               setFile(event.target.files?.[0] ?? null);
               setPreview(null);
