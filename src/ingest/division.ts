@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { DivisionSourceLine } from '../core/division/parse-division.js';
 import { badInput } from '../core/errors.js';
-import { DEFAULT_MAX_REPORT_BYTES, decodeReportBytes, fileTooLarge } from './decode.js';
+import { DEFAULT_MAX_REPORT_BYTES, fileTooLarge } from './decode.js';
+import { readDocument } from './read-document.js';
 import { listZipEntries } from './zip.js';
 
 /** Most rows read from one sheet; a 分工方案 has hundreds. */
@@ -72,6 +73,6 @@ export async function readDivisionBytes(
 ): Promise<DivisionSourceLine[]> {
   if (bytes.length > maxBytes) throw fileTooLarge(name, bytes.length, maxBytes);
   if (isWorkbook(bytes, name)) return workbookLines(bytes, name);
-  const decoded = await decodeReportBytes(bytes, name, { maxBytes });
+  const decoded = await readDocument(bytes, name, { maxBytes });
   return decoded.text.split('\n').map((text, index) => ({ line: index + 1, cells: text.split('\t') }));
 }
