@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 /**
  * The luoshi database, table by table, as Kysely sees it. The same schema runs on SQLite and
@@ -393,21 +393,17 @@ export interface Database {
 
 export type Organisation = Selectable<OrganisationTable>;
 export type Report = Selectable<ReportTable>;
-export type ReportRevision = Selectable<ReportRevisionTable>;
 export type NodeRow = Selectable<NodeTable>;
 export type NewNode = Insertable<NodeTable>;
 export type TargetRow = Selectable<TargetTable>;
 export type NewTarget = Insertable<TargetTable>;
-export type TargetUpdate = Updateable<TargetTable>;
 export type Unit = Selectable<UnitTable>;
 export type Person = Selectable<PersonTable>;
 export type Assignment = Selectable<AssignmentTable>;
 export type ReportingPeriod = Selectable<ReportingPeriodTable>;
 export type ProgressReport = Selectable<ProgressReportTable>;
-export type ProgressValue = Selectable<ProgressValueTable>;
 export type Attachment = Selectable<AttachmentTable>;
 export type Comment = Selectable<CommentTable>;
-export type FlagRow = Selectable<FlagTable>;
 export type User = Selectable<UserTable>;
 export type Session = Selectable<SessionTable>;
 export type Notification = Selectable<NotificationTable>;

@@ -21,16 +21,6 @@ const DIGITS: Readonly<Record<string, number>> = {
 
 const SMALL_MULTIPLIERS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
 
-/** True for the characters a numeral may be written with (Arabic digits excluded). */
-export function isChineseNumeralChar(ch: string): boolean {
-  return ch in DIGITS || ch in SMALL_MULTIPLIERS || ch === '万' || ch === '亿';
-}
-
-/** True for 十 百 千 万 亿. */
-export function isMultiplierChar(ch: string): boolean {
-  return ch in SMALL_MULTIPLIERS || ch === '万' || ch === '亿';
-}
-
 /** Removes binary floating-point noise (2.26 × 10¹² → 2260000000000, not 2260000000000.0002). */
 export function cleanNumber(value: number): number {
   return Number.parseFloat(value.toPrecision(15));

@@ -168,8 +168,3 @@ export function withoutTerminator(text: string, span: Span): Span {
   const [s, trimmedEnd] = trimSpan(text, span[0], e);
   return [s, trimmedEnd];
 }
-
-/** True when [start, end) contains a sentence terminator outside quotes/brackets. */
-export function hasInnerTerminator(text: string, start: number, end: number): boolean {
-  return splitSentences(text, start, end).length > 1;
-}

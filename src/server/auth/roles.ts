@@ -18,14 +18,6 @@ export interface SessionUser {
 /** Roles whose people act for one unit and see only its work. */
 export const UNIT_ROLES: readonly UserRole[] = ['reporter', 'unit_head'];
 
-/** Every role, with the Chinese title shown in the UI. */
-export const ROLE_ZH: Record<UserRole, string> = {
-  admin: '督查室',
-  reporter: '承办人',
-  unit_head: '单位负责人',
-  leader: '领导',
-};
-
 export function unauthenticated(): LuoshiError {
   return new LuoshiError('unauthenticated', 401, { en: 'Please sign in first', zh: '请先登录' });
 }
@@ -54,11 +46,6 @@ export function requireRole(request: FastifyRequest, ...roles: UserRole[]): Sess
 /** True when the user reads everything (office and leaders). */
 export function readsAll(user: SessionUser | null): boolean {
   return user !== null && (user.role === 'admin' || user.role === 'leader');
-}
-
-/** True when the user acts for `unitId` (reporters and unit heads of that unit). */
-export function actsForUnit(user: SessionUser, unitId: number): boolean {
-  return UNIT_ROLES.includes(user.role) && user.unitId === unitId;
 }
 
 /** The audit actor for a signed-in user. */

@@ -262,5 +262,4 @@ export type ReportDetail = z.infer<typeof reportDetailSchema>;
 export type TaskSummary = z.infer<typeof taskSummarySchema>;
 export type Dashboard = z.infer<typeof dashboardSchema>;
 export type RollUpBody = z.infer<typeof rollUpSchema>;
-export type RollUpModeBody = z.infer<typeof rollUpModeSchema>;
 export type TaskStatusBody = z.infer<typeof taskStatusSchema>;

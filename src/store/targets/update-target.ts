@@ -34,23 +34,3 @@ export async function updateTarget(db: Kysely<Database>, input: UpdateTargetInpu
     return toStoredTarget(row);
   });
 }
-
-/** Archives a target (it stays in the history and keeps its progress values). */
-export async function archiveTarget(
-  db: Kysely<Database>,
-  input: { id: number; version: number; actor: Actor },
-): Promise<StoredTarget> {
-  return writeTransaction(db, async (trx) =>
-    toStoredTarget(
-      await updateVersioned(trx, {
-        table: 'targets',
-        entity: 'target',
-        action: 'archive',
-        id: input.id,
-        version: input.version,
-        changes: { archived: 1, edited_by: input.actor.id, edited_at: new Date().toISOString() },
-        actor: input.actor,
-      }),
-    ),
-  );
-}
