@@ -17,6 +17,7 @@ import type { Config } from '../config/config.js';
 import type { Logger } from '../config/logger.js';
 import { changeWatchOf } from '../store/change-watch.js';
 import type { Database } from '../store/schema.js';
+import { onInvalidStoredData } from '../store/status/list-task-status-inputs.js';
 import { assignmentRoutes } from './assignments/routes.js';
 import { attachmentRoutes } from './attachments/routes.js';
 import { installRouteAccess } from './auth/route-access.js';
@@ -167,6 +168,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     }
     done();
   });
+  // Stored dates the views cannot use are read as unset and logged, never a failed view.
+  onInvalidStoredData((problem) => logger.warn(problem, 'invalid stored date ignored'));
   installSessionLookup(app, context);
   // Who may call each /api route is checked next, before bodies are parsed and validated.
   installRouteAccess(app);

@@ -35,6 +35,23 @@ export function parseIsoDate(text: string): CalendarDate {
   return { year, month, day };
 }
 
+/** The years luoshi accepts in dates and periods: a work report's plausible span. */
+export const FIRST_YEAR = 2000;
+export const LAST_YEAR = 2100;
+
+/**
+ * Whether `text` is a real date written YYYY-MM-DD within FIRST_YEAR–LAST_YEAR (2026-02-30,
+ * 2026-00-10 and 0000-10-01 are not). Every date the API takes is checked with this.
+ */
+export function isCalendarDate(text: string): boolean {
+  try {
+    const { year } = parseIsoDate(text);
+    return year >= FIRST_YEAR && year <= LAST_YEAR;
+  } catch {
+    return false;
+  }
+}
+
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   const a = parseIsoDate(from);

@@ -1,14 +1,16 @@
 import { z } from 'zod';
+import { calendarDateSchema } from '../calendar-date.js';
 import { milestoneSchema } from '../reports/schema.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+/** A milestone as the office writes it: its due date must be a real date. */
+const milestoneInputSchema = milestoneSchema.extend({ due: calendarDateSchema });
 
 /** The editable fields of an assignment (分工). */
 const assignmentFields = {
   role: z.enum(['lead', 'cooperating']).describe('牵头单位 lead / 配合单位 cooperating'),
   leadOfficial: z.string().trim().max(100).nullable().optional().describe('牵头领导'),
-  deadline: isoDate.nullable().optional().describe('完成时限'),
-  milestones: z.array(milestoneSchema).max(24).optional().describe('形象进度'),
+  deadline: calendarDateSchema.nullable().optional().describe('完成时限'),
+  milestones: z.array(milestoneInputSchema).max(24).optional().describe('形象进度'),
   note: z.string().max(2000).nullable().optional(),
 };
 

@@ -8,6 +8,7 @@ import { errorResponses } from '../errors.js';
 import { readUpload, storeBlob } from '../imports/read-upload.js';
 import { canReadProgress, leadUnitsOf, loadProgress } from '../progress/load-progress.js';
 import { progressIdParamsSchema } from '../progress/schema.js';
+import { readableReport } from '../reports/find-visible-report.js';
 import { EVIDENCE_EXTENSIONS, evidenceTypeOf } from './evidence-types.js';
 import { attachmentIdParamsSchema, attachmentListSchema, attachmentSchema } from './schema.js';
 
@@ -35,7 +36,10 @@ export const attachmentRoutes: RouteModule = (app, context) => {
     const [view] = await loadProgress(context.db, { id });
     if (!view) throw notFound(`Progress report ${id}`, `进展报告 ${id}`);
     const leads = (await leadUnitsOf(context.db, [view.row.node_id])).get(view.row.node_id) ?? [];
-    if (!canReadProgress(user, view.row.unit_id, leads))
+    if (
+      !canReadProgress(user, view.row.unit_id, leads) ||
+      !(await readableReport(context.db, view.row.task_report_id, user))
+    )
       throw notFound(`Progress report ${id}`, `进展报告 ${id}`);
     return view;
   }

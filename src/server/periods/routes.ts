@@ -3,10 +3,10 @@ import { notFound } from '../../core/errors.js';
 import { listUnitUserIds } from '../../store/notifications/create-notifications.js';
 import { createReportingPeriod, setPeriodStatus } from '../../store/periods/create-reporting-period.js';
 import type { Database, ReportingPeriod } from '../../store/schema.js';
-import { actorOf, requireRole, requireUser } from '../auth/roles.js';
+import { actorOf, requireRole, requireUser, type SessionUser } from '../auth/roles.js';
 import type { AppContext, RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
-import { findVisibleReport } from '../reports/find-visible-report.js';
+import { findVisibleReport, readableReport } from '../reports/find-visible-report.js';
 import { reportIdParamsSchema } from '../reports/schema.js';
 import {
   createPeriodBodySchema,
@@ -32,9 +32,16 @@ export function presentPeriod(p: ReportingPeriod) {
   };
 }
 
-export async function findPeriod(db: Kysely<Database>, id: number): Promise<ReportingPeriod> {
+/** The period, if it belongs to a report this user may read (readable-reports.ts); else a 404. */
+export async function findPeriod(
+  db: Kysely<Database>,
+  id: number,
+  user: SessionUser | null,
+): Promise<ReportingPeriod> {
   const period = await db.selectFrom('reporting_periods').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!period) throw notFound(`Reporting period ${id}`, `报送周期 ${id}`);
+  if (!period || !(await readableReport(db, period.report_id, user))) {
+    throw notFound(`Reporting period ${id}`, `报送周期 ${id}`);
+  }
   return period;
 }
 
@@ -129,7 +136,7 @@ export const periodRoutes: RouteModule = (app, context) => {
       },
       async (request) => {
         const user = requireRole(request, 'admin');
-        await findPeriod(context.db, request.params.id);
+        await findPeriod(context.db, request.params.id, user);
         const period = await setPeriodStatus(context.db, {
           id: request.params.id,
           version: request.body.version,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDateSchema, periodLabelSchema } from '../calendar-date.js';
 
 export const periodSchema = z
   .object({
@@ -20,12 +21,8 @@ export const periodListSchema = z.object({ periods: z.array(periodSchema) });
 
 /** POST /api/reports/:id/periods — 报送周期. */
 export const createPeriodBodySchema = z.object({
-  label: z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, 'a month 2026-03 or a quarter 2026-Q1'),
-  dueOn: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
-    .nullable()
-    .optional(),
+  label: periodLabelSchema,
+  dueOn: calendarDateSchema.nullable().optional(),
   open: z.boolean().optional(),
 });
 

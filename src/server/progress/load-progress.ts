@@ -3,7 +3,13 @@ import type { Database, ProgressReport } from '../../store/schema.js';
 import type { SessionUser } from '../auth/roles.js';
 
 export interface ProgressView {
-  row: ProgressReport & { task_text: string; unit_name: string; period_label: string };
+  row: ProgressReport & {
+    task_text: string;
+    unit_name: string;
+    period_label: string;
+    /** The task's report, whose readability (readable-reports.ts) gates the progress report. */
+    task_report_id: number;
+  };
   values: { targetId: number; value: number | null; note: string | null }[];
 }
 
@@ -18,7 +24,12 @@ export async function loadProgress(
     .innerJoin('units as u', 'u.id', 'p.unit_id')
     .innerJoin('reporting_periods as rp', 'rp.id', 'p.period_id')
     .selectAll('p')
-    .select(['n.text as task_text', 'u.name as unit_name', 'rp.label as period_label']);
+    .select([
+      'n.text as task_text',
+      'u.name as unit_name',
+      'rp.label as period_label',
+      'n.report_id as task_report_id',
+    ]);
   if (where.id !== undefined) query = query.where('p.id', '=', where.id);
   if (where.periodId !== undefined) query = query.where('p.period_id', '=', where.periodId);
   if (where.taskId !== undefined) query = query.where('p.node_id', '=', where.taskId);

@@ -7,6 +7,8 @@ import type { AppContext, RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
 import { findPeriod } from '../periods/routes.js';
 import { periodIdParamsSchema } from '../periods/schema.js';
+import { readableReport } from '../reports/find-visible-report.js';
+import { requireTaskAccess } from '../tasks/require-task-access.js';
 import {
   canReadProgress,
   leadUnitsOf,
@@ -29,8 +31,12 @@ async function loadOne(context: AppContext, id: number, user: SessionUser): Prom
   const [view] = await loadProgress(context.db, { id });
   if (!view) throw notFound(`Progress report ${id}`, `进展报告 ${id}`);
   const leads = (await leadUnitsOf(context.db, [view.row.node_id])).get(view.row.node_id) ?? [];
-  // Another unit's report does not exist as far as this user can tell.
-  if (!canReadProgress(user, view.row.unit_id, leads))
+  // Another unit's report, or one in a report this user may not read, does not exist as far as
+  // this user can tell.
+  if (
+    !canReadProgress(user, view.row.unit_id, leads) ||
+    !(await readableReport(context.db, view.row.task_report_id, user))
+  )
     throw notFound(`Progress report ${id}`, `进展报告 ${id}`);
   return view;
 }
@@ -55,7 +61,7 @@ export const progressRoutes: RouteModule = (app, context) => {
     },
     async (request) => {
       const user = requireUser(request);
-      await findPeriod(context.db, request.params.id);
+      await findPeriod(context.db, request.params.id, user);
       const views = await loadProgress(context.db, { periodId: request.params.id });
       const leads = await leadUnitsOf(
         context.db,
@@ -83,14 +89,9 @@ export const progressRoutes: RouteModule = (app, context) => {
     async (request) => {
       const user = requireRole(request, 'reporter', 'unit_head');
       if (user.unitId === null) throw forbidden();
-      const assigned = await context.db
-        .selectFrom('assignments')
-        .select('id')
-        .where('node_id', '=', request.params.taskId)
-        .where('unit_id', '=', user.unitId)
-        .where('archived', '=', 0)
-        .executeTakeFirst();
-      if (!assigned) throw forbidden('Your unit is not assigned to this task', '本单位未承担该任务');
+      // Another unit's task (or one of a report this user may not read) is a 404, as when read.
+      await requireTaskAccess(context.db, user, request.params.taskId);
+      await findPeriod(context.db, request.params.periodId, user);
       const body = request.body;
       const saved = await saveProgressReport(context.db, {
         taskId: request.params.taskId,
@@ -224,7 +225,7 @@ export const progressRoutes: RouteModule = (app, context) => {
     async (request) => {
       const user = requireUser(request);
       const { periodId, taskId } = request.params;
-      await findPeriod(context.db, periodId);
+      await findPeriod(context.db, periodId, user);
       const leads = (await leadUnitsOf(context.db, [taskId])).get(taskId) ?? [];
       const allowed =
         user.role === 'admin' ||

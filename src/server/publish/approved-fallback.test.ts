@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../store/testing.js';
 import type { ReportDetail, TaskSummary } from '../reports/schema.js';
-import { createTestWorld, type TestWorld } from '../testing/test-app.js';
 import { addTarget, openPeriod, reportProgress } from '../testing/report-progress.js';
+import { createTestWorld, type TestWorld } from '../testing/test-app.js';
 
 function findTask(detail: ReportDetail, taskId: number): TaskSummary | undefined {
   return detail.areas

@@ -11,6 +11,7 @@ import { renderInfographicSvg } from '../../render/infographic-svg.js';
 import { renderLedgerXlsx } from '../../render/ledger-xlsx.js';
 import { svgToPng } from '../../render/svg-png.js';
 import { actorOf, readsAll, requireRole } from '../auth/roles.js';
+import { periodLabelSchema } from '../calendar-date.js';
 import type { AppContext, ZodApp } from '../context.js';
 import { errorResponses } from '../errors.js';
 import { readUpload } from '../imports/read-upload.js';
@@ -31,7 +32,7 @@ export const LEDGER_EXPORTS_PER_MINUTE = 20;
 const reportParams = z.object({ id: z.coerce.number().int().positive() });
 const formatParams = reportParams.extend({ format: z.enum(['xlsx', 'docx']) });
 const bulletinQuery = z.object({
-  period: z.string().regex(/^\d{4}-(Q[1-4]|0[1-9]|1[0-2])$/, 'a quarter (2026-Q2) or a month (2026-05)'),
+  period: periodLabelSchema,
   issuer: z.string().min(1).max(60).optional(),
 });
 

@@ -25,7 +25,7 @@ async function publicView(context: AppContext, id: number) {
 function publicRoutes(app: ZodApp, context: AppContext): void {
   const hidden = { hide: true };
   app.get('/public', { schema: hidden }, async (_request, reply) => {
-    const reports = (await listReports(context.db)).filter((r) => r.publishedAt !== null);
+    const reports = await listReports(context.db, 'published');
     return reply.type('text/html; charset=utf-8').send(renderPublicIndex(reports));
   });
 

@@ -1,16 +1,13 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../store/schema.js';
+import { atDateSchema } from '../calendar-date.js';
 import type { ReportDetail, TaskSummary } from './schema.js';
 import { lightSchema, progressClassSchema, taskSummarySchema } from './schema.js';
 
 /** The ledger's filters and order (GET /api/reports/:id/tasks and its .xlsx export). */
 export const ledgerFilterSchema = z.object({
-  at: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
-    .optional()
-    .describe('Assess status as of this date (YYYY-MM-DD); default today'),
+  at: atDateSchema,
   area: z.coerce.number().int().positive().optional().describe('Only tasks of this work area (node id)'),
   unit: z.coerce
     .number()

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RollUpMode } from '../../core/status/roll-up.js';
 import { listReports } from '../../store/reports/list-reports.js';
+import { reportReachOf } from '../../store/reports/readable-reports.js';
 import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
 import { computeDashboardTrend } from './build-dashboard-trend.js';
@@ -65,13 +66,12 @@ export const reportRoutes: RouteModule = (app, context) => {
     {
       schema: {
         tags: ['reports'],
-        summary: 'Reports (anonymous visitors see published ones only)',
+        summary: 'Reports (unit users and anonymous visitors see published ones only)',
         response: { 200: reportListSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const reports = await listReports(context.db);
-      return { reports: request.user ? reports : reports.filter((r) => r.publishedAt !== null) };
+      return { reports: await listReports(context.db, reportReachOf(request.user?.role ?? null)) };
     },
   );
 

@@ -1,15 +1,12 @@
 import { z } from 'zod';
+import { atDateSchema } from '../calendar-date.js';
 
 /** Path parameter of every /api/reports/:id route. */
 export const reportIdParamsSchema = z.object({ id: z.coerce.number().int().positive() });
 
 /** Optional assessment date for status (default: today in TIME_ZONE). */
 export const atQuerySchema = z.object({
-  at: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
-    .optional()
-    .describe('Assess status as of this date (YYYY-MM-DD); default today'),
+  at: atDateSchema,
 });
 
 /**

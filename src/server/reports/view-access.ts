@@ -1,6 +1,7 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../core/errors.js';
+import { mayReadReport, reportReachOf } from '../../store/reports/readable-reports.js';
 import type { ViewState, ViewSubject } from '../../store/status/read-view-state.js';
 import { adoptSession, sessionTokenOf } from '../auth/session.js';
 import type { AppContext } from '../context.js';
@@ -9,8 +10,8 @@ import type { AppContext } from '../context.js';
  * The first step of a cached read: looks up the request's session and the report (or the
  * task's report) with its change counter, in one query or, while nothing in the database has
  * changed since the same request was last answered, from memory (ViewStateCache);
- * makes the session the request's user, and refuses reports this user may not read (archived
- * ones; unpublished ones for anonymous visitors) with a 404, as findVisibleReport does. Cached
+ * makes the session the request's user, and refuses reports this user may not read (the store's
+ * rule, readable-reports.ts) with a 404, as findVisibleReport does. Cached
  * views are filed under the reader's scope (report-scope.ts) as well as the counter.
  * Routes that call it are configured with `sessionLookup: 'route'`.
  */
@@ -27,7 +28,7 @@ export async function readReportAccess(
       : notFound(`Report ${subject.reportId}`, `报告 ${subject.reportId}`);
   if (!state) throw missing();
   await adoptSession(request, context, state.session, now);
-  if (state.report.archived || (!request.user && state.report.publishedAt === null)) throw missing();
+  if (!mayReadReport(reportReachOf(request.user?.role ?? null), state.report)) throw missing();
   return state;
 }
 

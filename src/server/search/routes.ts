@@ -3,6 +3,7 @@ import { forbidden } from '../../core/errors.js';
 import { analyzeTask } from '../../core/extract/index.js';
 import { trackPromises } from '../../core/promise/track-promises.js';
 import type { ReportTree } from '../../core/report-tree.js';
+import { reportReachOf } from '../../store/reports/readable-reports.js';
 import { findRevisionTree } from '../../store/search/find-revision-tree.js';
 import { type SearchFilters, searchEntries } from '../../store/search/search-entries.js';
 import type { SearchEntryKind } from '../../store/search/search-tables.js';
@@ -68,7 +69,7 @@ export const searchRoutes: RouteModule = (app, context) => {
         {
           ...filters,
           ...(kind ? { kinds: kind.split(',') as SearchEntryKind[] } : {}),
-          publishedOnly: request.user === null,
+          reach: reportReachOf(request.user?.role ?? null),
           privateEntries: privateEntriesFor(request.user),
         },
         { limit, offset },

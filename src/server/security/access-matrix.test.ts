@@ -18,6 +18,9 @@ const ROLES: Role[] = ['anonymous', ...(Object.keys(FIXTURE_USERS) as FixtureUse
 interface Fixture {
   reportId: number;
   unpublishedReportId: number;
+  /** A task of the unpublished report, led by unit A, in its open period. */
+  unpublishedTask: number;
+  unpublishedPeriodId: number;
   t1: number; // lead A, cooperating B
   t2: number; // lead B
   t3: number; // unassigned
@@ -47,6 +50,8 @@ const ALL: Role[] = ['anonymous', ...SIGNED];
 const UNIT_A: Role[] = ['reporterA', 'headA'];
 const UNIT_B: Role[] = ['reporterB', 'headB'];
 const UNIT_USERS: Role[] = [...UNIT_A, ...UNIT_B];
+/** Who reads unpublished reports (src/store/reports/readable-reports.ts). */
+const OFFICE: Role[] = ['admin', 'leader'];
 const brokenXlsx = { name: 'x.xlsx', bytes: Buffer.from('PK\u0003\u0004 broken') };
 
 const ROWS: Row[] = [
@@ -58,7 +63,7 @@ const ROWS: Row[] = [
     method: 'GET',
     route: '/api/reports/:id',
     url: (f) => `/api/reports/${f.unpublishedReportId}`,
-    allowed: SIGNED,
+    allowed: OFFICE,
   },
   {
     method: 'GET',
@@ -70,7 +75,7 @@ const ROWS: Row[] = [
     method: 'GET',
     route: '/api/reports/:id/dashboard',
     url: (f) => `/api/reports/${f.unpublishedReportId}/dashboard`,
-    allowed: SIGNED,
+    allowed: OFFICE,
   },
   {
     method: 'GET',
@@ -82,7 +87,7 @@ const ROWS: Row[] = [
     method: 'GET',
     route: '/api/reports/:id/tasks',
     url: (f) => `/api/reports/${f.unpublishedReportId}/tasks`,
-    allowed: SIGNED,
+    allowed: OFFICE,
   },
   { method: 'GET', route: '/api/tasks/:id', url: (f) => `/api/tasks/${f.t1}`, allowed: ALL },
   // Unit users see only their unit's tasks (src/server/reports/report-scope.ts): B's task is a 404 for A.
@@ -106,6 +111,45 @@ const ROWS: Row[] = [
     route: '/api/search',
     url: (f) => `/api/search?q=%E5%AD%A6%E4%BD%8D&unitId=${f.unitB}`,
     allowed: ['anonymous', 'admin', 'leader', ...UNIT_B],
+  },
+  // Unpublished reports are the office's drafts: unit users and visitors see none of them.
+  {
+    method: 'GET',
+    route: '/api/diff',
+    url: (f) => `/api/diff?before=${f.reportId}&after=${f.reportId}`,
+    allowed: ALL,
+  },
+  {
+    method: 'GET',
+    route: '/api/diff',
+    url: (f) => `/api/diff?before=${f.reportId}&after=${f.unpublishedReportId}`,
+    allowed: OFFICE,
+  },
+  {
+    method: 'GET',
+    route: '/api/promises',
+    url: (f) => `/api/promises?promised=${f.reportId}&reviewed=${f.reportId}`,
+    allowed: ALL,
+  },
+  {
+    method: 'GET',
+    route: '/api/promises',
+    url: (f) => `/api/promises?promised=${f.unpublishedReportId}&reviewed=${f.reportId}`,
+    allowed: OFFICE,
+  },
+  { method: 'GET', route: '/api/tasks/:id', url: (f) => `/api/tasks/${f.unpublishedTask}`, allowed: OFFICE },
+  {
+    method: 'GET',
+    route: '/api/reports/:id/periods',
+    url: (f) => `/api/reports/${f.unpublishedReportId}/periods`,
+    allowed: OFFICE,
+  },
+  {
+    method: 'PUT',
+    route: '/api/periods/:periodId/tasks/:taskId/progress',
+    url: (f) => `/api/periods/${f.unpublishedPeriodId}/tasks/${f.unpublishedTask}/progress`,
+    json: () => ({ narrative: '未发布' }),
+    allowed: [],
   },
   { method: 'GET', route: '/api/units', url: () => '/api/units', allowed: SIGNED },
   {
@@ -360,7 +404,7 @@ const ROWS: Row[] = [
     method: 'GET',
     route: '/api/reports/:id/ledger.xlsx',
     url: (f) => `/api/reports/${f.unpublishedReportId}/ledger.xlsx`,
-    allowed: SIGNED,
+    allowed: OFFICE,
   },
   {
     method: 'GET',
@@ -378,7 +422,7 @@ const ROWS: Row[] = [
     method: 'GET',
     route: '/api/reports/:id/infographic.:format',
     url: (f) => `/api/reports/${f.unpublishedReportId}/infographic.svg`,
-    allowed: SIGNED,
+    allowed: OFFICE,
   },
   { method: 'DELETE', route: '/api/session', url: () => '/api/session', allowed: ALL, fresh: true },
   {
@@ -401,8 +445,6 @@ const ROWS: Row[] = [
 
 /** Routes other modules own, checked by their own tests (listed so new routes are not missed). */
 const OWNED_ELSEWHERE = [
-  'GET /api/diff',
-  'GET /api/promises',
   // Deleting would consume the fixture's attachment; every role is checked in attachments.test.ts.
   'DELETE /api/attachments/:id',
 ];
@@ -438,25 +480,36 @@ describe.each(DIALECTS)('every endpoint × every role on %s', (dialect) => {
       .upload(`/api/progress/${progressA}/attachments`, 'a.pdf', Buffer.from('%PDF-1.4'));
     const spare = await admin.post('/api/users', { username: 'spare', role: 'leader' });
     const upload = await admin.upload('/api/imports', 'sample.md', readFileSync(SAMPLE_REPORT));
-    const now = new Date().toISOString();
-    const unpublished = await world.database.db
-      .insertInto('reports')
-      .values({
-        title: '未发布的报告',
-        organisation_id: null,
-        year: 2026,
-        place: null,
-        current_revision_id: null,
-        published_at: null,
-        archived: 0,
-        created_at: now,
-        updated_at: now,
+    const draft = await admin.upload(
+      '/api/imports',
+      'draft.md',
+      // Other bytes than the published sample's, so it is a report of its own.
+      Buffer.concat([readFileSync(SAMPLE_REPORT), Buffer.from('\n')]),
+    );
+    const unpublished = (
+      await admin.post(`/api/imports/${draft.json<{ uploadId: string }>().uploadId}/commit`, {
+        fileName: 'draft.md',
+        publish: false,
       })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    ).json<{ reportId: number }>();
+    const unpublishedTask = (
+      await world.database.db
+        .selectFrom('nodes')
+        .select('id')
+        .where('report_id', '=', unpublished.reportId)
+        .where('kind', '=', 'task')
+        .orderBy('position')
+        .executeTakeFirstOrThrow()
+    ).id;
+    await admin.post(`/api/tasks/${unpublishedTask}/assignments`, { unitId: world.units.A, role: 'lead' });
+    const unpublishedPeriod = (
+      await admin.post(`/api/reports/${unpublished.reportId}/periods`, { label: '2026-06', open: true })
+    ).json<{ id: number }>();
     fixture = {
       reportId: world.reportId,
-      unpublishedReportId: unpublished.id,
+      unpublishedReportId: unpublished.reportId,
+      unpublishedTask,
+      unpublishedPeriodId: unpublishedPeriod.id,
       t1,
       t2,
       t3,

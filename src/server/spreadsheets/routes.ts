@@ -125,7 +125,7 @@ export const spreadsheetRoutes: RouteModule = (app, context) => {
     async (request, reply) => {
       const user = requireRole(request, 'admin', 'reporter', 'unit_head');
       if (user.role !== 'admin' && user.unitId === null) throw forbidden();
-      const period = await findPeriod(context.db, request.params.id);
+      const period = await findPeriod(context.db, request.params.id, user);
       const scope = await loadScope(context, period.report_id, user);
       const existing = await context.db
         .selectFrom('progress_reports as p')
@@ -189,7 +189,7 @@ export const spreadsheetRoutes: RouteModule = (app, context) => {
     async (request) => {
       const user = requireRole(request, 'admin', 'reporter', 'unit_head');
       if (user.role !== 'admin' && user.unitId === null) throw forbidden();
-      const period = await findPeriod(context.db, request.params.id);
+      const period = await findPeriod(context.db, request.params.id, user);
       const upload = await readUpload(request, context.config.MAX_UPLOAD_MB);
       const rows = await readProgressSheet(upload.bytes);
       if (rows.length === 0) {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { notFound } from '../../core/errors.js';
+import { mayReadReport, reportReachOf } from '../../store/reports/readable-reports.js';
 import type { Database } from '../../store/schema.js';
 import { readsAll, type SessionUser } from '../auth/roles.js';
 
@@ -15,7 +16,8 @@ export async function unitsOfTask(db: Kysely<Database>, taskId: number): Promise
 }
 
 /**
- * The office and leaders reach every task; unit users only the tasks their unit works on.
+ * The office and leaders reach every task; unit users only the tasks their unit works on, in
+ * reports they may read (readable-reports.ts).
  * Anything else is a 404, so a unit cannot learn which other tasks exist. Returns the task's units.
  */
 export async function requireTaskAccess(
@@ -24,12 +26,16 @@ export async function requireTaskAccess(
   taskId: number,
 ): Promise<number[]> {
   const task = await db
-    .selectFrom('nodes')
-    .select('id')
-    .where('id', '=', taskId)
-    .where('kind', '=', 'task')
+    .selectFrom('nodes as n')
+    .innerJoin('reports as r', 'r.id', 'n.report_id')
+    .select(['n.id', 'r.archived', 'r.published_at'])
+    .where('n.id', '=', taskId)
+    .where('n.kind', '=', 'task')
     .executeTakeFirst();
-  if (!task) throw notFound(`Task ${taskId}`, `任务 ${taskId}`);
+  const reach = reportReachOf(user.role);
+  if (!task || !mayReadReport(reach, { archived: task.archived, publishedAt: task.published_at })) {
+    throw notFound(`Task ${taskId}`, `任务 ${taskId}`);
+  }
   const units = await unitsOfTask(db, taskId);
   if (!readsAll(user) && !(user.unitId !== null && units.includes(user.unitId)))
     throw notFound(`Task ${taskId}`, `任务 ${taskId}`);

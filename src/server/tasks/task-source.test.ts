@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../store/testing.js';
 import { SAMPLE_REPORT } from '../first-start.js';
+import { heardBy } from '../testing/heard-by.js';
 import { createTestWorld, type TestWorld } from '../testing/test-app.js';
 import type { TestClient } from '../testing/test-client.js';
 import type { TaskSourceAnswer } from './schema.js';
@@ -11,7 +12,7 @@ type Passage = NonNullable<TaskSourceAnswer>;
 /**
  * GET /api/tasks/:id/source — 原文定位, read apart from the task page: the same visibility as the
  * task page, one cached body per task that a re-import replaces. The report starts unpublished
- * and is published by the re-import. Both backends.
+ * (the office's and leaders' only) and is then published. Both backends.
  */
 describe.each(DIALECTS)('task passage API on %s', (dialect) => {
   let world: TestWorld;
@@ -58,6 +59,25 @@ describe.each(DIALECTS)('task passage API on %s', (dialect) => {
     ).toBe(200);
   });
   afterAll(async () => world?.close());
+
+  it('is 404 to anonymous visitors and unit users while the report is unpublished', async () => {
+    for (const client of [anonymous, reporterA, reporterB]) {
+      for (const id of [taskA.id, taskB]) {
+        expect((await read(client, id)).statusCode).toBe(404);
+        expect((await client.get(`/api/tasks/${id}`)).statusCode).toBe(404);
+      }
+    }
+    expect((await read(admin, taskA.id)).statusCode).toBe(200);
+    // Published (as the office's import does), the units read their own tasks.
+    await heardBy(world.database.db, () =>
+      world.database.db
+        .updateTable('reports')
+        .set({ published_at: new Date().toISOString() })
+        .where('id', '=', world.reportId)
+        .execute(),
+    );
+    expect((await read(reporterA, taskA.id)).statusCode).toBe(200);
+  });
 
   it('gives the passage with the task sentence marked, the same to every reader who may see the task', async () => {
     const response = await read(admin, taskA.id);
@@ -117,13 +137,6 @@ describe.each(DIALECTS)('task passage API on %s', (dialect) => {
     expect((await read(reporterB, taskB)).statusCode).toBe(200);
     expect((await read(admin, taskB)).statusCode).toBe(200);
     expect((await read(reporterB, taskA.id)).statusCode).toBe(404);
-  });
-
-  it('is 404 to anonymous visitors while the report is unpublished', async () => {
-    for (const id of [taskA.id, taskB]) {
-      expect((await read(anonymous, id)).statusCode).toBe(404);
-      expect((await anonymous.get(`/api/tasks/${id}`)).statusCode).toBe(404);
-    }
   });
 
   it('answers the second call from its cache while the report does not change', async () => {

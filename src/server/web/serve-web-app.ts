@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { getReportTree } from '../../store/reports/get-report-tree.js';
 import { listReports } from '../../store/reports/list-reports.js';
+import { reportReachOf } from '../../store/reports/readable-reports.js';
 import type { AppContext } from '../context.js';
 import { routeNotFoundBody } from '../errors.js';
 import { renderFallbackPage } from './render-fallback-page.js';
@@ -84,7 +85,7 @@ export async function installWebApp(
     if (existsSync(path.join(webDist, 'index.html'))) {
       return sendUncached(reply.type('text/html; charset=utf-8'), 'index.html', webDist);
     }
-    const reports = (await listReports(context.db)).filter((r) => request.user || r.publishedAt !== null);
+    const reports = await listReports(context.db, reportReachOf(request.user?.role ?? null));
     const first = reports[0];
     const tree = first ? await getReportTree(context.db, first.id) : null;
     return reply

@@ -1,8 +1,7 @@
 import { badInput } from '../../core/errors.js';
+import { isCalendarDate } from '../../core/status/calendar.js';
 import type { Milestone } from '../../core/status/schedule.js';
 import type { AssignmentRole } from '../schema.js';
-
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** The editable fields of an assignment (分工). */
 export interface AssignmentFields {
@@ -22,10 +21,10 @@ export function validateAssignmentFields(fields: Partial<AssignmentFields>): voi
   const problems: string[] = [];
   if (fields.role !== undefined && fields.role !== 'lead' && fields.role !== 'cooperating')
     problems.push('role must be lead or cooperating');
-  if (fields.deadline != null && !ISO_DATE.test(fields.deadline))
-    problems.push('deadline must be YYYY-MM-DD');
+  if (fields.deadline != null && !isCalendarDate(fields.deadline))
+    problems.push('deadline must be a real date YYYY-MM-DD');
   for (const [i, m] of (fields.milestones ?? []).entries()) {
-    if (!ISO_DATE.test(m.due)) problems.push(`milestones[${i}].due must be YYYY-MM-DD`);
+    if (!isCalendarDate(m.due)) problems.push(`milestones[${i}].due must be a real date YYYY-MM-DD`);
     if (m.ratio !== undefined && !(m.ratio >= 0 && m.ratio <= 1))
       problems.push(`milestones[${i}].ratio must be 0..1`);
   }

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import { LuoshiError } from '../../core/errors.js';
 import { type Actor, appendAuditEvent } from '../audit/append-audit-event.js';
-import type { Database } from '../schema.js';
 import {
   insertDraftProgressReport,
   progressReportEdits,
   upsertProgressValue,
 } from '../progress/write-progress-rows.js';
+import type { Database } from '../schema.js';
 import { writeTransaction } from '../write-transaction.js';
 
 /** One unit's progress on one task, gathered from spreadsheet rows. */

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { badInput, conflict } from '../../core/errors.js';
+import { FIRST_YEAR, isCalendarDate, LAST_YEAR } from '../../core/status/calendar.js';
 import type { Actor } from '../audit/append-audit-event.js';
 import type { Database, PeriodKind, ReportingPeriod } from '../schema.js';
 import { insertAudited } from '../versioned/insert-audited.js';
@@ -11,6 +12,8 @@ const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 
 
 /** First and last day of "2026-03" (month) or "2026-Q1" (quarter); null if the label is neither. */
 export function periodBounds(label: string): { kind: PeriodKind; startsOn: string; endsOn: string } | null {
+  const year = Number(label.slice(0, 4));
+  if (!(year >= FIRST_YEAR && year <= LAST_YEAR)) return null;
   const month = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(label);
   if (month) {
     const [y, m] = [Number(month[1]), Number(month[2])];
@@ -50,12 +53,16 @@ export async function createReportingPeriod(
   if (!bounds) {
     throw badInput(
       'invalid_period',
-      `Period "${input.label}" must look like 2026-03 or 2026-Q1`,
+      `Period "${input.label}" must look like 2026-03 or 2026-Q1, in ${FIRST_YEAR}–${LAST_YEAR}`,
       `报送周期“${input.label}”格式应为 2026-03 或 2026-Q1`,
     );
   }
-  if (input.dueOn != null && !/^\d{4}-\d{2}-\d{2}$/.test(input.dueOn)) {
-    throw badInput('invalid_period', 'dueOn must be YYYY-MM-DD', '截止日期格式应为 YYYY-MM-DD');
+  if (input.dueOn != null && !isCalendarDate(input.dueOn)) {
+    throw badInput(
+      'invalid_period',
+      'dueOn must be a real date YYYY-MM-DD',
+      '截止日期应为有效日期 YYYY-MM-DD',
+    );
   }
   return writeTransaction(db, async (trx) => {
     await loadVersioned(trx, 'reports', input.reportId);

@@ -4,12 +4,12 @@ import { type Actor, appendAuditEvent } from '../audit/append-audit-event.js';
 import type { Database } from '../schema.js';
 import { loadVersioned, staleVersion } from '../versioned/update-versioned.js';
 import { writeTransaction } from '../write-transaction.js';
+import { findProgressReportById, type ProgressReportDetail } from './find-progress-report.js';
 import {
   insertDraftProgressReport,
   progressReportEdits,
   upsertProgressValue,
 } from './write-progress-rows.js';
-import { findProgressReportById, type ProgressReportDetail } from './find-progress-report.js';
 
 /** A value the unit reports for one target (累计完成值). */
 export interface TargetValueInput {
@@ -45,6 +45,22 @@ async function checkScope(trx: Transaction<Database>, input: SaveProgressInput):
         periodId: period.id,
         status: period.status,
       },
+    );
+  }
+  // A task is reported under the periods of its own report only: another report's open period
+  // would list it and let a unit report after its own period closed.
+  const task = await trx
+    .selectFrom('nodes')
+    .select('report_id')
+    .where('id', '=', input.taskId)
+    .where('kind', '=', 'task')
+    .executeTakeFirst();
+  if (task && task.report_id !== period.report_id) {
+    throw badInput(
+      'period_of_other_report',
+      `Period ${period.label} belongs to another report than task ${input.taskId}`,
+      `报送周期 ${period.label} 不属于该任务所在的报告`,
+      { periodId: period.id },
     );
   }
   const assignment = await trx

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
+import { type ReportReach, reportReadable } from './readable-reports.js';
 
 /** One line of the report list. */
 export interface ReportSummary {
@@ -18,8 +19,8 @@ export interface ReportSummary {
   version: number;
 }
 
-/** Every report that is not archived, newest year first, then newest import first. */
-export async function listReports(db: Kysely<Database>): Promise<ReportSummary[]> {
+/** The reports a reader with this reach may read (readable-reports.ts), newest year first, then newest import first. */
+export async function listReports(db: Kysely<Database>, reach: ReportReach): Promise<ReportSummary[]> {
   const rows = await db
     .selectFrom('reports as r')
     .leftJoin('organisations as o', 'o.id', 'r.organisation_id')
@@ -43,7 +44,7 @@ export async function listReports(db: Kysely<Database>): Promise<ReportSummary[]
         .where('n.archived', '=', 0)
         .as('tasks'),
     ])
-    .where('r.archived', '=', 0)
+    .where(reportReadable('r', reach))
     .orderBy('r.year', (ob) => ob.desc().nullsLast())
     .orderBy('r.id', 'desc')
     .execute();

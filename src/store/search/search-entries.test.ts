@@ -204,9 +204,9 @@ for (const dialect of DIALECTS) {
         (await searchEntries(database.db, '电梯安装', { privateEntries: { unitId: unit.id } })).hits,
       ).toEqual([]);
 
-      expect((await searchEntries(database.db, '学位', { publishedOnly: true })).hits).toEqual([]);
+      expect((await searchEntries(database.db, '学位', { reach: 'published' })).hits).toEqual([]);
       await database.db.updateTable('reports').set({ published_at: now }).where('id', '=', second).execute();
-      const published = await searchEntries(database.db, '学位', { publishedOnly: true });
+      const published = await searchEntries(database.db, '学位', { reach: 'published' });
       expect(published.hits.map((hit) => hit.reportId)).toEqual([second]);
       await database.db.updateTable('reports').set({ archived: 1 }).where('id', '=', second).execute();
       expect(

@@ -1,6 +1,7 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import { badInput } from '../../core/errors.js';
 import { dialectOf } from '../dialect-of.js';
+import { type ReportReach, reportReadable } from '../reports/readable-reports.js';
 import type { Database } from '../schema.js';
 import { foldText, indexTokens, type QueryTokens, queryTokens, relaxedTermSets } from './bigram-tokens.js';
 import { makeSnippet, queryCoverage, type Snippet } from './highlight.js';
@@ -15,11 +16,13 @@ export interface SearchFilters {
   unitId?: number;
   year?: number;
   kinds?: SearchEntryKind[];
-  /** Only reports whose public pages are published (anonymous visitors). */
-  publishedOnly?: boolean;
+  /** Which reports the reader may read (readable-reports.ts); default `all`. */
+  reach?: ReportReach;
   /**
    * Who may read progress narratives and comments: everyone (`all`, the default: office and
-   * leaders), nobody (`none`: the public), or the people of one unit (its assigned tasks only).
+   * leaders), nobody (`none`: the public), or the people of one unit — as the objects themselves
+   * are read: comments on the tasks the unit is assigned to, progress reports of the unit itself
+   * or of a task it leads (which it consolidates).
    */
   privateEntries?: 'all' | 'none' | { unitId: number };
 }
@@ -158,14 +161,14 @@ async function fetchCandidates(
       ),
     );
   }
-  // Archived reports are out of sight everywhere; unpublished ones for the public.
+  // The reports this reader may read (archived ones are out of sight everywhere).
+  const reach = filters.reach ?? 'all';
   query = query.where(({ exists, selectFrom }) =>
     exists(
       selectFrom('reports as r')
         .select('r.id')
         .whereRef('r.id', '=', 'e.report_id')
-        .where('r.archived', '=', 0)
-        .$if(filters.publishedOnly === true, (q) => q.where('r.published_at', 'is not', null)),
+        .where(reportReadable('r', reach)),
     ),
   );
   const privateEntries = filters.privateEntries ?? 'all';
@@ -175,14 +178,40 @@ async function fetchCandidates(
     query = query.where((eb) =>
       eb.or([
         eb('e.kind', 'not in', PRIVATE_KINDS),
-        eb.exists(
-          eb
-            .selectFrom('assignments as pa')
-            .select('pa.id')
-            .whereRef('pa.node_id', '=', 'e.node_id')
-            .where('pa.unit_id', '=', unitId)
-            .where('pa.archived', '=', 0),
-        ),
+        eb.and([
+          eb('e.kind', '=', 'comment'),
+          eb.exists(
+            eb
+              .selectFrom('assignments as pa')
+              .select('pa.id')
+              .whereRef('pa.node_id', '=', 'e.node_id')
+              .where('pa.unit_id', '=', unitId)
+              .where('pa.archived', '=', 0),
+          ),
+        ]),
+        eb.and([
+          eb('e.kind', '=', 'progress'),
+          eb.exists(
+            eb
+              .selectFrom('progress_reports as pr')
+              .select('pr.id')
+              .whereRef('pr.id', '=', 'e.entity_id')
+              .where((inner) =>
+                inner.or([
+                  inner('pr.unit_id', '=', unitId),
+                  inner.exists(
+                    inner
+                      .selectFrom('assignments as la')
+                      .select('la.id')
+                      .whereRef('la.node_id', '=', 'pr.node_id')
+                      .where('la.unit_id', '=', unitId)
+                      .where('la.role', '=', 'lead')
+                      .where('la.archived', '=', 0),
+                  ),
+                ]),
+              ),
+          ),
+        ]),
       ]),
     );
   }

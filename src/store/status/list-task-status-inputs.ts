@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { isCalendarDate } from '../../core/status/calendar.js';
 import type { Milestone } from '../../core/status/schedule.js';
 import type { AssignmentRole, Database } from '../schema.js';
 
@@ -33,6 +34,28 @@ export interface TaskStatusInputs {
   progress: Map<number, CountedProgress>;
 }
 
+/** Where stored data that the views cannot use is reported (the server's log); silent by default. */
+let reportInvalidData: (problem: { entity: string; id: number; field: string; value: string }) => void =
+  () => {};
+
+/**
+ * Sets where invalid stored data is reported. Such data (a deadline 2026-02-30 written before
+ * dates were checked, or by hand) is read as not set, so one bad row never fails a whole view.
+ */
+export function onInvalidStoredData(report: typeof reportInvalidData): void {
+  reportInvalidData = report;
+}
+
+/** A stored calendar date, or null (reported) when it is not a real date. */
+function storedDate(
+  value: string | null,
+  where: { entity: string; id: number; field: string },
+): string | null {
+  if (value === null || isCalendarDate(value)) return value;
+  reportInvalidData({ ...where, value });
+  return null;
+}
+
 /** Parses milestones_json defensively: entries without a valid due date are skipped. */
 export function parseMilestones(json: string): Milestone[] {
   let parsed: unknown;
@@ -44,13 +67,7 @@ export function parseMilestones(json: string): Milestone[] {
   if (!Array.isArray(parsed)) return [];
   const out: Milestone[] = [];
   for (const m of parsed as Record<string, unknown>[]) {
-    if (
-      typeof m !== 'object' ||
-      m === null ||
-      typeof m.due !== 'string' ||
-      !/^\d{4}-\d{2}-\d{2}$/.test(m.due)
-    )
-      continue;
+    if (typeof m !== 'object' || m === null || typeof m.due !== 'string' || !isCalendarDate(m.due)) continue;
     out.push({
       due: m.due,
       ...(typeof m.ratio === 'number' ? { ratio: m.ratio } : {}),
@@ -113,7 +130,7 @@ export async function listTaskStatusInputs(
       unitName: row.unit_name,
       role: row.role,
       leadOfficial: row.lead_official,
-      deadline: row.deadline,
+      deadline: storedDate(row.deadline, { entity: 'assignment', id: row.id, field: 'deadline' }),
       milestones: parseMilestones(row.milestones_json),
       version: row.version,
     });
