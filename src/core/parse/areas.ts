@@ -12,6 +12,8 @@ export interface SectionBody {
   paragraphs: { text: string; span: Span }[];
   /** Index of the first block of a tail that follows the last area after a break ("各位代表！…"). */
   tailIndex: number;
+  /** Blocks in no area between two areas, after a break ("各位代表！今年…民生实事…", a list). */
+  between: Block[];
 }
 
 const NUMBERED: ReadonlySet<LabelStyle> = new Set([
@@ -175,10 +177,32 @@ function openArea(walk: Walk, block: Block): void {
  * one paragraph, then a one-sentence 国防 paragraph): only a one-sentence lead is context. And an
  * area whose whole body is one unlabelled paragraph has no measures: its sentences are its tasks.
  */
+/** Rhetoric of a closing paragraph: a pledge or vision, not a task ("我们愿与…共享机遇、共赢未来"). */
+const RHETORIC = /我们愿|让我们|共享机遇|共赢未来|携手|必将|定能|一定能|谱写|书写|展现新作为/;
+/** Words that commit to doing something: a paragraph with one of them holds a task. */
+const ACTION =
+  /实施|推进|推动|建设|开展|完善|加强|加快|落实|提高|提升|新建|改造|支持|出台|制定|举办|完成|办好|深化|健全|优化|培育|打造|扩大|确保|力争/;
+
+/**
+ * An area's last unlabelled paragraph of at most two sentences that only pledges or rallies
+ * (RHETORIC, and no word of action) is its closing: kept in the area's text, neither a measure nor
+ * a task.
+ */
+function settleClosing(text: string, area: AreaNode): void {
+  const last = area.measures[area.measures.length - 1];
+  if (!last || last.label !== undefined || area.measures.length < 2) return;
+  const words = text.slice(last.span[0], last.span[1]);
+  if (splitSentences(text, last.span[0], last.span[1]).length > 2) return;
+  if (!RHETORIC.test(words) || ACTION.test(words)) return;
+  area.measures.pop();
+  area.closing = { text: textOf(text, last.span[0], last.span[1]), span: last.span };
+}
+
 function settleArea(walk: Walk): void {
   const area = walk.area;
   if (!area) return;
   const { text } = walk;
+  settleClosing(text, area);
   const only = area.measures[0];
   if (area.measures.length === 1 && only && only.label === undefined && area.tasks.length === 0) {
     if (!area.preamble || walk.preambleInline === area) {
@@ -363,6 +387,7 @@ export function buildSectionBody(
     walk.areas.push(area);
     walk.area = area;
   }
+  const between: Block[] = [];
   for (let index = 0; index < tailIndex; index++) {
     const block = blocks[index] as Block;
     if (starts.has(index)) {
@@ -373,6 +398,7 @@ export function buildSectionBody(
     if (block.kind !== 'heading' && BREAK.test(content)) closeArea(walk);
     if (!walk.area) {
       walk.paragraphs.push({ text: content, span: [block.start, block.end] });
+      if (walk.areas.length > 0) between.push(block);
       continue;
     }
     if (block.kind === 'heading') {
@@ -396,5 +422,5 @@ export function buildSectionBody(
     walk.areaFresh = false;
   }
   settleArea(walk);
-  return { areas: walk.areas, paragraphs: walk.paragraphs, tailIndex };
+  return { areas: walk.areas, paragraphs: walk.paragraphs, tailIndex, between };
 }

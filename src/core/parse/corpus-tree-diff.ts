@@ -93,7 +93,8 @@ function coverage(tree: ReportTree, section: SectionNode, problems: string[]): [
       if (lineEnd === -1 || lineEnd > end) lineEnd = end;
       for (const sentence of splitSentences(text, lineStart, lineEnd)) {
         const core = withoutTerminator(text, sentence);
-        if (core[1] <= core[0]) continue;
+        // A bare "各位代表！" is a break in the speech, neither task nor text of an area.
+        if (core[1] <= core[0] || /^各位(代表|委员)$/.test(text.slice(core[0], core[1]))) continue;
         total++;
         const holders = tasks.filter((span) => inside(core, span)).length;
         const isContext = context.some((span) => inside(core, span) || inside(span, core));

@@ -5,7 +5,7 @@ import { isSelfBuildingTitle } from './classify.js';
 import { findIndicators } from './indicators.js';
 import { buildMeta, isCaption, isPageControl, isTrailerLine, splitHeader } from './metadata.js';
 import { type RawSection, segmentSections } from './sections.js';
-import { tailSections } from './tail.js';
+import { otherWorkBetween, tailSections } from './tail.js';
 import { joinBrokenLines, unwrapLines } from './unwrap.js';
 
 export { classifySectionTitle } from './classify.js';
@@ -82,6 +82,13 @@ function buildSections(text: string, raws: RawSection[]): SectionNode[] {
       lastArea.selfBuilding = true;
     }
     const tail = tailSections(text, raw.blocks.slice(body.tailIndex));
+    const between = otherWorkBetween(text, body.between);
+    if (between.length > 0) {
+      const moved = (span: Span): boolean =>
+        between.some((area) => area.span[0] <= span[0] && span[1] <= area.span[1]);
+      section.paragraphs = section.paragraphs.filter((paragraph) => !moved(paragraph.span));
+      section.areas = [...section.areas, ...between].sort((a, b) => a.span[0] - b.span[0]);
+    }
     if (tail.otherWork) section.areas.push(tail.otherWork);
     sections.push(section);
     sections.push(...tail.sections);

@@ -17,12 +17,14 @@ const KNOWN_GAPS: ReadonlyMap<string, string> = new Map([
   // Measures written as short topic sentences inside one area paragraph ("更大力度提振消费。…") are
   // not split out; the 国防 paragraph after the one-paragraph last area is not other work.
   ['provinces-2026/jiangsu-2026-work-report.txt', 'inline topic-sentence measures; other work'],
-  // The 国防/民族宗教/外事 roll-call paragraph after （八） stays a measure of （八）.
+  // The 国防/民族宗教/外事 roll-call paragraph after （八） stays a measure of （八） (as Hebei's
+  // and Henan's trees read theirs); this tree reads it as other work.
   ['provinces-2026/jiangxi-2026-work-report.txt', 'roll-call other-work paragraph after the last area'],
   // （三）（四）（七）: one body paragraph whose measures are inline topic sentences.
   ['provinces-2026/jilin-2026-work-report.txt', 'inline topic-sentence measures in a one-paragraph body'],
-  // The "各位代表！今年，我们继续安排20件民生实事…" paragraph between （九） and （十） is in no area.
-  ['provinces-2026/liaoning-2026-work-report.txt', 'other work between two areas'],
+  // The tree reads the 国防/援藏援疆/民族宗教 paragraph after （十） as other work; Hebei's and
+  // Henan's trees read the same kind of paragraph after their last area as its last measure.
+  ['provinces-2026/liaoning-2026-work-report.txt', 'trailing 国防 roll-call paragraph of the last area'],
 ]);
 
 const trees = readCorpusTrees().map(({ name, json }) => ({ name, tree: json as CorpusTree }));

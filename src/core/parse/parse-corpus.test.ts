@@ -198,14 +198,16 @@ describe('prose details', () => {
     expect(tree.areas.some((area) => area.title.includes('为老年人提供健康管理'))).toBe(false);
   });
 
-  it('keeps the Zhejiang 1.…10. list in the tasks section, outside any area', () => {
+  it('keeps the Zhejiang 1.…10. 民生实事 list as tasks of an unnumbered area between （九） and （十）', () => {
     const tree = parse('zhejiang-2026-work-report.txt');
-    const tasks = tree.sections.find((section) => section.kind === 'tasks');
-    const list = tasks?.paragraphs.filter((paragraph) => /^\d+\./.test(paragraph.text)) ?? [];
+    const other = tree.areas.find((area) => area.unnumbered);
+    const list = other?.tasks.filter((task) => /^\d+\./.test(task.text)) ?? [];
     expect(list).toHaveLength(10);
     expect(list[0]?.text.startsWith('1.医疗卫生方面')).toBe(true);
-    const ninth = tree.areas[8];
-    expect(ninth && list[0] && ninth.span[1] <= list[0].span[0]).toBe(true);
+    expect(other?.preamble?.text.startsWith('各位代表！')).toBe(true);
+    const [ninth, tenth] = [tree.areas[8], tree.areas[10]];
+    expect(ninth && other && ninth.span[1] <= other.span[0]).toBe(true);
+    expect(tenth?.label).toBe('（十）');
   });
 
   it('marks the general requirements and main targets that open a tasks section', () => {

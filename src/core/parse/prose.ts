@@ -61,6 +61,18 @@ export function isPreambleParagraph(text: string, sentences: readonly Span[]): b
   if (!first) return false;
   const firstText = text.slice(first[0], first[1]);
   const hasClauses = /[，,]/.test(firstText);
-  // A paragraph of several sentences opens with its topic: a measure, not context.
-  return sentences.length === 1 && hasClauses && /[。！？.!?]$/.test(firstText);
+  if (sentences.length === 1) return hasClauses && /[。！？.!?]$/.test(firstText);
+  // A paragraph of several sentences opens with its topic (a measure) unless it opens by stating
+  // a fact rather than an action: "我国有上亿市场主体，…", "绿色发展是…的必然要求", "今年财政收支
+  // 平衡压力加大，但…".
+  return isStatement(firstText);
+}
+
+/** A sentence that states how things are (subject first, or a copula in its first clause). */
+function isStatement(sentence: string): boolean {
+  const firstClause = sentence.split(/[，,]/)[0] ?? sentence;
+  return (
+    /^(我国|我省|我市|我区|全国|全省|全市|全区|今年|当前|目前|现在|这)/.test(sentence) ||
+    /^[^，,]{1,12}是/.test(firstClause)
+  );
 }

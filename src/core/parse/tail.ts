@@ -18,7 +18,7 @@ const SELF_BUILDING =
  * livelihood projects, production safety.
  */
 const OTHER_WORK =
-  /国防|军队|双拥|民族(?:团结|宗教|区域|地区|工作|事务)|中华民族共同体|宗教|兵团|港澳|台湾|对台|两岸|侨务|外事|外交|民生实事|退役军人|人民防空|群团|安全生产/;
+  /国防|军队|双拥|民族(?:团结|宗教|区域|地区|工作|事务)|中华民族共同体|宗教|兵团|港澳|台湾|对台|两岸|侨务|外事|外交|民生实事|为民办实事|实事项目|实事工程|退役军人|人民防空|群团|安全生产/;
 
 /** The rallying close of the speech ("让我们更加紧密地团结在…"): never a task. */
 const RALLY = /让我们/;
@@ -122,10 +122,7 @@ function otherWorkArea(text: string, groups: Group[]): AreaNode | undefined {
  * work (国防, 民族宗教, 港澳台, 外事, 民生实事…) are gathered into one unnumbered 其他工作 area so
  * that none of their tasks is lost; the rest are self-building and closing sections.
  */
-export function tailSections(
-  text: string,
-  blocks: readonly Block[],
-): { sections: SectionNode[]; otherWork?: AreaNode } {
+function groupBlocks(text: string, blocks: readonly Block[]): Group[] {
   const groups: Group[] = [];
   let group: Group | undefined;
   for (const block of blocks) {
@@ -142,6 +139,35 @@ export function tailSections(
     group.blocks.push(block);
     group.classes.push(paragraphClass);
   }
+  return groups;
+}
+
+/**
+ * Blocks that stand in no area between two areas of a tasks section, after a break
+ * ("各位代表！今年，我们继续安排20件民生实事…", a numbered list of 民生实事): the other work among
+ * them as an unnumbered 其他工作 area.
+ */
+export function otherWorkBetween(text: string, blocks: readonly Block[]): AreaNode[] {
+  const areas: AreaNode[] = [];
+  for (const group of groupBlocks(text, blocks)) {
+    if (groupKind(group) !== 'other-work') continue;
+    const area = otherWorkArea(text, [group]);
+    if (area) areas.push(area);
+  }
+  return areas;
+}
+
+/**
+ * The closing part after the last work area: one section per "各位代表！" break, or where the
+ * paragraphs turn from the government's own conduct to other work or back. Paragraphs of other
+ * work (国防, 民族宗教, 港澳台, 外事, 民生实事…) are gathered into one unnumbered 其他工作 area so
+ * that none of their tasks is lost; the rest are self-building and closing sections.
+ */
+export function tailSections(
+  text: string,
+  blocks: readonly Block[],
+): { sections: SectionNode[]; otherWork?: AreaNode } {
+  const groups = groupBlocks(text, blocks);
   const sections: SectionNode[] = [];
   const otherGroups = groups.filter((candidate) => groupKind(candidate) === 'other-work');
   const otherWork = otherWorkArea(text, otherGroups);
