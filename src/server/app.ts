@@ -24,6 +24,7 @@ import { installRouteAccess } from './auth/route-access.js';
 import { sessionRoutes } from './auth/routes.js';
 import { installSessionLookup, secureCookies } from './auth/session.js';
 import type { AppContext, RouteModule } from './context.js';
+import { divisionRoutes } from './division/routes.js';
 import { installErrorHandling } from './errors.js';
 import { importRoutes } from './imports/routes.js';
 import { leaderRoutes } from './leaders/routes.js';
@@ -65,6 +66,7 @@ export const routeModules: RouteModule[] = [
   attachmentRoutes,
   leaderRoutes,
   publishRoutes,
+  divisionRoutes,
 ];
 
 export interface BuildAppOptions {

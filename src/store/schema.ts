@@ -147,6 +147,14 @@ export interface UnitTable {
   version: Version;
 }
 
+/** 单位别称 — another name of a unit that a 分工方案 used (区发改委), mapped once by the office. */
+export interface UnitAliasTable {
+  id: Id;
+  alias: string;
+  unit_id: number;
+  created_at: Timestamp;
+}
+
 /** 人员 — a person of a unit, e.g. a lead official (牵头领导) or a contact. */
 export interface PersonTable {
   id: Id;
@@ -376,6 +384,7 @@ export interface Database {
   nodes: NodeTable;
   targets: TargetTable;
   units: UnitTable;
+  unit_aliases: UnitAliasTable;
   people: PersonTable;
   assignments: AssignmentTable;
   reporting_periods: ReportingPeriodTable;

@@ -87,6 +87,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
 
   'GET /api/reports/:id/division.:format': OFFICE_AND_LEADERS,
   'POST /api/reports/:id/division.xlsx': ADMIN,
+  'POST /api/reports/:id/division/preview': ADMIN,
+  'POST /api/reports/:id/division/commit': ADMIN,
   // The 台账 export writes what the ledger list (GET /api/reports/:id/tasks) shows the reader.
   'GET /api/reports/:id/ledger.xlsx': 'public',
   'GET /api/reports/:id/bulletin.:format': OFFICE_AND_LEADERS,

@@ -1,12 +1,11 @@
 import type { Kysely } from 'kysely';
 import { badInput } from '../../core/errors.js';
 import { readDivisionWorkbook, validateDivisionRows } from '../../render/division-import.js';
+import { applyTaskUnits } from '../../store/assignments/apply-task-units.js';
 import type { Actor } from '../../store/audit/append-audit-event.js';
 import { getReportTree } from '../../store/reports/get-report-tree.js';
 import type { AssignmentRole, Database } from '../../store/schema.js';
 import { findOrCreateUnits } from '../../store/units/create-unit.js';
-import { insertAudited } from '../../store/versioned/insert-audited.js';
-import { updateVersioned } from '../../store/versioned/update-versioned.js';
 import { writeTransaction } from '../../store/write-transaction.js';
 import type { DivisionImportResult } from './schema.js';
 
@@ -71,75 +70,16 @@ export async function importDivisionPlan(
     );
     const unitIds = units.ids;
     result.unitsCreated.push(...units.created);
-    const now = new Date().toISOString();
     for (const row of rows) {
-      const taskId = Number(row.taskId);
       const wanted = new Map<number, AssignmentRole>();
       for (const unit of row.cooperatingUnits) wanted.set(unitIds.get(unit) ?? 0, 'cooperating');
       for (const unit of row.leadUnits) wanted.set(unitIds.get(unit) ?? 0, 'lead');
-      const existing = await trx
-        .selectFrom('assignments')
-        .selectAll()
-        .where('node_id', '=', taskId)
-        .execute();
-      for (const [unitId, role] of wanted) {
-        const fields = {
-          role,
-          lead_official: role === 'lead' ? row.leadOfficial : null,
-          deadline: row.deadline,
-        };
-        const current = existing.find((a) => a.unit_id === unitId);
-        if (current) {
-          const same =
-            !current.archived &&
-            current.role === fields.role &&
-            current.lead_official === fields.lead_official &&
-            current.deadline === fields.deadline;
-          if (same) continue;
-          await updateVersioned(trx, {
-            table: 'assignments',
-            entity: 'assignment',
-            id: current.id,
-            version: current.version,
-            action: current.archived ? 'create' : 'update',
-            changes: { ...fields, archived: 0 },
-            actor,
-          });
-          result.updated += 1;
-        } else {
-          await insertAudited(
-            trx,
-            'assignments',
-            {
-              ...fields,
-              node_id: taskId,
-              unit_id: unitId,
-              lead_official_person_id: null,
-              milestones_json: '[]',
-              note: null,
-              archived: 0,
-              created_at: now,
-              updated_at: now,
-            },
-            actor,
-            'assignment',
-          );
-          result.created += 1;
-        }
-      }
-      for (const current of existing) {
-        if (current.archived || wanted.has(current.unit_id)) continue;
-        await updateVersioned(trx, {
-          table: 'assignments',
-          entity: 'assignment',
-          id: current.id,
-          version: current.version,
-          action: 'archive',
-          changes: { archived: 1 },
-          actor,
-        });
-        result.archived += 1;
-      }
+      await applyTaskUnits(
+        trx,
+        { taskId: Number(row.taskId), units: wanted, leadOfficial: row.leadOfficial, deadline: row.deadline },
+        actor,
+        result,
+      );
     }
     return result;
   });

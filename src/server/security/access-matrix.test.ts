@@ -393,6 +393,22 @@ const ROWS: Row[] = [
     file: brokenXlsx,
     allowed: ['admin'],
   },
+  {
+    method: 'POST',
+    route: '/api/reports/:id/division/preview',
+    url: (f) => `/api/reports/${f.reportId}/division/preview`,
+    file: brokenXlsx,
+    allowed: ['admin'],
+  },
+  {
+    method: 'POST',
+    route: '/api/reports/:id/division/commit',
+    url: (f) => `/api/reports/${f.reportId}/division/commit`,
+    json: () => ({
+      rows: [{ line: 1, taskIds: [], lead: [], cooperating: [], leaders: [], deadline: null }],
+    }),
+    allowed: ['admin'],
+  },
   // The 台账 export writes what the ledger list shows the reader, to whoever may read that list.
   {
     method: 'GET',

@@ -8,6 +8,7 @@ import * as changeCountersCountedProgress from './20261127-1450-change-counters-
 import * as changeNotifications from './20261127-1700-change-notifications.js';
 import * as reportChangeMarks from './20261127-1930-report-change-marks.js';
 import * as userMustChangePassword from './20261204-2330-user-must-change-password.js';
+import * as unitAliases from './20261204-2345-unit-aliases.js';
 
 /**
  * Every migration, by name. Names start with a UTC timestamp so they sort in the order they
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '20261127-1700-change-notifications': changeNotifications,
   '20261127-1930-report-change-marks': reportChangeMarks,
   '20261204-2330-user-must-change-password': userMustChangePassword,
+  '20261204-2345-unit-aliases': unitAliases,
 };

@@ -1,0 +1,64 @@
+import { analyzeTask } from '../../core/extract/index.js';
+import { commitDivisionPlan } from '../../store/division/commit-division-plan.js';
+import { actorOf, requireRole } from '../auth/roles.js';
+import type { RouteModule } from '../context.js';
+import { errorResponses } from '../errors.js';
+import { readUpload } from '../imports/read-upload.js';
+import { findVisibleReport } from '../reports/find-visible-report.js';
+import { previewDivisionPlan } from './preview-division.js';
+import {
+  divisionCommitBodySchema,
+  divisionCommitResultSchema,
+  divisionPreviewSchema,
+  reportIdParamsSchema,
+} from './schema.js';
+
+/** 分工方案 in: upload a plan and review it (nothing written), then commit the reviewed rows. */
+export const divisionRoutes: RouteModule = (app, context) => {
+  app.post(
+    '/api/reports/:id/division/preview',
+    {
+      schema: {
+        tags: ['assignments'],
+        summary:
+          'Read a 分工方案 (.docx, .xlsx or text): rows, their matches among the report tasks, units resolved, what would change; writes nothing (office)',
+        consumes: ['multipart/form-data'],
+        params: reportIdParamsSchema,
+        response: { 200: divisionPreviewSchema, ...errorResponses, 413: errorResponses[400] },
+      },
+    },
+    async (request) => {
+      const user = requireRole(request, 'admin');
+      await findVisibleReport(context.db, request.params.id, user);
+      const upload = await readUpload(request, context.config.MAX_UPLOAD_MB);
+      const year = Number(context.today().slice(0, 4));
+      return previewDivisionPlan(context.db, request.params.id, upload, year);
+    },
+  );
+
+  app.post(
+    '/api/reports/:id/division/commit',
+    {
+      schema: {
+        tags: ['assignments'],
+        summary:
+          'Commit a reviewed 分工方案: units created or mapped (kept as aliases), new tasks, assignments, lead officials and deadlines in one audited transaction (office)',
+        params: reportIdParamsSchema,
+        body: divisionCommitBodySchema,
+        response: { 200: divisionCommitResultSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const user = requireRole(request, 'admin');
+      const report = await findVisibleReport(context.db, request.params.id, user);
+      const year = report.year ?? Number(context.today().slice(0, 4));
+      return commitDivisionPlan(context.db, {
+        reportId: request.params.id,
+        rows: request.body.rows,
+        units: request.body.units,
+        analyze: (text) => analyzeTask(text, { year }),
+        actor: actorOf(user),
+      });
+    },
+  );
+};

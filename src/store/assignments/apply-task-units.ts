@@ -1,0 +1,96 @@
+import type { Transaction } from 'kysely';
+import type { Actor } from '../audit/append-audit-event.js';
+import type { AssignmentRole, Database } from '../schema.js';
+import { insertAudited } from '../versioned/insert-audited.js';
+import { updateVersioned } from '../versioned/update-versioned.js';
+
+/** What one task should be assigned: unit id → role, with the lead official and deadline. */
+export interface TaskUnits {
+  taskId: number;
+  units: ReadonlyMap<number, AssignmentRole>;
+  leadOfficial: string | null;
+  deadline: string | null;
+}
+
+export interface ApplyCounts {
+  created: number;
+  updated: number;
+  archived: number;
+}
+
+/**
+ * Makes a task's assignments exactly `units` inside the caller's write transaction: new units are
+ * assigned, changed ones updated (a removed one comes back), units no longer listed archived;
+ * every write is versioned and audited. The lead official goes on the lead assignments.
+ */
+export async function applyTaskUnits(
+  trx: Transaction<Database>,
+  wanted: TaskUnits,
+  actor: Actor,
+  counts: ApplyCounts,
+): Promise<void> {
+  const existing = await trx
+    .selectFrom('assignments')
+    .selectAll()
+    .where('node_id', '=', wanted.taskId)
+    .execute();
+  const now = new Date().toISOString();
+  for (const [unitId, role] of wanted.units) {
+    const fields = {
+      role,
+      lead_official: role === 'lead' ? wanted.leadOfficial : null,
+      deadline: wanted.deadline,
+    };
+    const current = existing.find((a) => a.unit_id === unitId);
+    if (current) {
+      const same =
+        !current.archived &&
+        current.role === fields.role &&
+        current.lead_official === fields.lead_official &&
+        current.deadline === fields.deadline;
+      if (same) continue;
+      await updateVersioned(trx, {
+        table: 'assignments',
+        entity: 'assignment',
+        id: current.id,
+        version: current.version,
+        action: current.archived ? 'create' : 'update',
+        changes: { ...fields, archived: 0 },
+        actor,
+      });
+      counts.updated += 1;
+    } else {
+      await insertAudited(
+        trx,
+        'assignments',
+        {
+          ...fields,
+          node_id: wanted.taskId,
+          unit_id: unitId,
+          lead_official_person_id: null,
+          milestones_json: '[]',
+          note: null,
+          archived: 0,
+          created_at: now,
+          updated_at: now,
+        },
+        actor,
+        'assignment',
+      );
+      counts.created += 1;
+    }
+  }
+  for (const current of existing) {
+    if (current.archived || wanted.units.has(current.unit_id)) continue;
+    await updateVersioned(trx, {
+      table: 'assignments',
+      entity: 'assignment',
+      id: current.id,
+      version: current.version,
+      action: 'archive',
+      changes: { archived: 1 },
+      actor,
+    });
+    counts.archived += 1;
+  }
+}
