@@ -14,6 +14,7 @@ export type SectionKind =
   | 'tasks' // 政府工作任务, 重点工作: this year's work
   | 'self-building' // 政府自身建设
   | 'appendix' // 附件, 名词解释
+  | 'indicators' // 主要预期目标 as stored and shown: the block made from ReportTree.indicators
   | 'other'; // greetings (各位代表！), closing
 
 export interface ReportMeta {

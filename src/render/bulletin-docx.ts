@@ -2,6 +2,7 @@ import { AlignmentType, BorderStyle, ImageRun, Paragraph, Table, TableRow, Width
 import {
   BULLETIN_GROUP_ZH,
   BULLETIN_GROUPS,
+  type BulletinIndicator,
   type BulletinModel,
   type BulletinStats,
   type BulletinTask,
@@ -57,6 +58,32 @@ function statsTable(first: string, rows: readonly BulletinStats[], total?: Bulle
       headerRow(labels, widths),
       ...rows.map((s) => line(s.name, s)),
       ...(total ? [line('合计', total, true)] : []),
+    ],
+  });
+}
+
+/** 主要预期目标: each indicator with its target, the figure reported and the verdict. */
+function indicatorTable(indicators: readonly BulletinIndicator[]): Table {
+  const labels = ['主要预期目标', '目标', '实际', '评价', '牵头单位'];
+  const widths = [3244, 1200, 1200, 1300, 1900];
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    rows: [
+      headerRow(labels, widths),
+      ...indicators.map(
+        (indicator) =>
+          new TableRow({
+            cantSplit: true,
+            children: [
+              indicator.text,
+              indicator.target,
+              indicator.actual,
+              indicator.verdictZh,
+              indicator.leadUnit,
+            ].map((value, i) => cell(value, { width: widths[i] ?? 1200, center: i > 0 && i < 4 })),
+          }),
+      ),
     ],
   });
 }
@@ -131,6 +158,9 @@ export async function renderBulletinDocx(
     headingParagraph('一、总体情况', 1),
     statsTable('类别', [], model.summary),
     ...chart('groups'),
+    ...(model.indicators.length > 0
+      ? [headingParagraph('主要预期目标完成情况', 2), indicatorTable(model.indicators)]
+      : []),
     headingParagraph('二、分领域推进情况', 1),
     statsTable('工作领域', model.areas, model.summary),
     ...chart('areas'),

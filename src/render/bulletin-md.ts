@@ -37,6 +37,22 @@ function statsTable(first: string, rows: readonly BulletinStats[], total?: Bulle
   ];
 }
 
+/** 主要预期目标: each indicator with its target, the figure reported and the verdict. */
+function indicatorTable(model: BulletinModel): string[] {
+  if (model.indicators.length === 0) return [];
+  return [
+    '',
+    '### 主要预期目标完成情况',
+    '',
+    '| 主要预期目标 | 目标 | 实际 | 评价 | 牵头单位 |',
+    '| --- | ---: | ---: | --- | --- |',
+    ...model.indicators.map(
+      (i) => `| ${[i.text, i.target, i.actual || '—', i.verdictZh, i.leadUnit].map(cell).join(' | ')} |`,
+    ),
+    '',
+  ];
+}
+
 function groupLists(tasks: readonly BulletinTask[], withUnit: boolean): string[] {
   const out: string[] = [];
   for (const group of BULLETIN_GROUPS) {
@@ -71,6 +87,7 @@ export function renderBulletinMarkdown(model: BulletinModel, charts: readonly Ch
     '',
     ...statsTable('类别', [], model.summary),
     ...chart('groups'),
+    ...indicatorTable(model),
     '## 二、分领域推进情况',
     '',
     ...statsTable('工作领域', model.areas, model.summary),

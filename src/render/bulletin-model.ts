@@ -1,7 +1,8 @@
 import { badInput } from '../core/errors.js';
+import { INDICATOR_VERDICT_ZH } from '../core/status/indicator.js';
 import { plainTitle } from './division-model.js';
-import { eachTask, type ReportView, type TaskView } from './report-view.js';
-import { chineseOrdinal } from './target-format.js';
+import { areaHeadings, eachTask, type ReportView, type TaskView } from './report-view.js';
+import { chineseOrdinal, formatNumber, formatTarget } from './target-format.js';
 
 /** The four groups a 督查通报 reports tasks in. */
 export type BulletinGroup = 'completed' | 'on-schedule' | 'lagging' | 'overdue';
@@ -48,6 +49,19 @@ export interface BulletinStats {
   expected: number;
 }
 
+/** One 主要预期目标 as a bulletin reports it: target, the figure reported, the verdict. */
+export interface BulletinIndicator {
+  text: string;
+  /** "5%左右 → 约5%", as printed: the target's sign, number and unit. */
+  target: string;
+  /** The reported figure(s), printed, or "" when none. */
+  actual: string;
+  /** 达标 / 接近目标 / 未达目标, or 未报送. */
+  verdictZh: string;
+  leadUnit: string;
+  periodLabel: string;
+}
+
 /** 督查通报 — the view model of a periodic supervision bulletin. */
 export interface BulletinModel {
   title: string;
@@ -62,6 +76,29 @@ export interface BulletinModel {
   paragraphs: string[];
   areas: (BulletinStats & { tasks: BulletinTask[] })[];
   units: (BulletinStats & { tasks: BulletinTask[] })[];
+  /** 主要预期目标, judged by their reported figures (not counted among the tasks above). */
+  indicators: BulletinIndicator[];
+}
+
+function bulletinIndicator(task: TaskView): BulletinIndicator {
+  const targets = task.analysis.targets;
+  const shown = targets.map((target) => {
+    const f = formatTarget(target);
+    return `${f.prefix}${f.number}${f.unit}`;
+  });
+  const actual = targets.flatMap((target, i) => {
+    const value = task.progress?.targetValues?.[i];
+    return value === null || value === undefined ? [] : [`${formatNumber(value)}${target.unit}`];
+  });
+  const verdict = task.status?.verdict;
+  return {
+    text: task.text,
+    target: shown.join('、'),
+    actual: actual.join('、'),
+    verdictZh: verdict ? INDICATOR_VERDICT_ZH[verdict] : task.progress ? '定性填报' : '未报送',
+    leadUnit: task.assignment?.leadUnit ?? '（未分工）',
+    periodLabel: task.progress?.periodLabel ?? '',
+  };
 }
 
 function lastDay(year: number, month: number): string {
@@ -148,12 +185,18 @@ export function buildBulletin(
   options: BulletinOptions = {},
 ): BulletinModel {
   const tasks: BulletinTask[] = [];
+  const indicators: BulletinIndicator[] = [];
+  const headings = areaHeadings(view.areas);
   let seq = 0;
   for (const { area, areaIndex, task } of eachTask(view)) {
+    if (area.indicators) {
+      indicators.push(bulletinIndicator(task));
+      continue;
+    }
     seq += 1;
     tasks.push({
       seq,
-      area: `${chineseOrdinal(areaIndex + 1)}、${area.title}`,
+      area: headings[areaIndex] ?? area.title,
       task: task.text,
       leadUnit: task.assignment?.leadUnit ?? '（未分工）',
       group: groupOf(task),
@@ -162,10 +205,11 @@ export function buildBulletin(
       narrative: task.progress?.narrative ?? '',
     });
   }
-  const areas = view.areas.map((area, index) => {
-    const name = `${chineseOrdinal(index + 1)}、${area.title}`;
+  const areas = view.areas.flatMap((area, index) => {
+    if (area.indicators) return [];
+    const name = headings[index] ?? area.title;
     const own = tasks.filter((task) => task.area === name);
-    return { ...stats(name, own), tasks: own };
+    return [{ ...stats(name, own), tasks: own }];
   });
   const unitNames = [...new Set(tasks.flatMap((task) => task.leadUnit.split('、')))];
   const units = unitNames
@@ -183,6 +227,14 @@ export function buildBulletin(
       `滞后于序时进度${c.lagging}项，逾期未完成${c.overdue}项；任务平均完成率${percent(summary.completion)}，` +
       `序时进度${percent(summary.expected)}。`,
   ];
+  if (indicators.length > 0) {
+    const count = (zh: string) => indicators.filter((i) => i.verdictZh === zh).length;
+    paragraphs.push(
+      `${indicators.length}项主要预期目标中，${INDICATOR_VERDICT_ZH.reached}${count(INDICATOR_VERDICT_ZH.reached)}项，` +
+        `${INDICATOR_VERDICT_ZH.near}${count(INDICATOR_VERDICT_ZH.near)}项，` +
+        `${INDICATOR_VERDICT_ZH.behind}${count(INDICATOR_VERDICT_ZH.behind)}项，未报送${count('未报送')}项。`,
+    );
+  }
   const behind = areas.filter((area) => area.counts.lagging + area.counts.overdue > 0);
   if (behind.length > 0) {
     const worst = [...behind].sort(
@@ -205,5 +257,6 @@ export function buildBulletin(
     paragraphs,
     areas,
     units,
+    indicators,
   };
 }

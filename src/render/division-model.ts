@@ -1,4 +1,4 @@
-import type { ReportView } from './report-view.js';
+import { areaHeadings, type ReportView } from './report-view.js';
 import { chineseOrdinal } from './target-format.js';
 
 /** One row of a 分工方案: 序号 / 任务 / 牵头单位 / 牵头领导 / 配合单位 / 完成时限. */
@@ -55,8 +55,9 @@ export function areaHeading(index: number, title: string): string {
  */
 export function buildDivisionPlan(view: ReportView): DivisionPlan {
   let seq = 0;
+  const headings = areaHeadings(view.areas);
   const groups = view.areas.map((area, index) => ({
-    heading: areaHeading(index, area.title),
+    heading: headings[index] ?? area.title,
     rows: area.measures.flatMap((measure) =>
       measure.tasks.map((task): DivisionRow => {
         seq += 1;

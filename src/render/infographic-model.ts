@@ -1,5 +1,6 @@
 import { targetCompletion } from '../core/status/completion.js';
-import { eachTask, type ReportView } from './report-view.js';
+import { indicatorCompletion } from '../core/status/indicator.js';
+import { type AreaView, eachTask, type ReportView, type TaskView } from './report-view.js';
 import { chineseOrdinal, type FormattedTarget, formatTarget } from './target-format.js';
 
 /** One big figure of the 一图读懂: "6500 个 / 中小学学位". */
@@ -100,6 +101,45 @@ export function condenseRequirement(paragraphs: string[], maxChars: number): str
   return kept.replace(/[，,；;]$/u, '。');
 }
 
+/** Longest label a key figure may carry before it reads as a fragment of a sentence. */
+const KEY_LABEL_CHARS = 12;
+
+/**
+ * The label of a 主要预期目标 figure: its clause without the figure ("地区生产总值增长",
+ * "城镇调查失业率"), or the subject where the clause holds several figures.
+ */
+function indicatorLabel(task: TaskView, index: number): string {
+  const targets = task.analysis.targets;
+  const target = targets[index];
+  if (!target) return task.text;
+  if (targets.length === 1) {
+    const rest = `${task.text.slice(0, target.span[0])}${task.text.slice(target.span[1])}`
+      .replace(/(控制在|保持在|稳定在|达到|为|达)$/u, '')
+      .trim();
+    if (rest.length >= 2 && rest.length <= 16) return rest;
+  }
+  return target.subject || target.text;
+}
+
+/** The figures of the 主要预期目标, first in the key-number band. */
+function indicatorNumbers(area: AreaView): InfographicNumber[] {
+  const numbers: InfographicNumber[] = [];
+  for (const measure of area.measures) {
+    for (const task of measure.tasks) {
+      for (const [targetIndex, target] of task.analysis.targets.entries()) {
+        const number: InfographicNumber = {
+          ...formatTarget(target),
+          label: indicatorLabel(task, targetIndex),
+        };
+        const completion = indicatorCompletion(target, task.progress?.targetValues?.[targetIndex]);
+        if (completion !== null) number.completion = completion;
+        numbers.push(number);
+      }
+    }
+  }
+  return numbers;
+}
+
 function targetNumbers(view: ReportView, areaIndex: number): InfographicNumber[] {
   const numbers: InfographicNumber[] = [];
   for (const { task, areaIndex: index } of eachTask(view)) {
@@ -127,6 +167,8 @@ function headlineScore(number: InfographicNumber): number {
   if (number.prefix === '≥' || number.prefix === '≤') score += 2;
   if (/人|%/u.test(number.unit)) score += 2;
   if (number.unit.startsWith('万') || Number.parseFloat(number.number) >= 1000) score += 1;
+  // A long subject is a piece of a sentence, not a headline label.
+  if (number.label.length > KEY_LABEL_CHARS) score -= 4;
   return score;
 }
 
@@ -162,7 +204,10 @@ export function buildInfographicModel(view: ReportView, options: InfographicOpti
     .filter(Boolean)
     .join(' · ');
   let latest: string | undefined;
-  const areas: InfographicArea[] = view.areas.map((area, areaIndex) => {
+  const indicatorArea = view.areas.find((area) => area.indicators);
+  const headline = indicatorArea ? indicatorNumbers(indicatorArea) : [];
+  const workAreas = view.areas.flatMap((area, areaIndex) => (area.indicators ? [] : [{ area, areaIndex }]));
+  const areas: InfographicArea[] = workAreas.map(({ area, areaIndex }, ordinal) => {
     const ratios: number[] = [];
     let taskCount = 0;
     for (const measure of area.measures) {
@@ -177,7 +222,7 @@ export function buildInfographicModel(view: ReportView, options: InfographicOpti
       }
     }
     const result: InfographicArea = {
-      ordinal: chineseOrdinal(areaIndex + 1),
+      ordinal: chineseOrdinal(ordinal + 1),
       title: area.title,
       measures: area.measures.map((measure) => {
         // Untitled groups (tasks directly under the area) show their tasks as the items.
@@ -197,7 +242,10 @@ export function buildInfographicModel(view: ReportView, options: InfographicOpti
   });
   const totals = {
     areas: areas.length,
-    measures: view.areas.reduce((sum, area) => sum + area.measures.filter((m) => m.title !== '').length, 0),
+    measures: workAreas.reduce(
+      (sum, { area }) => sum + area.measures.filter((m) => m.title !== '').length,
+      0,
+    ),
     tasks: areas.reduce((sum, area) => sum + area.taskCount, 0),
     targets: areas.reduce((sum, area) => sum + area.numbers.length, 0),
   };
@@ -212,7 +260,11 @@ export function buildInfographicModel(view: ReportView, options: InfographicOpti
     subtitle,
     requirement: condenseRequirement(view.requirements, options.requirementChars ?? 150),
     totals,
-    keyNumbers: pickKeyNumbers(areas, options.keyNumberCount ?? 9),
+    // 主要目标: the year's 主要预期目标 first, then the areas' headline figures.
+    keyNumbers: [...headline, ...pickKeyNumbers(areas, options.keyNumberCount ?? 9)].slice(
+      0,
+      Math.max(options.keyNumberCount ?? 9, headline.length),
+    ),
     areas,
     footer,
   };

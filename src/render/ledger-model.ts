@@ -1,6 +1,7 @@
 import { type Light, PROGRESS_CLASS_ZH, type ProgressClass } from '../core/status/classify.js';
-import { areaHeading, formatChineseDate, plainTitle } from './division-model.js';
-import type { ReportView, TaskView } from './report-view.js';
+import { INDICATOR_VERDICT_ZH } from '../core/status/indicator.js';
+import { formatChineseDate, plainTitle } from './division-model.js';
+import { areaHeadings, type ReportView, type TaskView } from './report-view.js';
 import { formatNumber, formatTarget } from './target-format.js';
 
 /** One task line of the 台账 with its latest progress. */
@@ -105,8 +106,9 @@ export function countRows(rows: readonly LedgerRow[]): LedgerCounts {
 export function buildLedger(view: ReportView, asOf: string, taskIds?: readonly string[]): LedgerModel {
   let seq = 0;
   const rank = taskIds ? new Map(taskIds.map((id, i) => [id, i])) : null;
+  const headings = areaHeadings(view.areas);
   const areas = view.areas.map((area, index) => {
-    const heading = areaHeading(index, area.title);
+    const heading = headings[index] ?? area.title;
     const ranked = area.measures.flatMap((measure) =>
       measure.tasks.map((task) => {
         seq += 1;
@@ -129,7 +131,8 @@ export function buildLedger(view: ReportView, asOf: string, taskIds?: readonly s
           completion: judged?.completion ?? progress?.ratio ?? null,
           expected: judged?.expected ?? null,
           status,
-          statusZh: PROGRESS_CLASS_ZH[status],
+          // A 主要预期目标 reads as 达标 / 接近目标 / 未达目标 once a figure is reported.
+          statusZh: judged?.verdict ? INDICATOR_VERDICT_ZH[judged.verdict] : PROGRESS_CLASS_ZH[status],
           light: judged?.light ?? null,
           overdue: judged?.overdue ?? false,
           narrative: progress?.narrative ?? '',

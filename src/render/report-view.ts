@@ -1,6 +1,8 @@
 import type { AreaNode, ReportMeta, ReportTree, TaskNode } from '../core/report-tree.js';
 import type { Light, ProgressClass } from '../core/status/classify.js';
+import type { IndicatorVerdict } from '../core/status/indicator.js';
 import type { TaskAnalysis } from '../core/target.js';
+import { chineseOrdinal } from './target-format.js';
 
 /**
  * The one plain input every renderer starts from: a report's structure with, per task, its
@@ -19,6 +21,8 @@ export interface AreaView {
   label?: string;
   title: string;
   measures: MeasureView[];
+  /** The block of 主要预期目标 (first when present): unnumbered, its tasks judged by value. */
+  indicators?: true;
 }
 
 export interface MeasureView {
@@ -62,6 +66,8 @@ export interface TaskStatusView {
   completion: number | null;
   /** Expected share from the time-proportional schedule (序时进度) or milestones, 0..1. */
   expected: number;
+  /** For a 主要预期目标 with a reported figure: 达标 / 接近目标 / 未达目标. */
+  verdict?: IndicatorVerdict;
 }
 
 /** The latest counted progress report of one task. */
@@ -108,12 +114,43 @@ export function reportViewFromTree(tree: ReportTree, analyze: AnalyzeTask): Repo
   return {
     meta: tree.meta,
     requirements,
-    areas: tree.areas.map((area) => ({
-      ...(area.label === undefined ? {} : { label: area.label }),
-      title: area.title,
-      measures: tasksOf(area, analyze),
-    })),
+    areas: [
+      ...(tree.indicators && tree.indicators.tasks.length > 0
+        ? [
+            {
+              title: INDICATORS_HEADING,
+              measures: [
+                {
+                  title: '',
+                  tasks: tree.indicators.tasks.map((task) => ({
+                    text: task.text,
+                    analysis: analyze(task.text),
+                  })),
+                },
+              ],
+              indicators: true as const,
+            },
+          ]
+        : []),
+      ...tree.areas.map((area) => ({
+        ...(area.label === undefined ? {} : { label: area.label }),
+        title: area.title,
+        measures: tasksOf(area, analyze),
+      })),
+    ],
   };
+}
+
+/** The heading of the 主要预期目标 block in every rendering. */
+export const INDICATORS_HEADING = '主要预期目标';
+
+/**
+ * The heading of each area as documents print it: "一、…" numbered over the work areas only, and
+ * the 主要预期目标 block unnumbered before them.
+ */
+export function areaHeadings(areas: readonly AreaView[]): string[] {
+  let ordinal = 0;
+  return areas.map((area) => (area.indicators ? area.title : `${chineseOrdinal(++ordinal)}、${area.title}`));
 }
 
 /** Every task of the view with its area and measure, in report order. */

@@ -1,5 +1,8 @@
 import type { AreaNode, MeasureNode, ReportTree, SectionNode, Span, TaskNode } from '../report-tree.js';
 
+/** Title of the stored block (section and area) of the year's 主要预期目标. */
+export const INDICATORS_TITLE = '主要预期目标';
+
 /** One node of a report tree in reading order, with its parent by index. */
 export interface FlatNode {
   kind: 'section' | 'area' | 'measure' | 'task';
@@ -28,7 +31,8 @@ export interface FlatTree {
 type AreaChild = MeasureNode | TaskNode;
 
 /**
- * Flattens a report tree into pre-order: sections → areas → measures and direct tasks (in text
+ * Flattens a report tree into pre-order: the 主要预期目标 block first (section `indicators` →
+ * one area → its tasks), then sections → areas → measures and direct tasks (in text
  * order) → tasks. Areas listed in `tree.areas` but in no section come last, at the top level.
  */
 export function flattenTree(tree: ReportTree): FlatTree {
@@ -93,6 +97,39 @@ export function flattenTree(tree: ReportTree): FlatTree {
   };
 
   const top = { count: 0 };
+  // 主要预期目标 first: a section of kind `indicators` holding one area whose tasks are the clauses.
+  const indicators = tree.indicators;
+  if (indicators && indicators.tasks.length > 0) {
+    const area: AreaNode = {
+      kind: 'area',
+      title: INDICATORS_TITLE,
+      span: indicators.span,
+      titleSpan: indicators.span,
+      measures: [],
+      tasks: indicators.tasks,
+    };
+    const section: SectionNode = {
+      kind: 'indicators',
+      title: INDICATORS_TITLE,
+      span: indicators.span,
+      areas: [area],
+      paragraphs: [],
+    };
+    const index = push(
+      {
+        kind: 'section',
+        parent: -1,
+        depth: 0,
+        sectionKind: 'indicators',
+        label: null,
+        title: section.title,
+        span: section.span,
+        source: section,
+      },
+      top,
+    );
+    pushArea(area, index, 1, { count: 0 });
+  }
   const seenAreas = new Set<AreaNode>();
   for (const section of tree.sections) {
     const index = push(

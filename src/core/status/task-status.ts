@@ -1,6 +1,12 @@
 import { daysBetween, yearBounds } from './calendar.js';
 import { type Classification, classify, DEFAULT_THRESHOLDS, type StatusThresholds } from './classify.js';
-import { isUpperBound, type TargetRule, targetCompletion } from './completion.js';
+import { isUpperBound, targetCompletion } from './completion.js';
+import {
+  type IndicatorRule,
+  type IndicatorVerdict,
+  indicatorCompletion,
+  judgeIndicator,
+} from './indicator.js';
 import {
   clampRatio,
   type Milestone,
@@ -11,7 +17,8 @@ import {
 
 /** One target of a task with the latest value reported against it (null: nothing reported). */
 export interface TargetProgress {
-  target: TargetRule;
+  /** The target; unit and subject matter only to judge an indicator (`judgeByValue`). */
+  target: IndicatorRule;
   achieved: number | null;
 }
 
@@ -28,6 +35,11 @@ export interface TaskStatusInput {
   reportedPercent?: number | null;
   /** Set when the office has accepted the task as finished. */
   markedComplete?: boolean;
+  /**
+   * 主要预期目标: judge the reported figure against the target itself (src/core/status/indicator.ts),
+   * not as a share of a cumulative amount on a time schedule.
+   */
+  judgeByValue?: boolean;
 }
 
 export interface TaskStatus extends Classification {
@@ -36,10 +48,45 @@ export interface TaskStatus extends Classification {
   /** Expected share in [0, 1] at the assessment date. */
   expected: number;
   /** How completion was measured. */
-  basis: 'targets' | 'milestones' | 'reported' | 'none';
+  basis: 'targets' | 'milestones' | 'reported' | 'indicator' | 'none';
   daysToDeadline: number;
   /** Completion per target, in the order given (null where nothing was reported). */
   targetCompletions: (number | null)[];
+  /** For an indicator judged by value: the verdict of each target and the worst one. */
+  indicator?: { verdict: IndicatorVerdict; verdicts: (IndicatorVerdict | null)[] };
+}
+
+const VERDICT_RANK: Record<IndicatorVerdict, number> = { reached: 0, near: 1, behind: 2 };
+
+/** The status of an indicator from the verdicts on its reported figures. */
+function indicatorStatus(
+  input: TaskStatusInput,
+  verdicts: (IndicatorVerdict | null)[],
+  expected: number,
+  daysToDeadline: number,
+): TaskStatus {
+  const targetCompletions = input.targets.map((t) => indicatorCompletion(t.target, t.achieved));
+  const reported = targetCompletions.filter((c): c is number => c !== null);
+  const completion = reported.reduce((sum, c) => sum + c, 0) / reported.length;
+  const verdict = verdicts.reduce<IndicatorVerdict>(
+    (worst, v) => (v !== null && VERDICT_RANK[v] > VERDICT_RANK[worst] ? v : worst),
+    'reached',
+  );
+  const reached = verdict === 'reached';
+  const overdue = !reached && daysToDeadline < 0;
+  return {
+    class: reached ? (daysToDeadline <= 0 ? 'completed' : 'on_track') : 'behind',
+    light: reached ? 'green' : verdict === 'near' ? 'yellow' : 'red',
+    escalation: reached ? 'none' : verdict === 'near' && !overdue ? 'yellow' : 'red',
+    overdue,
+    gap: Math.max(0, 1 - completion),
+    completion,
+    expected,
+    basis: 'indicator',
+    daysToDeadline,
+    targetCompletions,
+    indicator: { verdict, verdicts },
+  };
 }
 
 /**
@@ -65,6 +112,10 @@ export function taskStatus(
         ? milestoneExpectedRatio(at, milestones)
         : scheduleRatio(at, start, deadline);
 
+  if (input.judgeByValue && !input.markedComplete) {
+    const verdicts = input.targets.map((t) => judgeIndicator(t.target, t.achieved));
+    if (verdicts.some((v) => v !== null)) return indicatorStatus(input, verdicts, expected, daysToDeadline);
+  }
   const targetCompletions = input.targets.map((t) => targetCompletion(t.target, t.achieved));
   let completion: number | null = null;
   let basis: TaskStatus['basis'] = 'none';

@@ -99,6 +99,7 @@ function toTaskView(
     overdue: status.overdue,
     completion: status.completion,
     expected: status.expected,
+    ...(status.indicator ? { verdict: status.indicator.verdict } : {}),
   };
   if (progress) {
     view.progress = {
@@ -143,7 +144,12 @@ export async function loadReportView(
       tasks: measure.tasks.map(task),
     }));
     if (area.tasks.length > 0) measures.push({ title: '', tasks: area.tasks.map(task) });
-    return { ...(area.label ? { label: area.label } : {}), title: area.title, measures };
+    return {
+      ...(area.label ? { label: area.label } : {}),
+      title: area.title,
+      measures,
+      ...(area.indicators ? { indicators: true as const } : {}),
+    };
   });
   const meta: ReportMeta = {
     ...(stored?.meta ?? {}),

@@ -173,6 +173,7 @@ export function computeReportDetail(
       status: rollUpTasks(areaTasks, settings.thresholds, rollup),
       measures,
       tasks,
+      ...(area.indicators ? { indicators: true } : {}),
     };
   });
   const storedTasks = tree.areas
@@ -219,12 +220,30 @@ export function buildDashboard(detail: ReportDetail, warnDays: number): Omit<Das
   const thresholds = { ...DEFAULT_THRESHOLDS, warnDays };
   const byUnit = new Map<number, { unitName: string; tasks: TaskSummary[] }>();
   const lagging: Dashboard['lagging'] = [];
+  const indicators: Dashboard['indicators'] = [];
   const overdue: Dashboard['overdue'] = [];
   let unassigned = 0;
   for (const area of detail.areas) {
     const tasks = [...area.measures.flatMap((m) => m.tasks), ...area.tasks];
     for (const task of tasks) {
       const leads = task.assignments.filter((a) => a.role === 'lead');
+      if (area.indicators) {
+        indicators.push({
+          taskId: task.id,
+          text: task.text,
+          targets: task.targets.map((t) => ({
+            value: t.value,
+            max: t.max,
+            unit: t.unit,
+            comparator: t.comparator,
+            subject: t.subject,
+            achieved: t.achieved,
+          })),
+          leadUnits: leads.map((l) => l.unitName),
+          periodLabel: task.latestProgress?.periodLabel ?? null,
+          status: task.status,
+        });
+      }
       if (task.assignments.length === 0) unassigned += 1;
       for (const lead of leads) {
         const entry = byUnit.get(lead.unitId) ?? { unitName: lead.unitName, tasks: [] };
@@ -259,7 +278,14 @@ export function buildDashboard(detail: ReportDetail, warnDays: number): Omit<Das
     at: detail.at,
     rollup: detail.rollup,
     overall: detail.status,
-    areas: detail.areas.map((a) => ({ id: a.id, label: a.label, title: a.title, status: a.status })),
+    areas: detail.areas.map((a) => ({
+      id: a.id,
+      label: a.label,
+      title: a.title,
+      status: a.status,
+      ...(a.indicators ? { indicators: true } : {}),
+    })),
+    indicators,
     units: [...byUnit.entries()]
       .map(([unitId, entry]) => ({
         unitId,

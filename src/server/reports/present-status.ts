@@ -48,12 +48,15 @@ export function computeTaskStatus(
           value: t.value,
           comparator: t.comparator,
           change: t.change,
+          unit: t.unit,
+          subject: t.subject,
           ...(t.max === null ? {} : { max: t.max }),
         },
         achieved: progress?.values.get(t.id) ?? null,
       })),
       milestones: toMilestones(lead?.milestones ?? [], percent),
       reportedPercent: percent,
+      ...(task.indicator ? { judgeByValue: true } : {}),
     },
     settings.at,
     settings.thresholds,
@@ -71,6 +74,7 @@ export function toStatusBody(status: TaskStatus): TaskStatusBody {
     overdue: status.overdue,
     daysToDeadline: status.daysToDeadline,
     basis: status.basis,
+    ...(status.indicator ? { verdict: status.indicator.verdict } : {}),
   };
 }
 
@@ -154,6 +158,7 @@ export function presentTask(
       milestones: a.milestones,
     })),
     status: toStatusBody(status),
+    ...(task.indicator ? { indicator: true } : {}),
     latestProgress: progress
       ? {
           progressReportId: progress.progressReportId,

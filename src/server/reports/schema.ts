@@ -47,7 +47,13 @@ export const taskStatusSchema = z
     escalation: escalationSchema,
     overdue: z.boolean(),
     daysToDeadline: z.number().int(),
-    basis: z.enum(['targets', 'milestones', 'reported', 'none']),
+    basis: z
+      .enum(['targets', 'milestones', 'reported', 'indicator', 'none'])
+      .describe('indicator: a 主要预期目标 judged by its reported value against the target'),
+    verdict: z
+      .enum(['reached', 'near', 'behind'])
+      .optional()
+      .describe('For a 主要预期目标 judged by value: 达标 / 接近目标 / 未达目标'),
   })
   .meta({ id: 'TaskStatus' });
 
@@ -121,6 +127,7 @@ export const taskSummarySchema = z
     targets: z.array(targetSchema),
     assignments: z.array(assignmentSchema),
     status: taskStatusSchema,
+    indicator: z.boolean().optional().describe('A 主要预期目标 (headline indicator) of the year'),
     latestProgress: z
       .object({
         progressReportId: z.number().int(),
@@ -149,6 +156,7 @@ export const areaSchema = z
     status: rollUpSchema,
     measures: z.array(measureSchema),
     tasks: z.array(taskSummarySchema).describe('Tasks directly under the area'),
+    indicators: z.boolean().optional().describe('The block of 主要预期目标, listed first'),
   })
   .meta({ id: 'Area' });
 
@@ -210,6 +218,27 @@ export const laggingTaskSchema = z
   })
   .meta({ id: 'LaggingTask' });
 
+/** One 主要预期目标 on the dashboard: the clause, its targets with the reported figure, the verdict. */
+export const indicatorRowSchema = z
+  .object({
+    taskId: z.number().int(),
+    text: z.string(),
+    targets: z.array(
+      z.object({
+        value: z.number(),
+        max: z.number().nullable(),
+        unit: z.string(),
+        comparator: z.string(),
+        subject: z.string(),
+        achieved: z.number().nullable(),
+      }),
+    ),
+    leadUnits: z.array(z.string()),
+    periodLabel: z.string().nullable(),
+    status: taskStatusSchema,
+  })
+  .meta({ id: 'IndicatorRow' });
+
 /** GET /api/reports/:id/dashboard — roll-ups by area and unit, and the lagging list. */
 export const dashboardSchema = z
   .object({
@@ -224,8 +253,12 @@ export const dashboardSchema = z
         label: z.string().nullable(),
         title: z.string(),
         status: rollUpSchema,
+        indicators: z.boolean().optional().describe('The block of 主要预期目标'),
       }),
     ),
+    indicators: z
+      .array(indicatorRowSchema)
+      .describe('主要预期目标 of the year, in order, each judged by its reported value'),
     units: z.array(z.object({ unitId: z.number().int(), unitName: z.string(), status: rollUpSchema })),
     unassignedTasks: z.number().int(),
     lagging: z

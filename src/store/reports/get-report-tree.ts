@@ -31,6 +31,8 @@ export interface StoredTask {
   deadline: { text: string; date: string | null } | null;
   commitment: string | null;
   targets: StoredTarget[];
+  /** Set on the 主要预期目标 (headline indicators), judged by their reported value. */
+  indicator?: true;
 }
 
 export interface StoredMeasure {
@@ -51,6 +53,8 @@ export interface StoredArea {
   measures: StoredMeasure[];
   /** Tasks directly under the area. */
   tasks: StoredTask[];
+  /** Set on the block of 主要预期目标 (a section of kind `indicators`), listed first. */
+  indicators?: true;
 }
 
 export interface StoredReportTree {
@@ -108,7 +112,7 @@ export async function getReportTree(db: Kysely<Database>, reportId: number): Pro
     .selectFrom('nodes')
     .selectAll()
     .where('report_id', '=', reportId)
-    .where('kind', 'in', ['area', 'measure', 'task'])
+    .where('kind', 'in', ['section', 'area', 'measure', 'task'])
     .where('archived', '=', 0)
     .orderBy('position')
     .execute();
@@ -132,9 +136,12 @@ export async function getReportTree(db: Kysely<Database>, reportId: number): Pro
   const areas: StoredArea[] = [];
   const areaById = new Map<number, StoredArea>();
   const measureById = new Map<number, StoredMeasure>();
+  const indicatorSections = new Set<number>();
   for (const row of nodes) {
     const span: [number, number] = [row.span_start, row.span_end];
-    if (row.kind === 'area') {
+    if (row.kind === 'section') {
+      if (row.section_kind === 'indicators') indicatorSections.add(row.id);
+    } else if (row.kind === 'area') {
       const area: StoredArea = {
         id: row.id,
         version: row.version,
@@ -144,6 +151,7 @@ export async function getReportTree(db: Kysely<Database>, reportId: number): Pro
         measures: [],
         tasks: [],
       };
+      if (row.parent_id !== null && indicatorSections.has(row.parent_id)) area.indicators = true;
       areas.push(area);
       areaById.set(row.id, area);
     } else if (row.kind === 'measure') {
@@ -160,8 +168,10 @@ export async function getReportTree(db: Kysely<Database>, reportId: number): Pro
     } else if (row.parent_id !== null) {
       const task = toTask(row, targetsByNode.get(row.id) ?? []);
       const measure = measureById.get(row.parent_id);
+      const area = areaById.get(row.parent_id);
+      if (area?.indicators) task.indicator = true;
       if (measure) measure.tasks.push(task);
-      else areaById.get(row.parent_id)?.tasks.push(task);
+      else area?.tasks.push(task);
     }
   }
   return {
