@@ -11,6 +11,17 @@ export function StatusTag({ status }: { status: StatusClass | null | undefined }
   );
 }
 
+/** 达标 / 接近目标 / 未达目标 — how a 主要预期目标's reported figure stands against its target. */
+export function VerdictTag({ verdict }: { verdict: 'reached' | 'near' | 'behind' | undefined }) {
+  const { t } = useI18n();
+  if (!verdict) return null;
+  return (
+    <span className={`verdict-tag verdict-${verdict}`} data-testid="verdict-tag">
+      {t(`verdict.${verdict}`)}
+    </span>
+  );
+}
+
 /** Colors with enough contrast against white for a 12px dot next to its text label. */
 const lightColors: Record<Light, string> = { green: '#389e0d', yellow: '#d48806', red: '#cf1322' };
 

@@ -13,6 +13,7 @@ import { useI18n } from '../i18n/i18n.js';
 import { ledgerLink, lights, statusClasses } from '../report/ledger-filter.js';
 import { displayLabel } from '../report/tree-stats.js';
 import { useCurrentReport } from '../session/current-report.js';
+import { IndicatorPanel } from './dashboard-indicators.js';
 
 // ECharts is the biggest library of the app: the charts load after the figures have rendered.
 const AreaProgressChart = lazy(() =>
@@ -51,6 +52,7 @@ function DashboardView({ data, reportParam }: { data: Dashboard; reportParam: st
         </p>
         <UnitScopeNote />
       </header>
+      <IndicatorPanel indicators={data.indicators} />
       <div className="dashboard-grid">
         <Panel title={t('dashboard.overall')} testId="overall-card">
           <div className="overall">

@@ -1,7 +1,7 @@
 import { Card, Tag } from 'antd';
 import { Link } from 'react-router';
 import type { LedgerRow } from '../api/types.js';
-import { LightDot, StatusTag } from '../components/status.js';
+import { LightDot, StatusTag, VerdictTag } from '../components/status.js';
 import { useI18n } from '../i18n/i18n.js';
 import { deadlineText, formatTarget, leadUnits } from '../report/tree-stats.js';
 import { RowPlace } from './ledger-table.js';
@@ -31,6 +31,7 @@ export function LedgerList({ rows }: { rows: readonly LedgerRow[] }) {
               ) : null}
               <div className="task-card-meta">
                 <StatusTag status={task.status.class} />
+                <VerdictTag verdict={task.status.verdict} />
                 <LightDot light={task.status.light} withText />
                 <span>
                   {t('ledger.colLead')}：{lead || t('ledger.unassigned')}

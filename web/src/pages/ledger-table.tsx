@@ -2,7 +2,7 @@ import { Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
 import type { LedgerRow, Task } from '../api/types.js';
-import { LightDot, StatusTag } from '../components/status.js';
+import { LightDot, StatusTag, VerdictTag } from '../components/status.js';
 import { useI18n } from '../i18n/i18n.js';
 import {
   cooperatingUnits,
@@ -95,7 +95,11 @@ export function LedgerTable({ rows }: { rows: readonly LedgerRow[] }) {
       title: t('ledger.colStatus'),
       key: 'status',
       width: 96,
-      render: (_, row) => <StatusTag status={row.status.class} />,
+      render: (_, row) => (
+        <>
+          <StatusTag status={row.status.class} /> <VerdictTag verdict={row.status.verdict} />
+        </>
+      ),
     },
     {
       title: t('ledger.colLight'),

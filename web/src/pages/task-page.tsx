@@ -5,7 +5,7 @@ import { ApiError, getReport, getTask, getTaskSource } from '../api/client.js';
 import type { Area, ReportDetail, TaskDetail, TaskSource } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
 import { PageError, PageLoading } from '../components/page-state.js';
-import { LightDot, StatusTag } from '../components/status.js';
+import { LightDot, StatusTag, VerdictTag } from '../components/status.js';
 import { ScheduleBar } from '../components/target-progress.js';
 import { withAppContext } from '../components/with-app-context.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -108,6 +108,7 @@ function TaskView({
       </Typography.Title>
       <div className="task-status-line" data-testid="task-status">
         <StatusTag status={task.status.class} />
+        <VerdictTag verdict={task.status.verdict} />
         <LightDot light={task.status.light} withText />
         {task.status.overdue ? <Tag color="red">{t('task.overdue')}</Tag> : null}
         {detail.flagged ? (
