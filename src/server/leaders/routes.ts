@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { appendAuditEvent } from '../../store/audit/append-audit-event.js';
+import { clearFlags } from '../../store/flags/clear-flags.js';
 import { listUnitUserIds } from '../../store/notifications/create-notifications.js';
 import { insertAudited } from '../../store/versioned/insert-audited.js';
 import { writeTransaction } from '../../store/write-transaction.js';
@@ -204,25 +204,9 @@ export const leaderRoutes: RouteModule = (app, context) => {
     async (request) => {
       const user = requireRole(request, 'leader');
       const now = new Date().toISOString();
-      const cleared = await writeTransaction(context.db, async (trx) => {
-        const result = await trx
-          .updateTable('flags')
-          .set((eb) => ({ cleared_at: now, updated_at: now, version: eb('version', '+', 1) }))
-          .where('node_id', '=', request.params.id)
-          .where('user_id', '=', user.id)
-          .where('cleared_at', 'is', null)
-          .executeTakeFirst();
-        const n = Number(result.numUpdatedRows);
-        if (n > 0) {
-          await appendAuditEvent(trx, {
-            actor: actorOf(user),
-            action: 'clear',
-            entity: 'flag',
-            entityId: request.params.id,
-          });
-        }
-        return n;
-      });
+      const cleared = await writeTransaction(context.db, (trx) =>
+        clearFlags(trx, request.params.id, user.id, actorOf(user), now),
+      );
       return { cleared };
     },
   );

@@ -56,7 +56,7 @@ export async function listTaskAuditEvents(
     [['comment', 'instruction', 'comments'], ids(comments)],
     [['progress_report'], ids(reports.filter((r) => visible(r.id)))],
     [['attachment'], ids(attachments.filter((a) => visible(a.progress_report_id)))],
-    // Events keyed by the task itself: re-extracted targets on merge, a leader clearing a flag.
+    // Events keyed by the task itself: re-extracted targets on merge.
     [['targets_of_task', 'node', 'task'], [String(taskId)]],
   ];
   const rows = await db
@@ -69,9 +69,11 @@ export async function listTaskAuditEvents(
         ...entityIds
           .filter(([, list]) => list.length > 0)
           .map(([entities, list]) => eb.and([eb('e.entity', 'in', entities), eb('e.entity_id', 'in', list)])),
+        // Clearing a flag was once recorded under the task's id, without rows (see isLegacyFlagClear).
         eb.and([
           eb('e.entity', '=', 'flag'),
           eb('e.action', '=', 'clear'),
+          eb('e.after_json', 'is', null),
           eb('e.entity_id', '=', String(taskId)),
         ]),
         ...(task
@@ -89,10 +91,18 @@ export async function listTaskAuditEvents(
     .limit(filter.limit ?? 200)
     .execute();
   return rows
-    .filter((row) => !(row.entity === 'flag' && row.action === 'clear' && row.entity_id !== String(taskId)))
+    .filter((row) => !(isLegacyFlagClear(row) && row.entity_id !== String(taskId)))
     .map(({ display_name, ...event }) => ({
       event,
       actorName: display_name,
       intact: hashAuditEvent(event) === event.hash,
     }));
+}
+
+/**
+ * A flag's "clear" event written before clearing recorded the flag's own id: it names the task
+ * (entity_id is the task id) and carries no rows; it belongs to the task it names only.
+ */
+function isLegacyFlagClear(event: Pick<AuditEvent, 'entity' | 'action' | 'after_json'>): boolean {
+  return event.entity === 'flag' && event.action === 'clear' && event.after_json === null;
 }
