@@ -35,6 +35,45 @@ interface Line {
 /** Characters that never take a space between them: CJK ideographs, kana, full-width forms. */
 const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u201c\u201d\u2018\u2019\u2014\u2026]/;
 
+/**
+ * Radical code points a font's cmap may name instead of the character they look like (PDF
+ * printers pick the first code point mapped to a glyph): Kangxi radicals fold by NFKC; the
+ * simplified radicals below have no compatibility mapping, so they are listed.
+ */
+const RADICALS: Record<string, string> = {
+  '\u2ea0': '民',
+  '\u2ec1': '虎',
+  '\u2ec4': '西',
+  '\u2ec5': '见',
+  '\u2ec6': '角',
+  '\u2ec9': '贝',
+  '\u2ecb': '车',
+  '\u2ed3': '长',
+  '\u2ed4': '门',
+  '\u2ed8': '青',
+  '\u2ed9': '韦',
+  '\u2eda': '页',
+  '\u2edb': '风',
+  '\u2edc': '飞',
+  '\u2edd': '食',
+  '\u2ee2': '马',
+  '\u2ee3': '骨',
+  '\u2ee4': '鬼',
+  '\u2ee5': '鱼',
+  '\u2ee6': '鸟',
+  '\u2ee7': '卤',
+  '\u2ee8': '麦',
+  '\u2ee9': '黄',
+  '\u2eec': '齐',
+  '\u2eee': '齿',
+  '\u2ef0': '龙',
+};
+
+/** Radicals (U+2E80–U+2FDF) → the ideographs they stand for; all other text as it is. */
+export function unifyRadicals(text: string): string {
+  return text.replace(/[\u2e80-\u2fdf]/g, (char) => RADICALS[char] ?? char.normalize('NFKC'));
+}
+
 function median(values: number[]): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
@@ -65,13 +104,22 @@ function mode(values: number[], step: number): number {
   return best * step;
 }
 
-/** Join two pieces of one line: a space only between Latin words that the layout set apart. */
+/**
+ * Join two pieces of one line. A gap of half an em or so is a space even between Chinese
+ * characters ("市长 殷勇" placed character by character); between Latin words a smaller gap is.
+ */
 function joinRun(left: string, right: string, gap: number, size: number): string {
   if (left.length === 0) return right;
   const a = left.charAt(left.length - 1);
   const b = right.charAt(0);
-  if (/\s/.test(a) || /\s/.test(b) || WIDE.test(a) || WIDE.test(b)) return left + right;
-  return gap > size * 0.2 ? `${left} ${right}` : left + right;
+  if (/\s/.test(a) || /\s/.test(b)) return left + right;
+  const wide = WIDE.test(a) || WIDE.test(b);
+  return gap > size * (wide ? 0.4 : 0.2) ? `${left} ${right}` : left + right;
+}
+
+/** Join a paragraph's next line: no space, except between two Latin words. */
+function joinLine(paragraph: string, line: string): string {
+  return /[A-Za-z]$/.test(paragraph) && /^[A-Za-z]/.test(line) ? `${paragraph} ${line}` : paragraph + line;
 }
 
 /** Runs of one page → lines, top to bottom; runs whose baselines are within a third of an em share a line. */
@@ -94,7 +142,7 @@ export function pageLines(page: PlacedPage, pageIndex: number): Line[] {
     }
     const first = group[0] as PlacedRun;
     return {
-      text: text.replace(/\s+/g, ' ').trim(),
+      text: unifyRadicals(text).replace(/\s+/g, ' ').trim(),
       start: first.x,
       end,
       y: median(group.map((run) => run.y)),
@@ -157,7 +205,7 @@ export function layoutToText(pages: PlacedPage[]): string {
   let previous: Line | undefined;
   for (const line of lines) {
     if (previous && !startsParagraph(previous, line)) {
-      current = joinRun(current, line.text, 0, line.size);
+      current = joinLine(current, line.text);
     } else {
       if (current) paragraphs.push(current);
       current = line.text;

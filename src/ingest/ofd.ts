@@ -1,7 +1,8 @@
 import { posix } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { badInput, isLuoshiError, type LuoshiError } from '../core/errors.js';
+import { isLuoshiError } from '../core/errors.js';
 import { layoutToText, type PlacedPage, type PlacedRun } from './layout.js';
+import { brokenOfd } from './ofd-errors.js';
 import { DEFAULT_ZIP_LIMITS, listZipEntries, readZipEntry, type ZipEntry, type ZipLimits } from './zip.js';
 
 /** Bounds for an OFD beyond the zip limits: pages and text objects read. */
@@ -31,15 +32,6 @@ const parser = new XMLParser({
   trimValues: false,
   isArray: (name) => REPEATED.has(name),
 });
-
-export function brokenOfd(fileName: string, why: string, whyZh: string): LuoshiError {
-  return badInput(
-    'broken_ofd',
-    `${fileName} is not a readable OFD document (${why}); open it in an OFD reader and export it again`,
-    `${fileName} 不是可读取的 OFD 文档（${whyZh}），请用 OFD 阅读器打开后重新导出`,
-    { file: fileName },
-  );
-}
 
 function child(node: XmlValue | undefined, name: string): XmlValue | undefined {
   if (!node || typeof node === 'string' || Array.isArray(node)) return undefined;
@@ -142,7 +134,8 @@ class OfdReader {
       const path = location.startsWith('/')
         ? location.slice(1)
         : posix.join(posix.dirname(documentPath), location);
-      const content = child(this.xml(path), 'Page');
+      // Page is also the name of Document.xml's page entries, hence read as a list.
+      const content = children(this.xml(path), 'Page')[0];
       const pageBox = numbers(text(child(child(content, 'Area'), 'PhysicalBox')));
       const [, , width = 210, height = 297] = pageBox.length === 4 ? pageBox : box;
       const runs: PlacedRun[] = [];

@@ -1,4 +1,4 @@
-import { badInput } from '../core/errors.js';
+import { badInput, isLuoshiError } from '../core/errors.js';
 import { normalizeReportText } from '../core/parse/index.js';
 import {
   DEFAULT_MAX_REPORT_BYTES,
@@ -11,7 +11,8 @@ import {
 import { docxToText } from './docx.js';
 import { decodeHtml, htmlToText, looksLikeHtml } from './html.js';
 import { looksLikeMhtml, mhtmlHtmlPart } from './mhtml.js';
-import { listZipEntries } from './zip.js';
+import { brokenOfd } from './ofd-errors.js';
+import { listZipEntries, type ZipEntry } from './zip.js';
 
 /** `%PDF-` within the first KiB: the PDF standard lets a little junk precede the header. */
 function isPdf(bytes: Uint8Array): boolean {
@@ -28,6 +29,18 @@ function isOle(bytes: Uint8Array): boolean {
   return startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1);
 }
 
+/** The zip directory; a damaged one is worded as OFD when the file says it is one (.ofd). */
+function listEntries(bytes: Uint8Array, name: string): ZipEntry[] {
+  try {
+    return listZipEntries(bytes, name);
+  } catch (error) {
+    if (isLuoshiError(error) && error.code === 'broken_docx' && /\.ofd$/i.test(name)) {
+      throw brokenOfd(name, error.message, '压缩包损坏');
+    }
+    throw error;
+  }
+}
+
 async function readByContent(
   bytes: Uint8Array,
   name: string,
@@ -39,7 +52,7 @@ async function readByContent(
     return { text, format: 'pdf', encoding: 'pdf', pages };
   }
   if (isZip(bytes)) {
-    const entries = listZipEntries(bytes, name);
+    const entries = listEntries(bytes, name);
     if (entries.some((entry) => entry.name.replace(/^\//, '').toUpperCase() === 'OFD.XML')) {
       const { ofdToText } = await import('./ofd.js');
       const { text, pages } = ofdToText(bytes, name);

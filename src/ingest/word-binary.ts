@@ -1,6 +1,11 @@
 import WordExtractor from 'word-extractor';
 import { badInput } from '../core/errors.js';
 
+/** word-extractor's getBody takes options its published types leave out. */
+interface UnfilteredBody {
+  getBody(options: { filterUnicode: boolean }): string;
+}
+
 /**
  * Word 97–2003 (.doc) and WPS (.wps, the same OLE2 binary) → the body text, one line per
  * paragraph, with word-extractor. Headers, footers, footnotes and text boxes are left out: they
@@ -13,7 +18,8 @@ export async function wordBinaryToText(bytes: Uint8Array, fileName: string): Pro
     const document = await new WordExtractor().extract(
       Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
     );
-    body = document.getBody();
+    // Keep curly quotes and dashes as written ("——", “十五五”): the default filter makes them ASCII.
+    body = (document as unknown as UnfilteredBody).getBody({ filterUnicode: false });
   } catch (error) {
     throw badInput(
       'broken_doc',

@@ -1,7 +1,7 @@
 /**
  * A report's text laid out the way government portals publish it (tests and fixtures only):
  * navigation, breadcrumbs, a font-size/print/close bar, the article, share buttons, related
- * links and a footer. Header lines before "各位代表：" become the title and an info block; body
+ * links and a footer, and a print style sheet that hides them as "打印本页" does. Header lines before "各位代表：" become the title and an info block; body
  * paragraphs become `<p>` with a first-line indent, with the dateline and speaker joined by `<br>`.
  */
 export function governmentPage(reportText: string, charset = 'gb2312'): string {
@@ -30,6 +30,7 @@ body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", sans-serif; margin
 .nav li { display: inline; margin-right: 1em; }
 .article { width: 680px; margin: 0 auto; }
 .article p { font-size: 16px; line-height: 1.8; margin: 0.6em 0; }
+@media print { .header, .nav, .breadcrumb, .info, .share, .related, .footer { display: none; } }
 </style>
 <script type="text/javascript">
 function doZoom(size) { document.getElementById('zoom').style.fontSize = size + 'px'; }
