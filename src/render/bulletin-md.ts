@@ -15,8 +15,21 @@ export interface ChartLink {
   file: string;
 }
 
+/**
+ * Text of the report, its units or the request, as Markdown that shows it literally: HTML is
+ * escaped (a task text `<img onerror=…>` must not become markup where the bulletin is rendered)
+ * and link brackets are escaped too.
+ */
+function literal(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([[\]])/g, '\\$1');
+}
+
 function cell(text: string | number): string {
-  return String(text)
+  return literal(String(text))
     .replace(/\|/g, '｜')
     .replace(/\s*\n\s*/g, ' ');
 }
@@ -60,7 +73,7 @@ function groupLists(tasks: readonly BulletinTask[], withUnit: boolean): string[]
     if (own.length === 0) continue;
     out.push('', `**${BULLETIN_GROUP_ZH[group]}（${own.length}项）**`, '');
     for (const task of own) {
-      const unit = withUnit ? `（牵头单位：${task.leadUnit}）` : '';
+      const unit = withUnit ? `（牵头单位：${cell(task.leadUnit)}）` : '';
       const done = task.completion === null ? '' : `，完成${pct(Math.min(1, task.completion))}`;
       out.push(`${task.seq}. ${cell(task.task)}${unit}${done}`);
     }
@@ -78,11 +91,11 @@ export function renderBulletinMarkdown(model: BulletinModel, charts: readonly Ch
     return link ? ['', `![${link.caption}](${link.file})`, ''] : [];
   };
   const lines: string[] = [
-    `# ${model.title}`,
+    `# ${literal(model.title)}`,
     '',
-    `**${model.issuer}　${model.issue}　${formatChineseDate(model.date)}**`,
+    `**${literal(model.issuer)}　${model.issue}　${formatChineseDate(model.date)}**`,
     '',
-    ...model.paragraphs.flatMap((p) => [p, '']),
+    ...model.paragraphs.flatMap((p) => [literal(p), '']),
     '## 一、总体情况',
     '',
     ...statsTable('类别', [], model.summary),
@@ -94,12 +107,14 @@ export function renderBulletinMarkdown(model: BulletinModel, charts: readonly Ch
     ...chart('areas'),
   ];
   model.areas.forEach((area, index) => {
-    lines.push(`### （${chineseOrdinal(index + 1)}）${area.name.replace(/^[一二三四五六七八九十]+、/u, '')}`);
+    lines.push(
+      `### （${chineseOrdinal(index + 1)}）${literal(area.name.replace(/^[一二三四五六七八九十]+、/u, ''))}`,
+    );
     lines.push(...groupLists(area.tasks, true), '');
   });
   lines.push('## 三、分单位推进情况', '', ...statsTable('牵头单位', model.units), ...chart('units'));
   for (const unit of model.units) {
-    lines.push(`### ${unit.name}`, ...groupLists(unit.tasks, false), '');
+    lines.push(`### ${literal(unit.name)}`, ...groupLists(unit.tasks, false), '');
   }
   lines.push(
     '## 四、下一步工作要求',

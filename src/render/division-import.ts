@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { badInput } from '../core/errors.js';
 import { parseDeadlineCell } from './deadline-text.js';
+import { unquoteFormulaText } from './xlsx-style.js';
 
 /** One data row of an uploaded 分工方案 sheet, cells as read. */
 export interface RawDivisionRow {
@@ -59,7 +60,7 @@ export function cellText(value: ExcelJS.CellValue): unknown {
     if ('text' in value) return String(value.text);
     if ('error' in value) return null;
   }
-  return value;
+  return typeof value === 'string' ? unquoteFormulaText(value) : value;
 }
 
 /**

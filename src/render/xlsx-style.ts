@@ -95,7 +95,41 @@ export function sheetName(wanted: string, taken: Set<string>): string {
   return name;
 }
 
-/** Serialises a workbook to a Buffer. */
+/** Text a spreadsheet program could take for a formula (or DDE) when the cell is edited or exported to CSV. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Text that begins like a formula (= + - @, tab, CR), written with a leading apostrophe — the
+ * spreadsheet convention for "this is text" — so a task text or narrative such as
+ * `=HYPERLINK(…)` stays text in Excel and WPS however the file is edited or re-saved.
+ * Readers of our own templates take the apostrophe off again (unquoteFormulaText).
+ */
+export function quoteFormulaText(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** The text quoteFormulaText wrote, as it was. */
+export function unquoteFormulaText(text: string): string {
+  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+}
+
+/** Quotes every text cell of the workbook that begins like a formula (quoteFormulaText). */
+export function quoteFormulaCells(workbook: ExcelJS.Workbook): void {
+  workbook.eachSheet((sheet) => {
+    sheet.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        if (typeof cell.value === 'string') cell.value = quoteFormulaText(cell.value);
+        else if (cell.value && typeof cell.value === 'object' && 'richText' in cell.value) {
+          const [first, ...rest] = cell.value.richText;
+          if (first) cell.value = { richText: [{ ...first, text: quoteFormulaText(first.text) }, ...rest] };
+        }
+      });
+    });
+  });
+}
+
+/** Serialises a workbook to a Buffer, formula-like text quoted (quoteFormulaCells). */
 export async function workbookBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
+  quoteFormulaCells(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

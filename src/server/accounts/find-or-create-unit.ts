@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { badInput } from '../../core/errors.js';
+import { withoutInvisibleCharacters } from '../../core/invisible-characters.js';
 import type { Actor } from '../../store/audit/append-audit-event.js';
 import type { Database } from '../../store/schema.js';
 import { findOrCreateUnits } from '../../store/units/create-unit.js';
@@ -7,7 +8,7 @@ import { writeTransaction } from '../../store/write-transaction.js';
 
 /** The id of the unit with this name or short name, creating it (audited) when there is none. */
 export async function findOrCreateUnit(db: Kysely<Database>, name: string, actor: Actor): Promise<number> {
-  const trimmed = name.trim();
+  const trimmed = withoutInvisibleCharacters(name).trim();
   if (trimmed.length === 0 || trimmed.length > 100) {
     throw badInput('invalid_unit', 'A unit name has 1-100 characters', '单位名称须为 1–100 个字符');
   }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { badInput, conflict, LuoshiError, notFound } from '../../core/errors.js';
+import { hasInvisibleCharacters } from '../../core/invisible-characters.js';
 import { deleteUserSessions } from '../../store/accounts/manage-sessions.js';
 import {
   createUser,
@@ -64,6 +65,13 @@ export async function addUser(
       'invalid_username',
       'A username has 2-64 letters, digits or _ . @ -',
       '用户名须为 2–64 个字母、数字或 _ . @ -',
+    );
+  }
+  if (input.displayName !== undefined && hasInvisibleCharacters(input.displayName)) {
+    throw badInput(
+      'invalid_display_name',
+      'A display name may not hold invisible or direction-changing characters',
+      '显示名称不能包含不可见字符或方向控制字符',
     );
   }
   if (!ROLES.includes(input.role)) {

@@ -1,6 +1,6 @@
 /**
  * A client-supplied file name made harmless: no directories (../../etc/passwd → passwd), no
- * control or reserved characters, at most 200 characters, never empty. Stored names are only
+ * control, invisible format (bidi, zero-width) or reserved characters, at most 200 characters, never empty. Stored names are only
  * ever labels; files are addressed by content hash, never by name.
  */
 export function safeFileName(name: string | undefined, fallback = 'upload'): string {
@@ -8,6 +8,8 @@ export function safeFileName(name: string | undefined, fallback = 'upload'): str
   const cleaned = base
     .normalize('NFC')
     .replace(/\p{Cc}/gu, '')
+    // Bidi controls and zero-width characters would make `invoice\u202Efdp.txt` read "invoicetxt.pdf".
+    .replace(/\p{Cf}/gu, '')
     .replace(/[<>:"|?*]/g, '')
     .replace(/^[.\s]+/, '')
     .trim()

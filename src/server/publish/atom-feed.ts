@@ -71,10 +71,16 @@ export async function listPublishedUpdates(db: Kysely<Database>, limit = 50): Pr
     .slice(0, limit);
 }
 
-/** Serialises entries as an Atom 1.0 feed; `base` is the site's absolute URL without a trailing slash. */
-export function renderAtomFeed(entries: readonly FeedEntry[], base: string): string {
+/**
+ * Serialises entries as an Atom 1.0 feed. `base` is the configured public URL (PUBLIC_URL)
+ * without a trailing slash, or undefined: links are then relative to the feed's own address
+ * (readers resolve them against it) and never built from the request's Host header, which a
+ * client chooses.
+ */
+export function renderAtomFeed(entries: readonly FeedEntry[], publicUrl: string | undefined): string {
   const updated = entries[0]?.updated || '1970-01-01T00:00:00.000Z';
-  const host = new URL(base).host;
+  const base = publicUrl?.replace(/\/+$/, '') ?? '';
+  const host = publicUrl ? new URL(publicUrl).host : 'luoshi';
   const items = entries
     .map(
       (entry) => `<entry>

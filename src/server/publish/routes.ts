@@ -71,10 +71,11 @@ function publicRoutes(app: ZodApp, context: AppContext): void {
     },
   );
 
-  app.get('/public/feed.atom', { schema: hidden }, async (request, reply) => {
-    const base = (context.config.PUBLIC_URL ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
+  app.get('/public/feed.atom', { schema: hidden }, async (_request, reply) => {
     const entries = await listPublishedUpdates(context.db);
-    return reply.type('application/atom+xml; charset=utf-8').send(renderAtomFeed(entries, base));
+    return reply
+      .type('application/atom+xml; charset=utf-8')
+      .send(renderAtomFeed(entries, context.config.PUBLIC_URL));
   });
 }
 

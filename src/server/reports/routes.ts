@@ -27,6 +27,14 @@ import {
 } from './schema.js';
 import { type JsonBody, jsonBody, readReportAccess, sendJsonBytes } from './view-access.js';
 
+/** A validated query as a cache-key part: its defined values, keys sorted. */
+export function canonicalQuery(query: object): string {
+  const entries = Object.entries(query)
+    .filter(([, value]) => value !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify(entries);
+}
+
 /** Reading reports: the list, one report with its tree and statuses, and its dashboard. */
 export const reportRoutes: RouteModule = (app, context) => {
   // Every view is filed under report, scope and date, and valid while the report's change
@@ -138,8 +146,9 @@ export const reportRoutes: RouteModule = (app, context) => {
         );
       }
       // Each page is cut from the report's index and kept, serialised and compressed, like the
-      // views, under the request's query string as sent (the web app always sends it alike).
-      const page = await ledgerPages.get(`${key}:${request.url}`, counter, async () =>
+      // views, under the query as validated (unknown parameters dropped, keys in one order), so
+      // `?x=1`, `?x=2`… from anyone cannot fill the cache with copies of one page.
+      const page = await ledgerPages.get(`${key}:${canonicalQuery(request.query)}`, counter, async () =>
         jsonBody(ledgerPageJson(await indexOf(), request.query)),
       );
       return sendJsonBytes(request, reply, page);

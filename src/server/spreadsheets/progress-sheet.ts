@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { badInput } from '../../core/errors.js';
+import { unquoteFormulaText, workbookBuffer } from '../../render/xlsx-style.js';
 
 /** The columns of the progress spreadsheet, in order: header (zh / en) and key. */
 export const PROGRESS_COLUMNS = [
@@ -29,12 +30,13 @@ export async function writeProgressSheet(
   sheet.columns = PROGRESS_COLUMNS.map((c) => ({ key: c.key, header: c.header, width: c.width }));
   sheet.getRow(1).font = { bold: true };
   for (const row of rows) sheet.addRow(row);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbookBuffer(workbook);
 }
 
 function cellValue(cell: ExcelJS.CellValue): string | number | null {
   if (cell === null || cell === undefined) return null;
-  if (typeof cell === 'number' || typeof cell === 'string') return cell;
+  if (typeof cell === 'number') return cell;
+  if (typeof cell === 'string') return unquoteFormulaText(cell);
   if (typeof cell === 'boolean') return cell ? 1 : 0;
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
   if (typeof cell === 'object') {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { visibleName } from '../visible-name.js';
 
 export const unitSchema = z
   .object({
@@ -15,7 +16,7 @@ export const unitListSchema = z.object({ units: z.array(unitSchema) });
 
 /** POST /api/units — 承办单位. */
 export const createUnitBodySchema = z.object({
-  name: z.string().trim().min(1).max(100),
-  shortName: z.string().trim().min(1).max(50).nullable().optional(),
+  name: visibleName(100),
+  shortName: visibleName(50).nullable().optional(),
   parentId: z.number().int().positive().nullable().optional(),
 });

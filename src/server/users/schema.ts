@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roleSchema } from '../auth/schema.js';
+import { visibleName } from '../visible-name.js';
 
 export const userSchema = z
   .object({
@@ -23,7 +24,7 @@ export const userIdParamsSchema = z.object({ id: z.coerce.number().int().positiv
 /** POST /api/users — create an account; the response carries its one-time password. */
 export const createUserBodySchema = z.object({
   username: z.string().trim().min(2).max(64),
-  displayName: z.string().trim().min(1).max(100).optional(),
+  displayName: visibleName(100).optional(),
   role: roleSchema,
   unitId: z.number().int().positive().nullable().optional(),
   email: z.string().email().max(200).nullable().optional(),
