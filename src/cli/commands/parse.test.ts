@@ -39,11 +39,13 @@ describe('luoshi parse', () => {
     const tree = JSON.parse(result.stdout) as TreeJson;
     expect(tree.title).toBe('2025年北京市政府工作报告');
     expect(tree.sections.map((s) => s.kind)).toContain('tasks');
-    expect(tree.areas).toHaveLength(11);
+    // Eleven numbered areas, then 其他工作: the 国防/民族宗教 paragraph that ends （十一）.
+    expect(tree.areas).toHaveLength(12);
+    expect(tree.areas.at(-1)).toMatchObject({ title: '其他工作', unnumbered: true });
     expect(tree.areas[0]?.title).toBe('充分发挥经济体制改革牵引作用，努力在重点领域和关键环节取得新突破');
     expect(tree.areas[0]?.measures[0]?.title).toBe('健全经济高质量发展体制机制');
     expect(tree.areas[0]?.measures[0]?.tasks[0]?.text.length).toBeGreaterThan(0);
-    expect(tree.counts.areas).toBe(11);
+    expect(tree.counts.areas).toBe(12);
     // The 主要预期目标 block: one task per indicator clause, each with its span.
     expect(tree.indicators?.title).toBe('主要预期目标');
     expect(tree.indicators?.tasks.map((t) => t.text).slice(0, 3)).toEqual([

@@ -3,7 +3,7 @@ import { type Block, blockContent } from './blocks.js';
 import { BREAK } from './classify.js';
 import type { LabelStyle } from './labels.js';
 import { textOf } from './lines.js';
-import { isPreambleParagraph, proseMeasure, sentenceTask, sentenceTasks } from './prose.js';
+import { inlineMeasures, isPreambleParagraph, proseMeasure, sentenceTask, sentenceTasks } from './prose.js';
 import { splitSentences, withoutTerminator } from './sentences.js';
 
 /** The inside of a tasks section: its work areas, free paragraphs, and where a closing tail starts. */
@@ -110,6 +110,8 @@ interface Walk {
   bulletBase?: number;
   /** The area whose preamble came from its own heading paragraph. */
   preambleInline?: AreaNode;
+  /** Areas whose heading paragraph holds their body (tasks or inline measures). */
+  inlineBody: Set<AreaNode>;
 }
 
 function extend(node: { span: Span }, end: number): void {
@@ -206,13 +208,30 @@ function settleArea(walk: Walk): void {
   const only = area.measures[0];
   if (area.measures.length === 1 && only && only.label === undefined && area.tasks.length === 0) {
     if (!area.preamble || walk.preambleInline === area) {
-      area.tasks = sentenceTasks(text, only.span[0], only.span[1]);
-      area.measures = [];
+      // The area's only paragraph: its inline topics are measures, else its sentences are tasks.
+      const inline = inlineMeasures(text, splitSentences(text, only.span[0], only.span[1]));
+      area.measures = inline ? inline.measures : [];
+      area.tasks = inline
+        ? inline.lead.flatMap((span) => sentenceTask(text, span) ?? [])
+        : sentenceTasks(text, only.span[0], only.span[1]);
     }
   }
   if (!area.preamble || walk.preambleInline !== area) return;
   const [start, end] = area.preamble.span;
-  if (area.measures.length > 0 && splitSentences(text, start, end).length < 2) return;
+  const sentences = splitSentences(text, start, end);
+  if (area.measures.length > 0 && sentences.length < 2) return;
+  walk.inlineBody.add(area);
+  // The heading paragraph holds the area: topics inside it are measures, before any paragraph's.
+  const inline = inlineMeasures(text, sentences);
+  if (inline) {
+    area.measures = [...inline.measures, ...area.measures];
+    const lead = inline.lead;
+    const leadEnd = lead[lead.length - 1];
+    area.preamble = leadEnd
+      ? { text: textOf(text, start, leadEnd[1]), span: [start, leadEnd[1]] }
+      : undefined;
+    return;
+  }
   area.tasks = [...sentenceTasks(text, start, end), ...area.tasks];
   area.preamble = undefined;
 }
@@ -373,7 +392,7 @@ export function buildSectionBody(
       }
     }
   }
-  const walk: Walk = { text, blocks, areas: [], paragraphs: [], areaFresh: false };
+  const walk: Walk = { text, blocks, areas: [], paragraphs: [], areaFresh: false, inlineBody: new Set() };
   if (starts.size === 0 && implicitArea && blocks.length > 0) {
     // A tasks section with no area headings (a bare list): its title stands for the one area.
     const area: AreaNode = {

@@ -5,7 +5,7 @@ import { isSelfBuildingTitle } from './classify.js';
 import { findIndicators } from './indicators.js';
 import { buildMeta, isCaption, isPageControl, isTrailerLine, splitHeader } from './metadata.js';
 import { type RawSection, segmentSections } from './sections.js';
-import { otherWorkBetween, tailSections } from './tail.js';
+import { otherWorkAtEnd, otherWorkBetween, tailSections } from './tail.js';
 import { joinBrokenLines, unwrapLines } from './unwrap.js';
 
 export { classifySectionTitle } from './classify.js';
@@ -82,6 +82,8 @@ function buildSections(text: string, raws: RawSection[]): SectionNode[] {
       lastArea.selfBuilding = true;
     }
     const tail = tailSections(text, raw.blocks.slice(body.tailIndex));
+    const atEnd = raw.kind === 'tasks' && lastArea ? otherWorkAtEnd(text, lastArea) : undefined;
+    if (atEnd) section.areas.push(atEnd);
     const between = otherWorkBetween(text, body.between);
     if (between.length > 0) {
       const moved = (span: Span): boolean =>

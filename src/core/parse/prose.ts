@@ -76,3 +76,61 @@ function isStatement(sentence: string): boolean {
     /^[^，,]{1,12}是/.test(firstClause)
   );
 }
+
+/** Longest topic sentence inside a paragraph ("更大力度提振消费。"). */
+const MAX_INLINE_TOPIC = 20;
+/** A topic inside a paragraph carries a body: at least this many sentences, or this many characters. */
+const MIN_BODY_SENTENCES = 2;
+const MIN_BODY_CHARACTERS = 100;
+const MIN_INLINE_TOPICS = 3;
+const MAX_LEAD_SENTENCES = 2;
+
+/** A short phrase with no clause break and no figure outside quotes: a topic, if a body follows. */
+function isInlineTopic(text: string, span: Span): boolean {
+  const [start, end] = withoutTerminator(text, span);
+  const sentence = text.slice(span[0], span[1]);
+  const unquoted = sentence.replace(/“[^”]*”/g, '');
+  return (
+    end - start <= MAX_INLINE_TOPIC &&
+    /。$/.test(sentence) &&
+    !/[，,；;：:]/.test(sentence) &&
+    !/\d/.test(unquoted)
+  );
+}
+
+/**
+ * Measures written inside one paragraph as short topic sentences, each followed by its body
+ * ("更大力度提振消费。优化实施…。培育特色消费…。着力扩大有效投资。推进…。"): a short sentence is a
+ * topic when its body, up to the next short sentence, has two sentences or 100 characters; one
+ * without such a body ("加快推动内外贸一体化。" and one sentence) is a task of the topic before it.
+ * Undefined unless at least three topics are found after a lead of at most two sentences.
+ */
+export function inlineMeasures(
+  text: string,
+  sentences: readonly Span[],
+): { lead: Span[]; measures: MeasureNode[] } | undefined {
+  const candidates: number[] = [];
+  sentences.forEach((span, index) => {
+    if (isInlineTopic(text, span)) candidates.push(index);
+  });
+  const topics = candidates.filter((index, i) => {
+    const next = candidates[i + 1] ?? sentences.length;
+    const body = sentences.slice(index + 1, next);
+    const characters = body.reduce((total, span) => total + span[1] - span[0], 0);
+    return body.length >= MIN_BODY_SENTENCES || characters >= MIN_BODY_CHARACTERS;
+  });
+  const first = topics[0];
+  // Inline measures are a paragraph's structure: three or more of them, after a lead of at most two
+  // sentences. A few short sentences deep inside a run of tasks are tasks themselves.
+  if (topics.length < MIN_INLINE_TOPICS || first === undefined || first > MAX_LEAD_SENTENCES)
+    return undefined;
+  const measures: MeasureNode[] = [];
+  topics.forEach((index, i) => {
+    const stop = topics[i + 1] ?? sentences.length;
+    const own = sentences.slice(index, stop);
+    const last = own[own.length - 1] as Span;
+    const measure = proseMeasure(text, own, [(own[0] as Span)[0], last[1]]);
+    if (measure) measures.push(measure);
+  });
+  return { lead: sentences.slice(0, first), measures };
+}

@@ -1,8 +1,8 @@
-import type { AreaNode, SectionKind, SectionNode, Span, TaskNode } from '../report-tree.js';
+import type { AreaNode, MeasureNode, SectionKind, SectionNode, Span, TaskNode } from '../report-tree.js';
 import { type Block, blockContent } from './blocks.js';
 import { BREAK } from './classify.js';
 import { textOf } from './lines.js';
-import { sentenceTask } from './prose.js';
+import { sentenceTask, sentenceTasks } from './prose.js';
 import { splitSentences } from './sentences.js';
 
 /** The salutation that opens a paragraph ("各位代表！", "各位代表，"). */
@@ -19,6 +19,14 @@ const SELF_BUILDING =
  */
 const OTHER_WORK =
   /国防|军队|双拥|民族(?:团结|宗教|区域|地区|工作|事务)|中华民族共同体|宗教|兵团|港澳|台湾|对台|两岸|侨务|外事|外交|民生实事|为民办实事|实事项目|实事工程|退役军人|人民防空|群团|安全生产/;
+
+/**
+ * The roll-call of work outside the economy a last area may end with: defence and veterans,
+ * ethnic and religious affairs, Hong Kong, Macao and Taiwan, overseas Chinese, foreign affairs,
+ * mass organisations.
+ */
+const ROLL_CALL =
+  /国防|军队|双拥|民族|宗教|兵团|港澳|台湾|对台|侨务|外事|外交|退役军人|人民防空|群团|工会|共青团|妇联/;
 
 /** The rallying close of the speech ("让我们更加紧密地团结在…"): never a task. */
 const RALLY = /让我们/;
@@ -140,6 +148,40 @@ function groupBlocks(text: string, blocks: readonly Block[]): Group[] {
     group.classes.push(paragraphClass);
   }
   return groups;
+}
+
+/**
+ * The last numbered area may end, with no break, on paragraphs of other work ("全力支持国防和军队
+ * 现代化建设，…。做好民族宗教、外事侨务…工作"): paragraphs that open with a clause chain, not a topic
+ * sentence, and name such work. They leave the area's measures for an unnumbered 其他工作 area.
+ */
+export function otherWorkAtEnd(text: string, area: AreaNode): AreaNode | undefined {
+  const moved: MeasureNode[] = [];
+  for (let i = area.measures.length - 1; i >= 0; i--) {
+    const measure = area.measures[i] as MeasureNode;
+    const words = text.slice(measure.span[0], measure.span[1]);
+    const opensWithClauses = /[，,]/.test(measure.title) || measure.title.length > 25;
+    if (measure.label !== undefined || !opensWithClauses || !ROLL_CALL.test(words)) break;
+    moved.unshift(measure);
+  }
+  const first = moved[0];
+  const last = moved[moved.length - 1];
+  if (!first || !last) return undefined;
+  area.measures = area.measures.slice(0, area.measures.length - moved.length);
+  const end = area.measures.reduce(
+    (stop, measure) => Math.max(stop, measure.span[1]),
+    Math.max(area.titleSpan[1], area.preamble?.span[1] ?? 0, ...area.tasks.map((task) => task.span[1])),
+  );
+  area.span = [area.span[0], end];
+  return {
+    kind: 'area',
+    title: '其他工作',
+    span: [first.span[0], last.span[1]],
+    titleSpan: [first.span[0], first.span[0]],
+    measures: [],
+    tasks: moved.flatMap((measure) => sentenceTasks(text, measure.span[0], measure.span[1])),
+    unnumbered: true,
+  };
 }
 
 /**
