@@ -240,3 +240,58 @@ export class AssignmentsPage {
     return this.division.getByTestId('division-result');
   }
 }
+
+/** 上传分工方案并核对 on the 分工管理 screen: upload, review rows, correct, commit. */
+export class DivisionReviewPanel {
+  constructor(readonly page: Page) {}
+
+  get panel(): Locator {
+    return this.page.getByTestId('division-review');
+  }
+
+  /** Uploads a 分工方案 and waits for the review (or the error). */
+  async read(file: UploadFile | string): Promise<void> {
+    await this.panel.getByLabel('待核对的分工方案（.docx/.xlsx/.txt）').setInputFiles(file);
+    const answered = this.page.waitForResponse((r) => /\/division\/preview$/.test(r.url()));
+    await this.panel.getByRole('button', { name: '读取并核对' }).click();
+    await answered;
+  }
+
+  get summary(): Locator {
+    return this.panel.getByTestId('plan-summary');
+  }
+
+  /** The review table row of the plan row whose task text contains `text`. */
+  row(text: string): Locator {
+    return this.panel.getByTestId('plan-rows').locator('tbody tr.ant-table-row').filter({ hasText: text });
+  }
+
+  /** Chooses a report task for a row by hand (part of the task's text). */
+  async chooseTask(rowText: string, seq: string, taskText: string): Promise<void> {
+    await pickOption(this.page, this.row(rowText).getByLabel(`对应报告任务 ${seq}`), taskText, 'part');
+    await this.page.keyboard.press('Escape');
+  }
+
+  async addAsTask(rowText: string): Promise<void> {
+    await this.row(rowText).getByRole('checkbox', { name: '新增为报告任务' }).check();
+  }
+
+  /** The report tasks the review highlights (matched or chosen). */
+  async highlighted(): Promise<string[]> {
+    return this.panel.getByTestId('plan-highlight').allTextContents();
+  }
+
+  async unknownUnits(): Promise<string[]> {
+    return (await this.panel.getByTestId('plan-unknown-unit').locator('strong').allTextContents()).sort();
+  }
+
+  /** Writes the reviewed plan; returns the outcome text. */
+  async commit(): Promise<string> {
+    const answered = this.page.waitForResponse((r) => /\/division\/commit$/.test(r.url()));
+    await this.panel.getByTestId('plan-commit').click();
+    await answered;
+    const result = this.panel.getByTestId('plan-result').or(this.panel.getByTestId('plan-error'));
+    await result.waitFor();
+    return (await result.textContent()) ?? '';
+  }
+}

@@ -1,5 +1,12 @@
 import type { ReportDiff } from './diff-types.js';
-import type { BulkAssignBody, BulkAssignResult, DivisionImportResult } from './office-types.js';
+import type {
+  BulkAssignBody,
+  BulkAssignResult,
+  DivisionCommitBody,
+  DivisionCommitResult,
+  DivisionImportResult,
+  DivisionPreview,
+} from './office-types.js';
 import type {
   AccountUser,
   AssignBody,
@@ -368,6 +375,16 @@ export function bulkAssign(reportId: Id, body: BulkAssignBody): Promise<BulkAssi
 }
 
 /** POST /api/reports/:id/division.xlsx — import a 分工方案; every row valid or nothing imported. */
+export function previewDivisionPlan(reportId: Id, file: File): Promise<DivisionPreview> {
+  const form = new FormData();
+  form.append('file', file);
+  return request<DivisionPreview>('POST', `/api/reports/${enc(reportId)}/division/preview`, form);
+}
+
+export function commitDivisionPlan(reportId: Id, body: DivisionCommitBody): Promise<DivisionCommitResult> {
+  return request<DivisionCommitResult>('POST', `/api/reports/${enc(reportId)}/division/commit`, body);
+}
+
 export function importDivisionPlan(reportId: Id, file: File): Promise<DivisionImportResult> {
   const form = new FormData();
   form.append('file', file);

@@ -12,6 +12,7 @@ import { useI18n } from '../i18n/i18n.js';
 import { areaTasks, displayLabel } from '../report/tree-stats.js';
 import { useCurrentReport } from '../session/current-report.js';
 import { DivisionImportPanel } from './division-import-panel.js';
+import { DivisionReviewPanel } from './division-review-panel.js';
 import './office-pages.css';
 
 /** 分工管理 — the office assigns many tasks at once, or imports a 分工方案 spreadsheet. */
@@ -33,6 +34,14 @@ function AssignmentsContent() {
       <h1 className="page-title">{t('nav.assign')}</h1>
       <p className="secondary">{report.data.title}</p>
       <BulkAssignPanel report={report.data} units={units.data} onAssigned={report.reload} />
+      <DivisionReviewPanel
+        reportId={report.data.id}
+        units={units.data}
+        onCommitted={() => {
+          report.reload();
+          units.reload();
+        }}
+      />
       <DivisionImportPanel
         reportId={report.data.id}
         onImported={() => {
