@@ -29,6 +29,16 @@ export class DashboardPage {
     return Number(/\d+/.exec(text)?.[0] ?? Number.NaN);
   }
 
+  /** 主要预期目标: the table of the year's headline indicators, first on the page. */
+  get indicators(): Locator {
+    return this.page.getByTestId('indicator-table');
+  }
+
+  /** One indicator's row, by its clause ("地区生产总值增长5%左右"). */
+  indicator(text: string): Locator {
+    return this.indicators.getByRole('row').filter({ hasText: text });
+  }
+
   get areaLinks(): Locator {
     return this.page.getByTestId('area-lights').getByRole('link');
   }

@@ -57,13 +57,17 @@ export class ApiClient {
     return (await response.json()) as T;
   }
 
-  /** Uploads `file` as the multipart field `file`; fails on a non-2xx answer. */
-  async upload(url: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  /** Uploads `file` as the multipart field `file`; fails on a non-2xx answer; answers its JSON. */
+  async upload<T = unknown>(
+    url: string,
+    file: { name: string; mimeType: string; buffer: Buffer },
+  ): Promise<T> {
     const response = await this.http.post(url, {
       multipart: { file },
       headers: { 'x-csrf-token': this.csrfToken },
     });
     if (!response.ok()) throw new Error(`upload ${url}: HTTP ${response.status()} ${await response.text()}`);
+    return (await response.json()) as T;
   }
 
   /** Replaces the signed-in user's password (POST /api/session/password) and keeps the new CSRF token. */
