@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { badInput, type LuoshiError } from '../core/errors.js';
 import { normalizeReportText } from '../core/parse/index.js';
@@ -52,7 +53,8 @@ function isControl(code: number): boolean {
 
 function countControlBytes(bytes: Uint8Array): number {
   let count = 0;
-  for (const byte of bytes) if (isControl(byte)) count++;
+  // An indexed loop: iterating a typed array with for…of costs several times more per byte.
+  for (let i = 0; i < bytes.length; i++) if (isControl(bytes[i]!)) count++;
   return count;
 }
 
@@ -163,7 +165,10 @@ export function decodeText(bytes: Uint8Array, name: string, fileName: string | u
     if (controls > 0 && controls > bytes.length / 1000) {
       throw binaryFile(name, `${controls} control characters`, `包含 ${controls} 个控制字符`);
     }
-    const { invalidAt, multibyteBefore } = checkUtf8(bytes);
+    // Valid UTF-8 (nearly every file) is recognised natively; checkUtf8 says where and how it is not.
+    const { invalidAt, multibyteBefore } = isUtf8(bytes)
+      ? { invalidAt: -1, multibyteBefore: 0 }
+      : checkUtf8(bytes);
     if (invalidAt === -1) {
       encoding = 'utf-8';
       text = new TextDecoder('utf-8').decode(bytes);

@@ -9,7 +9,7 @@ import {
   startsWith,
 } from './decode.js';
 import { docxToText } from './docx.js';
-import { decodeHtml, htmlToText, looksLikeHtml } from './html.js';
+import { decodeHtml, looksLikeHtml } from './html-charset.js';
 import { looksLikeMhtml, mhtmlHtmlPart } from './mhtml.js';
 import { brokenOfd } from './ofd-errors.js';
 import { listZipEntries, type ZipEntry } from './zip.js';
@@ -67,10 +67,12 @@ async function readByContent(
   if (looksLikeMhtml(bytes)) {
     const page = mhtmlHtmlPart(bytes, name);
     const html = decodeHtml(page.html, name, page.charset);
+    const { htmlToText } = await import('./html.js');
     return { text: htmlToText(html.text, name), format: 'mhtml', encoding: html.charset };
   }
   if (looksLikeHtml(bytes)) {
     const html = decodeHtml(bytes, name);
+    const { htmlToText } = await import('./html.js');
     return { text: htmlToText(html.text, name), format: 'html', encoding: html.charset };
   }
   return decodeText(bytes, name, fileName);

@@ -51,28 +51,25 @@ function targetJson(target: Target): Record<string, unknown> {
 }
 
 /**
- * Buffers stdout writes (one write per line is the slowest part of printing many small objects)
- * and waits for 'drain' when the pipe is full. A closed pipe (`| head`) ends the command quietly.
+ * Buffers stdout writes (one write per line is the slowest part of printing many small objects):
+ * `line` only appends, and returns a promise to wait for when a full buffer went out and the pipe
+ * is full ('drain'). A closed pipe (`| head`) ends the command quietly.
  */
-function createWriter(): { line: (json: string) => Promise<void>; flush: () => Promise<void> } {
+function createWriter(): { line: (json: string) => Promise<void> | undefined; flush: () => Promise<void> } {
   let buffer = '';
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
     throw error;
   });
-  const write = async (chunk: string): Promise<void> => {
-    if (!process.stdout.write(chunk)) {
-      await once(process.stdout, 'drain');
-    }
-  };
+  const write = (chunk: string): Promise<void> | undefined =>
+    process.stdout.write(chunk) ? undefined : once(process.stdout, 'drain').then(() => {});
   return {
-    async line(json: string) {
+    line(json: string) {
       buffer += `${json}\n`;
-      if (buffer.length >= 1 << 16) {
-        const chunk = buffer;
-        buffer = '';
-        await write(chunk);
-      }
+      if (buffer.length < 1 << 18) return undefined;
+      const chunk = buffer;
+      buffer = '';
+      return write(chunk);
     },
     async flush() {
       if (buffer.length > 0) await write(buffer);
@@ -88,10 +85,10 @@ async function* stdinLines(): AsyncGenerator<string> {
 }
 
 /** A file's lines, decoded like an import (UTF-8, UTF-16 or GB18030 text, or .docx paragraphs). */
-async function* fileLines(file: string): AsyncGenerator<string> {
+async function fileLines(file: string): Promise<string[]> {
   const { readReportFile } = await import('../../ingest/index.js');
   const decoded = await readReportFile(file);
-  yield* decoded.text.split(/\r?\n/);
+  return decoded.text.split(/\r?\n/);
 }
 
 /** --lines: one JSON object per non-empty input line, in order. */
@@ -101,12 +98,14 @@ async function extractLines(file: string, year: number | undefined): Promise<voi
   // Without --year, deadlines such as 年底前 are read as this year's.
   const context = { year: year ?? new Date().getFullYear() };
   let lineNumber = 0;
-  for await (const raw of file === '-' ? stdinLines() : fileLines(file)) {
+  // A file's lines are all in memory already: a plain loop, not one promise per line.
+  const lines = file === '-' ? stdinLines() : await fileLines(file);
+  const print = (raw: string): Promise<void> | undefined => {
     lineNumber++;
     const text = lineNumber === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-    if (text.trim() === '') continue;
+    if (text.trim() === '') return undefined;
     const analysis: TaskAnalysis = analyzeTask(text, context);
-    await out.line(
+    return out.line(
       JSON.stringify({
         line: lineNumber,
         text,
@@ -114,6 +113,17 @@ async function extractLines(file: string, year: number | undefined): Promise<voi
         deadline: analysis.deadline,
       }),
     );
+  };
+  if (Array.isArray(lines)) {
+    for (const raw of lines) {
+      const full = print(raw);
+      if (full) await full;
+    }
+  } else {
+    for await (const raw of lines) {
+      const full = print(raw);
+      if (full) await full;
+    }
   }
   await out.flush();
 }
