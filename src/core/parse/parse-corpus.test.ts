@@ -233,14 +233,16 @@ describe('prose details', () => {
     expect(other?.title).toBe('其他工作');
     expect(other?.tasks[0]?.text.startsWith('我们要以铸牢中华民族共同体意识为主线')).toBe(true);
     expect(tree.sections.find((section) => section.kind === 'self-building')?.paragraphs).toHaveLength(3);
-    expect(tree.areas.at(-2)?.measures.map((measure) => measure.title)).toEqual([
+    // 今年将开展“十五五”规划编制工作 follows （十） but is the year's work as a whole: other work.
+    expect(tree.areas.at(-3)?.measures.map((measure) => measure.title)).toEqual([
       '更大力度稳定和扩大就业',
       '强化基本医疗卫生服务',
       '完善社会保障和服务政策',
       '加强精神文明建设',
       '维护国家安全和社会稳定',
-      '今年将开展“十五五”规划编制工作',
     ]);
+    expect(tree.areas.at(-2)?.tasks[0]?.text).toBe('今年将开展“十五五”规划编制工作');
+    expect(tree.areas.at(-2)?.unnumbered).toBe(true);
   });
 
   it('gives one-paragraph areas (national 2023) their sentences as tasks', () => {

@@ -69,7 +69,9 @@ export function isPreambleParagraph(text: string, sentences: readonly Span[]): b
 }
 
 /** A sentence that states how things are (subject first, or a copula in its first clause). */
-function isStatement(sentence: string): boolean {
+export function isStatement(sentence: string): boolean {
+  // "一是深化…", "二是…": an enumerated item, not a copula.
+  if (/^[一二三四五六七八九十]+是/.test(sentence)) return false;
   const firstClause = sentence.split(/[，,]/)[0] ?? sentence;
   return (
     /^(我国|我省|我市|我区|全国|全省|全市|全区|今年|当前|目前|现在|这)/.test(sentence) ||

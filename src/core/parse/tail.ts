@@ -2,7 +2,7 @@ import type { AreaNode, MeasureNode, SectionKind, SectionNode, Span, TaskNode } 
 import { type Block, blockContent } from './blocks.js';
 import { BREAK } from './classify.js';
 import { textOf } from './lines.js';
-import { sentenceTask, sentenceTasks } from './prose.js';
+import { isStatement, sentenceTask, sentenceTasks } from './prose.js';
 import { splitSentences } from './sentences.js';
 
 /** The salutation that opens a paragraph ("各位代表！", "各位代表，"). */
@@ -153,7 +153,8 @@ function groupBlocks(text: string, blocks: readonly Block[]): Group[] {
 /**
  * The last numbered area may end, with no break, on paragraphs of other work ("全力支持国防和军队
  * 现代化建设，…。做好民族宗教、外事侨务…工作"): paragraphs that open with a clause chain, not a topic
- * sentence, and name such work. They leave the area's measures for an unnumbered 其他工作 area.
+ * sentence, and name such work, or that open on the year as a whole ("今年将开展…"). They leave the
+ * area's measures for an unnumbered 其他工作 area.
  */
 export function otherWorkAtEnd(text: string, area: AreaNode): AreaNode | undefined {
   const moved: MeasureNode[] = [];
@@ -161,7 +162,10 @@ export function otherWorkAtEnd(text: string, area: AreaNode): AreaNode | undefin
     const measure = area.measures[i] as MeasureNode;
     const words = text.slice(measure.span[0], measure.span[1]);
     const opensWithClauses = /[，,]/.test(measure.title) || measure.title.length > 25;
-    if (measure.label !== undefined || !opensWithClauses || !ROLL_CALL.test(words)) break;
+    // "今年将开展“十五五”规划编制工作。…": a statement about the year's work as a whole, not a
+    // measure of the area it happens to follow.
+    const rollCall = opensWithClauses && ROLL_CALL.test(words);
+    if (measure.label !== undefined || !(rollCall || isStatement(measure.title))) break;
     moved.unshift(measure);
   }
   const first = moved[0];
