@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
+import { Parser } from 'htmlparser2';
 import { isLuoshiError } from '../core/errors.js';
 import { layoutToText, type PlacedPage, type PlacedRun } from './layout.js';
 import { brokenOfd } from './ofd-errors.js';
@@ -21,7 +22,7 @@ type XmlNode = { [key: string]: XmlValue };
 type XmlValue = string | XmlNode | XmlNode[];
 
 /** Elements that may repeat: read as arrays whatever their count. */
-const REPEATED = new Set(['DocBody', 'Page', 'Layer', 'PageBlock', 'TextObject', 'TextCode']);
+const REPEATED = new Set(['DocBody', 'Page']);
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -97,14 +98,20 @@ class OfdReader {
     );
   }
 
-  xml(path: string): XmlNode {
+  /** An entry's text; entity declarations are never needed in OFD and are how XML bombs work. */
+  private source(path: string): string {
     const entry = this.entries.get(path.replace(/^\//, ''));
     if (!entry) throw brokenOfd(this.fileName, `${path} is missing`, `缺少 ${path}`);
     const source = new TextDecoder().decode(readZipEntry(this.bytes, entry, this.fileName, this.limits));
-    // Entity declarations are never needed in OFD and are how XML expansion bombs work.
     if (/<!DOCTYPE|<!ENTITY/i.test(source)) {
       throw brokenOfd(this.fileName, `${path} declares entities`, `${path} 含有实体声明`);
     }
+    return source;
+  }
+
+  /** A small package file (OFD.xml, Document.xml) as a tree. */
+  private xml(path: string): XmlNode {
+    const source = this.source(path);
     try {
       return parser.parse(source, true) as XmlNode;
     } catch (error) {
@@ -134,52 +141,120 @@ class OfdReader {
       const path = location.startsWith('/')
         ? location.slice(1)
         : posix.join(posix.dirname(documentPath), location);
-      // Page is also the name of Document.xml's page entries, hence read as a list.
-      const content = children(this.xml(path), 'Page')[0];
-      const pageBox = numbers(text(child(child(content, 'Area'), 'PhysicalBox')));
+      const { runs, box: pageBox } = this.pageContent(path);
       const [, , width = 210, height = 297] = pageBox.length === 4 ? pageBox : box;
-      const runs: PlacedRun[] = [];
-      for (const layer of children(child(content, 'Content'), 'Layer')) this.collect(layer, runs);
       return { width, height, runs };
     });
   }
 
-  /** Text objects of a layer or page block (blocks nest), as placed runs in page millimetres. */
-  private collect(block: XmlNode, runs: PlacedRun[]): void {
-    for (const nested of children(block, 'PageBlock')) this.collect(nested, runs);
-    for (const object of children(block, 'TextObject')) {
-      const [left = 0, top = 0] = numbers(attribute(object, 'Boundary'));
-      const size = Number(attribute(object, 'Size')) || 3.5;
-      // CTM scales and moves the object's own coordinates; rotation and skew are rare in text.
-      const [a = 1, , , d = 1, e = 0, f = 0] = numbers(attribute(object, 'CTM'));
-      let x = 0;
-      let y = 0;
-      for (const code of children(object, 'TextCode')) {
-        if (++this.textCodes > this.limits.maxTextCodes) {
-          throw brokenOfd(
-            this.fileName,
-            'too many text objects',
-            `文字对象超过 ${this.limits.maxTextCodes} 个`,
-          );
-        }
-        const chars = Array.from(text(code));
-        if (chars.length === 0) continue;
-        x = Number(attribute(code, 'X') ?? x) || 0;
-        y = Number(attribute(code, 'Y') ?? y) || 0;
-        const deltas = expandDeltas(attribute(code, 'DeltaX'), chars.length - 1);
-        const span = deltas.reduce((sum, delta) => sum + delta, 0);
-        const last = chars[chars.length - 1] as string;
-        runs.push({
-          text: chars.join(''),
-          x: left + e + x * a,
-          y: top + f + y * d,
-          width: (span + advance(last) * size) * a,
-          size: size * Math.abs(d),
-        });
-        x += span + advance(last) * size;
-      }
+  /**
+   * A page's Content.xml → its text runs in page millimetres. Content.xml is most of an OFD's
+   * bytes (one element per character in some files), so it is streamed with htmlparser2's SAX
+   * parser; text objects in layers and nested page blocks all count. A file whose elements do
+   * not close (truncated or malformed) is refused.
+   */
+  private pageContent(path: string): { runs: PlacedRun[]; box: number[] } {
+    const source = this.source(path);
+    const runs: PlacedRun[] = [];
+    let box: number[] = [];
+    let object: TextObjectFrame | undefined;
+    let code: TextCodeFrame | undefined;
+    let boxText: string | undefined;
+    let roots = 0;
+    let depth = 0;
+    const parser = new Parser(
+      {
+        onopentag: (name, attributes) => {
+          if (depth++ === 0) roots++;
+          const local = name.slice(name.indexOf(':') + 1);
+          if (local === 'TextObject') object = textObjectFrame(attributes);
+          else if (local === 'TextCode' && object) {
+            code = { x: attributes.X, y: attributes.Y, deltaX: attributes.DeltaX, text: '' };
+          } else if (local === 'PhysicalBox' && depth === 3) boxText = '';
+        },
+        ontext: (text) => {
+          if (code) code.text += text;
+          else if (boxText !== undefined) boxText += text;
+        },
+        onclosetag: (name) => {
+          depth--;
+          const local = name.slice(name.indexOf(':') + 1);
+          if (local === 'TextCode' && object && code) {
+            if (++this.textCodes > this.limits.maxTextCodes) {
+              throw brokenOfd(
+                this.fileName,
+                'too many text objects',
+                `文字对象超过 ${this.limits.maxTextCodes} 个`,
+              );
+            }
+            const run = placeCode(object, code);
+            if (run) runs.push(run);
+            code = undefined;
+          } else if (local === 'TextObject') object = undefined;
+          else if (local === 'PhysicalBox' && boxText !== undefined) {
+            box = numbers(boxText);
+            boxText = undefined;
+          }
+        },
+      },
+      { xmlMode: true, decodeEntities: true },
+    );
+    parser.write(source);
+    // Elements still open once all the text is read: htmlparser2 would close them silently.
+    const unclosed = depth !== 0;
+    parser.end();
+    if (unclosed || roots !== 1) {
+      throw brokenOfd(this.fileName, `${path} is not well-formed XML`, `${path} 不是有效的 XML`);
     }
+    return { runs, box };
   }
+}
+
+/** A TextObject's frame: its boundary origin, font size and CTM, and where the next code continues. */
+interface TextObjectFrame {
+  left: number;
+  top: number;
+  size: number;
+  a: number;
+  d: number;
+  e: number;
+  f: number;
+  x: number;
+  y: number;
+}
+
+interface TextCodeFrame {
+  x: string | undefined;
+  y: string | undefined;
+  deltaX: string | undefined;
+  text: string;
+}
+
+function textObjectFrame(attributes: Record<string, string>): TextObjectFrame {
+  const [left = 0, top = 0] = numbers(attributes.Boundary);
+  // CTM scales and moves the object's own coordinates; rotation and skew are rare in text.
+  const [a = 1, , , d = 1, e = 0, f = 0] = numbers(attributes.CTM);
+  return { left, top, size: Number(attributes.Size) || 3.5, a, d, e, f, x: 0, y: 0 };
+}
+
+/** One TextCode → a placed run; X and Y default to where the previous code of the object ended. */
+function placeCode(object: TextObjectFrame, code: TextCodeFrame): PlacedRun | undefined {
+  const chars = Array.from(code.text);
+  if (chars.length === 0) return undefined;
+  object.x = Number(code.x ?? object.x) || 0;
+  object.y = Number(code.y ?? object.y) || 0;
+  const deltas = expandDeltas(code.deltaX, chars.length - 1);
+  const span =
+    deltas.reduce((sum, delta) => sum + delta, 0) + advance(chars[chars.length - 1] as string) * object.size;
+  const run = {
+    text: chars.join(''),
+    x: object.left + object.e + object.x * object.a,
+    y: object.top + object.f + object.y * object.d,
+    width: span * object.a,
+    size: object.size * Math.abs(object.d),
+  };
+  object.x += span;
+  return run;
 }
 
 /**

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { isLuoshiError } from '../core/errors.js';
 import { declaredObjectCount } from './pdf.js';
 import { readDocument } from './read-document.js';
+import { readCorpusText } from './testing/corpus.js';
+import { buildTextPdf } from './testing/pdf-writer.js';
 import { reportShape } from './testing/report-shape.js';
 
 const FORMATS = new URL('../../test-data/formats/', import.meta.url);
@@ -49,6 +51,23 @@ describe('PDF', () => {
     for (const line of plainText.split('\n').filter((line) => line.startsWith('（'))) {
       expect(decoded.text.split('\n')).toContain(line);
     }
+  });
+
+  it('reads a 29-page report printed with a non-embedded Chinese font (CID, UniGB-UCS2-H) like its text', async () => {
+    // The source's one zero-width non-joiner has no glyph, so no PDF carries it.
+    const text = readCorpusText('guangdong-2025-work-report.txt').replace(/\u200c/g, '');
+    const pdf = buildTextPdf(text, { header: '2025年广东省政府工作报告' });
+    const decoded = await readDocument(pdf, 'guangdong.pdf');
+    expect(decoded.pages).toBe(29);
+    // Every paragraph comes back whole: wrapped lines, numbers cut at the margin, page breaks.
+    expect(decoded.text).toBe(
+      text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .join('\n'),
+    );
+    expect(reportShape(decoded.text)).toEqual(reportShape(text));
   });
 
   it('detects a PDF by content whatever its name', async () => {

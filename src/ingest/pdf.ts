@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { getDocument, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, Util } from 'pdfjs-dist/legacy/build/pdf.min.mjs';
+import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { badInput, isLuoshiError } from '../core/errors.js';
 import { layoutToText, type PlacedPage, type PlacedRun } from './layout.js';
@@ -16,6 +17,10 @@ export interface PdfLimits {
 }
 
 export const DEFAULT_PDF_LIMITS: PdfLimits = { maxPages: 500, maxObjects: 500_000, maxTextItems: 2_000_000 };
+
+// pdf.js runs its worker code on this thread when it finds it here, instead of importing it by
+// path on first use; parsing stays bounded by the limits below.
+(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = pdfjsWorker;
 
 const PDFJS_ROOT = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
