@@ -55,6 +55,8 @@ function trimSpan(text: string, start: number, end: number): Span {
   let s = start;
   let e = end;
   while (s < e && /[\s　]/.test(text[s] as string)) s++;
+  // "其中一二三产增加值分别增长…": the connective is not part of the indicator.
+  if (text.startsWith('其中', s) && e - s > 2) s += 2;
   while (e > s && /[\s　。；;，,、！？!?]/.test(text[e - 1] as string)) e--;
   return [s, e];
 }
@@ -108,7 +110,9 @@ function continuesList(text: string, span: Span): boolean {
   const sentence = text.slice(span[0], span[1]).trim();
   if (sentence === '' || COMMENTARY.test(sentence) || /目标/.test(sentence)) return false;
   const first = sentence.split(CLAUSE_END)[0] ?? '';
-  return PREDICATE.test(first) || /稳中|平衡|同步|改善|只增不减|稳步|合理|国家下达|国家要求/.test(first);
+  return (
+    PREDICATE.test(first) || /稳中|平衡|同步|改善|只增不减|稳步|合理|国家下达|国家要求|指标.*完成/.test(first)
+  );
 }
 
 /** End of the paragraph holding `offset` (the next line break, or the end of the text). */
