@@ -73,4 +73,19 @@ describe('home page (first page after npm start)', { timeout: 90_000 }, () => {
     await new HomePage(page).areaCards.first().waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
   });
+
+  it('loads without a failed request: the favicon is served', async () => {
+    const failed: string[] = [];
+    const fresh = await app.page();
+    fresh.on('response', (response) => {
+      if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+    });
+    await new HomePage(fresh).goto();
+    const icon = await fresh.request.get('/favicon.ico');
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()['content-type']).toMatch(/icon/);
+    expect((await icon.body()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
+    expect(await fresh.locator('link[rel="icon"]').count()).toBeGreaterThan(0);
+    expect(failed).toEqual([]);
+  });
 });

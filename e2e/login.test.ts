@@ -24,6 +24,20 @@ describe('sign-in', { timeout: 90_000 }, () => {
     expect(new URL(page.url()).pathname).toBe('/login');
   });
 
+  it('focuses a field in a neutral colour, not the red of errors', async () => {
+    const login = new LoginPage(page);
+    await login.goto();
+    await login.username.focus();
+    // The border colour animates; wait for the focused colour to settle.
+    await expect
+      .poll(() =>
+        page.evaluate(
+          `getComputedStyle(document.activeElement.closest('.ant-input-affix-wrapper') ?? document.activeElement).borderColor`,
+        ),
+      )
+      .toBe('rgb(59, 91, 126)');
+  });
+
   it('rejects a wrong password with the server’s Chinese message', async () => {
     const login = new LoginPage(page);
     await login.goto();

@@ -136,10 +136,25 @@ describe('reporting loop: assign → open period → report → return → resub
     const areas = Number(/(\d+)个领域/.exec(counts)?.[1]);
     expect(areas).toBeGreaterThan(0);
     await office.screenshot({ path: screenshotPath('import-preview') });
+    // Publishing is deliberate: unticked by default, and ticking it asks first.
+    const publish = office.getByRole('checkbox', { name: '同时公开发布' });
+    expect(await publish.isChecked()).toBe(false);
+    await publish.check();
+    await office.getByTestId('import-commit').click();
+    const confirm = office.getByRole('dialog').filter({ hasText: '导入后立即公开发布？' });
+    await confirm.waitFor();
+    await confirm.getByRole('button', { name: /取\s*消/ }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    await publish.uncheck();
     await office.getByTestId('import-commit').click();
     const home = new HomePage(office);
     await home.areaCards.first().waitFor();
-    expect(new URL(office.url()).searchParams.get('report')).toMatch(/^\d+$/);
+    const reportId = Number(new URL(office.url()).searchParams.get('report'));
+    expect(reportId).toBeGreaterThan(0);
     expect(await home.areaCards.count()).toBe(areas);
+    // Not public: a visitor does not find it.
+    const visitor = await app.page();
+    const anonymous = await visitor.request.get(`/api/reports/${reportId}`);
+    expect(anonymous.status()).toBe(404);
   });
 });

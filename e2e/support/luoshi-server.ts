@@ -70,7 +70,16 @@ export async function startLuoshiServer(extraEnv: Record<string, string> = {}): 
     );
     timer.unref();
   });
+  let stopping = false;
+  // A server that dies during the tests says why, instead of leaving only refused connections.
+  child.once('exit', (code, signal) => {
+    if (!stopping)
+      process.stderr.write(
+        `luoshi serve exited (${code ?? signal}) during the tests:\n${output.slice(-4000)}\n`,
+      );
+  });
   const stop = async () => {
+    stopping = true;
     if (child.exitCode === null) {
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       child.kill('SIGTERM');

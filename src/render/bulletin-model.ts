@@ -68,7 +68,7 @@ export interface BulletinModel {
   /** "第2期" style issue line. */
   issue: string;
   issuer: string;
-  /** ISO date the bulletin is dated (the period's end, or the day it is made if earlier). */
+  /** ISO date the bulletin's figures are as of (the period's end, or an earlier day the office picks). */
   date: string;
   period: BulletinPeriod;
   summary: BulletinStats;
@@ -173,17 +173,56 @@ export interface BulletinOptions {
   issuer?: string;
   /** Issue number within the year. */
   issueNumber?: number;
+  /**
+   * ISO date the figures are as of, which the view must be judged at (bulletinAsOf); the
+   * period's end by default.
+   */
+  asOf?: string;
+}
+
+const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/**
+ * The date a bulletin of `period` is as of: the date the office picks (`chosen`, no later than
+ * the period's end), else the period's end once it is over, else — for an open period — today.
+ * A bulletin of an open period reports that day's figures and 序时进度, not the period end's.
+ */
+export function bulletinAsOf(period: BulletinPeriod, today: string, chosen?: string): string {
+  if (chosen !== undefined) {
+    if (!ISO_DATE.test(chosen)) {
+      throw badInput(
+        'bad_as_of',
+        `asOf "${chosen}" is not a date (2026-12-05)`,
+        `截至日期“${chosen}”格式不正确，应写作 2026-12-05`,
+      );
+    }
+    if (chosen < period.start) {
+      throw badInput(
+        'bad_as_of',
+        `asOf ${chosen} is before the period starts (${period.start})`,
+        `截至日期 ${chosen} 早于本期开始日期 ${period.start}`,
+      );
+    }
+    return chosen < period.end ? chosen : period.end;
+  }
+  return today < period.end ? today : period.end;
+}
+
+/** "2026年12月5日". */
+function chineseDate(iso: string): string {
+  return `${iso.slice(0, 4)}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 }
 
 /**
- * Builds the 督查通报 of a period from a report view judged at the period's end: headline
- * figures, per-area and per-lead-unit counts, and the tasks of each group.
+ * Builds the 督查通报 of a period from a report view judged at `options.asOf` (the period's end
+ * by default): headline figures, per-area and per-lead-unit counts, and the tasks of each group.
  */
 export function buildBulletin(
   view: ReportView,
   period: BulletinPeriod,
   options: BulletinOptions = {},
 ): BulletinModel {
+  const asOf = options.asOf ?? period.end;
   const tasks: BulletinTask[] = [];
   const indicators: BulletinIndicator[] = [];
   const headings = areaHeadings(view.areas);
@@ -222,7 +261,7 @@ export function buildBulletin(
   const c = summary.counts;
   const paragraphs = [
     `按照工作安排，现将${period.zh}${plainTitle(view.meta.title)}重点任务推进情况通报如下。`,
-    `截至${period.end.slice(0, 4)}年${Number(period.end.slice(5, 7))}月${Number(period.end.slice(8, 10))}日，` +
+    `截至${chineseDate(asOf)}，` +
       `${summary.total}项重点任务中，已完成${c.completed}项，按序时推进${c['on-schedule']}项，` +
       `滞后于序时进度${c.lagging}项，逾期未完成${c.overdue}项；任务平均完成率${percent(summary.completion)}，` +
       `序时进度${percent(summary.expected)}。`,
@@ -251,7 +290,7 @@ export function buildBulletin(
     title: `关于${period.zh}政府工作报告重点任务落实情况的通报`,
     issue: `第${options.issueNumber ?? 1}期`,
     issuer: options.issuer ?? '政府督查室',
-    date: period.end,
+    date: asOf,
     period,
     summary,
     paragraphs,

@@ -89,6 +89,13 @@ const router = createBrowserRouter([
   },
 ]);
 
+/** The focus and hover look of form fields (see ThemedApp). */
+const FIELD_FOCUS = {
+  activeBorderColor: '#3b5b7e',
+  hoverBorderColor: '#6b7f95',
+  activeShadow: '0 0 0 2px rgba(59, 91, 126, 0.15)',
+};
+
 /** Ant Design in the user's language, with a theme whose text colors meet WCAG AA contrast. */
 function ThemedApp() {
   const { locale } = useI18n();
@@ -103,6 +110,14 @@ function ThemedApp() {
           colorTextDescription: 'rgba(0, 0, 0, 0.62)',
           colorLink: '#0950c3',
           borderRadius: 6,
+        },
+        // Inputs focus and hover in a neutral slate, not the red brand colour, which reads as an error.
+        components: {
+          Input: FIELD_FOCUS,
+          InputNumber: FIELD_FOCUS,
+          Select: { ...FIELD_FOCUS, activeOutlineColor: FIELD_FOCUS.activeShadow },
+          DatePicker: FIELD_FOCUS,
+          Mentions: FIELD_FOCUS,
         },
       }}
     >

@@ -6,6 +6,7 @@ interface BulletinOptions {
   out: string;
   issuer: string;
   issue?: string;
+  asOf?: string;
 }
 
 /** `luoshi bulletin [REPORT] --period 2026-Q2 --out FILE.docx|.md` — the 督查通报 of a period. */
@@ -20,10 +21,16 @@ export function registerBulletin(program: Command): Command {
     .option('-o, --out <file>', 'output file, .docx or .md (charts are written beside a .md as PNG files)')
     .option('--issuer <name>', 'issuing office printed in the header', '政府督查室')
     .option('--issue <n>', 'issue number (default: the quarter or month number)')
+    .option(
+      '--as-of <date>',
+      "the date the figures are as of (default: the period's end, or today while it is open)",
+    )
     .addHelpText('after', '\nExample:\n  luoshi bulletin --period 2026-Q2 --out 督查通报-2026Q2.docx')
     .action(async (report: string | undefined, options: BulletinOptions) => {
-      const { parsePeriod, buildBulletin } = await import('../../render/bulletin-model.js');
+      const { parsePeriod, buildBulletin, bulletinAsOf } = await import('../../render/bulletin-model.js');
       const period = parsePeriod(options.period);
+      const { cliToday } = await import('./report-source.js');
+      const asOf = bulletinAsOf(period, await cliToday(), options.asOf);
       const out = options.out ?? `bulletin-${period.label}.docx`;
       const format = /\.(docx|md)$/i.exec(out)?.[1]?.toLowerCase();
       if (!format) {
@@ -43,8 +50,9 @@ export function registerBulletin(program: Command): Command {
       const { svgToPng } = await import('../../render/svg-png.js');
       const { writeFile } = await import('node:fs/promises');
       const path = await import('node:path');
-      const view = await loadReportSource(report, { at: period.end });
+      const view = await loadReportSource(report, { at: asOf });
       const model = buildBulletin(view, period, {
+        asOf,
         issuer: options.issuer,
         issueNumber,
       });

@@ -50,6 +50,8 @@ export interface TaskStatus extends Classification {
   /** How completion was measured. */
   basis: 'targets' | 'milestones' | 'reported' | 'indicator' | 'none';
   daysToDeadline: number;
+  /** The deadline the status was judged against (ISO date): the given one, else the year's end. */
+  deadline: string;
   /** Completion per target, in the order given (null where nothing was reported). */
   targetCompletions: (number | null)[];
   /** For an indicator judged by value: the verdict of each target and the worst one. */
@@ -64,7 +66,7 @@ function indicatorStatus(
   verdicts: (IndicatorVerdict | null)[],
   expected: number,
   daysToDeadline: number,
-): TaskStatus {
+): Omit<TaskStatus, 'deadline'> {
   const targetCompletions = input.targets.map((t) => indicatorCompletion(t.target, t.achieved));
   const reported = targetCompletions.filter((c): c is number => c !== null);
   const completion = reported.reduce((sum, c) => sum + c, 0) / reported.length;
@@ -114,7 +116,8 @@ export function taskStatus(
 
   if (input.judgeByValue && !input.markedComplete) {
     const verdicts = input.targets.map((t) => judgeIndicator(t.target, t.achieved));
-    if (verdicts.some((v) => v !== null)) return indicatorStatus(input, verdicts, expected, daysToDeadline);
+    if (verdicts.some((v) => v !== null))
+      return { ...indicatorStatus(input, verdicts, expected, daysToDeadline), deadline };
   }
   const targetCompletions = input.targets.map((t) => targetCompletion(t.target, t.achieved));
   let completion: number | null = null;
@@ -146,5 +149,5 @@ export function taskStatus(
   const capsOnly = basis === 'targets' && input.targets.every((t) => isUpperBound(t.target));
   const completable = input.markedComplete === true || !capsOnly || at >= deadline;
   const classification = classify({ completion, expected, completable, daysToDeadline, started }, thresholds);
-  return { ...classification, completion, expected, basis, daysToDeadline, targetCompletions };
+  return { ...classification, completion, expected, basis, daysToDeadline, deadline, targetCompletions };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { bulletinCharts } from '../../render/bulletin-charts.js';
 import { renderBulletinDocx } from '../../render/bulletin-docx.js';
 import { renderBulletinMarkdown } from '../../render/bulletin-md.js';
-import { buildBulletin, parsePeriod } from '../../render/bulletin-model.js';
+import { buildBulletin, bulletinAsOf, parsePeriod } from '../../render/bulletin-model.js';
 import { renderDivisionDocx } from '../../render/division-docx.js';
 import { buildDivisionPlan } from '../../render/division-model.js';
 import { renderDivisionXlsx } from '../../render/division-xlsx.js';
@@ -34,6 +34,12 @@ const formatParams = reportParams.extend({ format: z.enum(['xlsx', 'docx']) });
 const bulletinQuery = z.object({
   period: periodLabelSchema,
   issuer: z.string().min(1).max(60).optional(),
+  asOf: z
+    .string()
+    .optional()
+    .describe(
+      "截至日期 (ISO date) the figures are as of; default the period's end, or today while the period is open",
+    ),
 });
 
 /** An ASCII fallback name plus the UTF-8 name browsers show (RFC 6266). */
@@ -133,7 +139,9 @@ export async function documentRoutes(app: ZodApp, context: AppContext): Promise<
     async (request, reply) => {
       requireRole(request, 'admin', 'leader');
       const period = parsePeriod(request.query.period);
-      const model = buildBulletin(await view(request.params.id, period.end), period, {
+      const asOf = bulletinAsOf(period, context.today(), request.query.asOf);
+      const model = buildBulletin(await view(request.params.id, asOf), period, {
+        asOf,
         issuer: request.query.issuer ?? '政府督查室',
         issueNumber: Number(period.label.replace(/^\d{4}-Q?/, '')),
       });

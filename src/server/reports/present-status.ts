@@ -29,17 +29,33 @@ export function statusSettings(year: number | null, at: string, warnDays: number
   return { year: year ?? Number(at.slice(0, 4)), at, thresholds: { ...DEFAULT_THRESHOLDS, warnDays } };
 }
 
+/**
+ * Where the deadline a status is judged against comes from: the lead assignment's 完成时限,
+ * else the date the report sentence states, else the end of the report's year.
+ */
+export type DeadlineSource = 'assignment' | 'task' | 'year_end';
+
+/** A task's status with where its deadline came from. */
+export interface PresentedStatus extends TaskStatus {
+  deadlineSource: DeadlineSource;
+}
+
 /** The status of one stored task from its targets, lead assignment and counted progress. */
 export function computeTaskStatus(
   task: StoredTask,
   assignments: readonly TaskAssignmentInfo[],
   progress: CountedProgress | undefined,
   settings: StatusSettings,
-): TaskStatus {
+): PresentedStatus {
   const lead = assignments.find((a) => a.role === 'lead');
   const deadline = lead?.deadline ?? task.deadline?.date ?? undefined;
+  const deadlineSource: DeadlineSource = lead?.deadline
+    ? 'assignment'
+    : task.deadline?.date
+      ? 'task'
+      : 'year_end';
   const percent = progress?.percent ?? null;
-  return taskStatus(
+  const status = taskStatus(
     {
       year: settings.year,
       ...(deadline ? { deadline } : {}),
@@ -61,9 +77,10 @@ export function computeTaskStatus(
     settings.at,
     settings.thresholds,
   );
+  return { ...status, deadlineSource };
 }
 
-export function toStatusBody(status: TaskStatus): TaskStatusBody {
+export function toStatusBody(status: PresentedStatus): TaskStatusBody {
   return {
     completion: status.completion,
     expected: status.expected,
@@ -73,6 +90,8 @@ export function toStatusBody(status: TaskStatus): TaskStatusBody {
     escalation: status.escalation,
     overdue: status.overdue,
     daysToDeadline: status.daysToDeadline,
+    deadline: status.deadline,
+    deadlineSource: status.deadlineSource,
     basis: status.basis,
     ...(status.indicator ? { verdict: status.indicator.verdict } : {}),
   };

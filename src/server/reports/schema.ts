@@ -47,6 +47,12 @@ export const taskStatusSchema = z
     escalation: escalationSchema,
     overdue: z.boolean(),
     daysToDeadline: z.number().int(),
+    deadline: z.string().describe('完成时限 the status is judged against (ISO date)'),
+    deadlineSource: z
+      .enum(['assignment', 'task', 'year_end'])
+      .describe(
+        "Where it comes from: the lead assignment's 完成时限, the report sentence, or the report year's end",
+      ),
     basis: z
       .enum(['targets', 'milestones', 'reported', 'indicator', 'none'])
       .describe('indicator: a 主要预期目标 judged by its reported value against the target'),

@@ -16,6 +16,10 @@ export const accountZh = {
   'account.save': '保存新密码',
   'account.saved': '密码已修改，其他设备上的登录已退出',
   'account.failed': '修改失败：{reason}',
+  'deadline.source.assignment': '分工方案确定',
+  'deadline.source.task': '报告原文',
+  'deadline.source.year_end': '未明确，按报告年度末',
+  'deadline.default': '默认',
 } as const;
 
 export const accountEn: Record<keyof typeof accountZh, string> = {
@@ -32,4 +36,8 @@ export const accountEn: Record<keyof typeof accountZh, string> = {
   'account.save': 'Save new password',
   'account.saved': 'Password changed; your other sessions were signed out',
   'account.failed': 'Could not change the password: {reason}',
+  'deadline.source.assignment': 'set by the division of work',
+  'deadline.source.task': 'as the report states',
+  'deadline.source.year_end': "not stated: the report year's end",
+  'deadline.default': 'default',
 };

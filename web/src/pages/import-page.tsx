@@ -1,4 +1,5 @@
-import { Alert, App, Button, Checkbox, Select, Space, Tag } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Checkbox, Select, Space, Tag, Upload } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError, commitImport, previewImport } from '../api/client.js';
@@ -18,13 +19,14 @@ export const ImportPage = withAppContext(ImportWizard);
 
 function ImportWizard() {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const apiMessage = useApiErrorText();
   const navigate = useNavigate();
   const { reports, reload } = useCurrentReport();
   const [file, setFile] = useState<File | null>(null);
   const [mergeInto, setMergeInto] = useState<number | null>(null);
-  const [publish, setPublish] = useState(true);
+  // Publishing is a deliberate step: off by default, and confirmed when ticked.
+  const [publish, setPublish] = useState(false);
   const [preview, setPreviewState] = useState<ImportPreview | null>(null);
   const [busy, setBusy] = useState(false);
   /** Corrected targets by preview task key; sent with the commit of a new report. */
@@ -48,6 +50,20 @@ function ImportWizard() {
     } finally {
       setBusy(false);
     }
+  };
+
+  const confirmCommit = () => {
+    if (!publish) {
+      void commit();
+      return;
+    }
+    modal.confirm({
+      title: t('import.publishConfirmTitle'),
+      content: t('import.publishConfirm'),
+      okText: t('import.publishConfirmOk'),
+      cancelText: t('targetEdit.cancel'),
+      onOk: () => commit(),
+    });
   };
 
   const commit = async () => {
@@ -95,15 +111,24 @@ function ImportWizard() {
           <label className="field-label" htmlFor="import-file">
             {t('import.file')}
           </label>
-          <input
+          <Upload
             id="import-file"
-            type="file"
             accept=".docx,.doc,.wps,.pdf,.ofd,.html,.htm,.mhtml,.mht,.md,.markdown,.txt"
-            onChange={(event) => {
-              setFile(event.target.files?.[0] ?? null);
+            maxCount={1}
+            fileList={file ? [{ uid: 'report', name: file.name, status: 'done' }] : []}
+            beforeUpload={(chosen) => {
+              setFile(chosen);
+              setPreview(null);
+              // Kept in the browser: the preview button uploads it.
+              return false;
+            }}
+            onRemove={() => {
+              setFile(null);
               setPreview(null);
             }}
-          />
+          >
+            <Button icon={<UploadOutlined />}>{t('upload.choose')}</Button>
+          </Upload>
           <Select<number | null>
             aria-label={t('import.mergeInto')}
             value={mergeInto}
@@ -163,10 +188,14 @@ function ImportWizard() {
           </Panel>
           <Panel title={t('import.step3')}>
             <Space wrap>
-              <Checkbox checked={publish} onChange={(event) => setPublish(event.target.checked)}>
+              <Checkbox
+                checked={publish}
+                onChange={(event) => setPublish(event.target.checked)}
+                data-testid="import-publish"
+              >
                 {t('import.publish')}
               </Checkbox>
-              <Button type="primary" onClick={() => void commit()} loading={busy} data-testid="import-commit">
+              <Button type="primary" onClick={confirmCommit} loading={busy} data-testid="import-commit">
                 {preview.merge ? t('import.commitMerge') : t('import.commit')}
               </Button>
             </Space>

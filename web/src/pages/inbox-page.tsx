@@ -58,11 +58,9 @@ export function InboxPage() {
                   </span>
                   <StatusTag status={task.status.class} />
                   <LightDot light={task.status.light} withText />
-                  {deadlineText(task) ? (
-                    <span>
-                      {t('ledger.colDeadline')}：{deadlineText(task)}
-                    </span>
-                  ) : null}
+                  <span>
+                    {t('ledger.colDeadline')}：{deadlineText(task)}
+                  </span>
                   <ReportStateTag report={existing} />
                   {period ? (
                     <Link to={`/periods/${period.id}/tasks/${task.id}`} data-testid="inbox-report-link">

@@ -3,8 +3,8 @@ import { Link } from 'react-router';
 import type { LedgerRow } from '../api/types.js';
 import { LightDot, StatusTag, VerdictTag } from '../components/status.js';
 import { useI18n } from '../i18n/i18n.js';
-import { deadlineText, formatTarget, leadUnits } from '../report/tree-stats.js';
-import { RowPlace } from './ledger-table.js';
+import { formatTarget, leadUnits } from '../report/tree-stats.js';
+import { DeadlineCell, RowPlace } from './ledger-table.js';
 
 /** One page of the ledger as task cards, for phone-width screens; each names its area and measure. */
 export function LedgerList({ rows }: { rows: readonly LedgerRow[] }) {
@@ -15,7 +15,6 @@ export function LedgerList({ rows }: { rows: readonly LedgerRow[] }) {
         const lead = leadUnits(task)
           .map((a) => a.unitName)
           .join('、');
-        const deadline = deadlineText(task);
         return (
           <li key={String(task.id)}>
             <Card size="small" className="task-card">
@@ -36,11 +35,9 @@ export function LedgerList({ rows }: { rows: readonly LedgerRow[] }) {
                 <span>
                   {t('ledger.colLead')}：{lead || t('ledger.unassigned')}
                 </span>
-                {deadline ? (
-                  <span>
-                    {t('ledger.colDeadline')}：{deadline}
-                  </span>
-                ) : null}
+                <span>
+                  {t('ledger.colDeadline')}：<DeadlineCell task={task} />
+                </span>
               </div>
             </Card>
           </li>

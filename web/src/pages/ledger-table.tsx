@@ -6,6 +6,7 @@ import { LightDot, StatusTag, VerdictTag } from '../components/status.js';
 import { useI18n } from '../i18n/i18n.js';
 import {
   cooperatingUnits,
+  deadlineSourceKey,
   deadlineText,
   displayLabel,
   formatTarget,
@@ -83,7 +84,7 @@ export function LedgerTable({ rows }: { rows: readonly LedgerRow[] }) {
       title: t('ledger.colDeadline'),
       key: 'deadline',
       width: 100,
-      render: (_, row) => deadlineText(row) ?? none,
+      render: (_, row) => <DeadlineCell task={row} />,
     },
     {
       title: t('ledger.colLatest'),
@@ -142,5 +143,18 @@ function LatestProgress({ task }: { task: Task }) {
         </div>
       ))}
     </div>
+  );
+}
+
+/** 完成时限 of a ledger row; a deadline nobody set (the report year's end) is marked 默认. */
+export function DeadlineCell({ task }: { task: LedgerRow }) {
+  const { t } = useI18n();
+  return (
+    <span title={t(deadlineSourceKey(task))}>
+      {deadlineText(task)}
+      {task.status.deadlineSource === 'year_end' ? (
+        <span className="secondary">（{t('deadline.default')}）</span>
+      ) : null}
+    </span>
   );
 }

@@ -9,7 +9,13 @@ import { LightDot, StatusTag, VerdictTag } from '../components/status.js';
 import { ScheduleBar } from '../components/target-progress.js';
 import { withAppContext } from '../components/with-app-context.js';
 import { useI18n } from '../i18n/i18n.js';
-import { deadlineText, displayLabel, formatNumber, formatTarget } from '../report/tree-stats.js';
+import {
+  deadlineSourceKey,
+  deadlineText,
+  displayLabel,
+  formatNumber,
+  formatTarget,
+} from '../report/tree-stats.js';
 import { useSession } from '../session/session.js';
 import { TaskComments, TaskHistory } from './task-activity.js';
 import { TaskAssignments } from './task-assignments.js';
@@ -126,7 +132,10 @@ function TaskView({
         />
         <Descriptions size="small" column={{ xs: 1, sm: 2 }} className="task-facts">
           <Descriptions.Item label={t('task.deadline')}>
-            {deadlineText(task) ?? t('common.none')}
+            <span data-testid="task-deadline">
+              {deadlineText(task)}
+              <span className="secondary">（{t(deadlineSourceKey(task))}）</span>
+            </span>
           </Descriptions.Item>
           <Descriptions.Item label={t('task.daysLeft')}>
             {task.status.daysToDeadline >= 0

@@ -1,4 +1,5 @@
 import type { Area, Assignment, Measure, Target, Task } from '../api/types.js';
+import type { MessageKey } from '../i18n/messages.js';
 
 /** How many measures, tasks and quantitative targets a part of the report holds. */
 export interface TreeCounts {
@@ -34,17 +35,21 @@ export function countReport(areas: readonly Area[]): TreeCounts {
   );
 }
 
-/** The deadline as the report words it ("6月底前"), else its date. */
-export function deadlineText(task: Task): string | null {
-  const deadline = task.deadline;
-  if (deadline) return deadline.text || deadline.date;
-  // An assignment may set a deadline the report sentence did not state.
-  return task.assignments.find((a) => a.deadline)?.deadline ?? null;
+/** What deadlineText needs of a task: the sentence's deadline and the status the server judged. */
+type DeadlineOf = Pick<Task, 'deadline'> & { status: Pick<Task['status'], 'deadline' | 'deadlineSource'> };
+
+/**
+ * The 完成时限 the task's status is judged against: as the report words it ("6月底前") when the
+ * sentence sets it, else the date (the lead assignment's, or the end of the report year).
+ */
+export function deadlineText(task: DeadlineOf): string {
+  if (task.status.deadlineSource === 'task' && task.deadline?.text) return task.deadline.text;
+  return task.status.deadline;
 }
 
-/** The sortable date (YYYY-MM-DD) of a task's deadline, when it resolves to one. */
-export function deadlineDate(task: Task): string | null {
-  return task.deadline?.date ?? task.assignments.find((a) => a.deadline)?.deadline ?? null;
+/** The message that says where a task's 完成时限 comes from. */
+export function deadlineSourceKey(task: DeadlineOf): MessageKey {
+  return `deadline.source.${task.status.deadlineSource}`;
 }
 
 /** 牵头单位 of a task. */
