@@ -8,6 +8,8 @@ interface ImportOptions {
   organisation?: string;
   into?: string;
   dryRun?: boolean;
+  asPlan?: boolean;
+  year?: string;
 }
 
 /** Analyses every task of a tree in flat order, with its year, section and area as context. */
@@ -59,9 +61,14 @@ export function registerImport(program: Command): Command {
       '--dry-run',
       'with --into: print the merge preview (kept/changed/added/archived) and write nothing',
     )
+    .option(
+      '--as-plan',
+      'the file is a 分工方案 (.docx/.xlsx/text): store it as the tracked plan — headings become areas, rows tasks, units assignments',
+    )
+    .option('--year <year>', 'with --as-plan: the year of 年底前 / 三季度末 when the plan title names none')
     .addHelpText(
       'after',
-      '\nExamples:\n  luoshi import examples/beijing-subcenter-2026-summary.md\n  luoshi import revised.docx --into 1 --dry-run',
+      '\nExamples:\n  luoshi import examples/beijing-subcenter-2026-summary.md\n  luoshi import revised.docx --into 1 --dry-run\n  luoshi import 分工方案.xlsx --as-plan',
     )
     .action(async (file: string, options: ImportOptions) => {
       const [path, { badInput }, { readReportFile }] = await Promise.all([
@@ -87,6 +94,17 @@ export function registerImport(program: Command): Command {
       const started = performance.now();
       const log = (message: string) =>
         process.stderr.write(`luoshi import: ${message} (${Math.round(performance.now() - started)} ms)\n`);
+      if (options.asPlan) {
+        if (into !== undefined) {
+          throw badInput(
+            'bad_usage',
+            '--as-plan stores a new plan: drop --into',
+            '--as-plan 会新建台账，不能与 --into 同用',
+          );
+        }
+        await importAsPlan(file, options, log);
+        return;
+      }
       const { loadConfig } = await import('../../config/config.js');
       const config = loadConfig(process.env);
       const decoded = await readReportFile(file, { maxBytes: config.MAX_UPLOAD_MB * 1024 * 1024 });
@@ -152,4 +170,64 @@ export function registerImport(program: Command): Command {
       log(`stored report ${result.reportId} (revision ${result.revisionId})`);
       process.stdout.write(`${result.reportId}\n`);
     });
+}
+
+/** --as-plan: a 分工方案 stored as the tracked plan, its units as the tasks' assignments. */
+async function importAsPlan(
+  file: string,
+  options: ImportOptions,
+  log: (message: string) => void,
+): Promise<void> {
+  const [path, { readFile }, { readDivisionBytes }, { parseDivisionPlan }, { analyzeTask }] =
+    await Promise.all([
+      import('node:path'),
+      import('node:fs/promises'),
+      import('../../ingest/division.js'),
+      import('../../core/division/index.js'),
+      import('../../core/extract/index.js'),
+    ]);
+  const { badInput } = await import('../../core/errors.js');
+  if (options.year !== undefined && !/^\d{4}$/.test(options.year)) {
+    throw badInput(
+      'bad_usage',
+      '--year: give a four-digit year such as 2026',
+      '--year 需为四位年份，如 2026',
+    );
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(file));
+  } catch (error) {
+    throw badInput(
+      'file_not_found',
+      `${file}: cannot read it (${(error as Error).message})`,
+      `${file}：无法读取该文件`,
+    );
+  }
+  const fileName = path.basename(file);
+  const plan = parseDivisionPlan(await readDivisionBytes(bytes, fileName), {
+    year: options.year ? Number(options.year) : new Date().getFullYear(),
+  });
+  for (const row of plan.rows) for (const problem of row.problems) log(problem.en);
+  log(`read "${plan.title}": ${plan.rows.length} rows (${plan.layout})`);
+  const [{ withDatabase }, { CLI_ACTOR }, { importPlanAsReport }] = await Promise.all([
+    import('./with-database.js'),
+    import('../../store/audit/append-audit-event.js'),
+    import('../../store/division/import-plan-as-report.js'),
+  ]);
+  const result = await withDatabase(({ db }) =>
+    importPlanAsReport(db, {
+      bytes,
+      fileName,
+      plan,
+      analyze: (text) => analyzeTask(text, { year: plan.year }),
+      actor: CLI_ACTOR,
+      ...(options.organisation ? { organisation: options.organisation } : {}),
+    }),
+  );
+  const { created, unitsCreated } = result.assignments;
+  log(
+    `stored plan as report ${result.reportId}: ${result.tasks} tasks, ${created} assignments, ${unitsCreated.length} units created`,
+  );
+  process.stdout.write(`${result.reportId}\n`);
 }

@@ -1,0 +1,109 @@
+import type { AreaNode, MeasureNode, ReportTree, SectionNode, Span, TaskNode } from '../report-tree.js';
+import type { DivisionParse, DivisionRow } from './parse-division.js';
+
+/** Where a plan row's task sits in the tree built from the plan. */
+export interface PlanTaskPlace {
+  row: DivisionRow;
+  area: number;
+  /** Measure index, or -1 for a task directly under the area. */
+  measure: number;
+  task: number;
+}
+
+const LABEL = /^([一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)])/u;
+
+function splitLabel(heading: string): { label?: string; title: string } {
+  const match = LABEL.exec(heading);
+  if (!match) return { title: heading };
+  return { label: match[0], title: heading.slice(match[0].length).replace(/[。：:]$/u, '') || heading };
+}
+
+/**
+ * The 分工方案 itself as the tracked plan (luoshi import PLAN --as-plan): its area headings become
+ * work areas, its sub-headings measures, its rows tasks, in one tasks section. Rows under no
+ * heading go to an area named after the plan. The text is rebuilt from headings and rows so that
+ * every span points at its node's words.
+ */
+export function divisionPlanTree(plan: DivisionParse): { tree: ReportTree; places: PlanTaskPlace[] } {
+  let text = `${plan.title}\n`;
+  const append = (s: string): Span => {
+    const start = text.length;
+    text += s;
+    return [start, text.length];
+  };
+  const groups: {
+    heading: string;
+    measures: { heading: string; rows: DivisionRow[] }[];
+    rows: DivisionRow[];
+  }[] = [];
+  for (const row of plan.rows) {
+    const heading = row.area ?? plan.title ?? '重点任务';
+    let group = groups.find((g) => g.heading === heading);
+    if (!group) {
+      group = { heading, measures: [], rows: [] };
+      groups.push(group);
+    }
+    if (row.measure) {
+      let measure = group.measures.find((m) => m.heading === row.measure);
+      if (!measure) {
+        measure = { heading: row.measure, rows: [] };
+        group.measures.push(measure);
+      }
+      measure.rows.push(row);
+    } else group.rows.push(row);
+  }
+  const places: PlanTaskPlace[] = [];
+  const sectionStart = text.length;
+  const taskOf = (row: DivisionRow): TaskNode => {
+    const node: TaskNode = { kind: 'task', text: row.text, span: append(`${row.seq ? `${row.seq}.` : ''}`) };
+    node.span = append(row.text);
+    append('\n');
+    if (row.seq) node.label = `${row.seq}.`;
+    return node;
+  };
+  const areas = groups.map((group, areaIndex): AreaNode => {
+    const areaStart = text.length;
+    const { label, title } = splitLabel(group.heading);
+    const titleSpan = append(group.heading);
+    append('\n');
+    const tasks = group.rows.map((row, taskIndex) => {
+      places.push({ row, area: areaIndex, measure: -1, task: taskIndex });
+      return taskOf(row);
+    });
+    const measures = group.measures.map((measure, measureIndex): MeasureNode => {
+      const measureStart = text.length;
+      const split = splitLabel(measure.heading);
+      const measureTitleSpan = append(measure.heading);
+      append('\n');
+      const measureTasks = measure.rows.map((row, taskIndex) => {
+        places.push({ row, area: areaIndex, measure: measureIndex, task: taskIndex });
+        return taskOf(row);
+      });
+      return {
+        kind: 'measure',
+        ...(split.label ? { label: split.label } : {}),
+        title: split.title,
+        span: [measureStart, text.length],
+        titleSpan: measureTitleSpan,
+        tasks: measureTasks,
+      };
+    });
+    return {
+      kind: 'area',
+      ...(label ? { label } : {}),
+      title,
+      span: [areaStart, text.length],
+      titleSpan,
+      measures,
+      tasks,
+    };
+  });
+  const section: SectionNode = {
+    kind: 'tasks',
+    title: '重点任务',
+    span: [sectionStart, text.length],
+    areas,
+    paragraphs: [],
+  };
+  return { tree: { text, meta: { title: plan.title, year: plan.year }, sections: [section], areas }, places };
+}
