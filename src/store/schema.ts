@@ -377,6 +377,17 @@ export interface AuditEventTable {
   hash: string;
 }
 
+/** Failed sign-ins per username (as typed) and client address, and the lock they earned. */
+export interface LoginThrottleTable {
+  username: string;
+  address: string;
+  failures: number;
+  /** Locks earned so far: each lasts twice as long as the one before. */
+  locks: number;
+  locked_until: Timestamp | null;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   reports: ReportTable;
@@ -398,6 +409,7 @@ export interface Database {
   sessions: SessionTable;
   notifications: NotificationTable;
   audit_events: AuditEventTable;
+  login_throttles: LoginThrottleTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

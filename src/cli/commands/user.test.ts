@@ -81,12 +81,39 @@ describe('luoshi user', () => {
       .executeTakeFirstOrThrow();
     expect(disabled.disabled).toBe(1);
     expect((await luoshi('user', 'list')).out).toMatch(/zhangsan\treporter\t\d+\tdisabled/);
+    // Failed sign-ins from two addresses locked the account; unlock clears both.
+    const now = new Date().toISOString();
+    await handle.db
+      .insertInto('login_throttles')
+      .values([
+        {
+          username: 'zhangsan',
+          address: '10.0.0.1',
+          failures: 0,
+          locks: 1,
+          locked_until: now,
+          updated_at: now,
+        },
+        {
+          username: 'zhangsan',
+          address: '10.0.0.2',
+          failures: 2,
+          locks: 0,
+          locked_until: null,
+          updated_at: now,
+        },
+      ])
+      .execute();
+    const unlocked = await luoshi('user', 'unlock', 'zhangsan');
+    expect(unlocked.code).toBe(0);
+    expect(unlocked.out).toBe('zhangsan unlocked\n');
+    expect(await handle.db.selectFrom('login_throttles').selectAll().execute()).toEqual([]);
     const audit = await handle.db
       .selectFrom('audit_events')
       .select('action')
       .where('entity', '=', 'user')
       .execute();
-    expect(audit.map((a) => a.action)).toEqual(['create', 'password', 'disable']);
+    expect(audit.map((a) => a.action)).toEqual(['create', 'password', 'disable', 'unlock']);
     await handle.close();
   });
 

@@ -31,9 +31,11 @@ async function withDatabase<T>(fn: (opened: Opened) => Promise<T>): Promise<T> {
   }
 }
 
-/** `luoshi user add|passwd|disable|enable|list` — manage accounts from the shell. */
+/** `luoshi user add|passwd|disable|enable|unlock|list` — manage accounts from the shell. */
 export function registerUser(program: Command): Command {
-  const user = program.command('user').description('manage accounts: add, passwd, disable, enable, list');
+  const user = program
+    .command('user')
+    .description('manage accounts: add, passwd, disable, enable, unlock, list');
 
   user
     .command('add <username>')
@@ -106,6 +108,18 @@ export function registerUser(program: Command): Command {
         });
       });
   }
+
+  user
+    .command('unlock <username>')
+    .description('unlock an account locked by failed sign-ins (from every address)')
+    .action(async (username: string) => {
+      const { unlockAccount } = await import('../../server/accounts/manage-accounts.js');
+      const { CLI_ACTOR } = await import('../../store/audit/append-audit-event.js');
+      await withDatabase(async ({ db }) => {
+        await unlockAccount(db, username, CLI_ACTOR);
+        process.stdout.write(`${username} unlocked\n`);
+      });
+    });
 
   user
     .command('list')

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { badInput, conflict, LuoshiError, notFound } from '../../core/errors.js';
 import { hasInvisibleCharacters } from '../../core/invisible-characters.js';
+import { unlockUsername } from '../../store/accounts/login-throttles.js';
 import { deleteUserSessions } from '../../store/accounts/manage-sessions.js';
 import {
   createUser,
@@ -148,9 +149,34 @@ export async function resetPassword(
   await writeTransaction(db, async (trx) => {
     await setUserPassword(trx, user.id, hash, given === undefined);
     await deleteUserSessions(trx, user.id);
+    await unlockUsername(trx, user.username);
     await appendAuditEvent(trx, { actor, action: 'password', entity: 'user', entityId: user.id });
   });
   return password;
+}
+
+/**
+ * The office's unlock: forgets the account's failed sign-ins and locks from every address
+ * (login-throttles.ts), so its owner may sign in again at once.
+ */
+export async function unlockAccount(db: Kysely<Database>, username: string, actor: Actor): Promise<User> {
+  const user = await requireUserNamed(db, username);
+  await writeTransaction(db, async (trx) => {
+    const cleared = await unlockUsername(trx, user.username);
+    await trx
+      .updateTable('users')
+      .set({ failed_logins: 0, locked_until: null })
+      .where('id', '=', user.id)
+      .execute();
+    await appendAuditEvent(trx, {
+      actor,
+      action: 'unlock',
+      entity: 'user',
+      entityId: user.id,
+      after: { cleared },
+    });
+  });
+  return user;
 }
 
 /** Disables (or re-enables) an account; disabling ends its sessions at once. */

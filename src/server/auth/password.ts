@@ -1,4 +1,6 @@
 import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import * as zxcvbnCommon from '@zxcvbn-ts/language-common';
 
 /** scrypt cost: N=2^15, r=8, p=1 (≈32 MiB, tens of milliseconds) — OWASP's recommended minimum. */
 const PARAMS = { N: 32768, r: 8, p: 1 } as const;
@@ -59,11 +61,36 @@ export function generatePassword(length = 16): string {
   return out.length === length ? out : generatePassword(length);
 }
 
-/** The rules a new password must meet; returns a reason in both languages, or null. */
-export function passwordProblem(password: string): { en: string; zh: string } | null {
+let strength: ZxcvbnFactory | null = null;
+
+/** zxcvbn with the common-password and keyboard-pattern lists, made on first use. */
+function passwordStrength(): ZxcvbnFactory {
+  strength ??= new ZxcvbnFactory({
+    dictionary: { ...zxcvbnCommon.dictionary },
+    graphs: zxcvbnCommon.adjacencyGraphs,
+  });
+  return strength;
+}
+
+/**
+ * The rules a new password must meet; returns a reason in both languages, or null. Besides
+ * its length it must not be guessable: zxcvbn (common passwords, repeats such as aaaaaaaaaa or
+ * abcabcabcabc, sequences, keyboard rows, dates, the user's own name) must score it 3 of 4
+ * or better — about 10^8 guesses.
+ */
+export function passwordProblem(
+  password: string,
+  userInputs: readonly string[] = [],
+): { en: string; zh: string } | null {
   if (password.length < 10)
     return { en: 'The password needs at least 10 characters', zh: '密码至少需要 10 个字符' };
   if (password.length > 200)
     return { en: 'The password is longer than 200 characters', zh: '密码不能超过 200 个字符' };
+  if (passwordStrength().check(password, [...userInputs]).score < 3) {
+    return {
+      en: 'The password is too easy to guess (a common password, a repeat or a sequence): use a longer phrase',
+      zh: '密码过于简单（常见密码、重复或连续字符），请使用更长的短语',
+    };
+  }
   return null;
 }

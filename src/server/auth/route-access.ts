@@ -46,6 +46,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'POST /api/users': ADMIN,
   'POST /api/users/:id/password': ADMIN,
   'PUT /api/users/:id/disabled': ADMIN,
+  'POST /api/users/:id/unlock': ADMIN,
 
   'POST /api/tasks/:id/assignments': ADMIN,
   'PATCH /api/assignments/:id': ADMIN,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { LuoshiError } from '../../core/errors.js';
+import { clearLoginFailures, lockedUntil, recordLoginFailure } from '../../store/accounts/login-throttles.js';
 import {
   createSession,
   deleteSessionByTokenHash,
@@ -36,6 +37,19 @@ function invalidCredentials(): LuoshiError {
   });
 }
 
+/** Sign-ins for this username from this address are locked for a while: the same for every username. */
+function tooManyAttempts(until: string): LuoshiError {
+  return new LuoshiError(
+    'too_many_attempts',
+    429,
+    {
+      en: `Too many failed sign-ins from here; try again after ${until} or ask the office to unlock`,
+      zh: `登录失败次数过多，请于 ${until} 后再试，或请督查室解锁`,
+    },
+    { lockedUntil: until },
+  );
+}
+
 /** Sign-in, sign-out, the current session and password changes. */
 export const sessionRoutes: RouteModule = (app, context) => {
   app.get(
@@ -56,43 +70,34 @@ export const sessionRoutes: RouteModule = (app, context) => {
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags: ['session'],
-        summary: 'Sign in (rate-limited; the account locks after repeated failures)',
+        summary:
+          'Sign in (rate-limited; repeated failures lock the username from that address, for longer each time)',
         body: loginBodySchema,
-        response: { 200: sessionResponseSchema, ...errorResponses, 423: errorResponses[401] },
+        response: { 200: sessionResponseSchema, ...errorResponses, 429: errorResponses[401] },
       },
     },
     async (request, reply) => {
       const { username, password } = request.body;
-      const user = await findUserByUsername(context.db, username);
       const now = new Date();
-      if (!user) {
-        await verifyPassword(password, await dummyHash);
-        throw invalidCredentials();
-      }
-      if (user.locked_until && Date.parse(user.locked_until) > now.getTime()) {
-        throw new LuoshiError(
-          'account_locked',
-          423,
-          {
-            en: `Too many failed sign-ins; the account is locked until ${user.locked_until}`,
-            zh: `登录失败次数过多，账号已锁定至 ${user.locked_until}`,
-          },
-          { lockedUntil: user.locked_until },
-        );
-      }
-      const ok = await verifyPassword(password, user.password_hash);
-      if (!ok || user.disabled) {
+      // Failures are counted per username as typed AND client address, whether or not the
+      // account exists: the answer never tells a real account from an unknown one, and an
+      // attacker elsewhere cannot lock the office out.
+      const locked = await lockedUntil(context.db, username, request.ip, now);
+      if (locked) throw tooManyAttempts(locked);
+      const user = await findUserByUsername(context.db, username);
+      const ok = await verifyPassword(password, user?.password_hash ?? (await dummyHash));
+      if (!user || !ok || user.disabled) {
         if (!ok) {
-          const failures = user.failed_logins + 1;
-          const lock =
-            failures >= context.config.LOGIN_MAX_FAILURES
-              ? new Date(now.getTime() + context.config.LOGIN_LOCK_MINUTES * 60_000).toISOString()
-              : null;
-          await recordFailedLogin(context.db, user.id, lock);
-          request.log.warn({ username, failures, locked: lock !== null }, 'failed sign-in');
+          const lock = await recordLoginFailure(context.db, username, request.ip, now, {
+            maxFailures: context.config.LOGIN_MAX_FAILURES,
+            lockMinutes: context.config.LOGIN_LOCK_MINUTES,
+          });
+          if (user) await recordFailedLogin(context.db, user.id, null);
+          request.log.warn({ username, locked: lock !== null }, 'failed sign-in');
         }
         throw invalidCredentials();
       }
+      await clearLoginFailures(context.db, username, request.ip);
       // Session fixation: whatever token the browser brought is dropped and a fresh one issued.
       const previous = request.cookies[SESSION_COOKIE];
       if (previous) await deleteSessionByTokenHash(context.db, hashToken(previous));
@@ -155,7 +160,7 @@ export const sessionRoutes: RouteModule = (app, context) => {
       const problem =
         request.body.newPassword === request.body.currentPassword
           ? { en: 'The new password must differ from the current one', zh: '新密码不能与当前密码相同' }
-          : passwordProblem(request.body.newPassword);
+          : passwordProblem(request.body.newPassword, [user.username, user.display_name]);
       if (problem) {
         throw new LuoshiError('weak_password', 400, problem, {
           fields: [{ path: 'body.newPassword', message: problem.en }],

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../store/testing.js';
 import { createTestWorld, TEST_PASSWORD, type TestWorld } from '../testing/test-app.js';
+import type { TestClient } from '../testing/test-client.js';
 import { SESSION_COOKIE } from './session.js';
 
 describe.each(DIALECTS)('sessions and CSRF on %s', (dialect) => {
@@ -51,22 +52,71 @@ describe.each(DIALECTS)('sessions and CSRF on %s', (dialect) => {
     expect(wrong.json()).toMatchObject({ code: 'invalid_credentials', messageZh: '用户名或密码错误' });
   });
 
-  it('locks an account after repeated failures, even for the right password', async () => {
+  it('locks a username from one address after repeated failures, the same for real and unknown users', async () => {
     const client = await world.client();
-    for (let i = 0; i < 3; i++) {
-      expect(
-        (await client.post('/api/session', { username: 'headB', password: 'wrong password' })).statusCode,
-      ).toBe(401);
+    const attempt = (username: string, password: string, from: TestClient = client) =>
+      from.post('/api/session', { username, password });
+    for (const username of ['headB', 'nobody-here']) {
+      for (let i = 0; i < 3; i++) expect((await attempt(username, 'wrong password')).statusCode).toBe(401);
     }
-    const locked = await client.post('/api/session', { username: 'headB', password: TEST_PASSWORD });
-    expect(locked.statusCode).toBe(423);
-    expect(locked.json()).toMatchObject({ code: 'account_locked' });
-    await world.database.db
-      .updateTable('users')
-      .set({ locked_until: null, failed_logins: 0 })
-      .where('username', '=', 'headB')
-      .execute();
+    const real = await attempt('headB', TEST_PASSWORD);
+    const unknown = await attempt('nobody-here', TEST_PASSWORD);
+    // No 423 that only real accounts get: both answers have the same status, code and shape.
+    expect(real.statusCode).toBe(429);
+    expect(unknown.statusCode).toBe(429);
+    expect(real.json()).toMatchObject({
+      code: 'too_many_attempts',
+      details: { lockedUntil: expect.any(String) },
+    });
+    expect(Object.keys(unknown.json()).sort()).toEqual(Object.keys(real.json()).sort());
+    expect(unknown.json()).toMatchObject({ code: 'too_many_attempts' });
+    // The account's owner at another address is not locked out by someone else's guesses.
+    const elsewhere = await world.client();
+    expect((await attempt('headB', TEST_PASSWORD, elsewhere)).statusCode).toBe(200);
   });
+
+  it('makes each further lock last longer, and the office unlocks (API and CLI share unlockAccount)', async () => {
+    const client = await world.client();
+    const until = async () => {
+      for (let i = 0; i < 3; i++)
+        await client.post('/api/session', { username: 'reporterB', password: 'wrong!' });
+      return Date.parse(
+        (await client.post('/api/session', { username: 'reporterB', password: TEST_PASSWORD })).json<{
+          details: { lockedUntil: string };
+        }>().details.lockedUntil,
+      );
+    };
+    const first = await until();
+    expect(first - Date.now()).toBeGreaterThan(9 * 60_000);
+    expect(first - Date.now()).toBeLessThanOrEqual(10 * 60_000);
+    // Let the first lock run out (as if 10 minutes had passed), then earn a second one.
+    await world.database.db
+      .updateTable('login_throttles')
+      .set({ locked_until: new Date(Date.now() - 1000).toISOString() })
+      .where('username', '=', 'reporterB')
+      .execute();
+    const second = await until();
+    expect(second - Date.now()).toBeGreaterThan(19 * 60_000);
+    const admin = await world.client('admin');
+    const unlocked = await admin.post(`/api/users/${world.userIds.reporterB}/unlock`);
+    expect(unlocked.statusCode, unlocked.body).toBe(200);
+    expect(
+      (await client.post('/api/session', { username: 'reporterB', password: TEST_PASSWORD })).statusCode,
+    ).toBe(200);
+  });
+
+  it.each(['aaaaaaaaaaaa', 'password123456', 'abcabcabcabc', '1234567890', 'qwertyuiopas'])(
+    'refuses the guessable password %s',
+    async (password) => {
+      const client = await world.client('leader');
+      const response = await client.post('/api/session/password', {
+        currentPassword: TEST_PASSWORD,
+        newPassword: password,
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toMatchObject({ code: 'weak_password' });
+    },
+  );
 
   it('rate-limits sign-in attempts per client', async () => {
     const client = await world.client();

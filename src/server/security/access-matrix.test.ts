@@ -174,6 +174,12 @@ const ROWS: Row[] = [
     allowed: ['admin'],
   },
   {
+    method: 'POST',
+    route: '/api/users/:id/unlock',
+    url: (f) => `/api/users/${f.spareUserId}/unlock`,
+    allowed: ['admin'],
+  },
+  {
     method: 'PUT',
     route: '/api/users/:id/disabled',
     url: (f) => `/api/users/${f.spareUserId}/disabled`,

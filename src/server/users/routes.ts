@@ -1,6 +1,12 @@
 import { notFound } from '../../core/errors.js';
 import { findUserById, listUsers } from '../../store/accounts/manage-users.js';
-import { addUser, presentUser, resetPassword, setDisabled } from '../accounts/manage-accounts.js';
+import {
+  addUser,
+  presentUser,
+  resetPassword,
+  setDisabled,
+  unlockAccount,
+} from '../accounts/manage-accounts.js';
 import { actorOf, requireRole } from '../auth/roles.js';
 import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
@@ -78,6 +84,23 @@ export const userRoutes: RouteModule = (app, context) => {
       const admin = requireRole(request, 'admin');
       const user = await userById(request.params.id);
       return { password: await resetPassword(context.db, user.username, actorOf(admin)) };
+    },
+  );
+
+  app.post(
+    '/api/users/:id/unlock',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Unlock an account locked by failed sign-ins, from every address (office)',
+        params: userIdParamsSchema,
+        response: { 200: userSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const admin = requireRole(request, 'admin');
+      const user = await userById(request.params.id);
+      return presentUser(await unlockAccount(context.db, user.username, actorOf(admin)));
     },
   );
 

@@ -22,7 +22,9 @@ export function isDerivedTable(name: string): boolean {
     name.startsWith('kysely_') ||
     name.startsWith('search_') ||
     name === 'report_change_counters' ||
-    name === 'report_change_marks'
+    name === 'report_change_marks' ||
+    // Failed sign-ins are transient: a restored database starts with none.
+    name === 'login_throttles'
   );
 }
 

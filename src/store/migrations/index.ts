@@ -9,6 +9,7 @@ import * as changeNotifications from './20261127-1700-change-notifications.js';
 import * as reportChangeMarks from './20261127-1930-report-change-marks.js';
 import * as userMustChangePassword from './20261204-2330-user-must-change-password.js';
 import * as unitAliases from './20261204-2345-unit-aliases.js';
+import * as loginThrottles from './20261205-0010-login-throttles.js';
 
 /**
  * Every migration, by name. Names start with a UTC timestamp so they sort in the order they
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '20261127-1930-report-change-marks': reportChangeMarks,
   '20261204-2330-user-must-change-password': userMustChangePassword,
   '20261204-2345-unit-aliases': unitAliases,
+  '20261205-0010-login-throttles': loginThrottles,
 };
