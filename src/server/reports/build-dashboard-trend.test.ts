@@ -67,8 +67,11 @@ describe.each(DIALECTS)('dashboard monthly trend on %s', (dialect) => {
     // Half of one task's target, the other task unreported: the mean of the two is a quarter.
     expect(trend[2]?.completion).toBeCloseTo(0.25, 6);
     expect(trend[3]?.completion).toBeCloseTo(0.25, 6);
-    // The May period ends after 05-20, so it does not count yet.
-    expect(trend[4]?.completion).toBeCloseTo(0.25, 6);
+    // The May period is still open on 05-20, but its approved report counts in May's point, as it
+    // does in the dashboard's headline.
+    expect(trend[4]?.completion).toBeCloseTo(0.5, 6);
+    const detail = await buildReportDetail(handle.db, reportId, '2026-05-20', 30, { kind: 'all' });
+    expect(trend[4]?.completion).toBeCloseTo(detail.status.completion ?? -1, 6);
     const later = await trendAt('2026-06-30');
     expect(later).toHaveLength(6);
     expect(later[4]?.completion).toBeCloseTo(0.5, 6);

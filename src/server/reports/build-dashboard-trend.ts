@@ -93,7 +93,8 @@ function chunked<T>(items: readonly T[], size: number): T[][] {
 /**
  * The dashboard's monthly trend for the report's year, January to the month of `at`: at each
  * month end (or `at` itself in the current month) the completion of the tasks (mean or weighted) judged from
- * the approved reports of periods ending by then — the lead unit's, like the live status — and
+ * the approved reports of periods ending within or before that month (an approved report of the
+ * open period counts in the current month, as in the headline) — the lead unit's, like the live status — and
  * the mean 序时进度 of the tasks. A month before any approved report has no completion.
  */
 export async function buildDashboardTrend(
@@ -133,15 +134,18 @@ function taskMonths(
   assignments: readonly TaskAssignmentInfo[] | undefined,
   approved: readonly ApprovedReport[] | undefined,
   judgedAt: readonly string[],
+  countedBy: readonly string[],
   reportYear: number,
   warnDays: number,
 ): TaskMonth[] {
   const leads = (assignments ?? []).filter((a) => a.role === 'lead').map((a) => a.unitId);
   // The lead unit's reports, like the live status (any unit's when the task has no lead).
   const reports = leads.length > 0 ? approved?.filter((r) => leads.includes(r.unitId)) : approved;
-  return judgedAt.map((date) => {
-    // Reports are newest period first, so the first one ended by then is the one that counts.
-    const counted = reports?.find((r) => r.periodEndsOn <= date);
+  return judgedAt.map((date, m) => {
+    // Reports are newest period first, so the first one of a period ending within the month is
+    // the one that counts — in the current month too, where the period may end after today.
+    const by = countedBy[m] ?? date;
+    const counted = reports?.find((r) => r.periodEndsOn <= by);
     const status = computeTaskStatus(
       task,
       assignments ?? [],
@@ -178,11 +182,13 @@ export function computeDashboardTrend(
   const lastMonth = atYear > reportYear ? 12 : Number(at.slice(5, 7));
   const months: string[] = [];
   const judgedAt: string[] = [];
+  const countedBy: string[] = [];
   for (let month = 1; month <= lastMonth; month += 1) {
     const mm = String(month).padStart(2, '0');
     const monthEnd = `${reportYear}-${mm}-${String(daysInMonth(reportYear, month)).padStart(2, '0')}`;
     months.push(`${reportYear}-${mm}`);
     judgedAt.push(monthEnd < at ? monthEnd : at);
+    countedBy.push(monthEnd);
   }
   const key = `${reportYear}|${at}|${warnDays}`;
   const perTask = tasks.map((task) => {
@@ -192,7 +198,7 @@ export function computeDashboardTrend(
     const found = entries?.get(key);
     if (found && found.assignments === taskAssignments && found.approved === taskApproved)
       return found.months;
-    const computed = taskMonths(task, taskAssignments, taskApproved, judgedAt, reportYear, warnDays);
+    const computed = taskMonths(task, taskAssignments, taskApproved, judgedAt, countedBy, reportYear, warnDays);
     if (!entries || entries.size >= 4) {
       entries = new Map();
       kept.set(task, entries);
