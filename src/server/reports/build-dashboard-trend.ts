@@ -198,7 +198,15 @@ export function computeDashboardTrend(
     const found = entries?.get(key);
     if (found && found.assignments === taskAssignments && found.approved === taskApproved)
       return found.months;
-    const computed = taskMonths(task, taskAssignments, taskApproved, judgedAt, countedBy, reportYear, warnDays);
+    const computed = taskMonths(
+      task,
+      taskAssignments,
+      taskApproved,
+      judgedAt,
+      countedBy,
+      reportYear,
+      warnDays,
+    );
     if (!entries || entries.size >= 4) {
       entries = new Map();
       kept.set(task, entries);

@@ -20,6 +20,7 @@ export const accountZh = {
   'deadline.source.task': '报告原文',
   'deadline.source.year_end': '未明确，按报告年度末',
   'deadline.default': '默认',
+  'dashboard.noTasks': '无任务',
 } as const;
 
 export const accountEn: Record<keyof typeof accountZh, string> = {
@@ -40,4 +41,5 @@ export const accountEn: Record<keyof typeof accountZh, string> = {
   'deadline.source.task': 'as the report states',
   'deadline.source.year_end': "not stated: the report year's end",
   'deadline.default': 'default',
+  'dashboard.noTasks': 'no tasks',
 };

@@ -3,41 +3,52 @@ import { useMemo } from 'react';
 import type { Dashboard, TrendPoint } from '../api/types.js';
 import { Chart } from '../charts/chart.js';
 import { useI18n } from '../i18n/i18n.js';
+import { areaBars } from '../report/area-chart.js';
 
 const percent = (ratio: number | null): number | null =>
   ratio === null ? null : Math.round(ratio * 1000) / 10;
 
-/** Completion per work area as bars, with each area's 序时进度 as a line over them. */
+/**
+ * Completion per work area as bars, named by short area names, with each area's 序时进度 as a
+ * line over them; areas without the reader's tasks have neither (areaBars).
+ */
 export function AreaProgressChart({ areas }: { areas: Dashboard['areas'] }) {
   const { t } = useI18n();
-  const option = useMemo<EChartsCoreOption>(
-    () => ({
-      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v == null ? '—' : `${v}%`) },
+  // Phones keep the axis names short so the bars keep their width.
+  const narrow = window.innerWidth < 576;
+  const option = useMemo<EChartsCoreOption>(() => {
+    const bars = areaBars(areas);
+    return {
+      tooltip: {
+        trigger: 'axis',
+        valueFormatter: (v: unknown) => (v == null ? t('dashboard.noTasks') : `${v}%`),
+      },
       grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
       yAxis: {
         type: 'category',
         inverse: true,
-        data: areas.map((area) => area.label ?? area.title.slice(0, 6)),
+        data: bars.map((bar) => bar.name),
+        axisLabel: { width: narrow ? 110 : 190, overflow: 'truncate' },
       },
       series: [
         {
           name: t('dashboard.actualLine'),
           type: 'bar',
-          data: areas.map((area) => percent(area.status.completion)),
+          data: bars.map((bar) => bar.completion),
           itemStyle: { color: '#b7282e' },
         },
         {
           name: t('dashboard.expectedLine'),
           type: 'line',
-          data: areas.map((area) => percent(area.status.expected)),
+          data: bars.map((bar) => bar.expected),
+          connectNulls: true,
           itemStyle: { color: '#595959' },
           lineStyle: { type: 'dashed' },
         },
       ],
-    }),
-    [areas, t],
-  );
+    };
+  }, [areas, narrow, t]);
   return (
     <>
       <ChartLegend />

@@ -109,18 +109,30 @@ function DashboardView({ data, reportParam }: { data: Dashboard; reportParam: st
             <AreaProgressChart areas={data.areas} />
           </Suspense>
           <ul className="plain-list area-lights" data-testid="area-lights">
-            {data.areas.map((area) => (
-              <li key={area.id}>
-                <LightDot light={area.status.light} />{' '}
-                <Link to={link({ area: String(area.id) })}>
-                  {displayLabel(area.label)}
-                  {area.title}
-                </Link>{' '}
-                <span className="secondary">
-                  {percentText(area.status.completion)} / {percentText(area.status.expected)}
-                </span>
-              </li>
-            ))}
+            {data.areas.map((area) =>
+              area.status.total === 0 ? (
+                // A unit's people see only their tasks: an area without any is grey, not green.
+                <li key={area.id} className="area-empty" data-testid="area-empty">
+                  <span className="light-dot light-none" aria-hidden="true" />{' '}
+                  <span>
+                    {displayLabel(area.label)}
+                    {area.title}
+                  </span>{' '}
+                  <span className="secondary">{t('dashboard.noTasks')}</span>
+                </li>
+              ) : (
+                <li key={area.id}>
+                  <LightDot light={area.status.light} />{' '}
+                  <Link to={link({ area: String(area.id) })}>
+                    {displayLabel(area.label)}
+                    {area.title}
+                  </Link>{' '}
+                  <span className="secondary">
+                    {percentText(area.status.completion)} / {percentText(area.status.expected)}
+                  </span>
+                </li>
+              ),
+            )}
           </ul>
         </Panel>
         <Panel title={t('dashboard.trend')}>
