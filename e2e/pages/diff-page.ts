@@ -24,10 +24,10 @@ export class DiffPage {
    */
   async pick(select: Locator, title: string): Promise<void> {
     await pickOption(this.page, select, title, 'part');
-    // A string runs in the page, where `document` exists (the e2e tsconfig has no DOM lib).
-    await this.page.waitForFunction(
-      "document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)') === null",
-    );
+    await this.page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+      .first()
+      .waitFor({ state: 'detached' });
   }
 
   get areas(): Locator {

@@ -49,10 +49,11 @@ export class LedgerPage {
   async nextPage(): Promise<void> {
     const first = await this.taskLinks.first().getAttribute('href');
     await this.nextPageButton.click();
-    // A string: the e2e code is compiled without the DOM library.
-    await this.page.waitForFunction(
-      `document.querySelector('[data-testid="ledger-task"]')?.getAttribute('href') !== ${JSON.stringify(first)}`,
-    );
+    // A locator, not a string predicate: the app's CSP forbids evaluating strings in the page.
+    await this.page
+      .locator(`[data-testid="ledger-task"][href=${JSON.stringify(first)}]`)
+      .first()
+      .waitFor({ state: 'detached' });
   }
 
   get areaFilter(): Locator {

@@ -99,8 +99,21 @@ describe('luoshi serve', () => {
         body: JSON.stringify({ username: 'admin', password }),
       });
       expect(login.status).toBe(200);
-      const token = ((await login.json()) as { csrfToken: string }).csrfToken;
+      const loginToken = ((await login.json()) as { csrfToken: string }).csrfToken;
       cookie = [cookie, ...login.headers.getSetCookie().map((c) => c.split(';')[0])].join('; ');
+      // The one-time password must be replaced first; the change starts a new session.
+      const changed = await fetch(`${a.url}/api/session/password`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': loginToken, cookie },
+        body: JSON.stringify({ currentPassword: password, newPassword: 'office passphrase 2026' }),
+      });
+      expect(changed.status).toBe(200);
+      const token = ((await changed.json()) as { csrfToken: string }).csrfToken;
+      const renewed = changed.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
+      const renewedNames = new Set(renewed.map((c) => c.split('=')[0]));
+      cookie = [...cookie.split('; ').filter((c) => !renewedNames.has(c.split('=')[0])), ...renewed].join(
+        '; ',
+      );
       const onB = await fetch(`${b.url}/api/session`, { headers: { cookie } });
       expect(((await onB.json()) as { user: { username: string } }).user.username).toBe('admin');
       const write = await fetch(`${b.url}/api/units`, {

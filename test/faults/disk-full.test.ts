@@ -82,6 +82,8 @@ describe('disk full or read-only data directory (SQLite)', () => {
       actor: CLI_ACTOR,
     });
     const db = handle.db;
+    // Units read published reports only; this one is released to them.
+    await db.updateTable('reports').set({ published_at: now() }).where('id', '=', reportId).execute();
     const task = await db
       .selectFrom('nodes')
       .select('id')

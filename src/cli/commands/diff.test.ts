@@ -71,7 +71,7 @@ describe('luoshi diff', () => {
     try {
       const result = await runCli('diff', pdf, corpusFile('national-2025-work-report.txt'));
       expect(result.code).toBe(1);
-      expect(result.stderr).toContain('report.pdf is a PDF; copy its text into a .txt file');
+      expect(result.stderr).toContain('report.pdf is not a readable PDF');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -86,7 +86,7 @@ describe.each(DIALECTS)('luoshi import on %s', (dialect) => {
     try {
       const result = await luoshi('import', pdf);
       expect(result.code).toBe(1);
-      expect(result.stderr).toContain('is a PDF; copy its text into a .txt file');
+      expect(result.stderr).toContain('report.pdf is not a readable PDF');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
