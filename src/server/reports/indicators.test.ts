@@ -50,6 +50,7 @@ describe.each(DIALECTS)('主要预期目标 tracked end to end on %s', (dialect)
     const preview = upload.json<{ uploadId: string; fileName: string }>();
     const committed = await admin.post(`/api/imports/${preview.uploadId}/commit`, {
       fileName: preview.fileName,
+      publish: true, // units read published reports only
     });
     expect(committed.statusCode, committed.body).toBe(200);
     reportId = committed.json<{ reportId: number }>().reportId;
@@ -203,5 +204,36 @@ describe.each(DIALECTS)('主要预期目标 tracked end to end on %s', (dialect)
     expect(body).toContain('城镇调查失业率');
     // No label is a broken piece of a sentence.
     expect(body).not.toContain('共卫生服务经费');
+  });
+  it('merges a revised report: indicators keep their assignment and figures, a changed one is updated', async () => {
+    const admin = await world.client('admin');
+    const revised = readCorpusText('national-2025-work-report.txt').replace(
+      '城镇新增就业1200万人以上',
+      '城镇新增就业1250万人以上',
+    );
+    const upload = await admin.upload(
+      `/api/imports?reportId=${reportId}`,
+      'revised.txt',
+      revised,
+      'text/plain',
+    );
+    expect(upload.statusCode, upload.body).toBe(200);
+    const preview = upload.json<{
+      uploadId: string;
+      merge: { reportVersion: number; counts: { changed: number; added: number; archived: number } };
+    }>();
+    expect(preview.merge.counts).toMatchObject({ changed: 1, added: 0, archived: 0 });
+    const commit = await admin.post(`/api/imports/${preview.uploadId}/commit`, {
+      fileName: 'revised.txt',
+      reportId,
+      reportVersion: preview.merge.reportVersion,
+    });
+    expect(commit.statusCode, commit.body).toBe(200);
+    const detail = (await admin.get(`/api/reports/${reportId}?at=${AT}`)).json<Detail>();
+    const block = detail.areas[0]?.tasks ?? [];
+    expect(block.map((t) => t.text)).toContain('城镇新增就业1250万人以上');
+    const kept = block.find((t) => t.id === gdp.id);
+    expect(kept?.status).toMatchObject({ basis: 'indicator', verdict: 'reached' });
+    expect(kept?.targets[0]?.achieved).toBe(5.2);
   });
 });
