@@ -112,6 +112,8 @@ interface Walk {
   preambleInline?: AreaNode;
   /** Areas whose heading paragraph holds their body (tasks or inline measures). */
   inlineBody: Set<AreaNode>;
+  /** Measures written as a topic line over their body: measures even when an area has one. */
+  topicLines: Set<MeasureNode>;
 }
 
 function extend(node: { span: Span }, end: number): void {
@@ -206,7 +208,13 @@ function settleArea(walk: Walk): void {
   const { text } = walk;
   settleClosing(text, area);
   const only = area.measures[0];
-  if (area.measures.length === 1 && only && only.label === undefined && area.tasks.length === 0) {
+  if (
+    area.measures.length === 1 &&
+    only &&
+    only.label === undefined &&
+    !walk.topicLines.has(only) &&
+    area.tasks.length === 0
+  ) {
     if (!area.preamble || walk.preambleInline === area) {
       // The area's only paragraph: its inline topics are measures, else its sentences are tasks.
       const inline = inlineMeasures(text, splitSentences(text, only.span[0], only.span[1]));
@@ -331,7 +339,9 @@ function plainBlock(walk: Walk, block: Block, next: Block | undefined): void {
     const nextSentences = splitSentences(text, next.bodyStart, next.bodyEnd);
     if (!isTopicLine(text, next, nextSentences)) {
       // A measure as a short topic line over its body paragraph(s) (Qinghai).
-      openMeasure(walk, proseMeasure(text, sentences, [block.start, block.end]), 'explicit');
+      const measure = proseMeasure(text, sentences, [block.start, block.end]);
+      if (measure) walk.topicLines.add(measure);
+      openMeasure(walk, measure, 'explicit');
       return;
     }
   }
@@ -392,7 +402,15 @@ export function buildSectionBody(
       }
     }
   }
-  const walk: Walk = { text, blocks, areas: [], paragraphs: [], areaFresh: false, inlineBody: new Set() };
+  const walk: Walk = {
+    text,
+    blocks,
+    areas: [],
+    paragraphs: [],
+    areaFresh: false,
+    inlineBody: new Set(),
+    topicLines: new Set(),
+  };
   if (starts.size === 0 && implicitArea && blocks.length > 0) {
     // A tasks section with no area headings (a bare list): its title stands for the one area.
     const area: AreaNode = {

@@ -193,7 +193,12 @@ export function diffCorpusTree(tree: ReportTree, expected: CorpusTree): TreeDiff
   for (const area of tree.areas) {
     if (tasksOf(area).length === 0) problems.push(`area ${area.label ?? ''}${area.title}: no tasks`);
   }
-  const other = tree.areas.filter((area) => area.unnumbered);
+  // Other work as the trees mean it: unnumbered task paragraphs that END the tasks section. Those
+  // standing between two areas (a 民生实事 list after a break) are kept as tasks too, but are not it.
+  const lastNumbered = numbered[numbered.length - 1];
+  const other = tree.areas.filter(
+    (area) => area.unnumbered && lastNumbered !== undefined && area.span[0] >= lastNumbered.span[1],
+  );
   if (expected.otherWork !== other.length > 0) {
     problems.push(`other work: expected ${expected.otherWork}, got ${other.length} unnumbered areas`);
   }

@@ -45,7 +45,7 @@ function plainSection(
 }
 
 function buildSections(text: string, raws: RawSection[]): SectionNode[] {
-  if (!raws.some((raw) => raw.kind === 'tasks')) promoteTasksSection(raws);
+  if (!raws.some((raw) => raw.kind === 'tasks')) promoteTasksSection(text, raws);
   const sections: SectionNode[] = [];
   for (const raw of raws) {
     if (raw.kind !== 'tasks' && raw.kind !== 'self-building') {
@@ -98,21 +98,35 @@ function buildSections(text: string, raws: RawSection[]): SectionNode[] {
   return sections;
 }
 
+/** Words of this year's plan: "今年", "2026年是…开局之年", "要…", "将…". */
+const THIS_YEARS_PLAN = /今年|本年|\d{4}\s*年是|开局之年|总体要求|预期目标/;
+
 /**
- * No section is titled as this year's tasks: take the section with the most numbered work areas
- * (never a review or an appendix), or, for a text with no sections at all, the whole text.
+ * No section is titled as this year's tasks (a slogan heading): take, among the sections after the
+ * review (never a review, plan or appendix), the one that opens on this year's plan and has
+ * numbered work areas — the most areas if several do; or, for a text with no sections at all, the
+ * whole text.
  */
-function promoteTasksSection(raws: RawSection[]): void {
+function promoteTasksSection(text: string, raws: RawSection[]): void {
+  const lastReview = raws.findLastIndex((raw) => raw.kind === 'review');
   let best: RawSection | undefined;
-  let bestCount = 0;
-  for (const raw of raws) {
-    if (raw.kind !== 'other' && raw.kind !== 'requirements') continue;
+  let bestScore = 0;
+  raws.forEach((raw, index) => {
+    if (raw.kind !== 'other' && raw.kind !== 'requirements') return;
+    if (index < lastReview) return;
     const count = findAreaStarts(raw.blocks).size;
-    if (count > bestCount) {
+    if (count === 0) return;
+    const opening = raw.blocks
+      .slice(0, 3)
+      .map((block) => blockContent(text, block))
+      .join('');
+    // Opening on this year's plan weighs more than any number of areas.
+    const score = count + (THIS_YEARS_PLAN.test(opening) ? 1000 : 0);
+    if (score > bestScore) {
       best = raw;
-      bestCount = count;
+      bestScore = score;
     }
-  }
+  });
   if (best) {
     best.kind = 'tasks';
     return;
