@@ -119,6 +119,13 @@ function groupDonut(model: BulletinModel): BulletinChart {
   for (const group of BULLETIN_GROUPS) {
     const count = model.summary.counts[group];
     if (count === 0) continue;
+    if (count === total) {
+      // One group holds every task: a full ring (an arc cannot start and end at one point).
+      svg.raw(
+        `<circle cx="${cx}" cy="${cy}" r="${(outer + inner) / 2}" fill="none" stroke="${GROUP_COLORS[group]}" stroke-width="${outer - inner}"/>`,
+      );
+      break;
+    }
     const sweep = (count / total) * Math.PI * 2;
     const end = angle + Math.min(sweep, Math.PI * 2 - 1e-4);
     const large = end - angle > Math.PI ? 1 : 0;

@@ -121,7 +121,7 @@ function groupParagraphs(tasks: readonly BulletinTask[], withUnit: boolean): Par
     if (own.length === 0) continue;
     out.push(bodyParagraph(`${BULLETIN_GROUP_ZH[group]}${own.length}项：`, { font: FONTS.heading2 }));
     own.forEach((task, i) => {
-      const unit = withUnit ? `（牵头单位：${task.leadUnit}）` : '';
+      const unit = !withUnit ? '' : task.leadUnit ? `（牵头单位：${task.leadUnit}）` : '（未分工）';
       const done = task.completion === null ? '' : `，完成${pct(Math.min(1, task.completion))}`;
       out.push(bodyParagraph(`${i + 1}. ${task.task}${unit}${done}。`.replace(/。。$/u, '。')));
     });

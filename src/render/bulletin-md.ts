@@ -73,7 +73,7 @@ function groupLists(tasks: readonly BulletinTask[], withUnit: boolean): string[]
     if (own.length === 0) continue;
     out.push('', `**${BULLETIN_GROUP_ZH[group]}（${own.length}项）**`, '');
     for (const task of own) {
-      const unit = withUnit ? `（牵头单位：${cell(task.leadUnit)}）` : '';
+      const unit = !withUnit ? '' : task.leadUnit ? `（牵头单位：${cell(task.leadUnit)}）` : '（未分工）';
       const done = task.completion === null ? '' : `，完成${pct(Math.min(1, task.completion))}`;
       out.push(`${task.seq}. ${cell(task.task)}${unit}${done}`);
     }

@@ -237,7 +237,8 @@ export function buildBulletin(
       seq,
       area: headings[areaIndex] ?? area.title,
       task: task.text,
-      leadUnit: task.assignment?.leadUnit ?? '（未分工）',
+      // Empty for a task nobody leads yet: it is listed as 未分工 and ranked with no unit.
+      leadUnit: task.assignment?.leadUnit ?? '',
       group: groupOf(task),
       completion: task.status?.completion ?? task.progress?.ratio ?? null,
       expected: task.status?.expected ?? 0,
@@ -250,7 +251,9 @@ export function buildBulletin(
     const own = tasks.filter((task) => task.area === name);
     return [{ ...stats(name, own), tasks: own }];
   });
-  const unitNames = [...new Set(tasks.flatMap((task) => task.leadUnit.split('、')))];
+  const unitNames = [...new Set(tasks.flatMap((task) => task.leadUnit.split('、')))].filter(
+    (name) => name !== '',
+  );
   const units = unitNames
     .map((unit) => {
       const own = tasks.filter((task) => task.leadUnit.split('、').includes(unit));

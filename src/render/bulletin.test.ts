@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { bulletinCharts } from './bulletin-charts.js';
 import { renderBulletinDocx } from './bulletin-docx.js';
 import { renderBulletinMarkdown } from './bulletin-md.js';
-import { buildBulletin, parsePeriod } from './bulletin-model.js';
+import { buildBulletin, bulletinAsOf, parsePeriod } from './bulletin-model.js';
 import { svgToPng } from './svg-png.js';
 import { makeView } from './testing/factories.js';
 
@@ -45,6 +45,41 @@ describe('督查通报 model', () => {
     const completions = model.units.map((u) => u.completion);
     expect(completions).toEqual([...completions].sort((a, b) => b - a));
     expect(model.paragraphs[1]).toContain(`18项重点任务中，已完成${counts.completed}项`);
+  });
+});
+
+describe('督查通报 of an unassigned, not yet started report', () => {
+  const fresh = makeView({ areas: 2, measuresPerArea: 1, tasksPerMeasure: 2 });
+  const model = buildBulletin(fresh, parsePeriod('2026-Q2'));
+
+  it('lists tasks nobody leads as 未分工 and does not rank 未分工 as a unit', () => {
+    expect(model.units).toEqual([]);
+    const markdown = renderBulletinMarkdown(model, []);
+    expect(markdown).toContain('（未分工）');
+    expect(markdown).not.toContain('牵头单位：（未分工）');
+  });
+
+  it('draws a full ring when every task is in one group', async () => {
+    const groups = Object.values(model.summary.counts).filter((n) => n > 0);
+    expect(groups).toHaveLength(1);
+    const donut = bulletinCharts(model).find((c) => c.name === 'groups');
+    expect(donut?.svg).toMatch(/<circle [^>]*stroke-width="70"/);
+    // The ring shows in the picture: the pixel on the ring's left edge is coloured, not white.
+    const png = PNG.sync.read(await svgToPng(donut?.svg ?? ''));
+    const offset = (260 * png.width + (300 - 135)) * 4;
+    const rgb = [...png.data.subarray(offset, offset + 3)];
+    expect(Math.min(...rgb)).toBeLessThan(200);
+  });
+
+  it('dates an open period’s bulletin as of the given day', () => {
+    const asOf = bulletinAsOf(parsePeriod('2026-12'), '2026-12-05');
+    expect(asOf).toBe('2026-12-05');
+    expect(bulletinAsOf(parsePeriod('2026-Q3'), '2026-12-05')).toBe('2026-09-30');
+    expect(bulletinAsOf(parsePeriod('2026-12'), '2026-12-05', '2027-01-03')).toBe('2026-12-31');
+    expect(() => bulletinAsOf(parsePeriod('2026-12'), '2026-12-05', '12/05/2026')).toThrow(/2026-12-05/);
+    expect(buildBulletin(fresh, parsePeriod('2026-12'), { asOf }).paragraphs[1]).toMatch(
+      /^截至2026年12月5日，/,
+    );
   });
 });
 
