@@ -145,6 +145,31 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
   }
   const database = databaseFailureResponse(error);
   if (database) return database;
+  const code = (error as { code?: unknown } | null)?.code;
+  // Text PostgreSQL cannot store (a NUL character: character_not_in_repertoire, or an
+  // untranslatable character) came from the client; nothing was written.
+  if (code === '22021' || code === '22P05') {
+    return {
+      status: 400,
+      body: {
+        code: 'invalid_text',
+        message: 'The request holds characters that cannot be stored (such as NUL)',
+        messageZh: '请求中含有无法保存的字符（如 NUL）',
+      },
+    };
+  }
+  // PostgreSQL's integer columns end at 2^31 − 1: an id or number beyond what a column holds
+  // (numeric_value_out_of_range) is the client's value, which matches nothing.
+  if (code === '22003') {
+    return {
+      status: 400,
+      body: {
+        code: 'value_out_of_range',
+        message: 'A number in the request is out of range',
+        messageZh: '请求中的数值超出范围',
+      },
+    };
+  }
   return {
     status: 500,
     body: { code: 'internal_error', message: 'Internal server error', messageZh: '服务器内部错误' },
