@@ -70,6 +70,11 @@ function wrapsOn(text: string, previous: Block, lastLength: number, width: numbe
   return lastLength >= width - 2 && !endsParagraph(text, previous);
 }
 
+/** A block that goes on over the next line (the line break stays in the text). */
+function continued(previous: Block, next: Block): Block {
+  return { ...previous, end: next.end, bodyEnd: next.end, lineCount: previous.lineCount + 1 };
+}
+
 /**
  * Join the lines of a hard-wrapped text back into paragraphs: a full-width line that stops
  * mid-sentence continues on the next line unless that line starts a heading, item, bullet or
@@ -91,16 +96,8 @@ export function unwrapLines(text: string, blocks: Block[]): Block[] {
       !BREAK.test(text.slice(block.start, block.start + 8)) &&
       !GREETING.test(text.slice(block.start, block.start + 8));
     lastLength = physicalLength(block);
-    if (continues && previous) {
-      joined[joined.length - 1] = {
-        ...previous,
-        end: block.end,
-        bodyEnd: block.end,
-        lineCount: previous.lineCount + 1,
-      };
-    } else {
-      joined.push(block);
-    }
+    if (continues && previous) joined[joined.length - 1] = continued(previous, block);
+    else joined.push(block);
   }
   return joined;
 }
@@ -139,14 +136,8 @@ export function joinBrokenLines(text: string, blocks: Block[]): Block[] {
       (lastLength <= MAX_FRAGMENT || length <= MAX_FRAGMENT) &&
       !BREAK.test(text.slice(block.start, block.start + 8)) &&
       !GREETING.test(text.slice(block.start, block.start + 8));
-    if (continues && previous) {
-      joined[joined.length - 1] = {
-        ...previous,
-        end: block.end,
-        bodyEnd: block.end,
-        lineCount: previous.lineCount + 1,
-      };
-    } else {
+    if (continues && previous) joined[joined.length - 1] = continued(previous, block);
+    else {
       joined.push(block);
       firstLength = length;
     }
