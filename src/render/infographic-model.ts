@@ -167,8 +167,6 @@ function headlineScore(number: InfographicNumber): number {
   if (number.prefix === '≥' || number.prefix === '≤') score += 2;
   if (/人|%/u.test(number.unit)) score += 2;
   if (number.unit.startsWith('万') || Number.parseFloat(number.number) >= 1000) score += 1;
-  // A long subject is a piece of a sentence, not a headline label.
-  if (number.label.length > KEY_LABEL_CHARS) score -= 4;
   return score;
 }
 
@@ -176,6 +174,8 @@ function headlineScore(number: InfographicNumber): number {
 function pickKeyNumbers(areas: InfographicArea[], count: number): InfographicNumber[] {
   const ranked = areas.map((area) =>
     area.numbers
+      // A long subject is a piece of a sentence, not a headline label: it stays in its area.
+      .filter((number) => number.label.length <= KEY_LABEL_CHARS)
       .map((number, index) => ({ number, index, score: headlineScore(number) }))
       .sort((a, b) => b.score - a.score || a.index - b.index)
       .map((entry) => entry.number),

@@ -190,3 +190,26 @@ describe('text width estimate', () => {
     }
   });
 });
+
+describe('主要目标 of a report with 主要预期目标', () => {
+  it('puts the indicators first with clean labels, and no fragment of a sentence', async () => {
+    const { normalizeReportText, parseReport } = await import('../core/parse/index.js');
+    const { readCorpusText } = await import('../ingest/testing/corpus.js');
+    const tree = parseReport(normalizeReportText(readCorpusText('national-2025-work-report.txt')));
+    const model = buildInfographicModel(
+      reportViewFromTree(tree, (text) => analyzeTask(text, { year: 2025 })),
+    );
+    const shown = model.keyNumbers.map((n) => `${n.label} ${n.prefix}${n.number}${n.unit}`);
+    expect(shown.slice(0, 6)).toEqual([
+      '国内生产总值增长 约5%',
+      '城镇调查失业率 约5.5%',
+      '城镇新增就业 ≥1200万人',
+      '居民消费价格涨幅 约2%',
+      '粮食产量 约1.4万亿斤',
+      '单位国内生产总值能耗降低 约3%',
+    ]);
+    expect(model.keyNumbers.every((n) => n.label.length <= 16)).toBe(true);
+    // The indicators are not one of the numbered work areas.
+    expect(model.areas[0]?.title).not.toBe('主要预期目标');
+  });
+});

@@ -34,7 +34,10 @@ export function formatTarget(target: Pick<Target, 'value' | 'max' | 'unit' | 'co
   let scale = 1;
   let scaleName = '';
   if (!percent && !/^[万亿]/u.test(target.unit)) {
-    if (top >= 1e8 && target.value % 1e6 === 0) {
+    if (top >= 1e12 && target.value % 1e10 === 0) {
+      scale = 1e12;
+      scaleName = '万亿';
+    } else if (top >= 1e8 && target.value % 1e6 === 0) {
       scale = 1e8;
       scaleName = '亿';
     } else if (top >= 1e4 && target.value % 100 === 0) {
