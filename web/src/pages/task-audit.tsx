@@ -5,18 +5,14 @@ import { useApi } from '../api/use-api.js';
 import { Panel } from '../components/panel.js';
 import { percentText } from '../components/target-progress.js';
 import { type Translate, useI18n } from '../i18n/i18n.js';
-import { type MessageKey, zh } from '../i18n/messages.js';
+import { auditActor, auditLabel } from '../report/audit-labels.js';
 import { formatNumber, formatTarget } from '../report/tree-stats.js';
 import type { TaskRecordProps } from './task-activity.js';
 
 /** Events shown before "show all": enough for the recent story without a wall of rows on a phone. */
 const FIRST_EVENTS = 10;
 
-/** A message for a key built from data, or the raw word when the dictionary has none. */
-function label(t: Translate, prefix: string, word: string): string {
-  const key = `${prefix}.${word}`;
-  return key in zh ? t(key as MessageKey) : word;
-}
+const label = auditLabel;
 
 function parseJson(text: string): unknown {
   try {
@@ -61,7 +57,7 @@ function AuditItem({ entry, targets }: { entry: AuditEntry; targets: readonly Ta
     <li data-testid="audit-item">
       <div className="task-card-meta">
         <span className="secondary">{entry.at.slice(0, 19).replace('T', ' ')}</span>
-        <strong>{entry.actorName ?? entry.actor}</strong>
+        <strong>{auditActor(t, entry.actor, entry.actorName)}</strong>
         <span>
           {label(t, 'audit.action', entry.action)} {label(t, 'audit.entity', entry.entity)} #{entry.entityId}
         </span>
