@@ -4,6 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import { readDocument } from '../src/ingest/index.js';
 import { readCorpusText } from '../src/ingest/testing/corpus.js';
 import { buildOfd } from '../src/ingest/testing/ofd-writer.js';
@@ -54,6 +55,10 @@ function packagesKb(names: string[]): number {
 }
 
 export async function benchFormats(): Promise<BenchResult> {
+  const loadAverage = os
+    .loadavg()
+    .map((load) => load.toFixed(1))
+    .join(' / ');
   const guangdong = readCorpusText('guangdong-2025-work-report.txt');
   const inputs: [string, Uint8Array][] = [
     ['beijing-2026-short.txt', new Uint8Array(readFileSync(new URL('beijing-2026-short.txt', FORMATS)))],
@@ -93,6 +98,7 @@ export async function benchFormats(): Promise<BenchResult> {
     name: 'Document formats (readDocument)',
     rows,
     notes: [
+      `Load average when the run started: ${loadAverage} (a 1-minute load above the core count slows every figure in proportion).`,
       '"first read" is the first call in the process: it includes loading the reader (pdf.js alone is ~1.8 MB of minified code); "median" is of 5 reads after it.',
       'The 29-page PDF is written by src/ingest/testing/pdf-writer.ts like Word with a non-embedded Chinese font (STSong-Light, UniGB-UCS2-H CMap); the Chromium PDF embeds a TrueType subset.',
       `Extra dependency size on disk (du): ${sizes.join(', ')}; ${(total / 1024).toFixed(1)} MB in all. @napi-rs/canvas is an optional dependency of pdfjs-dist (used for rendering, not text); npm installs it where a prebuilt binary exists.`,
