@@ -2,9 +2,6 @@ import { once } from 'node:events';
 import { type Command, InvalidArgumentError } from 'commander';
 import type { Target, TaskAnalysis } from '../../core/target.js';
 
-/** The path printed for the year's headline indicators. */
-const INDICATORS_PATH = '主要预期目标';
-
 interface ExtractOptions {
   lines?: boolean;
   year?: number;
@@ -148,14 +145,15 @@ async function extractReport(file: string, year: number | undefined): Promise<vo
   const context = { year: year ?? tree.meta.year ?? new Date().getFullYear() };
   const out = createWriter();
   let count = 0;
-  // The year's 主要预期目标 come first, as tasks of their own block.
-  for (const [taskIndex, task] of (tree.indicators?.tasks ?? []).entries()) {
-    const analysis = analyzeTask(task.text, context);
+  // The year's 主要预期目标 first, then each area's tasks: the same places 分工方案 matching uses.
+  const { listIndexedTasks } = await import('../../core/division/report-tasks.js');
+  for (const { index, path, task, areaTitle } of listIndexedTasks(tree)) {
+    const analysis = analyzeTask(task.text, areaTitle === undefined ? context : { ...context, areaTitle });
     count++;
     await out.line(
       JSON.stringify({
-        index: `0.${taskIndex + 1}`,
-        path: [INDICATORS_PATH],
+        index,
+        path,
         text: task.text,
         span: task.span,
         targets: analysis.targets.map(targetJson),
@@ -163,38 +161,6 @@ async function extractReport(file: string, year: number | undefined): Promise<vo
         commitment: analysis.commitment,
       }),
     );
-  }
-  for (const [areaIndex, area] of tree.areas.entries()) {
-    const areaName = `${area.label ?? ''}${area.title}`;
-    const tasks = [
-      ...area.tasks.map((task, taskIndex) => ({
-        task,
-        path: [areaName],
-        index: [areaIndex + 1, taskIndex + 1],
-      })),
-      ...area.measures.flatMap((measure, measureIndex) =>
-        measure.tasks.map((task, taskIndex) => ({
-          task,
-          path: [areaName, `${measure.label ?? ''}${measure.title}`],
-          index: [areaIndex + 1, measureIndex + 1, taskIndex + 1],
-        })),
-      ),
-    ];
-    for (const { task, path, index } of tasks) {
-      const analysis = analyzeTask(task.text, { ...context, areaTitle: area.title });
-      count++;
-      await out.line(
-        JSON.stringify({
-          index: index.join('.'),
-          path,
-          text: task.text,
-          span: task.span,
-          targets: analysis.targets.map(targetJson),
-          deadline: analysis.deadline,
-          commitment: analysis.commitment,
-        }),
-      );
-    }
   }
   await out.flush();
   process.stderr.write(`luoshi: ${count} tasks in ${tree.areas.length} work areas\n`);

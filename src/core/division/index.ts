@@ -17,5 +17,5 @@ export {
   type DivisionSourceLine,
   parseDivisionPlan,
 } from './parse-division.js';
-export { type IndexedTask, listIndexedTasks, type TaskTreeLike } from './report-tasks.js';
+export { INDICATORS_PATH, type IndexedTask, listIndexedTasks, type TaskTreeLike } from './report-tasks.js';
 export { isUnitName, parseResponsibility, type Responsibility, splitUnitList } from './responsibility.js';
