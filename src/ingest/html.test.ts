@@ -1,23 +1,14 @@
-import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { isLuoshiError } from '../core/errors.js';
 import { readDocument } from './read-document.js';
+import { errorCodeOf, FORMATS_PLAIN_TEXT, formatFixture } from './testing/format-fixtures.js';
 import { governmentPage } from './testing/government-page.js';
 import { reportShape } from './testing/report-shape.js';
 
-const FORMATS = new URL('../../test-data/formats/', import.meta.url);
-const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(name, FORMATS)));
-const plainText = readFileSync(new URL('beijing-2026-short.txt', FORMATS), 'utf8');
+const plainText = FORMATS_PLAIN_TEXT;
+const fixture = formatFixture;
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'no error';
-  } catch (error) {
-    return isLuoshiError(error) ? error.code : String(error);
-  }
-}
+const codeOf = errorCodeOf;
 
 /** Quoted-printable as Chromium's "Save as MHTML" writes it: `=XX` escapes, soft breaks at 76. */
 function quotedPrintable(bytes: Uint8Array): string {

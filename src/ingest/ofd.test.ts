@@ -1,23 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isLuoshiError } from '../core/errors.js';
 import { expandDeltas } from './ofd.js';
 import { readDocument } from './read-document.js';
+import { errorCodeOf, FORMATS_PLAIN_TEXT } from './testing/format-fixtures.js';
 import { buildOfd, ofdFiles } from './testing/ofd-writer.js';
 import { reportShape } from './testing/report-shape.js';
 import { buildZip, type ZipInput } from './testing/zip-writer.js';
 
-const FORMATS = new URL('../../test-data/formats/', import.meta.url);
-const plainText = readFileSync(new URL('beijing-2026-short.txt', FORMATS), 'utf8');
+const plainText = FORMATS_PLAIN_TEXT;
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'no error';
-  } catch (error) {
-    return isLuoshiError(error) ? error.code : String(error);
-  }
-}
+const codeOf = errorCodeOf;
 
 function replaceFile(files: ZipInput[], name: string, data: string | undefined): Uint8Array {
   const kept = files.filter((file) => file.name !== name);

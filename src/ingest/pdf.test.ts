@@ -1,15 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isLuoshiError } from '../core/errors.js';
 import { declaredObjectCount } from './pdf.js';
 import { readDocument } from './read-document.js';
 import { readCorpusText } from './testing/corpus.js';
+import { FORMATS_PLAIN_TEXT, formatFixture } from './testing/format-fixtures.js';
 import { buildTextPdf } from './testing/pdf-writer.js';
 import { reportShape } from './testing/report-shape.js';
 
-const FORMATS = new URL('../../test-data/formats/', import.meta.url);
-const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(name, FORMATS)));
-const plainText = readFileSync(new URL('beijing-2026-short.txt', FORMATS), 'utf8');
+const plainText = FORMATS_PLAIN_TEXT;
+const fixture = formatFixture;
 
 async function errorOf(promise: Promise<unknown>): Promise<{ code: string; zh: string }> {
   try {

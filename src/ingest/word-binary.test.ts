@@ -1,21 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isLuoshiError } from '../core/errors.js';
 import { readDocument } from './read-document.js';
+import { errorCodeOf, FORMATS_PLAIN_TEXT, formatFixture } from './testing/format-fixtures.js';
 import { reportShape } from './testing/report-shape.js';
 
-const FORMATS = new URL('../../test-data/formats/', import.meta.url);
-const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(name, FORMATS)));
-const plainText = readFileSync(new URL('beijing-2026-short.txt', FORMATS), 'utf8');
+const plainText = FORMATS_PLAIN_TEXT;
+const fixture = formatFixture;
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'no error';
-  } catch (error) {
-    return isLuoshiError(error) ? error.code : String(error);
-  }
-}
+const codeOf = errorCodeOf;
 
 describe('Word 97 .doc and WPS .wps', () => {
   // The .wps fixture is the LibreOffice .doc renamed: WPS writes the same OLE2 Word binary.
