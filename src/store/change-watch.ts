@@ -10,7 +10,14 @@ import type { Database } from './schema.js';
  * database may be kept under the epoch taken *before* the read and used while the epoch stands.
  */
 export interface ChangeWatch {
+  /** The epoch as far as changes have been heard of so far (PostgreSQL: notifications received). */
   epoch(): number | null;
+  /**
+   * The epoch once every change committed before this call has been heard of: what a request
+   * must compare with, so that a write answered by any instance is seen by the next request
+   * anywhere (SQLite: at once; PostgreSQL: after a round trip on the listening connection).
+   */
+  current(): Promise<number | null>;
   /** Resolves once the watch vouches (PostgreSQL: its listener is connected), or has failed to. */
   ready(): Promise<void>;
   close(): Promise<void>;
@@ -69,21 +76,31 @@ export function sqliteChangeWatch(database: SqliteDatabase.Database): ChangeWatc
       }
       return epoch;
     },
+    current() {
+      return Promise.resolve(this.epoch());
+    },
     ready: async () => {},
     close: async () => {},
   };
 }
 
+/** The application_name of the listening connection (pg_stat_activity shows it). */
+export const CHANGE_WATCH_APPLICATION = 'luoshi-change-watch';
+
 /** How long a lost PostgreSQL listener waits before it tries again. */
 const RELISTEN_AFTER_MS = 1000;
 
 /**
- * PostgreSQL: other processes' commits arrive as notifications on CHANGE_CHANNEL, sent by
- * triggers in the committing transaction, on a connection of its own that LISTENs; this
- * process's own writes move the epoch when they complete (`noteWrite`, called by the pool), so a
- * request sees its own instance's write at once, without waiting for the notification.
- * The listener connects on the first `epoch()`; until it listens, and from the moment it is lost
- * (a restart of the server) until it listens again, the watch vouches for nothing (null).
+ * PostgreSQL: every commit that changes what cached reads check (a report's change counter,
+ * sessions, users, flags) notifies CHANGE_CHANNEL (migration 20261127-1700), this process's own
+ * commits as much as other instances'; a connection of the watch's own LISTENs and moves the
+ * epoch on each notification. PostgreSQL signals listeners before it acknowledges the commit, and
+ * sends a listener its pending notifications before the answer to its next query, so `current()`
+ * sends one `select 1` on the listening connection: when it returns, every commit acknowledged
+ * before it was sent has been heard (read-your-own-write across instances). Requests arriving
+ * while one is on its way share the next one. The listener connects on the first ask; until it
+ * listens, and from the moment it is lost (a restart of the server) until it listens again, the
+ * watch vouches for nothing (null).
  */
 export class PostgresChangeWatch implements ChangeWatch {
   readonly #url: string;
@@ -93,8 +110,9 @@ export class PostgresChangeWatch implements ChangeWatch {
   #connecting: Promise<void> | undefined;
   #closed = false;
   #lastAttempt = 0;
-  /** Backend process ids of this process's pool connections, whose writes noteWrite has counted. */
-  readonly #ownBackends = new Set<number>();
+  /** The round trip on its way, and the one that callers arriving after it was sent wait for. */
+  #sent: Promise<void> | undefined;
+  #next: Promise<void> | undefined;
 
   constructor(url: string) {
     this.#url = url;
@@ -106,24 +124,18 @@ export class PostgresChangeWatch implements ChangeWatch {
     return null;
   }
 
+  async current(): Promise<number | null> {
+    if (!this.#listening) {
+      this.#listen();
+      return null;
+    }
+    await this.#sync();
+    return this.#listening ? this.#epoch : null;
+  }
+
   async ready(): Promise<void> {
     if (!this.#listening) this.#listen(true);
     await this.#connecting;
-  }
-
-  /** A write by this process completed (a statement outside a transaction, or a commit). */
-  noteWrite(): void {
-    this.#epoch++;
-  }
-
-  /**
-   * A pool connection of this process opened (or closed): notifications of its commits are
-   * already counted by noteWrite, so they do not empty the caches a second time.
-   */
-  ownBackend(processId: number | undefined, open: boolean): void {
-    if (processId === undefined) return;
-    if (open) this.#ownBackends.add(processId);
-    else this.#ownBackends.delete(processId);
   }
 
   async close(): Promise<void> {
@@ -134,22 +146,51 @@ export class PostgresChangeWatch implements ChangeWatch {
     await client?.end().catch(() => {});
   }
 
+  /** Resolves after a round trip sent after this call (one in flight may predate the caller's ask). */
+  #sync(): Promise<void> {
+    if (this.#next) return this.#next;
+    const sent = this.#sent;
+    if (!sent) return this.#send();
+    this.#next = sent.then(() => {
+      this.#next = undefined;
+      return this.#send();
+    });
+    return this.#next;
+  }
+
+  #send(): Promise<void> {
+    const client = this.#client;
+    const sent: Promise<void> = (client ? client.query('select 1') : Promise.reject(new Error('no listener')))
+      .then(
+        () => {},
+        () => this.#lost(client),
+      )
+      .finally(() => {
+        if (this.#sent === sent) this.#sent = undefined;
+      });
+    this.#sent = sent;
+    return sent;
+  }
+
+  /** The listening connection failed: vouch for nothing until a new one listens. */
+  #lost(client: pg.Client | undefined): void {
+    if (client === undefined || this.#client !== client) return;
+    this.#client = undefined;
+    this.#listening = false;
+    this.#epoch++;
+    client.end().catch(() => {});
+  }
+
   #listen(now = false): void {
     const at = Date.now();
     if (this.#connecting || this.#closed || (!now && at - this.#lastAttempt < RELISTEN_AFTER_MS)) return;
     this.#lastAttempt = at;
-    const client = new pg.Client({ connectionString: this.#url });
-    const lost = () => {
-      if (this.#client !== client) return;
-      this.#client = undefined;
-      this.#listening = false;
-      this.#epoch++;
-      client.end().catch(() => {});
-    };
+    const client = new pg.Client({ connectionString: this.#url, application_name: CHANGE_WATCH_APPLICATION });
+    const lost = () => this.#lost(client);
     client.on('error', lost);
     client.on('end', lost);
-    client.on('notification', (message) => {
-      if (!this.#ownBackends.has(message.processId)) this.#epoch++;
+    client.on('notification', () => {
+      this.#epoch++;
     });
     this.#client = client;
     this.#connecting = client
@@ -167,23 +208,4 @@ export class PostgresChangeWatch implements ChangeWatch {
         if (this.#closed) client.end().catch(() => {});
       });
   }
-}
-
-/**
- * What a statement (as the pool receives it) does to the rows others see: starts a transaction,
- * ends one (COMMIT or ROLLBACK), only reads, or may write. Unknown statements count as writes.
- */
-export function statementKind(sqlText: string): 'begin' | 'end' | 'read' | 'write' {
-  const verb = /^\s*(?:\/\*[^*]*\*\/\s*)?([a-z]+)/i.exec(sqlText)?.[1]?.toLowerCase();
-  if (verb === 'begin' || verb === 'start') return 'begin';
-  if (verb === 'commit' || verb === 'rollback' || verb === 'end' || verb === 'abort') return 'end';
-  if (
-    verb === 'select' ||
-    verb === 'show' ||
-    verb === 'explain' ||
-    verb === 'savepoint' ||
-    verb === 'release'
-  )
-    return 'read';
-  return 'write';
 }

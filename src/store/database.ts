@@ -13,12 +13,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import { LuoshiError } from '../core/errors.js';
-import {
-  PostgresChangeWatch,
-  registerChangeWatch,
-  sqliteChangeWatch,
-  statementKind,
-} from './change-watch.js';
+import { PostgresChangeWatch, registerChangeWatch, sqliteChangeWatch } from './change-watch.js';
 import type { DialectName } from './dialect-of.js';
 import type { Database } from './schema.js';
 
@@ -179,34 +174,15 @@ export function openPostgres(url: string, options: OpenDatabaseOptions = {}): Da
   // A checked-out client whose server goes away (restart: 57P01, a dropped socket) also emits
   // 'error'; unheard, that crashes the process. The query in flight already fails with it (the
   // API answers 503) and the pool drops the broken client when it is released.
-  const backendOf = (client: pg.PoolClient) =>
-    (client as unknown as { processID?: number | null }).processID ?? undefined;
-  pool.on('remove', (client) => watch.ownBackend(backendOf(client), false));
   pool.on('connect', (client) => {
     client.on('error', () => {});
-    watch.ownBackend(backendOf(client), true);
-    // Marked queries become named prepared statements of this connection (KEEP_PREPARED), and
-    // completed writes move the change watch's epoch.
+    // Queries their author marked KEEP_PREPARED become named prepared statements of this connection.
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-    let transaction: { wrote: boolean } | undefined;
     (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
       const [text, values] = args;
-      if (typeof text !== 'string') return query(...args);
-      const sent =
-        args.length === 2 && text.startsWith(KEEP_PREPARED)
-          ? query({ name: preparedName(text), text, values })
-          : query(...args);
-      // Inside a transaction, a write shows to others only at COMMIT: note it then.
-      const statement = statementKind(text);
-      if (statement === 'begin') transaction = { wrote: false };
-      else if (statement === 'write' && transaction) transaction.wrote = true;
-      const noted =
-        statement === 'end'
-          ? transaction?.wrote === true
-          : statement === 'write' && transaction === undefined;
-      if (statement === 'end') transaction = undefined;
-      if (!noted || !(sent instanceof Promise)) return sent;
-      return sent.finally(() => watch.noteWrite());
+      return args.length === 2 && typeof text === 'string' && text.startsWith(KEEP_PREPARED)
+        ? query({ name: preparedName(text), text, values })
+        : query(...args);
     };
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

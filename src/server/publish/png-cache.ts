@@ -1,18 +1,19 @@
 import { createHash } from 'node:crypto';
 import { svgToPng } from '../../render/svg-png.js';
+import { KeptValues } from '../../store/kept-values.js';
 
-/** Rasterised infographics by SVG hash: the PNG only changes when the data does. */
-const pngCache = new Map<string, Buffer>();
+/** Rasterised infographics by SVG hash (the PNG only changes when the data does), up to 32 MiB. */
+const pngs = new KeptValues<string, { png: Buffer }>({
+  maxSize: 32 * 1024 * 1024,
+  sizeOf: ({ png }) => png.length,
+});
 
-/** PNG of an infographic SVG, rendered once per distinct SVG (a few recent ones are kept). */
+/** PNG of an infographic SVG, rendered once per distinct SVG while it is kept. */
 export async function cachedPng(svg: string, fontFile?: string): Promise<Buffer> {
   const key = createHash('sha256')
     .update(`${fontFile ?? ''}\n${svg}`)
     .digest('hex');
-  const hit = pngCache.get(key);
-  if (hit) return hit;
-  const png = await svgToPng(svg, { fontFile });
-  if (pngCache.size >= 16) pngCache.delete(pngCache.keys().next().value ?? '');
-  pngCache.set(key, png);
+  // The key is the content itself: one version.
+  const { png } = await pngs.getOrCompute(key, 0, async () => ({ png: await svgToPng(svg, { fontFile }) }));
   return png;
 }

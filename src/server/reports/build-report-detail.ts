@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ReportMeta } from '../../core/report-tree.js';
 import { DEFAULT_THRESHOLDS } from '../../core/status/classify.js';
 import type { RollUpMode } from '../../core/status/roll-up.js';
+import { KeptValues } from '../../store/kept-values.js';
 import {
   getReportTree,
   type StoredReportTree,
@@ -17,28 +18,25 @@ import { presentTask, rollUpTasks, type StatusSettings, statusSettings } from '.
 import { countsApprovedOnly, type ReportScope, taskInScope } from './report-scope.js';
 import type { Dashboard, ReportDetail, TaskSummary } from './schema.js';
 
-/** Report meta per revision: parsed once from the stored tree, which never changes. */
-const metaCache = new Map<number, ReportMeta>();
+/** Report meta per revision: parsed once from the stored tree, which never changes (one version). */
+const metas = new KeptValues<number, ReportMeta>({ max: 500 });
 
 async function loadMeta(db: Kysely<Database>, revisionId: number | null, title: string): Promise<ReportMeta> {
   if (revisionId === null) return { title };
-  const cached = metaCache.get(revisionId);
-  if (cached) return cached;
-  const row = await db
-    .selectFrom('report_revisions')
-    .select('tree_json')
-    .where('id', '=', revisionId)
-    .executeTakeFirst();
-  let meta: ReportMeta = { title };
-  try {
-    const parsed = JSON.parse(row?.tree_json ?? '{}') as { meta?: ReportMeta };
-    if (parsed.meta && typeof parsed.meta.title === 'string') meta = parsed.meta;
-  } catch {
-    // A revision without a readable tree still has its title from the reports row.
-  }
-  if (metaCache.size > 500) metaCache.clear();
-  metaCache.set(revisionId, meta);
-  return meta;
+  return metas.getOrCompute(revisionId, 0, async () => {
+    const row = await db
+      .selectFrom('report_revisions')
+      .select('tree_json')
+      .where('id', '=', revisionId)
+      .executeTakeFirst();
+    try {
+      const parsed = JSON.parse(row?.tree_json ?? '{}') as { meta?: ReportMeta };
+      if (parsed.meta && typeof parsed.meta.title === 'string') return parsed.meta;
+    } catch {
+      // A revision without a readable tree still has its title from the reports row.
+    }
+    return { title };
+  });
 }
 
 function cleanMeta(meta: ReportMeta): ReportDetail['meta'] {

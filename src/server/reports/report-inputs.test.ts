@@ -347,7 +347,7 @@ describe.each(DIALECTS)('views computed from kept inputs after random writes on 
   it('equal the views computed from scratch after any sequence of writes', async () => {
     // One cache over every run: each run's writes land on what the previous runs left.
     // One that re-reads only the changed tasks, one that reads a part again whole on any change.
-    const caches = [new ReportInputsCache(4), new ReportInputsCache(4, () => 0)];
+    const caches = [new ReportInputsCache(), new ReportInputsCache(undefined, () => 0)];
     await compareAll(caches);
     await fc.assert(
       fc.asyncProperty(fc.array(writeArb, { minLength: 1, maxLength: 6 }), async (writes) => {
@@ -362,7 +362,7 @@ describe.each(DIALECTS)('views computed from kept inputs after random writes on 
 
   it('re-reads only the tasks a progress report or assignment changed, and everything after a tree change', async () => {
     const db = handle.db;
-    const cache = new ReportInputsCache(4);
+    const cache = new ReportInputsCache();
     const counter = await readReportChangeCounter(db, reportId);
     const before = await cache.statusInputs(db, reportId, counter, false);
     const [taskId, unitId, periodId] = [tasks[5]!, units[1]!, periods[2]!];

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { KeptValues } from '../../store/kept-values.js';
 import type { Database } from '../../store/schema.js';
 import { listChangedTasks } from '../../store/status/list-changed-tasks.js';
 import { listTaskStatusInputs, type TaskStatusInputs } from '../../store/status/list-task-status-inputs.js';
@@ -7,12 +8,12 @@ import { loadReportBase, type ReportBase } from './build-report-detail.js';
 
 /** What is kept of one report: read at (at least) `counter`, each part once something asked for it. */
 interface Snapshot {
-  counter: number;
-  base: ReportBase;
+  readonly counter: number;
+  readonly base: ReportBase;
   /** Status inputs counting submitted and approved reports (false) or approved ones only (true). */
-  status: Map<boolean, TaskStatusInputs>;
+  readonly status: ReadonlyMap<boolean, TaskStatusInputs>;
   /** Approved reports per task, for the dashboard's trend. */
-  approved?: Map<number, ApprovedReport[]>;
+  readonly approved?: Map<number, ApprovedReport[]>;
 }
 
 /** How many changed tasks of a report of `taskCount` make reading a part again whole quicker. */
@@ -21,22 +22,40 @@ function wholeReadAbove(taskCount: number): number {
 }
 
 /**
+ * Rows a snapshot holds (tasks, assignments, counted progress, approved reports): what its memory
+ * follows, roughly 1 kB a row. A province report (1,000 tasks, 13,000 progress rows) is ~20,000.
+ */
+function snapshotRows(snapshot: Snapshot): number {
+  let rows = snapshot.base.tree.areas.reduce(
+    (n, area) => n + area.tasks.length + area.measures.reduce((m, measure) => m + measure.tasks.length, 0),
+    0,
+  );
+  for (const inputs of snapshot.status.values()) rows += inputs.assignments.size + inputs.progress.size * 4;
+  for (const list of snapshot.approved?.values() ?? []) rows += list.length;
+  return rows;
+}
+
+/** Rows kept over all reports by default: about eight province reports, ~160 MB. */
+const DEFAULT_MAX_ROWS = 160_000;
+
+/**
  * The inputs of a report's views (tree, meta, the tasks' status inputs, the approved reports of
- * the trend), kept per report with the change counter they are current for. When the counter
- * has moved, only the tasks changed since then (report_change_marks, listChangedTasks) are read
- * again and put in place of their old entries; a change to anything else (the tree, targets,
- * periods, the report row, unit names) reads the report again whole. A changed task's entries are
- * new objects, an unchanged task's are kept as they were: computeReportDetail and
- * computeDashboardTrend recompute only tasks whose input objects differ from their last run.
- * Requests for one report are served in turn; a failure drops what was kept of the report.
+ * the trend), kept per report with the change counter they are current for, in a cache sized by
+ * the rows they hold. When the counter has moved, only the tasks changed since then
+ * (report_change_marks, listChangedTasks) are read again and put in place of their old entries;
+ * a change to anything else (the tree, targets, periods, the report row, unit names) reads the
+ * report again whole. A kept snapshot is never changed: bringing it up to date, or adding a part
+ * a caller needs, makes a new one. A changed task's entries are new objects, an unchanged task's
+ * are kept as they were: computeReportDetail and computeDashboardTrend recompute only tasks whose
+ * input objects differ from their last run. Requests for one report are served in turn; a
+ * failure drops what was kept of the report.
  */
 export class ReportInputsCache {
-  readonly #reports = new Map<number, Promise<Snapshot | undefined>>();
-  readonly #maxReports: number;
+  readonly #reports: KeptValues<number, Snapshot>;
   readonly #wholeReadAbove: (taskCount: number) => number;
 
-  constructor(maxReports: number, readWholeAbove: (taskCount: number) => number = wholeReadAbove) {
-    this.#maxReports = maxReports;
+  constructor(maxRows = DEFAULT_MAX_ROWS, readWholeAbove: (taskCount: number) => number = wholeReadAbove) {
+    this.#reports = new KeptValues({ maxSize: maxRows, sizeOf: snapshotRows });
     this.#wholeReadAbove = readWholeAbove;
   }
 
@@ -48,9 +67,9 @@ export class ReportInputsCache {
     approvedOnly: boolean,
   ): Promise<{ base: ReportBase; inputs: TaskStatusInputs }> {
     const snapshot = await this.#at(db, reportId, counter, async (s) => {
-      if (!s.status.has(approvedOnly)) {
-        s.status.set(approvedOnly, await listTaskStatusInputs(db, reportId, undefined, { approvedOnly }));
-      }
+      if (s.status.has(approvedOnly)) return s;
+      const read = await listTaskStatusInputs(db, reportId, undefined, { approvedOnly });
+      return { ...s, status: new Map(s.status).set(approvedOnly, read) };
     });
     return { base: snapshot.base, inputs: snapshot.status.get(approvedOnly)! };
   }
@@ -61,9 +80,9 @@ export class ReportInputsCache {
     reportId: number,
     counter: number,
   ): Promise<Map<number, ApprovedReport[]>> {
-    const snapshot = await this.#at(db, reportId, counter, async (s) => {
-      if (!s.approved) s.approved = await listApprovedReports(db, reportId);
-    });
+    const snapshot = await this.#at(db, reportId, counter, async (s) =>
+      s.approved ? s : { ...s, approved: await listApprovedReports(db, reportId) },
+    );
     return snapshot.approved!;
   }
 
@@ -76,30 +95,14 @@ export class ReportInputsCache {
     db: Kysely<Database>,
     reportId: number,
     counter: number,
-    ensure: (snapshot: Snapshot) => Promise<void>,
+    ensure: (snapshot: Snapshot) => Promise<Snapshot>,
   ): Promise<Snapshot> {
-    const previous = this.#reports.get(reportId) ?? Promise.resolve(undefined);
+    const previous = this.#reports.latest(reportId)?.value ?? Promise.resolve(undefined);
     const next = previous
       .catch(() => undefined)
-      .then(async (kept) => {
-        const snapshot = await advance(db, reportId, counter, kept, this.#wholeReadAbove);
-        await ensure(snapshot);
-        return snapshot;
-      });
+      .then(async (kept) => ensure(await advance(db, reportId, counter, kept, this.#wholeReadAbove)));
     // A report without a counter (-1) cannot be checked for changes: nothing is kept of it.
-    if (counter >= 0) {
-      this.#reports.delete(reportId);
-      this.#reports.set(reportId, next);
-      next.catch(() => {
-        if (this.#reports.get(reportId) === next) this.#reports.delete(reportId);
-      });
-      while (this.#reports.size > this.#maxReports) {
-        const oldest = this.#reports.keys().next().value;
-        if (oldest === undefined) break;
-        this.#reports.delete(oldest);
-      }
-    }
-    return next;
+    return this.#reports.set(reportId, counter, next);
   }
 }
 
@@ -116,7 +119,7 @@ async function advance(
     base: await loadReportBase(db, reportId),
     status: new Map(),
   });
-  if (counter === kept?.counter) return kept;
+  if (kept && counter === kept.counter) return kept;
   // A counter below the kept one (a request that read it just before another one's write, or a
   // restored database) says nothing about what changed since: read the report again.
   if (!kept || counter < kept.counter) return fresh();

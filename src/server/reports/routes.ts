@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RollUpMode } from '../../core/status/roll-up.js';
+import { KeptValues } from '../../store/kept-values.js';
 import { listReports } from '../../store/reports/list-reports.js';
 import { reportReachOf } from '../../store/reports/readable-reports.js';
 import type { RouteModule } from '../context.js';
@@ -17,7 +18,6 @@ import {
 } from './ledger-list.js';
 import { ReportInputsCache } from './report-inputs.js';
 import { countsApprovedOnly, type ReportScope, reportScopeOf, scopeKey } from './report-scope.js';
-import { CounterCache } from './report-view-cache.js';
 import {
   dashboardSchema,
   reportDetailSchema,
@@ -25,7 +25,9 @@ import {
   reportListSchema,
   reportViewQuerySchema,
 } from './schema.js';
-import { type JsonBody, jsonBody, readReportAccess, sendJsonBytes } from './view-access.js';
+import { type JsonBody, jsonBody, jsonBodyBytes, readReportAccess, sendJsonBytes } from './view-access.js';
+
+const MiB = 1024 * 1024;
 
 /** A validated query as a cache-key part: its defined values, keys sorted. */
 export function canonicalQuery(query: object): string {
@@ -42,14 +44,18 @@ export const reportRoutes: RouteModule = (app, context) => {
   // stays where it was.
   // A computed province report is a large object graph that every garbage collection walks:
   // keep only the last couple, enough for the views of one report computed in a row to share it.
-  const details = new CounterCache<ComputedReportDetail>(2);
+  const details = new KeptValues<string, ComputedReportDetail>({ max: 2 });
   // What the views are computed from, per report: after a write only the changed tasks are read
   // again and judged again (report-inputs.ts), not the whole report.
-  const inputs = new ReportInputsCache(8);
-  const trees = new CounterCache<JsonBody>(16);
-  const dashboards = new CounterCache<JsonBody>(256);
-  const ledgerPages = new CounterCache<JsonBody>(1024);
-  const ledgers = new CounterCache<LedgerIndex>(32);
+  const inputs = new ReportInputsCache();
+  // Serialised views, sized by their bytes (a province tree is hundreds of kB, a page a few).
+  const views = (maxBytes: number) =>
+    new KeptValues<string, JsonBody>({ maxSize: maxBytes, sizeOf: jsonBodyBytes });
+  const trees = views(32 * MiB);
+  const dashboards = views(16 * MiB);
+  const ledgerPages = views(16 * MiB);
+  // A ledger index holds every task's row of one report and scope: a few, like details.
+  const ledgers = new KeptValues<string, LedgerIndex>({ max: 32 });
   /** The computed report (tree + statuses), shared by the views computed from it. */
   const detailOf = (
     reportId: number,
@@ -58,7 +64,7 @@ export const reportRoutes: RouteModule = (app, context) => {
     scope: ReportScope,
     rollup: RollUpMode = 'mean',
   ) =>
-    details.get(`${reportId}:${scopeKey(scope)}:${at}:${rollup}`, counter, async () => {
+    details.getOrCompute(`${reportId}:${scopeKey(scope)}:${at}:${rollup}`, counter, async () => {
       const read = await inputs.statusInputs(context.db, reportId, counter, countsApprovedOnly(scope));
       return computeReportDetail(
         read.base,
@@ -103,15 +109,19 @@ export const reportRoutes: RouteModule = (app, context) => {
       // The whole tree of a province-sized report is hundreds of kB: cache it serialised and
       // encoded (once, with the response schema). The ledger pages through GET …/tasks instead.
       const { rollup } = request.query;
-      const json = await trees.get(`${reportId}:${scopeKey(scope)}:${at}:${rollup}`, counter, async () => {
-        const {
-          unitOfTask: _u,
-          storedTasks: _s,
-          assignments: _a,
-          ...detail
-        } = await detailOf(reportId, counter, at, scope, rollup);
-        return jsonBody(JSON.stringify(z.encode(reportDetailSchema, detail)));
-      });
+      const json = await trees.getOrCompute(
+        `${reportId}:${scopeKey(scope)}:${at}:${rollup}`,
+        counter,
+        async () => {
+          const {
+            unitOfTask: _u,
+            storedTasks: _s,
+            assignments: _a,
+            ...detail
+          } = await detailOf(reportId, counter, at, scope, rollup);
+          return jsonBody(JSON.stringify(z.encode(reportDetailSchema, detail)), true);
+        },
+      );
       return sendJsonBytes(request, reply, json);
     },
   );
@@ -135,7 +145,9 @@ export const reportRoutes: RouteModule = (app, context) => {
       const scope = reportScopeOf(request.user);
       const key = `${reportId}:${scopeKey(scope)}:${at}`;
       const indexOf = () =>
-        ledgers.get(key, counter, async () => buildLedgerIndex(await detailOf(reportId, counter, at, scope)));
+        ledgers.getOrCompute(key, counter, async () =>
+          buildLedgerIndex(await detailOf(reportId, counter, at, scope)),
+        );
       if (ledgerWantsFlagged(request.query)) {
         // Flags do not move the change counter: read them per request and keep no such page.
         const flagged = await flaggedTaskIdsFor(context.db, request.user);
@@ -148,8 +160,8 @@ export const reportRoutes: RouteModule = (app, context) => {
       // Each page is cut from the report's index and kept, serialised and compressed, like the
       // views, under the query as validated (unknown parameters dropped, keys in one order), so
       // `?x=1`, `?x=2`… from anyone cannot fill the cache with copies of one page.
-      const page = await ledgerPages.get(`${key}:${canonicalQuery(request.query)}`, counter, async () =>
-        jsonBody(ledgerPageJson(await indexOf(), request.query)),
+      const page = await ledgerPages.getOrCompute(`${key}:${canonicalQuery(request.query)}`, counter, async () =>
+        jsonBody(ledgerPageJson(await indexOf(), request.query), true),
       );
       return sendJsonBytes(request, reply, page);
     },
@@ -173,7 +185,7 @@ export const reportRoutes: RouteModule = (app, context) => {
       const at = request.query.at ?? context.today();
       const scope = reportScopeOf(request.user);
       const { rollup } = request.query;
-      const json = await dashboards.get(
+      const json = await dashboards.getOrCompute(
         `${reportId}:${scopeKey(scope)}:${at}:${rollup}`,
         counter,
         async () => {
@@ -188,7 +200,7 @@ export const reportRoutes: RouteModule = (app, context) => {
             rollup,
           );
           const dashboard = { ...buildDashboard(detail, context.config.DEADLINE_WARN_DAYS), trend };
-          return jsonBody(JSON.stringify(z.encode(dashboardSchema, dashboard)));
+          return jsonBody(JSON.stringify(z.encode(dashboardSchema, dashboard)), true);
         },
       );
       return sendJsonBytes(request, reply, json);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { notFound } from '../../core/errors.js';
+import { KeptValues } from '../../store/kept-values.js';
 import { getTaskContext } from '../../store/status/get-task-context.js';
 import { listTaskStatusInputs } from '../../store/status/list-task-status-inputs.js';
 import { getTaskSource } from '../../store/tasks/get-task-source.js';
@@ -7,9 +8,14 @@ import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
 import { presentTask, statusSettings } from '../reports/present-status.js';
 import { countsApprovedOnly, reportScopeOf, scopeKey, taskInScope } from '../reports/report-scope.js';
-import { CounterCache } from '../reports/report-view-cache.js';
 import { atQuerySchema } from '../reports/schema.js';
-import { type JsonBody, jsonBody, readReportAccess, sendJsonBytes } from '../reports/view-access.js';
+import {
+  type JsonBody,
+  jsonBody,
+  jsonBodyBytes,
+  readReportAccess,
+  sendJsonBytes,
+} from '../reports/view-access.js';
 import { unitsOfTask } from './require-task-access.js';
 import { taskDetailSchema, taskIdParamsSchema, taskPageSchema, taskSourceAnswerSchema } from './schema.js';
 
@@ -36,8 +42,15 @@ const SOURCE_CACHE_CONTROL = 'private, max-age=300';
 
 /** Reading one task: its targets, assignments and status, where it sits, and its report passage. */
 export const taskRoutes: RouteModule = (app, context) => {
-  const pages = new CounterCache<CachedTaskPage>(4096);
-  const sources = new CounterCache<CachedTaskSource>(4096);
+  // Sized by their bytes: a task page is a few kB, a passage up to a few tens.
+  const pages = new KeptValues<string, CachedTaskPage>({
+    maxSize: 32 * 1024 * 1024,
+    sizeOf: (page) => page.head.length * 2 + jsonBodyBytes(page.unflagged),
+  });
+  const sources = new KeptValues<string, CachedTaskSource>({
+    maxSize: 32 * 1024 * 1024,
+    sizeOf: (source) => jsonBodyBytes(source.body),
+  });
   app.get(
     '/api/tasks/:id',
     {
@@ -61,7 +74,7 @@ export const taskRoutes: RouteModule = (app, context) => {
       // they come with the session in the request's one query (readViewState), shown to
       // signed-in readers only, and never enter the shared cache.
       const flags = request.user ? state.taskFlags : { total: 0, bySessionUser: 0 };
-      const cachedPage = pages.get(`${taskId}:${scopeKey(scope)}:${at}`, state.counter, async () => {
+      const cachedPage = pages.getOrCompute(`${taskId}:${scopeKey(scope)}:${at}`, state.counter, async () => {
         const [found, inputs] = await Promise.all([
           getTaskContext(context.db, taskId),
           listTaskStatusInputs(context.db, state.report.id, [taskId], {
@@ -83,7 +96,7 @@ export const taskRoutes: RouteModule = (app, context) => {
           task: presentTask(found.task, inputs, settings),
         };
         const head = JSON.stringify(z.encode(taskPageSchema, page)).slice(0, -1);
-        return { head, unflagged: jsonBody(`${head},"flagged":false,"flaggedByMe":false}`) };
+        return { head, unflagged: jsonBody(`${head},"flagged":false,"flaggedByMe":false}`, true) };
       });
       const cached = await cachedPage;
       if (flags.total === 0) return sendJsonBytes(request, reply, cached.unflagged);
@@ -111,12 +124,12 @@ export const taskRoutes: RouteModule = (app, context) => {
       const state = await readReportAccess(context, request, { taskId });
       // One body for every reader: the passage is the same in every scope. Filed under the
       // report's change counter, which a re-import moves (its nodes and report row change).
-      const cached = await sources.get(String(taskId), state.counter, async () => {
+      const cached = await sources.getOrCompute(String(taskId), state.counter, async () => {
         const [source, unitIds] = await Promise.all([
           getTaskSource(context.db, taskId),
           unitsOfTask(context.db, taskId),
         ]);
-        const body = jsonBody(JSON.stringify(z.encode(taskSourceAnswerSchema, source)));
+        const body = jsonBody(JSON.stringify(z.encode(taskSourceAnswerSchema, source)), true);
         return { body, unitIds };
       });
       // Another unit's task does not exist for a unit's people (report-scope.ts).

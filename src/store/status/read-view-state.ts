@@ -44,50 +44,18 @@ export async function readViewState(
   tokenHash: string | null,
   now: string,
 ): Promise<ViewState | undefined> {
-  const kind = 'taskId' in subject ? 'task' : 'report';
-  const id = 'taskId' in subject ? subject.taskId : subject.reportId;
-  // Every request runs this query: build and compile it once per database, keep it prepared,
-  // and only put this request's values in.
-  let templates = TEMPLATES.get(db);
-  if (!templates) {
-    templates = new Map();
-    TEMPLATES.set(db, templates);
-  }
-  let template = templates.get(kind);
-  if (!template) {
-    const compiled = buildQuery(
-      db,
-      kind === 'task' ? { taskId: SENTINEL.id } : { reportId: SENTINEL.id },
-      SENTINEL.token,
-      SENTINEL.now,
-    ).compile();
-    const slots = compiled.parameters.map((p) =>
-      p === SENTINEL.id ? 'id' : p === SENTINEL.token ? 'token' : p === SENTINEL.now ? 'now' : { value: p },
-    );
-    if (!slots.includes('id') || !slots.includes('token') || !slots.includes('now')) {
-      throw new Error('readViewState: a parameter of the compiled query was not found');
-    }
-    template = { sql: `${KEEP_PREPARED}${compiled.sql}`, slots };
-    templates.set(kind, template);
-  }
-  const values: Record<'id' | 'token' | 'now', unknown> = {
-    id,
-    // No token: a hash no session has (token hashes are 64 hex digits), so the join finds nothing.
-    token: tokenHash ?? '',
-    now,
-  };
-  const parameters = template.slots.map((slot) => (typeof slot === 'string' ? values[slot] : slot.value));
-  const result = await db.executeQuery<Row>(CompiledQuery.raw(template.sql, parameters));
+  // Every request that misses the view-state cache runs this query: it is compiled with this
+  // request's values and kept prepared (one statement per subject kind, values as parameters).
+  const compiled = buildQuery(db, subject, tokenHash ?? NO_TOKEN, now).compile();
+  const result = await db.executeQuery<Row>(
+    CompiledQuery.raw(`${KEEP_PREPARED}${compiled.sql}`, [...compiled.parameters]),
+  );
   const row = result.rows[0];
   return row ? toViewState(row) : undefined;
 }
 
-/** Values the template is compiled with, to find where each parameter goes. */
-const SENTINEL = { id: -987_654_321, token: '~view-state-token~', now: '~view-state-now~' } as const;
-const TEMPLATES = new WeakMap<
-  Kysely<Database>,
-  Map<'task' | 'report', { sql: string; slots: ('id' | 'token' | 'now' | { value: unknown })[] }>
->();
+/** No token: a hash no session has (token hashes are 64 hex digits), so the join finds nothing. */
+const NO_TOKEN = '';
 
 type Row = NonNullable<Awaited<ReturnType<ReturnType<typeof buildQuery>['executeTakeFirst']>>>;
 

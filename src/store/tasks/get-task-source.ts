@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ReportTree, Span } from '../../core/report-tree.js';
+import { KeptValues } from '../kept-values.js';
 import type { Database } from '../schema.js';
 
 /** The report text around a task, cut from the revision its span points into. */
@@ -23,24 +24,32 @@ const WINDOW = 400;
 /** Longest passage returned; a longer area is cut around the task. */
 const MAX_PASSAGE = 12_000;
 
-/** Revisions never change once stored, so their parsed trees can be kept. */
-const treeCache = new Map<number, Pick<ReportTree, 'text' | 'sections' | 'areas'>>();
-const TREE_CACHE_SIZE = 64;
+type PassageTree = Pick<ReportTree, 'text' | 'sections' | 'areas'>;
 
-async function loadTree(db: Kysely<Database>, revisionId: number) {
-  const cached = treeCache.get(revisionId);
-  if (cached) return cached;
+/**
+ * Revisions never change once stored, so their parsed trees can be kept (one version), up to
+ * about 64 MB of report text and structure (a tree weighs roughly four times its text).
+ */
+const trees = new KeptValues<number, PassageTree>({
+  maxSize: 64 * 1024 * 1024,
+  sizeOf: (tree) => tree.text.length * 8,
+});
+
+async function loadTree(db: Kysely<Database>, revisionId: number): Promise<PassageTree | null> {
+  const kept = trees.get(revisionId, 0);
+  if (kept) return kept;
   const row = await db
     .selectFrom('report_revisions')
     .select('tree_json')
     .where('id', '=', revisionId)
     .executeTakeFirst();
   if (!row) return null;
-  const tree = JSON.parse(row.tree_json) as ReportTree;
-  const kept = { text: tree.text, sections: tree.sections, areas: tree.areas };
-  if (treeCache.size >= TREE_CACHE_SIZE) treeCache.delete(treeCache.keys().next().value as number);
-  treeCache.set(revisionId, kept);
-  return kept;
+  const parsed = JSON.parse(row.tree_json) as ReportTree;
+  return trees.set(
+    revisionId,
+    0,
+    Promise.resolve({ text: parsed.text, sections: parsed.sections, areas: parsed.areas }),
+  );
 }
 
 const contains = (outer: Span, inner: Span) => outer[0] <= inner[0] && inner[1] <= outer[1];

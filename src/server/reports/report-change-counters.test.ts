@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KeptValues } from '../../store/kept-values.js';
 import type { Database } from '../../store/schema.js';
 import { DIALECTS, openTestDatabase, type TestDatabase } from '../../store/testing.js';
 import {
@@ -11,14 +12,18 @@ import {
   insertUnit,
   readReportChangeCounter,
 } from '../testing/small-report.js';
-import { CounterCache } from './report-view-cache.js';
 
 /** A view cache as the routes use it: the counter read first, the value filed under it. */
 function viewCache(maxEntries: number) {
-  const cache = new CounterCache<unknown>(maxEntries);
+  const cache = new KeptValues<string, { value: unknown }>({ max: maxEntries });
   return {
-    get: async <T>(db: Kysely<Database>, reportId: number, key: string, compute: () => Promise<T>) =>
-      cache.get(`${reportId}:${key}`, await readReportChangeCounter(db, reportId), compute) as Promise<T>,
+    get: async <T>(db: Kysely<Database>, reportId: number, key: string, compute: () => Promise<T>) => {
+      const counter = await readReportChangeCounter(db, reportId);
+      const kept = await cache.getOrCompute(`${reportId}:${key}`, counter, async () => ({
+        value: await compute(),
+      }));
+      return kept.value as T;
+    },
     get size() {
       return cache.size;
     },
