@@ -40,6 +40,13 @@ async function writableTasks(
       .orderBy('tasks', 'desc')
       .limit(1)
       .executeTakeFirstOrThrow();
+    // Units write only to published reports (store/reports/readable-reports.ts): publish it.
+    await handle.db
+      .updateTable('reports')
+      .set({ published_at: new Date().toISOString() })
+      .where('id', '=', largest.report_id)
+      .where('published_at', 'is', null)
+      .execute();
     const tasks = await listEditableTasks(handle.db, unit.unit_id, {
       reportId: largest.report_id,
       lead: true,
