@@ -51,8 +51,8 @@ export const reportRoutes: RouteModule = (app, context) => {
   // Serialised views, sized by their bytes (a province tree is hundreds of kB, a page a few).
   const views = (maxBytes: number) =>
     new KeptValues<string, JsonBody>({ maxSize: maxBytes, sizeOf: jsonBodyBytes });
-  const trees = views(32 * MiB);
-  const dashboards = views(16 * MiB);
+  const trees = views(24 * MiB);
+  const dashboards = views(8 * MiB);
   const ledgerPages = views(16 * MiB);
   // A ledger index holds every task's row of one report and scope: a few, like details.
   const ledgers = new KeptValues<string, LedgerIndex>({ max: 32 });

@@ -42,13 +42,13 @@ const SOURCE_CACHE_CONTROL = 'private, max-age=300';
 
 /** Reading one task: its targets, assignments and status, where it sits, and its report passage. */
 export const taskRoutes: RouteModule = (app, context) => {
-  // Sized by their bytes: a task page is a few kB, a passage up to a few tens.
+  // Sized by their bytes: a task page is a few kB (8 MiB: thousands), a passage up to a few tens.
   const pages = new KeptValues<string, CachedTaskPage>({
-    maxSize: 32 * 1024 * 1024,
+    maxSize: 8 * 1024 * 1024,
     sizeOf: (page) => page.head.length * 2 + jsonBodyBytes(page.unflagged),
   });
   const sources = new KeptValues<string, CachedTaskSource>({
-    maxSize: 32 * 1024 * 1024,
+    maxSize: 8 * 1024 * 1024,
     sizeOf: (source) => jsonBodyBytes(source.body),
   });
   app.get(
