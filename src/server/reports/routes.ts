@@ -160,8 +160,10 @@ export const reportRoutes: RouteModule = (app, context) => {
       // Each page is cut from the report's index and kept, serialised and compressed, like the
       // views, under the query as validated (unknown parameters dropped, keys in one order), so
       // `?x=1`, `?x=2`… from anyone cannot fill the cache with copies of one page.
-      const page = await ledgerPages.getOrCompute(`${key}:${canonicalQuery(request.query)}`, counter, async () =>
-        jsonBody(ledgerPageJson(await indexOf(), request.query), true),
+      const page = await ledgerPages.getOrCompute(
+        `${key}:${canonicalQuery(request.query)}`,
+        counter,
+        async () => jsonBody(ledgerPageJson(await indexOf(), request.query), true),
       );
       return sendJsonBytes(request, reply, page);
     },
