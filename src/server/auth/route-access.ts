@@ -84,6 +84,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'POST /api/notifications/read-all': 'signed-in',
 
   'POST /api/imports': ADMIN,
+  'POST /api/imports/division-plan': ADMIN,
   'POST /api/imports/:uploadId/commit': ADMIN,
 
   'GET /api/reports/:id/division.:format': OFFICE_AND_LEADERS,

@@ -192,4 +192,37 @@ describe.each(DIALECTS)('分工方案 preview and commit on %s', (dialect) => {
     ).json() as DivisionPreview;
     expect(changed.rows.filter((row) => row.change === 'changed').map((row) => row.seq)).toEqual(['2']);
   });
+
+  it('imports a plan without a report as the tracked plan (web import --as-plan)', async () => {
+    const admin = await world.client('admin');
+    const response = await admin.upload(
+      '/api/imports/division-plan',
+      'plan.docx',
+      fixture('plan-paragraphs.docx'),
+    );
+    expect(response.statusCode).toBe(200);
+    const { reportId, tasks, assignments } = response.json() as {
+      reportId: number;
+      tasks: number;
+      assignments: number;
+    };
+    expect(tasks).toBe(28);
+    expect(assignments).toBeGreaterThan(28);
+    const areas = await world.database.db
+      .selectFrom('nodes')
+      .select('title')
+      .where('report_id', '=', reportId)
+      .where('kind', '=', 'area')
+      .orderBy('position')
+      .execute();
+    expect(areas.map((a) => a.title)).toEqual([
+      '坚持以副辅主，高水平推进城市建设',
+      '推动文旅商体融合发展',
+      '厚植绿色发展底色',
+      '提升城市精细化治理水平',
+      '持续增进民生福祉',
+    ]);
+    const bad = await admin.upload('/api/imports/division-plan', 'report.txt', fixture('not-a-plan.txt'));
+    expect(bad.statusCode).toBe(400);
+  });
 });

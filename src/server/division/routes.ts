@@ -1,5 +1,8 @@
+import { parseDivisionPlan } from '../../core/division/index.js';
 import { analyzeTask } from '../../core/extract/index.js';
+import { readDivisionBytes } from '../../ingest/division.js';
 import { commitDivisionPlan } from '../../store/division/commit-division-plan.js';
+import { importPlanAsReport } from '../../store/division/import-plan-as-report.js';
 import { actorOf, requireRole } from '../auth/roles.js';
 import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
@@ -10,6 +13,7 @@ import {
   divisionCommitBodySchema,
   divisionCommitResultSchema,
   divisionPreviewSchema,
+  planImportResultSchema,
   reportIdParamsSchema,
 } from './schema.js';
 
@@ -59,6 +63,33 @@ export const divisionRoutes: RouteModule = (app, context) => {
         analyze: (text) => analyzeTask(text, { year }),
         actor: actorOf(user),
       });
+    },
+  );
+
+  app.post(
+    '/api/imports/division-plan',
+    {
+      schema: {
+        tags: ['imports'],
+        summary:
+          'Import a 分工方案 (.docx, .xlsx or text) as the tracked plan: headings become areas, rows tasks, units assignments (office)',
+        consumes: ['multipart/form-data'],
+        response: { 200: planImportResultSchema, ...errorResponses, 413: errorResponses[400] },
+      },
+    },
+    async (request) => {
+      const user = requireRole(request, 'admin');
+      const upload = await readUpload(request, context.config.MAX_UPLOAD_MB);
+      const lines = await readDivisionBytes(upload.bytes, upload.fileName);
+      const plan = parseDivisionPlan(lines, { year: Number(context.today().slice(0, 4)) });
+      const result = await importPlanAsReport(context.db, {
+        bytes: upload.bytes,
+        fileName: upload.fileName,
+        plan,
+        analyze: (text) => analyzeTask(text, { year: plan.year }),
+        actor: actorOf(user),
+      });
+      return { reportId: result.reportId, tasks: result.tasks, assignments: result.assignments.created };
     },
   );
 };

@@ -98,3 +98,10 @@ export const divisionCommitResultSchema = z.object({
   unitsCreated: z.array(z.string()),
   aliasesKept: z.array(z.string()),
 });
+
+/** POST /api/imports/division-plan — the 分工方案 stored as the tracked plan. */
+export const planImportResultSchema = z.object({
+  reportId: z.number().int(),
+  tasks: z.number().int(),
+  assignments: z.number().int(),
+});

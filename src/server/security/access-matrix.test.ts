@@ -401,6 +401,13 @@ const ROWS: Row[] = [
   },
   {
     method: 'POST',
+    route: '/api/imports/division-plan',
+    url: () => '/api/imports/division-plan',
+    file: brokenXlsx,
+    allowed: ['admin'],
+  },
+  {
+    method: 'POST',
     route: '/api/reports/:id/division/preview',
     url: (f) => `/api/reports/${f.reportId}/division/preview`,
     file: brokenXlsx,
