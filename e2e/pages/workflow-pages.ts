@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 
-/** 填报周期 — the office opens reporting periods. */
+/** 报送周期 — the office opens reporting periods. */
 export class PeriodsPage {
   constructor(readonly page: Page) {}
 

@@ -1,0 +1,76 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type ApiClient, firstReportTasks } from './support/api-client.js';
+import type { Viewport } from './support/browser.js';
+import { repoRoot } from './support/luoshi-server.js';
+import { useLuoshi } from './support/use-luoshi.js';
+
+/** Where the run's screenshots go (E2E_ARTIFACTS_DIR, default e2e-artifacts/screenshots; gitignored). */
+const DIR = path.resolve(repoRoot, process.env.E2E_ARTIFACTS_DIR ?? 'e2e-artifacts/screenshots');
+
+const WIDTHS: Record<string, Viewport> = {
+  '1440': { width: 1440, height: 900 },
+  '390': { width: 390, height: 844 },
+};
+
+/**
+ * Screenshots of the main screens at desktop and phone width, for people to look at (the run's
+ * artifacts): dashboard, task page, review queue, the bulletin's chart and the public page.
+ */
+describe('screenshots of the main screens at 1440 and 390 px', { timeout: 120_000 }, () => {
+  const app = useLuoshi();
+  let admin: ApiClient;
+  let taskId = 0;
+  let reportId = 0;
+
+  beforeAll(async () => {
+    mkdirSync(DIR, { recursive: true });
+    admin = await app.api();
+    const report = await firstReportTasks(admin);
+    reportId = report.reportId;
+    const task = report.tasks.find((t) => t.targets.length > 0) ?? report.tasks[0];
+    if (!task) throw new Error('the sample has no task');
+    taskId = task.id;
+    const unit = await admin.ok<{ id: number }>('POST', '/api/units', { name: '区发展改革委' });
+    await admin.ok('POST', `/api/tasks/${taskId}/assignments`, { unitId: unit.id, role: 'lead' });
+  });
+
+  for (const [width, viewport] of Object.entries(WIDTHS)) {
+    it(`at ${width} px`, async () => {
+      const office = await app.signedIn(app.admin, viewport);
+      const shots: [string, string, string][] = [
+        ['dashboard', '/dashboard', 'dashboard-page'],
+        ['task', `/tasks/${taskId}`, 'task-page'],
+        ['review', '/review', 'review-page'],
+      ];
+      for (const [name, url, testId] of shots) {
+        await office.goto(url);
+        await office.getByTestId(testId).waitFor();
+        // Charts draw after their chunk loads; wait until the page has settled.
+        await office.waitForLoadState('networkidle');
+        await office.screenshot({ path: path.join(DIR, `${name}-${width}.png`), fullPage: true });
+      }
+
+      const bulletin = await admin.http.get(`/api/reports/${reportId}/bulletin.md?period=2026-Q2`);
+      expect(bulletin.ok()).toBe(true);
+      const charts = [...(await bulletin.text()).matchAll(/data:image\/png;base64,([A-Za-z0-9+/=]+)/g)];
+      expect(charts.length).toBeGreaterThan(0);
+      const chartPage = await app.page(viewport);
+      await chartPage.setContent(
+        `<body style="margin:0">${charts
+          .map((m) => `<img style="display:block;max-width:100%" src="data:image/png;base64,${m[1]}">`)
+          .join('')}</body>`,
+      );
+      await chartPage.screenshot({ path: path.join(DIR, `bulletin-charts-${width}.png`), fullPage: true });
+      if (width === '1440')
+        writeFileSync(path.join(DIR, 'bulletin-groups.png'), Buffer.from(charts[0]?.[1] ?? '', 'base64'));
+
+      const visitor = await app.page(viewport);
+      await visitor.goto('/');
+      await visitor.getByTestId('area-card').first().waitFor();
+      await visitor.waitForLoadState('networkidle');
+      await visitor.screenshot({ path: path.join(DIR, `public-${width}.png`), fullPage: true });
+    });
+  }
+});
