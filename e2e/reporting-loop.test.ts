@@ -152,6 +152,8 @@ describe('reporting loop: assign → open period → report → return → resub
     const reportId = Number(new URL(office.url()).searchParams.get('report'));
     expect(reportId).toBeGreaterThan(0);
     expect(await home.areaCards.count()).toBe(areas);
+    // The year's 主要预期目标 have a card of their own, apart from the work areas.
+    expect(await office.getByTestId('indicators-card').count()).toBe(1);
     // Not public: a visitor does not find it.
     const visitor = await app.page();
     const anonymous = await visitor.request.get(`/api/reports/${reportId}`);

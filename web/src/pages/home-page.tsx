@@ -30,6 +30,9 @@ export function HomePage() {
   const { data } = report;
   const meta = data.meta;
   const totals = countReport(data.areas);
+  // The 主要预期目标 block is listed first but is not a work area: it gets its own card.
+  const indicatorBlocks = data.areas.filter((area) => area.indicators);
+  const workAreas = data.areas.filter((area) => !area.indicators);
   const subtitle = [meta?.place, meta?.year ? t('report.year', { year: meta.year }) : null, meta?.speaker]
     .filter(Boolean)
     .join(' · ');
@@ -42,15 +45,30 @@ export function HomePage() {
         </h1>
         {subtitle ? <p className="secondary">{subtitle}</p> : null}
       </header>
-      <ul className="totals-grid" aria-label={t('report.stats', { areas: data.areas.length, ...totals })}>
-        <Total label={t('report.areas')} value={data.areas.length} />
+      <ul className="totals-grid" aria-label={t('report.stats', { areas: workAreas.length, ...totals })}>
+        <Total label={t('report.areas')} value={workAreas.length} />
         <Total label={t('report.measures')} value={totals.measures} />
         <Total label={t('report.tasks')} value={totals.tasks} />
         <Total label={t('report.targets')} value={totals.targets} />
       </ul>
-      <h2 className="section-title">{t('report.areaCount', { count: data.areas.length })}</h2>
+      {indicatorBlocks.length > 0 ? (
+        <>
+          <h2 className="section-title">{t('dashboard.indicators')}</h2>
+          <ul className="area-grid">
+            {indicatorBlocks.map((area) => (
+              <AreaCard
+                key={String(area.id)}
+                area={area}
+                reportParam={current.reportParam}
+                testId="indicators-card"
+              />
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <h2 className="section-title">{t('report.areaCount', { count: workAreas.length })}</h2>
       <ol className="area-grid" data-testid="area-list">
-        {data.areas.map((area) => (
+        {workAreas.map((area) => (
           <AreaCard key={String(area.id)} area={area} reportParam={current.reportParam} />
         ))}
       </ol>
@@ -64,13 +82,21 @@ export function HomePage() {
   );
 }
 
-function AreaCard({ area, reportParam }: { area: Area; reportParam: string | null }) {
+function AreaCard({
+  area,
+  reportParam,
+  testId = 'area-card',
+}: {
+  area: Area;
+  reportParam: string | null;
+  testId?: string;
+}) {
   const { t } = useI18n();
   const counts = countArea(area);
   const ledgerPath = withReport('/ledger', reportParam);
   const joiner = ledgerPath.includes('?') ? '&' : '?';
   return (
-    <li className="area-card" data-testid="area-card">
+    <li className="area-card" data-testid={testId}>
       <div className="area-card-inner">
         <h3 className="area-title">
           {area.label ? <span className="area-label">{area.label}</span> : null}
