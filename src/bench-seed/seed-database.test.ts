@@ -36,6 +36,13 @@ describe.each(DIALECTS)('luoshi bench seed on %s', (dialect) => {
       );
     expect(summary).toMatchObject({ tasks: 240, units: 12, periods: 12, progressReports: 1200 });
     expect(await count('reports')).toBe(3);
+    // Released to the units, who read and write published reports only.
+    const unpublished = await handle.db
+      .selectFrom('reports')
+      .select('id')
+      .where('published_at', 'is', null)
+      .execute();
+    expect(unpublished).toEqual([]);
     expect(await count('units')).toBe(12);
     expect(await count('reporting_periods')).toBe(12);
     expect(await count('progress_reports')).toBe(1200);

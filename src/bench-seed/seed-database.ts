@@ -144,6 +144,13 @@ export async function seedDatabase(
     }
   }
 
+  // The plans are in force: released to the units (who read and write published reports only).
+  await handle.db
+    .updateTable('reports')
+    .set({ published_at: new Date().toISOString() })
+    .where('id', 'in', reportIds)
+    .execute();
+
   // 2. Tasks and targets as stored.
   const taskRows = await handle.db
     .selectFrom('nodes')
