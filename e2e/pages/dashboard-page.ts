@@ -20,7 +20,10 @@ export class DashboardPage {
 
   /** The count link of one status class or light, by its visible label ("未启动", "红灯"). */
   countLink(label: string): Locator {
-    return this.statusCounts.getByRole('link').filter({ hasText: label });
+    return this.statusCounts
+      .or(this.page.getByTestId('light-counts'))
+      .getByRole('link')
+      .filter({ hasText: label });
   }
 
   /** The number shown on a count link. */

@@ -21,6 +21,8 @@ export const accountZh = {
   'deadline.source.year_end': '未明确，按报告年度末',
   'deadline.default': '默认',
   'dashboard.noTasks': '无任务',
+  'dashboard.byClass': '进度状态',
+  'dashboard.byLight': '预警灯',
 } as const;
 
 export const accountEn: Record<keyof typeof accountZh, string> = {
@@ -42,4 +44,6 @@ export const accountEn: Record<keyof typeof accountZh, string> = {
   'deadline.source.year_end': "not stated: the report year's end",
   'deadline.default': 'default',
   'dashboard.noTasks': 'no tasks',
+  'dashboard.byClass': 'Progress status',
+  'dashboard.byLight': 'Lights',
 };

@@ -80,6 +80,7 @@ function DashboardView({ data, reportParam }: { data: Dashboard; reportParam: st
           />
         </Panel>
         <Panel title={t('dashboard.byStatus')}>
+          <h3 className="count-group-title">{t('dashboard.byClass')}</h3>
           <ul className="count-grid" data-testid="status-counts">
             {statusClasses.map((status) => (
               <CountLink
@@ -89,6 +90,9 @@ function DashboardView({ data, reportParam }: { data: Dashboard; reportParam: st
                 label={<StatusTag status={status} />}
               />
             ))}
+          </ul>
+          <h3 className="count-group-title">{t('dashboard.byLight')}</h3>
+          <ul className="count-grid" data-testid="light-counts">
             {lights.map((light) => (
               <CountLink
                 key={light}
@@ -204,7 +208,8 @@ function CountLink({ to, count, label }: { to: string; count: number; label: Rea
   return (
     <li>
       <Link to={to} className="count-link">
-        <span className="count-number">{count}</span>
+        {/* Only a count that needs attention is red; none is grey. */}
+        <span className={count === 0 ? 'count-number count-zero' : 'count-number'}>{count}</span>
         {label}
       </Link>
     </li>
