@@ -79,6 +79,22 @@ function targetsText(task: TaskView): { targets: string; achieved: string } {
   return { targets: targets.join('；'), achieved: achieved.join('；') };
 }
 
+/**
+ * 完成时限 as the ledger prints it: the deadline the status was judged against (the lead
+ * assignment's, else the task's, else the report year's end, marked 默认), or, without a
+ * status, the one the assignment or the plan states.
+ */
+function deadlineText(task: TaskView): string {
+  const judged = task.status;
+  if (judged?.deadline) {
+    const date = formatChineseDate(judged.deadline);
+    return judged.deadlineSource === 'year_end' ? `${date}（默认）` : date;
+  }
+  return formatChineseDate(
+    task.assignment?.deadline ?? task.analysis.deadline?.date ?? task.analysis.deadline?.text ?? '',
+  );
+}
+
 /** Counts the status classes of some rows. */
 export function countRows(rows: readonly LedgerRow[]): LedgerCounts {
   const byClass: Record<ProgressClass, number> = {
@@ -115,8 +131,7 @@ export function buildLedger(view: ReportView, asOf: string, taskIds?: readonly s
         const progress = task.progress;
         const judged = task.status;
         const status = judged?.class ?? 'not_started';
-        const deadline =
-          task.assignment?.deadline ?? task.analysis.deadline?.date ?? task.analysis.deadline?.text ?? '';
+        const deadline = deadlineText(task);
         const row: LedgerRow = {
           seq,
           area: heading,
@@ -126,7 +141,7 @@ export function buildLedger(view: ReportView, asOf: string, taskIds?: readonly s
           leadUnit: task.assignment?.leadUnit ?? '',
           cooperatingUnits: (task.assignment?.cooperatingUnits ?? []).join('、'),
           leadOfficial: task.assignment?.leadOfficial ?? '',
-          deadline: formatChineseDate(deadline),
+          deadline,
           period: progress?.periodLabel ?? '',
           completion: judged?.completion ?? progress?.ratio ?? null,
           expected: judged?.expected ?? null,

@@ -68,6 +68,10 @@ export interface TaskStatusView {
   expected: number;
   /** For a 主要预期目标 with a reported figure: 达标 / 接近目标 / 未达目标. */
   verdict?: IndicatorVerdict;
+  /** The ISO deadline the status was judged against. */
+  deadline?: string;
+  /** Where that deadline comes from: the lead assignment, the task's sentence, or the year's end. */
+  deadlineSource?: 'assignment' | 'task' | 'year_end';
 }
 
 /** The latest counted progress report of one task. */

@@ -12,6 +12,7 @@ interface ListedTask {
   areaId: number;
   areaLabel: string | null;
   areaTitle: string;
+  status: { deadline: string; deadlineSource: 'assignment' | 'task' | 'year_end' };
 }
 
 const AT = '2026-06-30';
@@ -112,6 +113,25 @@ describe.each(DIALECTS)('台账 export of the ledger list on %s', (dialect) => {
     // The whole ledger says no more than its date.
     expect(summary?.getCell('A2').text).toBe('统计截至 2026年6月30日');
     expect(summary?.getRow(4 + areaIds.length).getCell(3).value).toBe(world.taskIds.length);
+  });
+
+  it('writes the deadline each status was judged against, marking the year-end default', async () => {
+    const admin = await world.client('admin');
+    const all = await listed(admin, `at=${AT}`);
+    const deadlines = columnTexts((await exported(admin, `at=${AT}`)).getWorksheet('任务清单'), '完成时限');
+    expect(deadlines).toHaveLength(all.length);
+    // The assignment's deadline wins; a task nobody gave one is due at the report year's end.
+    expect(deadlines[all.findIndex((t) => t.id === world.taskIds[2])]).toBe('2026年9月30日');
+    expect(deadlines[all.findIndex((t) => t.id === world.taskIds[60])]).toBe('2026年3月31日');
+    const yearEnd = all.findIndex((t) => t.status.deadlineSource === 'year_end');
+    expect(yearEnd).toBeGreaterThanOrEqual(0);
+    expect(deadlines[yearEnd]).toBe('2026年12月31日（默认）');
+    // Every row as the list judges it: never blank.
+    all.forEach((task, i) => {
+      const [y, m, d] = task.status.deadline.split('-').map(Number);
+      const marked = task.status.deadlineSource === 'year_end' ? '（默认）' : '';
+      expect(deadlines[i], task.text).toBe(`${y}年${m}月${d}日${marked}`);
+    });
   });
 
   it('writes exactly the tasks the list shows under its filters and order, over all pages', async () => {

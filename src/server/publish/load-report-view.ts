@@ -100,6 +100,8 @@ function toTaskView(
     completion: status.completion,
     expected: status.expected,
     ...(status.indicator ? { verdict: status.indicator.verdict } : {}),
+    deadline: status.deadline,
+    deadlineSource: status.deadlineSource,
   };
   if (progress) {
     view.progress = {
