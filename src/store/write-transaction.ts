@@ -20,12 +20,17 @@ export async function lockWriters(trx: Kysely<Database>): Promise<void> {
  * Runs `fn` in a transaction that may write. Writers are serialised: SQLite transactions begin
  * IMMEDIATE (src/store/database.ts); on PostgreSQL the transaction takes an advisory lock first,
  * so the audit chain has one order and two writers cannot deadlock on it half-way.
- * Use it for every mutation; use it with `appendAuditEvent` in the same `trx`.
+ * Use it for every mutation; use it with `appendAuditEvent` in the same `trx`. Called with a
+ * transaction, `fn` joins it, so a command built from several mutations commits them together.
  */
 export async function writeTransaction<T>(
   db: Kysely<Database>,
   fn: (trx: Transaction<Database>) => Promise<T>,
 ): Promise<T> {
+  if (db.isTransaction) {
+    await lockWriters(db);
+    return fn(db as Transaction<Database>);
+  }
   return db.transaction().execute(async (trx) => {
     await lockWriters(trx);
     return fn(trx);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDateSchema } from '../calendar-date.js';
 
 export const reportIdParamsSchema = z.object({ id: z.coerce.number().int().positive() });
 
@@ -69,10 +70,7 @@ export const divisionCommitBodySchema = z.object({
         lead: z.array(z.string().min(1).max(100)).max(50),
         cooperating: z.array(z.string().min(1).max(100)).max(100),
         leaders: z.array(z.string().min(1).max(100)).max(20),
-        deadline: z
-          .string()
-          .regex(/^\d{4}-\d{2}-\d{2}$/)
-          .nullable(),
+        deadline: calendarDateSchema.nullable(),
       }),
     )
     .min(1)

@@ -1,4 +1,6 @@
 import type { Transaction } from 'kysely';
+import { badInput } from '../../core/errors.js';
+import { isCalendarDate } from '../../core/status/calendar.js';
 import type { Actor } from '../audit/append-audit-event.js';
 import type { AssignmentRole, Database } from '../schema.js';
 import { insertAudited } from '../versioned/insert-audited.js';
@@ -29,6 +31,13 @@ export async function applyTaskUnits(
   actor: Actor,
   counts: ApplyCounts,
 ): Promise<void> {
+  if (wanted.deadline !== null && !isCalendarDate(wanted.deadline)) {
+    throw badInput(
+      'invalid_deadline',
+      `Task ${wanted.taskId}: the deadline ${wanted.deadline} is not a real date YYYY-MM-DD`,
+      `任务 ${wanted.taskId}：完成时限 ${wanted.deadline} 不是有效日期`,
+    );
+  }
   const existing = await trx
     .selectFrom('assignments')
     .selectAll()

@@ -6,6 +6,7 @@ import type { Actor } from '../audit/append-audit-event.js';
 import { importReport } from '../import-report.js';
 import { getReportTree } from '../reports/get-report-tree.js';
 import type { Database } from '../schema.js';
+import { writeTransaction } from '../write-transaction.js';
 import { type CommitDivisionResult, commitDivisionPlan } from './commit-division-plan.js';
 
 export interface ImportPlanAsReportInput {
@@ -22,9 +23,16 @@ export interface ImportPlanAsReportInput {
  * 以分工方案为台账 — stores a 分工方案 as the tracked plan itself: its headings become work areas
  * and measures, its rows tasks (targets extracted), and then its units, leaders and deadlines the
  * tasks' assignments (units missing from the directory are created, aliases resolve as on the
- * review screen).
+ * review screen). One transaction: the plan is stored with its assignments or not at all.
  */
 export async function importPlanAsReport(
+  db: Kysely<Database>,
+  input: ImportPlanAsReportInput,
+): Promise<{ reportId: number; tasks: number; assignments: CommitDivisionResult }> {
+  return writeTransaction(db, (trx) => storePlanAsReport(trx, input));
+}
+
+async function storePlanAsReport(
   db: Kysely<Database>,
   input: ImportPlanAsReportInput,
 ): Promise<{ reportId: number; tasks: number; assignments: CommitDivisionResult }> {
