@@ -85,6 +85,12 @@ export class ImportWizardPage {
   async commit(): Promise<void> {
     await this.page.getByTestId('import-commit').click();
   }
+
+  /** 以分工方案为台账: stores a 分工方案 itself as the tracked plan. */
+  async importAsPlan(file: string): Promise<void> {
+    await this.page.getByLabel(/分工方案文件/).setInputFiles(file);
+    await this.page.getByTestId('import-as-plan-submit').click();
+  }
 }
 
 /** The 编辑量化目标 dialog. */

@@ -6,6 +6,7 @@ import type {
   DivisionCommitResult,
   DivisionImportResult,
   DivisionPreview,
+  PlanImportResult,
 } from './office-types.js';
 import type {
   AccountUser,
@@ -330,6 +331,13 @@ export function previewImport(file: File, mergeInto: Id | null): Promise<ImportP
   form.append('file', file);
   const query = mergeInto === null ? '' : `?reportId=${enc(mergeInto)}`;
   return request<ImportPreview>('POST', `/api/imports${query}`, form);
+}
+
+/** POST /api/imports/division-plan — store a 分工方案 itself as the tracked plan (office). */
+export function importPlanAsReport(file: File): Promise<PlanImportResult> {
+  const form = new FormData();
+  form.append('file', file);
+  return request<PlanImportResult>('POST', '/api/imports/division-plan', form);
 }
 
 /** POST /api/imports/:uploadId/commit — store the previewed report (or merge the re-import). */

@@ -1,6 +1,7 @@
 /** Shapes of the office's assignment endpoints (bulk 分工 and the 分工方案 import). */
 import type { z } from 'zod';
 import type { bulkAssignBodySchema, bulkAssignResultSchema } from '../../../src/server/assignments/schema.js';
+import type { planImportResultSchema } from '../../../src/server/division/schema.js';
 
 /** POST /api/reports/:id/assignments/bulk */
 export type BulkAssignBody = z.infer<typeof bulkAssignBodySchema>;
@@ -33,3 +34,6 @@ export interface DivisionCommitResult {
   unitsCreated: string[];
   aliasesKept: string[];
 }
+
+/** POST /api/imports/division-plan — a 分工方案 stored as the tracked plan. */
+export type PlanImportResult = z.infer<typeof planImportResultSchema>;

@@ -10,6 +10,7 @@ import { withAppContext } from '../components/with-app-context.js';
 import { useI18n } from '../i18n/i18n.js';
 import { displayLabel } from '../report/tree-stats.js';
 import { useCurrentReport } from '../session/current-report.js';
+import { ImportPlanPanel } from './import-plan-panel.js';
 import { describeTarget, type TargetEdit, TargetEditor, toTargetEdit } from './import-target-editor.js';
 
 type PreviewTask = ImportPreview['areas'][number]['tasks'][number];
@@ -217,7 +218,9 @@ function ImportWizard() {
             ) : null}
           </Panel>
         </>
-      ) : null}
+      ) : (
+        <ImportPlanPanel />
+      )}
     </section>
   );
 }
