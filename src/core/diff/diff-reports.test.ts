@@ -84,7 +84,8 @@ describe('diffReports', () => {
     expect(statusOf('实施中小学体育场馆开放计划')).toBe('new');
     expect(statusOf('开展青少年科技节活动')).toBe('dropped');
     expect(statusOf('整治背街小巷200条')).toBe('dropped');
-    expect(diff.counts).toEqual({ continued: 7, reworded: 3, new: 1, dropped: 2 });
+    // Tasks only: the measure headings and requirement clauses are compared but not counted.
+    expect(diff.counts).toEqual({ continued: 4, reworded: 1, new: 1, dropped: 2 });
   });
 
   it('compares targets by subject and unit with a readable summary', () => {
@@ -112,13 +113,14 @@ describe('diffReports', () => {
       ['推动城市更新', '推动城市更新'],
     ]);
     const renewal = diff.areas[2]!;
-    expect(renewal.counts).toEqual({ continued: 2, reworded: 0, new: 0, dropped: 1 });
+    expect(renewal.counts).toEqual({ continued: 1, reworded: 0, new: 0, dropped: 1 });
     expect(renewal.items.map((i) => i.status)).toEqual(['continued', 'continued', 'dropped']);
   });
 
   it('finds nothing changed when a report is compared with itself', () => {
     const same = diffReports(after, after, { analyze: sketchAnalyze });
-    expect(same.counts.new + same.counts.dropped + same.counts.reworded).toBe(0);
+    // Its six tasks continue; its three measures and two requirement clauses are not counted.
+    expect(same.counts).toEqual({ continued: 6, reworded: 0, new: 0, dropped: 0 });
     expect(same.targets.every((t) => t.movement === 'unchanged')).toBe(true);
   });
 });

@@ -43,6 +43,7 @@ export interface AreaRef {
   title: string;
 }
 
+/** How many TASKS continued, were reworded, are new or were dropped. */
 export interface DiffCounts {
   continued: number;
   reworded: number;
@@ -72,6 +73,14 @@ const REQUIREMENTS: AreaRef = { index: -1, title: '总体要求和主要预期�
 function areaRef(area: AreaNode | undefined, index: number): AreaRef {
   if (index < 0 || !area) return REQUIREMENTS;
   return { index, title: area.title, ...(area.label === undefined ? {} : { label: area.label }) };
+}
+
+/**
+ * Counts count tasks: measure headings and requirement clauses are compared but not counted,
+ * unless one was matched to a task of the other report.
+ */
+function isTask(diff: ItemDiff): boolean {
+  return diff.before?.kind === 'task' || diff.after?.kind === 'task';
 }
 
 function emptyCounts(): DiffCounts {
@@ -183,7 +192,7 @@ export function diffReports(before: ReportTree, after: ReportTree, options: Diff
   );
   const areas = groupByArea(before, after, diffs, areaMap);
   const counts = emptyCounts();
-  for (const diff of diffs) counts[diff.status]++;
+  for (const diff of diffs) if (isTask(diff)) counts[diff.status]++;
   const targets = areas.flatMap((area) => area.items.flatMap((item) => item.targets));
   const targetCounts = { raised: 0, lowered: 0, unchanged: 0, changed: 0, new: 0, dropped: 0 };
   for (const target of targets) targetCounts[target.movement]++;
@@ -259,7 +268,7 @@ function groupByArea(
   for (const diff of diffs) {
     const group = ensure(keyFor(diff));
     group.items.push(diff);
-    group.counts[diff.status]++;
+    if (isTask(diff)) group.counts[diff.status]++;
   }
   const order = (area: AreaDiff): number => (area.after ? area.after.index : 1e6 + (area.before?.index ?? 0));
   const result = [...groups.values()].sort((x, y) => order(x) - order(y));

@@ -122,6 +122,8 @@ export const zh = {
   'diff.before': '对比前（旧报告）',
   'diff.after': '对比后（新报告）',
   'diff.pick': '请选择两份报告',
+  'diff.needTwo':
+    '目前只有 {count} 份报告，没有可对比的内容。导入第二份报告（如上一年度或修订稿）后即可对比。',
   'diff.unavailable': '对比暂不可用：{reason}',
   'diff.continued': '延续',
   'diff.reworded': '改写',
@@ -464,6 +466,8 @@ export const en: Record<MessageKey, string> = {
   'diff.before': 'Before (older report)',
   'diff.after': 'After (newer report)',
   'diff.pick': 'Pick two reports',
+  'diff.needTwo':
+    "There is {count} report so far: nothing to compare. Import a second one (last year's or a revision) to compare them.",
   'diff.unavailable': 'Comparison unavailable: {reason}',
   'diff.continued': 'Continued',
   'diff.reworded': 'Reworded',

@@ -26,18 +26,30 @@ export function DiffPage() {
   const [before, setBefore] = useState<number | null>(null);
   const [after, setAfter] = useState<number | null>(null);
   const list = reports.data ?? [];
-  // Default: the second newest against the newest (or a report against itself when there is one).
-  const beforeId = before ?? list[1]?.id ?? list[0]?.id ?? null;
-  const afterId = after ?? list[0]?.id ?? null;
-  const key = beforeId !== null && afterId !== null ? `${beforeId}:${afterId}` : null;
+  // Default: the second newest against the newest; a report is never compared with itself.
+  const afterId = after ?? list.find((report) => report.id !== before)?.id ?? null;
+  const beforeId = before ?? list.find((report) => report.id !== afterId)?.id ?? null;
+  const key = beforeId !== null && afterId !== null && beforeId !== afterId ? `${beforeId}:${afterId}` : null;
   const diff = useApi(key, () => getDiff(String(beforeId), String(afterId)));
 
   if (reports.status === 'loading') return <PageLoading />;
   if (reports.status === 'error') return <PageError error={reports.error} onRetry={reports.reload} />;
-  const options = list.map((report) => ({
-    value: report.id,
-    label: report.year ? `${report.title}（${report.year}）` : report.title,
-  }));
+  if (list.length < 2) {
+    return (
+      <div className="diff-page">
+        <h1>{t('diff.title')}</h1>
+        <p data-testid="diff-need-two">{t('diff.needTwo', { count: list.length })}</p>
+      </div>
+    );
+  }
+  // Each select leaves out the report the other one holds.
+  const optionsBut = (other: number | null) =>
+    list
+      .filter((report) => report.id !== other)
+      .map((report) => ({
+        value: report.id,
+        label: report.year ? `${report.title}（${report.year}）` : report.title,
+      }));
 
   return (
     <div className="diff-page">
@@ -47,7 +59,7 @@ export function DiffPage() {
         <Select
           id="diff-before"
           style={{ width: '100%' }}
-          options={options}
+          options={optionsBut(afterId)}
           value={beforeId ?? undefined}
           onChange={(value: number) => setBefore(value)}
         />
@@ -55,7 +67,7 @@ export function DiffPage() {
         <Select
           id="diff-after"
           style={{ width: '100%' }}
-          options={options}
+          options={optionsBut(beforeId)}
           value={afterId ?? undefined}
           onChange={(value: number) => setAfter(value)}
         />
