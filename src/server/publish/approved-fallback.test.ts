@@ -60,6 +60,15 @@ describe.each(DIALECTS)('public figures fall back to the latest approved report 
     expect(svg.body).not.toContain('5200');
   });
 
+  it('the public feed carries the approved report and not the one awaiting approval', async () => {
+    const feed = await (await world.client()).get('/public/feed.atom');
+    expect(feed.statusCode).toBe(200);
+    expect(feed.body).toContain('一季度已新增学位3900个');
+    expect(feed.body).toContain('（2026-03进展）');
+    expect(feed.body).not.toContain('五月待审核的进展');
+    expect(feed.body).not.toContain('（2026-05进展）');
+  });
+
   it('the public JSON (anonymous ledger, dashboard and task) counts the approved report', async () => {
     const visitor = await world.client();
     const detail = (await visitor.get(`/api/reports/${world.reportId}`)).json<ReportDetail>();
