@@ -163,6 +163,7 @@ describe('decodeReportBytes: hostile and broken input', () => {
   it('refuses a 50 MB file by its size, from bytes and from disk without reading it', async () => {
     const big = new Uint8Array(50 * 1024 * 1024).fill(0x41);
     expect(await errorCode(decodeReportBytes(big, 'big.txt'))).toBe('file_too_large');
+    await expect(decodeReportBytes(big, 'big.txt')).rejects.toThrow('big.txt is 50 MB; the limit is 20 MB');
     const path = join(dir, 'big.txt');
     writeFileSync(path, '');
     truncateSync(path, 50 * 1024 * 1024);

@@ -31,7 +31,8 @@ const DAMAGED_UTF8_EVIDENCE = 8;
 
 /** The error for an input over the size limit. */
 export function fileTooLarge(name: string, size: number, maxBytes: number): LuoshiError {
-  const mb = (n: number): string => (n / 1048576).toFixed(1);
+  // One decimal where it says something: "20 MB", not "20.0 MB"; "20.3 MB".
+  const mb = (n: number): string => String(Number((n / 1048576).toFixed(1)));
   return badInput(
     'file_too_large',
     `${name} is ${mb(size)} MB; the limit is ${mb(maxBytes)} MB (a work report is usually under 1 MB)`,

@@ -225,7 +225,7 @@ function areaBlock(svg: SvgBuilder, area: InfographicArea, index: number, y: num
       top += 4;
     }
     if (measure.more > 0) {
-      top += svg.lines(`${mid}-more`, id, [`等 ${measure.more} 项任务`], x + 84, top, {
+      top += svg.lines(`${mid}-more`, id, [moreTasksLabel(measure.more)], x + 84, top, {
         size: 22,
         fill: color,
         leading: 1.45,
@@ -269,6 +269,14 @@ function areaBlock(svg: SvgBuilder, area: InfographicArea, index: number, y: num
     });
   }
   return h;
+}
+
+/**
+ * The line under a measure's shown tasks that counts the ones left out: "另有 1 项任务", not
+ * "等 1 项任务" (等 reads as the total, which for one task says nothing).
+ */
+export function moreTasksLabel(count: number): string {
+  return `另有 ${count} 项任务`;
 }
 
 /**

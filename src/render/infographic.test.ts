@@ -7,7 +7,7 @@ import { analyzeTask } from '../core/extract/index.js';
 import { analyzeReportFile } from '../server/imports/analyze-report-file.js';
 import { findCjkFont } from './cjk-font.js';
 import { buildInfographicModel, condenseRequirement } from './infographic-model.js';
-import { renderInfographicSvg } from './infographic-svg.js';
+import { moreTasksLabel, renderInfographicSvg } from './infographic-svg.js';
 import { reportViewFromTree } from './report-view.js';
 import { svgToPng } from './svg-png.js';
 import { makeView } from './testing/factories.js';
@@ -67,6 +67,14 @@ describe('infographic layout', () => {
     expect(title).toBeDefined();
     if (title) title.w += 2000;
     expect(overflowing(layout.boxes)).toContain('area-0-title overflows area-0');
+  });
+
+  it('counts the tasks left out of a measure as 另有 N 项任务, right for one task too', () => {
+    expect(moreTasksLabel(1)).toBe('另有 1 项任务');
+    const layout = renderInfographicSvg(buildInfographicModel(makeView({ areas: 1, tasksPerMeasure: 4 })));
+    const texts = svgTexts(layout.svg);
+    expect(texts).toContain('另有 1 项任务');
+    expect(texts.some((text) => text.startsWith('等 '))).toBe(false);
   });
 
   it('shows big numbers with units, comparators and completion', () => {

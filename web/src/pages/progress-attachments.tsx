@@ -6,13 +6,7 @@ import type { Attachment } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
 import { useApiErrorText } from '../api/use-api-error-text.js';
 import { useI18n } from '../i18n/i18n.js';
-
-/** A byte count as people read it: 900 B, 12.3 KB, 4.5 MB. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
+import { formatBytes } from '../report/format-bytes.js';
 
 function extensionOf(name: string): string {
   const dot = name.lastIndexOf('.');
