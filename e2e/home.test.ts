@@ -20,6 +20,9 @@ describe('home page (first page after npm start)', { timeout: 90_000 }, () => {
     const home = new HomePage(page);
     await home.goto();
     expect(await home.title.textContent()).toBe(outline.title);
+    // Place and year read from the document's text; the compiler's credit labelled as such.
+    expect(await home.subtitle.textContent()).toBe('北京城市副中心 · 2026年');
+    expect(await home.source.textContent()).toBe(`来源：${outline.title} · 整理：陈施君`);
     expect(await home.areaTitles()).toEqual(outline.areaHeadings);
     // Every area card states how many measures and tasks it holds.
     for (const text of await home.areaCards.allInnerTexts()) expect(text).toMatch(/\d+项举措 · \d+项任务/);

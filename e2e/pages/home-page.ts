@@ -13,6 +13,16 @@ export class HomePage {
     return this.page.getByTestId('report-title');
   }
 
+  /** The place · year line under the title. */
+  get subtitle(): Locator {
+    return this.page.getByTestId('report-subtitle');
+  }
+
+  /** The 来源 line at the foot of the overview. */
+  get source(): Locator {
+    return this.page.getByTestId('report-source');
+  }
+
   get areaCards(): Locator {
     return this.page.getByTestId('area-card');
   }

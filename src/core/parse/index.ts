@@ -165,11 +165,19 @@ export function parseReport(text: string): ReportTree {
   );
   const sections = buildSections(text, segmentSections(text, body));
   const opening = body.slice(0, 3).find((block) => /我代表/.test(blockContent(text, block)));
+  const requirementsText = sections
+    .flatMap((section) => [
+      ...(section.kind === 'requirements' ? section.paragraphs : []),
+      ...(section.requirements ?? []),
+    ])
+    .map((paragraph) => paragraph.text)
+    .join('\n');
   const meta = buildMeta({
     header,
     trailer,
     sectionTitles: sections.map((section) => section.title),
     ...(opening ? { openingParagraph: blockContent(text, opening) } : {}),
+    ...(requirementsText ? { requirementsText } : {}),
   });
   const areas: AreaNode[] = sections
     .filter((section) => section.kind === 'tasks')

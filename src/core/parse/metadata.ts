@@ -90,6 +90,8 @@ export interface MetaEvidence {
   trailer: string[];
   sectionTitles: string[];
   openingParagraph?: string;
+  /** The general requirements (总体要求) paragraphs, for a report whose header names no place or year. */
+  requirementsText?: string;
 }
 
 function cleanSpeaker(raw: string): string {
@@ -104,6 +106,35 @@ function placeFromTitle(title: string): string | undefined {
   const candidate = match?.[1]?.trim();
   if (candidate && /(省|市|区|县|自治区|自治州|州|盟|旗|特别行政区)$/.test(candidate)) return candidate;
   return undefined;
+}
+
+/**
+ * The place a local report is about, from the instructions it says it follows: "习近平总书记对广东
+ * 系列重要讲话" names 广东; a second addressee chained on ("对北京重要讲话、对城市副中心重要指示")
+ * is a part of the first, so the place is both (北京城市副中心).
+ */
+const INSTRUCTED_PLACE =
+  /总书记对([\u4e00-\u9fff]{2,8}?)(?:工作|发展|振兴发展)?的?(?:系列)?重要(?:讲话|指示)(?:、对([\u4e00-\u9fff]{2,8}?)(?:工作|发展)?的?重要(?:讲话|指示))?/;
+
+function placeFromInstructions(text: string): string | undefined {
+  const match = INSTRUCTED_PLACE.exec(text);
+  if (!match?.[1]) return undefined;
+  return `${match[1]}${match[2] ?? ''}`;
+}
+
+/**
+ * The year a report plans for, from the five-year plan it opens: "实现“十五五”良好开局" or "今年是
+ * “十五五”开局之年" is said in the plan's first year (十五五 → 2026). "为实现“十五五”良好开局打牢基础"
+ * is said the year before, and is not read.
+ */
+const PLAN_OPENING =
+  /(?<!为)(?:实现|确保|今年是(?:实施)?)[“"]?十([一二三四五六七八九])五[”"]?(?:规划)?的?(?:良好)?开局/;
+
+function yearFromPlanOpening(text: string): number | undefined {
+  const match = PLAN_OPENING.exec(text);
+  if (!match?.[1]) return undefined;
+  // The third plan began in 1966 and every plan since has run five years.
+  return 1966 + 5 * (10 + chineseOrdinal(match[1]) - 3);
 }
 
 /** Build the report's metadata from the evidence; every field is optional except the title. */
@@ -182,6 +213,16 @@ export function buildMeta(evidence: MetaEvidence): ReportMeta {
         meta.year = Number(tasksYear[1]);
         break;
       }
+    }
+  }
+  if (evidence.requirementsText) {
+    if (meta.place === undefined) {
+      const place = placeFromInstructions(evidence.requirementsText);
+      if (place) meta.place = place;
+    }
+    if (meta.year === undefined) {
+      const year = yearFromPlanOpening(evidence.requirementsText);
+      if (year) meta.year = year;
     }
   }
   if (meta.title === '' && evidence.openingParagraph && /报告(政府)?工作/.test(evidence.openingParagraph)) {

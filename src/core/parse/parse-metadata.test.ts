@@ -135,4 +135,25 @@ describe('report metadata', () => {
       speakerTitle: '通州区区长',
     });
   });
+
+  it('reads place and year of a summary whose header names neither from its general requirements', () => {
+    const tree = parseReport(normalizeReportText(readCorpusText('beijing-subcenter-2026-summary.md')));
+    expect(tree.meta).toEqual({
+      title: '一图读懂 政府工作报告 (下)',
+      place: '北京城市副中心',
+      year: 2026,
+      attribution: '(陈施君/整理)',
+    });
+  });
+
+  it('takes the year from the plan a report opens, not from the one it prepares for', () => {
+    const summary = (sentence: string): string =>
+      `# 政府工作报告（下）\n\n## 总体要求\n\n${sentence}\n\n## 重点工作\n\n### 一、发展经济\n\n- 新增就业1万人\n`;
+    expect(
+      parseReport(summary('深入贯彻习近平总书记对广东系列重要讲话精神，奋力实现“十四五”良好开局。')).meta,
+    ).toMatchObject({ place: '广东', year: 2021 });
+    const before = parseReport(summary('全面完成“十四五”目标任务，为实现“十五五”良好开局打牢基础。')).meta;
+    expect(before.year).toBeUndefined();
+    expect(before.place).toBeUndefined();
+  });
 });

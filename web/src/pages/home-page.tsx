@@ -5,6 +5,7 @@ import type { Area } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
 import { PageError, PageLoading } from '../components/page-state.js';
 import { useI18n } from '../i18n/i18n.js';
+import { sourceLine } from '../report/attribution.js';
 import { countArea, countReport } from '../report/tree-stats.js';
 import { useCurrentReport, withReport } from '../session/current-report.js';
 import { HomeDownloads } from './home-downloads.js';
@@ -43,7 +44,11 @@ export function HomePage() {
         <h1 className="report-title" data-testid="report-title">
           {data.title}
         </h1>
-        {subtitle ? <p className="secondary">{subtitle}</p> : null}
+        {subtitle ? (
+          <p className="secondary" data-testid="report-subtitle">
+            {subtitle}
+          </p>
+        ) : null}
       </header>
       <ul className="totals-grid" aria-label={t('report.stats', { areas: workAreas.length, ...totals })}>
         <Total label={t('report.areas')} value={workAreas.length} />
@@ -73,11 +78,9 @@ export function HomePage() {
         ))}
       </ol>
       <HomeDownloads reportId={current.reportId} published={data.publishedAt !== null} />
-      {meta?.attribution ? (
-        <p className="secondary attribution">
-          {t('report.attribution')}：{meta.attribution}
-        </p>
-      ) : null}
+      <p className="secondary attribution" data-testid="report-source">
+        {sourceLine(data.title, meta?.attribution, t('report.attribution'))}
+      </p>
     </article>
   );
 }
