@@ -113,7 +113,10 @@ describe('ledger (台账) and the dashboard links into it', { timeout: 90_000 },
     // The page asks the server for its filter, all pages at once.
     expect(new URL(response.url()).searchParams.get('area')).toBe(String(first.id));
     expect(new URL(response.url()).searchParams.has('limit')).toBe(false);
-    expect(download.suggestedFilename()).toBe(`任务台账-${reportTitle}.xlsx`);
+    // One name for the 台账 wherever it is downloaded: the server's, which the overview's link gets too.
+    const ledgerName = `${reportTitle.replace(/^一图读懂\s*/, '')}重点任务台账.xlsx`;
+    expect(download.suggestedFilename()).toBe(ledgerName);
+    expect(response.headers()['content-disposition']).toContain(encodeURIComponent(ledgerName));
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(await download.path());
     // 汇总, the whole list, and the one area the filter keeps.

@@ -78,7 +78,11 @@ describe('reporting loop: assign → open period → report → return → resub
     const headInbox = new InboxPage(head);
     await headInbox.goto();
     await headInbox.openReport(task.text);
+    await headInbox.consolidation.getByText('草稿').waitFor();
     await headInbox.submit();
+    // The lead unit's 汇总 follows the submission without a reload.
+    await headInbox.consolidation.getByText('已提交').waitFor();
+    expect(await headInbox.consolidation.getByText('草稿').count()).toBe(0);
   });
 
   it('the office returns it with a reason, which the unit sees', async () => {

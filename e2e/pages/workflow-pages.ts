@@ -80,6 +80,11 @@ export class InboxPage {
     await this.waitForState('已提交');
   }
 
+  /** 汇总 — the lead unit's table of every unit's part of the task. */
+  get consolidation(): Locator {
+    return this.page.getByTestId('consolidation');
+  }
+
   async waitForState(name: string): Promise<void> {
     await this.page
       .getByTestId('progress-form-page')

@@ -1,3 +1,4 @@
+import { dispositionFileName } from './content-disposition.js';
 import type { ReportDiff } from './diff-types.js';
 import type {
   BulkAssignBody,
@@ -95,7 +96,13 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
 }
 
 /** GETs a file the server generates: its bytes, or an ApiError with the server's error body. */
-async function getFile(path: string): Promise<Blob> {
+/** A file the server wrote, with the name its Content-Disposition gives it. */
+export interface ServerFile {
+  file: Blob;
+  fileName: string | null;
+}
+
+async function getFile(path: string): Promise<ServerFile> {
   let response: Response;
   try {
     response = await fetch(path, { credentials: 'same-origin' });
@@ -106,7 +113,10 @@ async function getFile(path: string): Promise<Blob> {
     const payload: unknown = await response.json().catch(() => null);
     throw new ApiError(response.status, isErrorBody(payload) ? payload : null);
   }
-  return response.blob();
+  return {
+    file: await response.blob(),
+    fileName: dispositionFileName(response.headers.get('content-disposition')),
+  };
 }
 
 const enc = (id: Id): string => encodeURIComponent(String(id));
@@ -166,7 +176,7 @@ export function getLedgerPage(id: Id, query: URLSearchParams): Promise<LedgerPag
  * GET /api/reports/:id/ledger.xlsx — the 台账 workbook of every task the ledger lists under
  * `query` (its filters and order; ledgerApiQuery without a page builds it).
  */
-export function getLedgerXlsx(id: Id, query: URLSearchParams): Promise<Blob> {
+export function getLedgerXlsx(id: Id, query: URLSearchParams): Promise<ServerFile> {
   return getFile(`/api/reports/${enc(id)}/ledger.xlsx?${query}`);
 }
 

@@ -233,9 +233,9 @@ export function LedgerPage() {
             setExporting(true);
             setExportError(null);
             try {
-              const title = current.reports?.find((report) => String(report.id) === reportId)?.title;
-              const fileName = title ? `${t('ledger.title')}-${title}.xlsx` : `${t('ledger.title')}.xlsx`;
-              saveFile(await getLedgerXlsx(reportId, query), fileName);
+              // The server's name, so the page and the overview's link save the same file name.
+              const { file, fileName } = await getLedgerXlsx(reportId, query);
+              saveFile(file, fileName ?? `${t('ledger.title')}.xlsx`);
             } catch (error) {
               setExportError(apiMessage(error));
             } finally {

@@ -51,7 +51,14 @@ function ProgressFormContent() {
         canSubmit={user.role === 'unit_head'}
         onSaved={progress.reload}
       />
-      {isLead ? <ConsolidationPanel periodId={periodId} detail={task.data} /> : null}
+      {isLead ? (
+        // Keyed on the unit's own report: after a save or 提交 the panel reads the parts again.
+        <ConsolidationPanel
+          key={mine ? `${mine.id}:${mine.version}:${mine.status}` : 'new'}
+          periodId={periodId}
+          detail={task.data}
+        />
+      ) : null}
     </section>
   );
 }
