@@ -67,6 +67,26 @@ describe('screenshots of the main screens at 1440 and 390 px', { timeout: 120_00
         writeFileSync(path.join(DIR, 'bulletin-groups.png'), Buffer.from(charts[0]?.[1] ?? '', 'base64'));
 
       const visitor = await app.page(viewport);
+      await visitor.goto(`/public/reports/${reportId}`);
+      // The progress table: number headers aligned with their columns, each on one line, at any width.
+      // A string script: the e2e tsconfig has no DOM types.
+      const headers =
+        (await visitor.evaluate(`[...document.querySelector('table').querySelectorAll('th')].map((cell) => {
+        const style = getComputedStyle(cell);
+        const data = cell.closest('table').querySelector('tbody tr').children[cell.cellIndex];
+        return {
+          text: cell.textContent,
+          align: style.textAlign,
+          dataAlign: getComputedStyle(data).textAlign,
+          oneLine: cell.getBoundingClientRect().height - 12 < Number.parseFloat(style.lineHeight) * 1.5,
+        };
+      })`)) as { text: string; align: string; dataAlign: string; oneLine: boolean }[];
+      expect(headers.map((h) => h.text)).toEqual(['量化目标', '目标值', '最新完成值', '完成率']);
+      for (const header of headers) {
+        expect(header.align).toBe(header.dataAlign);
+        expect(header.oneLine).toBe(true);
+      }
+      await visitor.screenshot({ path: path.join(DIR, `public-progress-${width}.png`), fullPage: true });
       await visitor.goto('/');
       await visitor.getByTestId('area-card').first().waitFor();
       await visitor.waitForLoadState('networkidle');

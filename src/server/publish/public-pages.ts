@@ -34,7 +34,8 @@ padding:14px 16px;margin:12px 0}h2{font-size:1.15rem;margin:0 0 8px;color:#b71c1
 background:#1565c0;border-radius:6px}.bar b{position:absolute;top:-4px;width:3px;height:20px;background:#c62828}
 .counts{display:flex;flex-wrap:wrap;gap:8px;margin:8px 0}.counts span{padding:2px 10px;border-radius:12px;color:#fff;
 font-size:.85rem}table{width:100%;border-collapse:collapse;font-size:.9rem}td,th{border-bottom:1px solid #eee;
-padding:6px 4px;text-align:left;vertical-align:top}th{color:#666;font-weight:normal}td.n{text-align:right;white-space:nowrap}
+padding:6px 4px;text-align:left;vertical-align:top}th{color:#666;font-weight:normal;white-space:nowrap}
+.n{text-align:right;white-space:nowrap}
 a{color:#b71c1c}nav{display:flex;flex-wrap:wrap;gap:12px;justify-content:center;margin:8px 0}
 img.infographic{width:100%;max-width:1080px;display:block;margin:0 auto;border-radius:8px}
 footer{text-align:center;color:#888;font-size:.8rem;padding:16px}`;
@@ -126,7 +127,7 @@ export function renderProgressPage(reportId: number, view: ReportView, at: strin
         )
         .join('');
       const table = rows
-        ? `<table><thead><tr><th>量化目标</th><th>目标值</th><th>最新完成值</th><th>完成率</th></tr></thead><tbody>${rows}</tbody></table>`
+        ? `<table><thead><tr><th>量化目标</th><th class="n">目标值</th><th class="n">最新完成值</th><th class="n">完成率</th></tr></thead><tbody>${rows}</tbody></table>`
         : '';
       return `<section id="area-${index + 1}"><h2>${chineseOrdinal(index + 1)}、${escapeHtml(area.title)}</h2>
 <p class="meta">${own.length} 项任务 · 完成 ${percent(stats.completion)} · 序时进度 ${percent(stats.expected)}</p>

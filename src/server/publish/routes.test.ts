@@ -111,6 +111,8 @@ describe.each(DIALECTS)('publishing routes on %s', (dialect) => {
     expect(page.body).toContain('3900个');
     // 3900 of 6500 → 60 % of the target.
     expect(page.body).toContain('<td class="n">3900个</td><td class="n">60%</td>');
+    // Number headers stand right-aligned over their right-aligned columns.
+    expect(page.body).toContain('<th>量化目标</th><th class="n">目标值</th><th class="n">最新完成值</th>');
     // The submitted (not yet approved) figure of the second task is not public.
     expect(page.body).not.toContain('100个');
     expect(page.body).not.toContain('<script');
