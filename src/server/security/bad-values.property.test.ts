@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unlockUsername } from '../../store/accounts/login-throttles.js';
+import { setUserPassword } from '../../store/accounts/manage-users.js';
 import { DIALECTS } from '../../store/testing.js';
-import { createTestWorld, type TestWorld } from '../testing/test-app.js';
+import { hashPassword } from '../auth/password.js';
+import { createTestWorld, TEST_PASSWORD, type TestWorld } from '../testing/test-app.js';
 import type { TestClient } from '../testing/test-client.js';
 
 interface JsonSchema {
@@ -81,6 +84,15 @@ function urlPart(value: unknown): string {
 /** Routes that end the session under test; their inputs are covered by their own tests. */
 const SKIPPED = new Set(['DELETE /api/session']);
 
+/** Gives the fixture's admin back its password, enabled and unlocked. */
+async function restoreAdmin(world: TestWorld): Promise<void> {
+  const db = world.database.db;
+  const id = world.userIds.admin ?? 0;
+  await setUserPassword(db, id, await hashPassword(TEST_PASSWORD, { N: 1024, r: 8, p: 1 }));
+  await db.updateTable('users').set({ disabled: 0 }).where('id', '=', id).execute();
+  await unlockUsername(db, 'admin');
+}
+
 /** Fixed, so a failure repeats; set BAD_VALUES_SEED to explore other inputs. */
 const SEED = Number(process.env.BAD_VALUES_SEED ?? 0);
 
@@ -142,8 +154,10 @@ describe.each(DIALECTS)('generated bad values on every route on %s', (dialect) =
         if (response.statusCode >= 500) {
           failures.push(`${method} ${target} ${JSON.stringify(sample.body)} → ${response.statusCode}`);
         }
-        // A generated request may sign the admin out (a password reset of its own id): sign in again.
+        // A generated request may sign the admin out (a password reset or disabling of its own
+        // id): restore the account as the fixture made it and sign in again.
         if (response.statusCode === 401 && (await admin.get('/api/session')).json().user === null) {
+          await restoreAdmin(world);
           // A new client: sign-ins are rate-limited per address, and this one sent many.
           admin = await world.client('admin');
         }
