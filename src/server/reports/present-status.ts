@@ -38,6 +38,8 @@ export type DeadlineSource = 'assignment' | 'task' | 'year_end';
 /** A task's status with where its deadline came from. */
 export interface PresentedStatus extends TaskStatus {
   deadlineSource: DeadlineSource;
+  /** The lead assignment's stored 完成时限 when it is no real date: ignored, and shown as invalid. */
+  invalidDeadline?: string;
 }
 
 /** The status of one stored task from its targets, lead assignment and counted progress. */
@@ -77,7 +79,11 @@ export function computeTaskStatus(
     settings.at,
     settings.thresholds,
   );
-  return { ...status, deadlineSource };
+  return {
+    ...status,
+    deadlineSource,
+    ...(lead?.invalidDeadline ? { invalidDeadline: lead.invalidDeadline } : {}),
+  };
 }
 
 export function toStatusBody(status: PresentedStatus): TaskStatusBody {
@@ -92,6 +98,7 @@ export function toStatusBody(status: PresentedStatus): TaskStatusBody {
     daysToDeadline: status.daysToDeadline,
     deadline: status.deadline,
     deadlineSource: status.deadlineSource,
+    ...(status.invalidDeadline ? { invalidDeadline: status.invalidDeadline } : {}),
     basis: status.basis,
     ...(status.indicator ? { verdict: status.indicator.verdict } : {}),
   };

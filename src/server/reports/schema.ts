@@ -53,6 +53,12 @@ export const taskStatusSchema = z
       .describe(
         "Where it comes from: the lead assignment's 完成时限, the report sentence, or the report year's end",
       ),
+    invalidDeadline: z
+      .string()
+      .optional()
+      .describe(
+        "The lead assignment's stored 完成时限 when it is no real date (e.g. 2026-02-30): ignored and logged",
+      ),
     basis: z
       .enum(['targets', 'milestones', 'reported', 'indicator', 'none'])
       .describe('indicator: a 主要预期目标 judged by its reported value against the target'),

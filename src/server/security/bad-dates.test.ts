@@ -109,5 +109,15 @@ describe.each(DIALECTS)('calendar dates on %s', (dialect) => {
       task: { assignments: { deadline: string | null }[] };
     }>();
     expect(page.task.assignments[0]?.deadline).toBeNull();
+    // …and shown as invalid where the status says which deadline it used.
+    const status = (await admin.get(`/api/tasks/${taskId}`)).json<{
+      task: { status: { invalidDeadline?: string; deadlineSource: string } };
+    }>().task.status;
+    expect(status.invalidDeadline).toBe('2026-02-30');
+    expect(status.deadlineSource).not.toBe('assignment');
+    const ledger = (await admin.get(`/api/reports/${world.reportId}/tasks?limit=200`)).json<{
+      tasks: { id: number; status: { invalidDeadline?: string } }[];
+    }>();
+    expect(ledger.tasks.find((t) => t.id === taskId)?.status.invalidDeadline).toBe('2026-02-30');
   });
 });

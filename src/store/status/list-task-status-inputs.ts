@@ -11,6 +11,8 @@ export interface TaskAssignmentInfo {
   role: AssignmentRole;
   leadOfficial: string | null;
   deadline: string | null;
+  /** The stored 完成时限 when it is no real date (read as not set, shown as invalid). */
+  invalidDeadline?: string;
   /** 形象进度 milestones (src/core/status/schedule.ts). */
   milestones: Milestone[];
   version: number;
@@ -131,6 +133,7 @@ export async function listTaskStatusInputs(
       role: row.role,
       leadOfficial: row.lead_official,
       deadline: storedDate(row.deadline, { entity: 'assignment', id: row.id, field: 'deadline' }),
+      ...(row.deadline !== null && !isCalendarDate(row.deadline) ? { invalidDeadline: row.deadline } : {}),
       milestones: parseMilestones(row.milestones_json),
       version: row.version,
     });

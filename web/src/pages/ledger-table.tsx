@@ -155,6 +155,9 @@ export function DeadlineCell({ task }: { task: LedgerRow }) {
       {task.status.deadlineSource === 'year_end' ? (
         <span className="secondary">（{t('deadline.default')}）</span>
       ) : null}
+      {task.status.invalidDeadline ? (
+        <span className="invalid-data">{t('deadline.invalid', { value: task.status.invalidDeadline })}</span>
+      ) : null}
     </span>
   );
 }

@@ -135,6 +135,11 @@ function TaskView({
             <span data-testid="task-deadline">
               {deadlineText(task)}
               <span className="secondary">（{t(deadlineSourceKey(task))}）</span>
+              {task.status.invalidDeadline ? (
+                <span className="invalid-data" data-testid="task-deadline-invalid">
+                  {t('deadline.invalid', { value: task.status.invalidDeadline })}
+                </span>
+              ) : null}
             </span>
           </Descriptions.Item>
           <Descriptions.Item label={t('task.daysLeft')}>
