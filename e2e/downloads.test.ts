@@ -96,7 +96,9 @@ describe('downloads from the web app', { timeout: 120_000 }, () => {
         expect(file.body.subarray(0, 4)).toEqual(ZIP_SIGNATURE);
         const sheet = (await readWorkbook(file.body)).getWorksheet('分工方案');
         expect(sheet?.getCell('A1').text).toMatch(/重点任务分工方案$/);
-        expect(sheet?.getRow(2).values).toEqual([
+        // The place and year the report states, under the title.
+        expect(sheet?.getCell('A2').text).toBe('北京城市副中心 2026年');
+        expect(sheet?.getRow(3).values).toEqual([
           undefined,
           '序号',
           '任务',
