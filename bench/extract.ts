@@ -274,7 +274,7 @@ export async function benchExtract(): Promise<BenchResult> {
   });
   const start = coldStart();
   const notes = [
-    'Strict = value + unit + comparator (and max for ranges); loose = value + unit. Optional gold targets are neither required nor penalised. Scoring is the same as /work/shared/tools/score_extract.py (src/core/extract/scoring.ts).',
+    'Strict = value + unit + comparator (and max for ranges); loose = value + unit. Optional gold targets are neither required nor penalised. Scoring is the same as ../shared/tools/score_extract.py (src/core/extract/scoring.ts).',
     'Recognizers-Text has no comparators, so its targets are all "="; its units are mapped from English (Square meter → 平方米, Chinese yuan → 元); bare numbers carry no unit and cannot match. Its throughput includes the number model.',
     "Throughput is per core: characters (or UTF-8 megabytes) per second of this process's CPU time, median of several runs after warm-up, so that other work on a shared machine does not distort it.",
     'The dev set was written by reading corpus sentences (test-data/dev/README.md) and the extractor was developed against it: read its figures as a regression floor, not as held-out accuracy.',

@@ -1,5 +1,5 @@
 /**
- * Scores predicted targets against gold ones the way /work/shared/tools/score_extract.py does:
+ * Scores predicted targets against gold ones the way ../shared/tools/score_extract.py does:
  * strict = value + unit + comparator (and `max` for ranges), loose = value + unit. Gold targets
  * marked `optional` are neither required nor penalised.
  */
