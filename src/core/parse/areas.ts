@@ -311,16 +311,6 @@ function bulletBlock(walk: Walk, block: Block, index: number): void {
   addTask(walk, task, walk.origin === 'bullet');
 }
 
-/** Longest opening sentence still read as a topic sentence when it has commas. */
-const MAX_TOPIC_WITH_COMMAS = 25;
-
-/** A measure's topic sentence is a short phrase ("推动产业链供应链优化升级。"), not a clause chain. */
-function isTopicSentence(text: string, span: Span | undefined): boolean {
-  if (!span) return false;
-  const sentence = text.slice(span[0], span[1]);
-  return sentence.length <= MAX_TOPIC_WITH_COMMAS || !/[，,]/.test(sentence);
-}
-
 /** Longest line read as a measure's topic line standing above its body ("加力扩大有效投资。"). */
 const MAX_TOPIC_LINE = 25;
 

@@ -29,7 +29,7 @@ export function shortReport(full: string): string {
   const lines = full.split('\n');
   const section = lines.findIndex((line) => line.startsWith('三、'));
   const fourth = lines.findIndex((line) => line.startsWith('（四）'));
-  const greeting = lines.findIndex((line) => line === '各位代表：');
+  const greeting = lines.indexOf('各位代表：');
   return `${[...lines.slice(0, greeting + 1), ...lines.slice(section, fourth)].join('\n')}\n`;
 }
 
