@@ -1,6 +1,7 @@
 import type { Unit } from '../../store/schema.js';
 import { createUnit } from '../../store/units/create-unit.js';
-import { actorOf, requireRole, requireUser } from '../auth/roles.js';
+import { listUnits } from '../../store/units/list-units.js';
+import { actorOf, requireUser } from '../auth/roles.js';
 import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
 import { createUnitBodySchema, unitListSchema, unitSchema } from './schema.js';
@@ -24,8 +25,7 @@ export const unitRoutes: RouteModule = (app, context) => {
       schema: { tags: ['units'], summary: 'All units', response: { 200: unitListSchema, ...errorResponses } },
     },
     async (request) => {
-      requireUser(request);
-      const units = await context.db.selectFrom('units').selectAll().orderBy('id').execute();
+      const units = await listUnits(context.db, { includeArchived: true, orderBy: 'id' });
       return { units: units.map(presentUnit) };
     },
   );
@@ -41,7 +41,7 @@ export const unitRoutes: RouteModule = (app, context) => {
       },
     },
     async (request) => {
-      const user = requireRole(request, 'admin');
+      const user = requireUser(request);
       const unit = await createUnit(context.db, {
         name: request.body.name,
         shortName: request.body.shortName ?? null,
