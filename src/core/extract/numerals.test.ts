@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseChineseNumber, toHalfWidth } from './numerals.js';
+import { isChineseDigit, parseChineseNumber, parseChineseOrdinal, toHalfWidth } from './numerals.js';
 
 describe('parseChineseNumber', () => {
   it.each([
@@ -34,6 +34,32 @@ describe('parseChineseNumber', () => {
 
   it.each(['十四五', '百千万', '1.2.3', '', '万万', '两两', 'abc', '1,23'])('rejects %s', (text) => {
     expect(parseChineseNumber(text)).toBeNull();
+  });
+});
+
+describe('parseChineseOrdinal', () => {
+  it.each([
+    ['一', 1],
+    ['两', 2],
+    ['零', 0],
+    ['十', 10],
+    ['十二', 12],
+    ['十零', 10],
+    ['二十', 20],
+    ['两十两', 22],
+    ['九十九', 99],
+    ['一百', 100],
+  ])('reads %s as %d', (text, value) => {
+    expect(parseChineseOrdinal(text)).toBe(value);
+  });
+
+  it.each(['', '百', '一百一', '二〇', '十十', '一千', '二十一百', '1', '十四五'])('rejects %s', (text) => {
+    expect(parseChineseOrdinal(text)).toBeNaN();
+  });
+
+  it('counts 两 and 〇 as digits and 十 as a multiplier', () => {
+    expect(['〇', '两', '九'].map(isChineseDigit)).toEqual([true, true, true]);
+    expect(['十', '百', '1', 'a'].map(isChineseDigit)).toEqual([false, false, false, false]);
   });
 });
 

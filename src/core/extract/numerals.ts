@@ -21,6 +21,11 @@ const DIGITS: Readonly<Record<string, number>> = {
 
 const SMALL_MULTIPLIERS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
 
+/** Whether `ch` is one Chinese digit, 零 〇 一 … 九 or 两 (not a multiplier such as 十). */
+export function isChineseDigit(ch: string): boolean {
+  return DIGITS[ch] !== undefined;
+}
+
 /** Removes binary floating-point noise (2.26 × 10¹² → 2260000000000, not 2260000000000.0002). */
 export function cleanNumber(value: number): number {
   return Number.parseFloat(value.toPrecision(15));
@@ -162,4 +167,16 @@ export function parseChineseNumber(input: string): number | null {
   if (!Number.isFinite(value)) return null;
   // Only a decimal scaled by a multiplier can carry binary noise (2.26万亿).
   return Number.isInteger(value) || !sawMultiplier ? value : cleanNumber(value);
+}
+
+/** The forms a small ordinal takes in list labels and dates: 一 … 九, 十, 二十, 十五, 九十九, 一百. */
+const SMALL_ORDINAL =
+  /^(?:[零〇一二两三四五六七八九]?十[零〇一二两三四五六七八九]?|[零〇一二两三四五六七八九]|一百)$/u;
+
+/**
+ * Value of a small Chinese ordinal (一 … 九十九, 一百) as labels such as "十二、" and dates such as
+ * "一月二十七日" write it, or NaN when `numeral` is not one (larger or positional forms, "一百一").
+ */
+export function parseChineseOrdinal(numeral: string): number {
+  return SMALL_ORDINAL.test(numeral) ? (parseChineseNumber(numeral) ?? Number.NaN) : Number.NaN;
 }

@@ -3,6 +3,8 @@
  * 一、 （一） 1. （1） ① and bullets - * •, plus Markdown headings.
  */
 
+import { isChineseDigit, parseChineseOrdinal } from '../extract/numerals.js';
+
 /** Label families, from the usual outermost to the usual innermost. */
 export type LabelStyle =
   | 'cn-dun' // 一、
@@ -20,37 +22,6 @@ export interface Label {
   ordinal: number;
   /** Offset just past the label and any spaces after it (where the body starts). */
   bodyStart: number;
-}
-
-const CN_DIGITS: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
-/** Value of a small Chinese numeral (一 … 九十九, 一百), or NaN when it is not one. */
-export function chineseOrdinal(numeral: string): number {
-  if (numeral.length === 0 || numeral.length > 4) return Number.NaN;
-  if (numeral === '一百') return 100;
-  const tenAt = numeral.indexOf('十');
-  if (tenAt === -1) {
-    return numeral.length === 1 ? (CN_DIGITS[numeral] ?? Number.NaN) : Number.NaN;
-  }
-  const tensPart = numeral.slice(0, tenAt);
-  const unitPart = numeral.slice(tenAt + 1);
-  const tens = tensPart === '' ? 1 : tensPart.length === 1 ? (CN_DIGITS[tensPart] ?? Number.NaN) : Number.NaN;
-  const units =
-    unitPart === '' ? 0 : unitPart.length === 1 ? (CN_DIGITS[unitPart] ?? Number.NaN) : Number.NaN;
-  return tens * 10 + units;
 }
 
 /** "12" or full-width "１２" as a number. */
@@ -97,7 +68,7 @@ export function readLabel(text: string, offset: number, limit: number): Label | 
     match = matchAt(CN_PAREN, text, offset);
     if (match) {
       style = 'cn-paren';
-      ordinal = chineseOrdinal(match[1] ?? '');
+      ordinal = parseChineseOrdinal(match[1] ?? '');
     } else {
       match = matchAt(ARABIC_PAREN, text, offset);
       if (match) {
@@ -124,11 +95,11 @@ export function readLabel(text: string, offset: number, limit: number): Label | 
       ordinal: first.charCodeAt(0) - 0x2460 + 1,
       bodyStart: skipSpaces(text, offset + 1, limit),
     };
-  } else if (CN_DIGITS[first] !== undefined || first === '十') {
+  } else if (isChineseDigit(first) || first === '十') {
     match = matchAt(CN_DUN, text, offset);
     if (match) {
       style = 'cn-dun';
-      ordinal = chineseOrdinal(match[1] ?? '');
+      ordinal = parseChineseOrdinal(match[1] ?? '');
     }
   } else {
     match = matchAt(BULLET, text, offset);

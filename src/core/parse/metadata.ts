@@ -1,7 +1,7 @@
+import { parseChineseNumber, parseChineseOrdinal } from '../extract/numerals.js';
 import type { ReportMeta } from '../report-tree.js';
 import { type Block, blockContent } from './blocks.js';
 import { GREETING } from './classify.js';
-import { chineseOrdinal } from './labels.js';
 
 /** What a line of a report's header (or trailer) says about the document. */
 export type HeaderLineKind = 'title' | 'session' | 'source' | 'speaker' | 'caption' | 'dateline' | 'credit';
@@ -10,7 +10,6 @@ const SESSION = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*在(.{0,40}
 /** The same date written in Chinese numerals: "二〇二六年一月二十七日在…人民代表大会". */
 const SESSION_CN =
   /([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日\s*在(.{0,40}?)(人民代表大会|人大)/;
-const CN_DIGIT = '〇一二三四五六七八九';
 const SOURCE = /^(来\s*源|时\s*间|发布时间|发布日期|日期|作者|编辑|责任编辑|稿源|出处|字号)\s*[:：]/;
 const DATELINE = /^(新华社|人民网|中新社|新华网|央视网|本报)[^。]{0,16}电/;
 const CAPTION = /(记者|摄影|图)[^。]{0,24}摄[）)]?$/;
@@ -32,12 +31,6 @@ export function isPageControl(content: string): boolean {
   return content.length <= 16 && PAGE_CONTROL.test(content);
 }
 
-function chineseYear(numeral: string): number {
-  let year = 0;
-  for (const char of numeral) year = year * 10 + Math.max(0, CN_DIGIT.indexOf(char === '零' ? '〇' : char));
-  return year;
-}
-
 /** The delivery date and venue of a session line, in Arabic or Chinese numerals. */
 function sessionOf(content: string): { y: string; m: string; d: string; where: string } | undefined {
   const arabic = SESSION.exec(content);
@@ -45,9 +38,9 @@ function sessionOf(content: string): { y: string; m: string; d: string; where: s
   const chinese = SESSION_CN.exec(content);
   if (!chinese) return undefined;
   return {
-    y: String(chineseYear(chinese[1] ?? '')),
-    m: String(chineseOrdinal(chinese[2] ?? '')),
-    d: String(chineseOrdinal(chinese[3] ?? '')),
+    y: String(parseChineseNumber(chinese[1] ?? '') ?? 0), // positional: 二〇二六
+    m: String(parseChineseOrdinal(chinese[2] ?? '')),
+    d: String(parseChineseOrdinal(chinese[3] ?? '')),
     where: chinese[4] ?? '',
   };
 }
@@ -134,7 +127,7 @@ function yearFromPlanOpening(text: string): number | undefined {
   const match = PLAN_OPENING.exec(text);
   if (!match?.[1]) return undefined;
   // The third plan began in 1966 and every plan since has run five years.
-  return 1966 + 5 * (10 + chineseOrdinal(match[1]) - 3);
+  return 1966 + 5 * (10 + parseChineseOrdinal(match[1]) - 3);
 }
 
 /** Build the report's metadata from the evidence; every field is optional except the title. */
