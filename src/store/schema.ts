@@ -18,12 +18,20 @@ export type Flag = 0 | 1;
 type Id = Generated<number>;
 type Version = ColumnType<number, number | undefined, number>;
 
-/** 发文机关 — the government that issues a report (北京市通州区人民政府, 国务院…). */
+/**
+ * 政府 — a government that owns data (北京市人民政府, 北京市通州区人民政府…). Organisations form a
+ * tree (parent_id); every report, unit and user belongs to one. A user reads and writes only their
+ * organisation's data.
+ */
 export interface OrganisationTable {
   id: Id;
   name: string;
   /** Administrative level: national, province, city, district, other. */
   level: string | null;
+  /** The superior government; null for the root. */
+  parent_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** 1 for an organisation that owns nothing (a former issuer name, kept by the upgrade). */
+  archived: Generated<Flag>;
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Version;
@@ -32,7 +40,10 @@ export interface OrganisationTable {
 /** 政府工作报告 — one report (one year of one government), with its revisions. */
 export interface ReportTable {
   id: Id;
+  /** The owning government (whose ledger the report is in). */
   organisation_id: number | null;
+  /** 发文机关 — the issuing government as written, if known. */
+  issuer: ColumnType<string | null, string | null | undefined, string | null>;
   title: string;
   year: number | null;
   /** The place named in the report (北京市, 广东省…). */
@@ -316,6 +327,8 @@ export interface UserTable {
   password_hash: string;
   role: UserRole;
   unit_id: number | null;
+  /** The government the user works for: they read and write only its data. */
+  organisation_id: ColumnType<number | null, number | null | undefined, number | null>;
   email: string | null;
   disabled: Flag;
   failed_logins: number;

@@ -10,6 +10,7 @@ import * as reportChangeMarks from './20261127-1930-report-change-marks.js';
 import * as userMustChangePassword from './20261204-2330-user-must-change-password.js';
 import * as unitAliases from './20261204-2345-unit-aliases.js';
 import * as loginThrottles from './20261205-0010-login-throttles.js';
+import * as organisationTree from './20261205-0330-organisation-tree.js';
 
 /**
  * Every migration, by name. Names start with a UTC timestamp so they sort in the order they
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '20261204-2330-user-must-change-password': userMustChangePassword,
   '20261204-2345-unit-aliases': unitAliases,
   '20261205-0010-login-throttles': loginThrottles,
+  '20261205-0330-organisation-tree': organisationTree,
 };
