@@ -438,6 +438,8 @@ export type ReportingPeriod = Selectable<ReportingPeriodTable>;
 export type ProgressReport = Selectable<ProgressReportTable>;
 export type Attachment = Selectable<AttachmentTable>;
 export type Comment = Selectable<CommentTable>;
+/** A row of `flags` (领导关注); `Flag` is the 0/1 column type. */
+export type TaskFlag = Selectable<FlagTable>;
 export type User = Selectable<UserTable>;
 export type Session = Selectable<SessionTable>;
 export type Notification = Selectable<NotificationTable>;

@@ -1,14 +1,28 @@
 import { z } from 'zod';
+import { listOfficeUserIds } from '../../store/accounts/list-office-user-ids.js';
+import { addTaskComment } from '../../store/comments/add-task-comment.js';
+import { listTaskComments } from '../../store/comments/list-task-comments.js';
 import { clearFlags } from '../../store/flags/clear-flags.js';
+import { flagTask } from '../../store/flags/flag-task.js';
+import { listLiveFlags } from '../../store/flags/list-live-flags.js';
 import { listUnitUserIds } from '../../store/notifications/create-notifications.js';
-import { insertAudited } from '../../store/versioned/insert-audited.js';
-import { writeTransaction } from '../../store/write-transaction.js';
-import { actorOf, requireRole, requireUser } from '../auth/roles.js';
+import type { TaskFlag } from '../../store/schema.js';
+import { actorOf, requireUser } from '../auth/roles.js';
 import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
 import { requireTaskAccess } from '../tasks/require-task-access.js';
 import { taskIdParamsSchema } from '../tasks/schema.js';
 import { commentBodySchema, commentSchema, flagSchema } from './schema.js';
+
+function presentFlag(flag: TaskFlag) {
+  return {
+    id: flag.id,
+    taskId: flag.node_id,
+    userId: flag.user_id,
+    note: flag.note,
+    createdAt: flag.created_at,
+  };
+}
 
 /** 领导关注 and 批示 — leaders flag tasks to watch and give instructions; everyone concerned can comment. */
 export const leaderRoutes: RouteModule = (app, context) => {
@@ -25,25 +39,7 @@ export const leaderRoutes: RouteModule = (app, context) => {
     async (request) => {
       const user = requireUser(request);
       await requireTaskAccess(context.db, user, request.params.id);
-      const rows = await context.db
-        .selectFrom('comments as c')
-        .innerJoin('users as u', 'u.id', 'c.author_id')
-        .select(['c.id', 'c.kind', 'c.node_id', 'c.author_id', 'u.display_name', 'c.body', 'c.created_at'])
-        .where('c.node_id', '=', request.params.id)
-        .where('c.archived', '=', 0)
-        .orderBy('c.id')
-        .execute();
-      return {
-        comments: rows.map((r) => ({
-          id: r.id,
-          kind: r.kind,
-          taskId: r.node_id,
-          authorId: r.author_id,
-          authorName: r.display_name,
-          body: r.body,
-          createdAt: r.created_at,
-        })),
-      };
+      return { comments: await listTaskComments(context.db, request.params.id) };
     },
   );
 
@@ -63,35 +59,20 @@ export const leaderRoutes: RouteModule = (app, context) => {
         },
       },
       async (request) => {
-        const user = kind === 'instruction' ? requireRole(request, 'leader') : requireUser(request);
+        const user = requireUser(request);
         const units = await requireTaskAccess(context.db, user, request.params.id);
-        const now = new Date().toISOString();
-        const row = await writeTransaction(context.db, (trx) =>
-          insertAudited(
-            trx,
-            'comments',
-            {
-              kind,
-              node_id: request.params.id,
-              progress_report_id: null,
-              author_id: user.id,
-              body: request.body.body,
-              archived: 0,
-              created_at: now,
-              updated_at: now,
-            },
-            actorOf(user),
-            kind,
-          ),
-        );
+        const row = await addTaskComment(context.db, {
+          kind,
+          taskId: request.params.id,
+          authorId: user.id,
+          body: request.body.body,
+          actor: actorOf(user),
+        });
         if (kind === 'instruction') {
-          const admins = await context.db
-            .selectFrom('users')
-            .select('id')
-            .where('role', '=', 'admin')
-            .where('disabled', '=', 0)
-            .execute();
-          const userIds = [...(await listUnitUserIds(context.db, units)), ...admins.map((a) => a.id)];
+          const userIds = [
+            ...(await listUnitUserIds(context.db, units)),
+            ...(await listOfficeUserIds(context.db)),
+          ];
           await context.notifier.notify(userIds, {
             kind: 'instruction',
             title: `领导批示：${user.displayName}`,
@@ -123,22 +104,7 @@ export const leaderRoutes: RouteModule = (app, context) => {
       },
     },
     async (request) => {
-      requireRole(request, 'leader', 'admin');
-      const rows = await context.db
-        .selectFrom('flags')
-        .selectAll()
-        .where('cleared_at', 'is', null)
-        .orderBy('id', 'desc')
-        .execute();
-      return {
-        flags: rows.map((r) => ({
-          id: r.id,
-          taskId: r.node_id,
-          userId: r.user_id,
-          note: r.note,
-          createdAt: r.created_at,
-        })),
-      };
+      return { flags: (await listLiveFlags(context.db)).map(presentFlag) };
     },
   );
 
@@ -154,40 +120,15 @@ export const leaderRoutes: RouteModule = (app, context) => {
       },
     },
     async (request) => {
-      const user = requireRole(request, 'leader');
+      const user = requireUser(request);
       await requireTaskAccess(context.db, user, request.params.id);
-      const now = new Date().toISOString();
-      const row = await writeTransaction(context.db, async (trx) => {
-        const existing = await trx
-          .selectFrom('flags')
-          .selectAll()
-          .where('node_id', '=', request.params.id)
-          .where('user_id', '=', user.id)
-          .where('cleared_at', 'is', null)
-          .executeTakeFirst();
-        if (existing) return existing;
-        return insertAudited(
-          trx,
-          'flags',
-          {
-            node_id: request.params.id,
-            user_id: user.id,
-            note: request.body.note ?? null,
-            cleared_at: null,
-            created_at: now,
-            updated_at: now,
-          },
-          actorOf(user),
-          'flag',
-        );
+      const flag = await flagTask(context.db, {
+        taskId: request.params.id,
+        userId: user.id,
+        note: request.body.note ?? null,
+        actor: actorOf(user),
       });
-      return {
-        id: row.id,
-        taskId: row.node_id,
-        userId: row.user_id,
-        note: row.note,
-        createdAt: row.created_at,
-      };
+      return presentFlag(flag);
     },
   );
 
@@ -202,10 +143,13 @@ export const leaderRoutes: RouteModule = (app, context) => {
       },
     },
     async (request) => {
-      const user = requireRole(request, 'leader');
-      const now = new Date().toISOString();
-      const cleared = await writeTransaction(context.db, (trx) =>
-        clearFlags(trx, request.params.id, user.id, actorOf(user), now),
+      const user = requireUser(request);
+      const cleared = await clearFlags(
+        context.db,
+        request.params.id,
+        user.id,
+        actorOf(user),
+        new Date().toISOString(),
       );
       return { cleared };
     },

@@ -1,0 +1,13 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+
+/** The ids of the office's (督查室) enabled accounts, for notifications meant for the office. */
+export async function listOfficeUserIds(db: Kysely<Database>): Promise<number[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('role', '=', 'admin')
+    .where('disabled', '=', 0)
+    .execute();
+  return rows.map((r) => r.id);
+}
