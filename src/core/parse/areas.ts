@@ -217,7 +217,7 @@ function settleArea(walk: Walk): void {
   ) {
     if (!area.preamble || walk.preambleInline === area) {
       // The area's only paragraph: its inline topics are measures, else its sentences are tasks.
-      const inline = inlineMeasures(text, splitSentences(text, only.span[0], only.span[1]));
+      const inline = inlineMeasures(text, splitSentences(text, only.span[0], only.span[1]), true);
       area.measures = inline ? inline.measures : [];
       area.tasks = inline
         ? inline.lead.flatMap((span) => sentenceTask(text, span) ?? [])

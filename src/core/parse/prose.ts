@@ -100,26 +100,82 @@ function isInlineTopic(text: string, span: Span): boolean {
   );
 }
 
+/** Whether the sentences between a topic and the next short sentence make a body of its own. */
+function isBody(body: readonly Span[]): boolean {
+  const characters = body.reduce((total, span) => total + span[1] - span[0], 0);
+  return body.length >= MIN_BODY_SENTENCES || characters >= MIN_BODY_CHARACTERS;
+}
+
+/** An adverb of manner before a topic's verb ("加快推动…", "进一步优化…"). */
+const LEADING_ADVERB =
+  /^(进一步|更大力度|更高水平|加快|持续|深入|积极|大力|着力|不断|全面|切实|扎实|坚定|统筹|有序|稳步)/;
+
+/**
+ * How much of a short sentence the text after it takes up: the share of its two-character words
+ * (after its opening verb) that recur there. A topic names what its body is about.
+ */
+function cohesion(topic: string, body: string): number {
+  const words = new Set<string>();
+  const han = topic.replace(/[^\u4e00-\u9fff]/g, '').replace(LEADING_ADVERB, '');
+  for (let i = 2; i + 2 <= han.length; i++) words.add(han.slice(i, i + 2));
+  let shared = 0;
+  for (const word of words) if (body.includes(word)) shared++;
+  return shared / Math.max(1, words.size);
+}
+
 /**
  * Measures written inside one paragraph as short topic sentences, each followed by its body
- * ("更大力度提振消费。优化实施…。培育特色消费…。着力扩大有效投资。推进…。"): a short sentence is a
- * topic when its body, up to the next short sentence, has two sentences or 100 characters; one
- * without such a body ("加快推动内外贸一体化。" and one sentence) is a task of the topic before it.
- * Undefined unless at least three topics are found after a lead of at most two sentences.
+ * ("更大力度提振消费。优化实施…。培育特色消费…。着力扩大有效投资。推进…。").
+ * - Short sentences in a row hold at most one topic: the one whose words (after its verb) recur most
+ *   in the text that follows the row, the later one on a tie; the others are tasks ("强化与…合作。
+ *   做好对口支援工作。深化…功能区建设。加快…").
+ * - That one is a topic when its body, up to the next row's topic, has two sentences or 100
+ *   characters, and some of its words recur there: a topic names what its body is about. One
+ *   without such a body ("加快推动内外贸一体化。" and one sentence) is a task of the topic before it.
+ * - The first topic after a lead of at most two sentences needs no recurring words; when the
+ *   paragraph has no lead of its own (`opensBody`: the area's lead stands in the paragraph above),
+ *   its opening short sentence is a topic whatever follows it.
+ * Undefined unless at least three topics are found.
  */
 export function inlineMeasures(
   text: string,
   sentences: readonly Span[],
+  opensBody = false,
 ): { lead: Span[]; measures: MeasureNode[] } | undefined {
-  const candidates: number[] = [];
-  sentences.forEach((span, index) => {
-    if (isInlineTopic(text, span)) candidates.push(index);
-  });
-  const topics = candidates.filter((index, i) => {
-    const next = candidates[i + 1] ?? sentences.length;
-    const body = sentences.slice(index + 1, next);
-    const characters = body.reduce((total, span) => total + span[1] - span[0], 0);
-    return body.length >= MIN_BODY_SENTENCES || characters >= MIN_BODY_CHARACTERS;
+  const short = sentences.map((span) => isInlineTopic(text, span));
+  // Each row of short sentences offers one topic, and with it, how much its words recur after it.
+  const picks: { index: number; score: number }[] = [];
+  for (let start = 0; start < sentences.length; ) {
+    if (!short[start]) {
+      start++;
+      continue;
+    }
+    let end = start;
+    while (short[end + 1]) end++;
+    let after = end + 1;
+    while (after < sentences.length && !short[after]) after++;
+    const bodyText = sentences
+      .slice(end + 1, after)
+      .map((span) => text.slice(span[0], span[1]))
+      .join('');
+    let pick = { index: start, score: -1 };
+    for (let index = start; index <= end; index++) {
+      const [from, to] = withoutTerminator(text, sentences[index] as Span);
+      const score = cohesion(text.slice(from, to), bodyText);
+      if (score >= pick.score && !(opensBody && start === 0 && index > 0)) pick = { index, score };
+    }
+    picks.push(pick);
+    start = end + 1;
+  }
+  // A row's topic has a body up to the next row's topic, and words that recur in it; the first topic
+  // after a short lead, or opening a paragraph with no lead, is one by its place.
+  const topics: number[] = [];
+  picks.forEach(({ index, score }, i) => {
+    const body = sentences.slice(index + 1, picks[i + 1]?.index ?? sentences.length);
+    if (body.length === 0) return;
+    const leading = topics.length === 0 && index <= MAX_LEAD_SENTENCES;
+    if (leading && opensBody && index === 0) topics.push(index);
+    else if ((score > 0 || leading) && isBody(body)) topics.push(index);
   });
   const first = topics[0];
   // Inline measures are a paragraph's structure: three or more of them, after a lead of at most two
