@@ -17,7 +17,7 @@ import {
   ledgerWantsFlagged,
 } from './ledger-list.js';
 import { ReportInputsCache } from './report-inputs.js';
-import { countsApprovedOnly, type ReportScope, reportScopeOf, scopeKey } from './report-scope.js';
+import { countsApprovedOnly } from './report-scope.js';
 import {
   dashboardSchema,
   reportDetailSchema,
@@ -25,7 +25,14 @@ import {
   reportListSchema,
   reportViewQuerySchema,
 } from './schema.js';
-import { type JsonBody, jsonBody, jsonBodyBytes, readReportAccess, sendJsonBytes } from './view-access.js';
+import {
+  type JsonBody,
+  jsonBody,
+  jsonBodyBytes,
+  readScopedView,
+  type ScopedViewRead,
+  sendJsonBytes,
+} from './view-access.js';
 
 const MiB = 1024 * 1024;
 
@@ -40,7 +47,7 @@ export function canonicalQuery(query: object): string {
 /** Reading reports: the list, one report with its tree and statuses, and its dashboard. */
 export const reportRoutes: RouteModule = (app, context) => {
   // Every view is filed under report, scope and date, and valid while the report's change
-  // counter (read with the session by readReportAccess, and kept until the database changes)
+  // counter (read with the session by readScopedView, and kept until the database changes)
   // stays where it was.
   // A computed province report is a large object graph that every garbage collection walks:
   // keep only the last couple, enough for the views of one report computed in a row to share it.
@@ -57,15 +64,14 @@ export const reportRoutes: RouteModule = (app, context) => {
   // A ledger index holds every task's row of one report and scope: a few, like details.
   const ledgers = new KeptValues<string, LedgerIndex>({ max: 32 });
   /** The computed report (tree + statuses), shared by the views computed from it. */
-  const detailOf = (
-    reportId: number,
-    counter: number,
-    at: string,
-    scope: ReportScope,
-    rollup: RollUpMode = 'mean',
-  ) =>
-    details.getOrCompute(`${reportId}:${scopeKey(scope)}:${at}:${rollup}`, counter, async () => {
-      const read = await inputs.statusInputs(context.db, reportId, counter, countsApprovedOnly(scope));
+  const detailOf = ({ state, at, scope, key }: ScopedViewRead, rollup: RollUpMode = 'mean') =>
+    details.getOrCompute(`${key}:${rollup}`, state.counter, async () => {
+      const read = await inputs.statusInputs(
+        context.db,
+        state.report.id,
+        state.counter,
+        countsApprovedOnly(scope),
+      );
       return computeReportDetail(
         read.base,
         read.inputs,
@@ -102,26 +108,14 @@ export const reportRoutes: RouteModule = (app, context) => {
       },
     },
     async (request, reply) => {
-      const { counter } = await readReportAccess(context, request, { reportId: request.params.id });
-      const reportId = request.params.id;
-      const at = request.query.at ?? context.today();
-      const scope = reportScopeOf(request.user);
+      const view = await readScopedView(context, request, { reportId: request.params.id }, request.query.at);
       // The whole tree of a province-sized report is hundreds of kB: cache it serialised and
       // encoded (once, with the response schema). The ledger pages through GET …/tasks instead.
       const { rollup } = request.query;
-      const json = await trees.getOrCompute(
-        `${reportId}:${scopeKey(scope)}:${at}:${rollup}`,
-        counter,
-        async () => {
-          const {
-            unitOfTask: _u,
-            storedTasks: _s,
-            assignments: _a,
-            ...detail
-          } = await detailOf(reportId, counter, at, scope, rollup);
-          return jsonBody(JSON.stringify(z.encode(reportDetailSchema, detail)), true);
-        },
-      );
+      const json = await trees.getOrCompute(`${view.key}:${rollup}`, view.state.counter, async () => {
+        const { unitOfTask: _u, storedTasks: _s, assignments: _a, ...detail } = await detailOf(view, rollup);
+        return jsonBody(JSON.stringify(z.encode(reportDetailSchema, detail)), true);
+      });
       return sendJsonBytes(request, reply, json);
     },
   );
@@ -139,14 +133,10 @@ export const reportRoutes: RouteModule = (app, context) => {
       },
     },
     async (request, reply) => {
-      const { counter } = await readReportAccess(context, request, { reportId: request.params.id });
-      const reportId = request.params.id;
-      const at = request.query.at ?? context.today();
-      const scope = reportScopeOf(request.user);
-      const key = `${reportId}:${scopeKey(scope)}:${at}`;
+      const view = await readScopedView(context, request, { reportId: request.params.id }, request.query.at);
       const indexOf = () =>
-        ledgers.getOrCompute(key, counter, async () =>
-          buildLedgerIndex(await detailOf(reportId, counter, at, scope)),
+        ledgers.getOrCompute(view.key, view.state.counter, async () =>
+          buildLedgerIndex(await detailOf(view)),
         );
       if (ledgerWantsFlagged(request.query)) {
         // Flags do not move the change counter: read them per request and keep no such page.
@@ -161,8 +151,8 @@ export const reportRoutes: RouteModule = (app, context) => {
       // views, under the query as validated (unknown parameters dropped, keys in one order), so
       // `?x=1`, `?x=2`… from anyone cannot fill the cache with copies of one page.
       const page = await ledgerPages.getOrCompute(
-        `${key}:${canonicalQuery(request.query)}`,
-        counter,
+        `${view.key}:${canonicalQuery(request.query)}`,
+        view.state.counter,
         async () => jsonBody(ledgerPageJson(await indexOf(), request.query), true),
       );
       return sendJsonBytes(request, reply, page);
@@ -182,29 +172,22 @@ export const reportRoutes: RouteModule = (app, context) => {
       },
     },
     async (request, reply) => {
-      const { counter } = await readReportAccess(context, request, { reportId: request.params.id });
-      const reportId = request.params.id;
-      const at = request.query.at ?? context.today();
-      const scope = reportScopeOf(request.user);
+      const view = await readScopedView(context, request, { reportId: request.params.id }, request.query.at);
       const { rollup } = request.query;
-      const json = await dashboards.getOrCompute(
-        `${reportId}:${scopeKey(scope)}:${at}:${rollup}`,
-        counter,
-        async () => {
-          const detail = await detailOf(reportId, counter, at, scope, rollup);
-          const trend = computeDashboardTrend(
-            detail.year,
-            detail.storedTasks,
-            detail.assignments,
-            await inputs.approvedReports(context.db, reportId, counter),
-            at,
-            context.config.DEADLINE_WARN_DAYS,
-            rollup,
-          );
-          const dashboard = { ...buildDashboard(detail, context.config.DEADLINE_WARN_DAYS), trend };
-          return jsonBody(JSON.stringify(z.encode(dashboardSchema, dashboard)), true);
-        },
-      );
+      const json = await dashboards.getOrCompute(`${view.key}:${rollup}`, view.state.counter, async () => {
+        const detail = await detailOf(view, rollup);
+        const trend = computeDashboardTrend(
+          detail.year,
+          detail.storedTasks,
+          detail.assignments,
+          await inputs.approvedReports(context.db, request.params.id, view.state.counter),
+          view.at,
+          context.config.DEADLINE_WARN_DAYS,
+          rollup,
+        );
+        const dashboard = { ...buildDashboard(detail, context.config.DEADLINE_WARN_DAYS), trend };
+        return jsonBody(JSON.stringify(z.encode(dashboardSchema, dashboard)), true);
+      });
       return sendJsonBytes(request, reply, json);
     },
   );

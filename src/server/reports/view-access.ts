@@ -5,6 +5,7 @@ import { mayReadReport, reportReachOf } from '../../store/reports/readable-repor
 import type { ViewState, ViewSubject } from '../../store/status/read-view-state.js';
 import { adoptSession, sessionTokenOf } from '../auth/session.js';
 import type { AppContext } from '../context.js';
+import { type ReportScope, reportScopeOf, scopeKey } from './report-scope.js';
 
 /**
  * The first step of a cached read: looks up the request's session and the report (or the
@@ -30,6 +31,33 @@ export async function readReportAccess(
   await adoptSession(request, context, state.session, now);
   if (!mayReadReport(reportReachOf(request.user?.role ?? null), state.report)) throw missing();
   return state;
+}
+
+/** A cached view's read: the access state, the day it is read at, the reader's scope and its cache key. */
+export interface ScopedViewRead {
+  state: ViewState;
+  /** The day the view is computed for: the query's `at`, today without one. */
+  at: string;
+  scope: ReportScope;
+  /** `<report or task id>:<scope>:<at>`: the part of a view's cache key every view shares. */
+  key: string;
+}
+
+/**
+ * The preamble of every cached report or task view: readReportAccess (which makes the session
+ * the request's user, so the scope is read after it), the day and the reader's scope.
+ */
+export async function readScopedView(
+  context: AppContext,
+  request: FastifyRequest,
+  subject: ViewSubject,
+  at: string | undefined,
+): Promise<ScopedViewRead> {
+  const state = await readReportAccess(context, request, subject);
+  const day = at ?? context.today();
+  const scope = reportScopeOf(request.user);
+  const id = 'taskId' in subject ? subject.taskId : subject.reportId;
+  return { state, at: day, scope, key: `${id}:${scopeKey(scope)}:${day}` };
 }
 
 /**

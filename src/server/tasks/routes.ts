@@ -7,13 +7,14 @@ import { getTaskSource } from '../../store/tasks/get-task-source.js';
 import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
 import { presentTask, statusSettings } from '../reports/present-status.js';
-import { countsApprovedOnly, reportScopeOf, scopeKey, taskInScope } from '../reports/report-scope.js';
+import { countsApprovedOnly, reportScopeOf, taskInScope } from '../reports/report-scope.js';
 import { atQuerySchema } from '../reports/schema.js';
 import {
   type JsonBody,
   jsonBody,
   jsonBodyBytes,
   readReportAccess,
+  readScopedView,
   sendJsonBytes,
 } from '../reports/view-access.js';
 import { unitsOfTask } from './require-task-access.js';
@@ -65,16 +66,14 @@ export const taskRoutes: RouteModule = (app, context) => {
     },
     async (request, reply) => {
       const taskId = request.params.id;
-      const state = await readReportAccess(context, request, { taskId });
-      const at = request.query.at ?? context.today();
-      const scope = reportScopeOf(request.user);
+      const { state, at, scope, key } = await readScopedView(context, request, { taskId }, request.query.at);
       // Cached serialised per task, scope and date while its report's change counter stands;
       // a miss runs the task and its status inputs together. The passage is read apart (below).
       // Flags (领导关注) do not move the report's change counter and one field is per reader, so
       // they come with the session in the request's one query (readViewState), shown to
       // signed-in readers only, and never enter the shared cache.
       const flags = request.user ? state.taskFlags : { total: 0, bySessionUser: 0 };
-      const cachedPage = pages.getOrCompute(`${taskId}:${scopeKey(scope)}:${at}`, state.counter, async () => {
+      const cachedPage = pages.getOrCompute(key, state.counter, async () => {
         const [found, inputs] = await Promise.all([
           getTaskContext(context.db, taskId),
           listTaskStatusInputs(context.db, state.report.id, [taskId], {
