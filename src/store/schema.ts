@@ -152,6 +152,11 @@ export interface UnitTable {
   organisation_id: number | null;
   name: string;
   short_name: string | null;
+  /**
+   * The subordinate government this unit stands for in its organisation's ledger (通州区政府 in
+   * the city's): a task assigned to it is handed down as a 上级交办任务. Null for ordinary units.
+   */
+  represents_organisation_id: ColumnType<number | null, number | null | undefined, number | null>;
   archived: Flag;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -401,6 +406,37 @@ export interface LoginThrottleTable {
   updated_at: Timestamp;
 }
 
+export type SuperiorTaskStatus = 'pending' | 'accepted';
+
+/**
+ * 上级交办任务 — a superior's assignment to the unit that represents organisation
+ * `organisation_id`, as that organisation's office received it.
+ */
+export interface SuperiorTaskTable {
+  id: Id;
+  /** The superior's assignment (its task, its 牵头领导 and deadline). */
+  assignment_id: number;
+  /** The subordinate organisation that received it. */
+  organisation_id: number;
+  status: SuperiorTaskStatus;
+  /** The superior's reference, e.g. a 市折子工程 number; the subordinate's office may edit it. */
+  reference_number: string | null;
+  accepted_at: Timestamp | null;
+  accepted_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Version;
+}
+
+/** One of the subordinate's own tasks that carries a superior task out (linked or decomposed). */
+export interface SuperiorTaskLinkTable {
+  id: Id;
+  superior_task_id: number;
+  node_id: number;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   reports: ReportTable;
@@ -423,6 +459,8 @@ export interface Database {
   notifications: NotificationTable;
   audit_events: AuditEventTable;
   login_throttles: LoginThrottleTable;
+  superior_tasks: SuperiorTaskTable;
+  superior_task_links: SuperiorTaskLinkTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -444,3 +482,5 @@ export type User = Selectable<UserTable>;
 export type Session = Selectable<SessionTable>;
 export type Notification = Selectable<NotificationTable>;
 export type AuditEvent = Selectable<AuditEventTable>;
+export type SuperiorTask = Selectable<SuperiorTaskTable>;
+export type SuperiorTaskLink = Selectable<SuperiorTaskLinkTable>;

@@ -11,6 +11,7 @@ import * as userMustChangePassword from './20261204-2330-user-must-change-passwo
 import * as unitAliases from './20261204-2345-unit-aliases.js';
 import * as loginThrottles from './20261205-0010-login-throttles.js';
 import * as organisationTree from './20261205-0330-organisation-tree.js';
+import * as superiorTasks from './20261205-0400-superior-tasks.js';
 
 /**
  * Every migration, by name. Names start with a UTC timestamp so they sort in the order they
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '20261204-2345-unit-aliases': unitAliases,
   '20261205-0010-login-throttles': loginThrottles,
   '20261205-0330-organisation-tree': organisationTree,
+  '20261205-0400-superior-tasks': superiorTasks,
 };

@@ -16,7 +16,8 @@ export type VersionedTable =
   | 'progress_reports'
   | 'comments'
   | 'flags'
-  | 'users';
+  | 'users'
+  | 'superior_tasks';
 
 /** How the helpers see any versioned table: the columns they touch, and anything else. */
 type LooseDatabase = { versioned: { id: number; version: number; updated_at: string } };
@@ -39,6 +40,7 @@ const ENTITY_NAMES: Record<VersionedTable, [en: string, zh: string]> = {
   comments: ['Comment', '评论'],
   flags: ['Flag', '关注'],
   users: ['User', '用户'],
+  superior_tasks: ['Superior task', '上级交办任务'],
 };
 
 /** Reads a versioned row (for the audit "before" and for checks), or throws not_found. */
