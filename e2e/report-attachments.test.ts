@@ -72,7 +72,10 @@ describe('report form: evidence files on a phone', { timeout: 90_000 }, () => {
     await inbox.fillNarrative('主体工程完工，正在整理验收材料。');
     await inbox.saveDraft();
     await inbox.waitForState('草稿');
-    await files.root.getByLabel('添加附件').waitFor();
+    await files.chooser.waitFor();
+    // The picker speaks the UI's language, not the browser's "Choose File / No file chosen".
+    expect(await files.chooser.textContent()).toContain('选择文件');
+    expect(await files.root.locator('input[type="file"]:visible').count()).toBe(0);
   });
 
   it('attaches files, refuses a type not allowed, and removes one before submitting', async () => {

@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { openCalendar } from './pages/ant-date.js';
+import { AppShell } from './pages/app-shell.js';
 import { TaskPage } from './pages/task-page.js';
 import { type ApiClient, type ApiTask, firstReportTasks } from './support/api-client.js';
 import { horizontalOverflow, PHONE, screenshotPath } from './support/browser.js';
@@ -191,5 +193,29 @@ describe('task page: report passage, milestones, history and audit trail', { tim
     await page.sourceHighlight.waitFor();
     await expect.poll(() => page.highlightInView()).toBe(true);
     expect(await horizontalOverflow(phone)).toBe(0);
+  });
+
+  it('dates are picked in a calendar in the UI language, not the browser one', async () => {
+    const page = new TaskPage(office);
+    const shell = new AppShell(office);
+    await page.goto(task.id);
+    const form = office.getByTestId('assign-form');
+    // No native date or file field anywhere on the page (they speak the browser's English).
+    expect(await office.locator('input[type="date"], input[type="file"]:visible').count()).toBe(0);
+    const weekdays = async () => {
+      await form.locator('.ant-picker input').click();
+      const heads = openCalendar(office).locator('.ant-picker-content thead th');
+      await heads.first().waitFor();
+      const names = await heads.allTextContents();
+      await office.keyboard.press('Escape');
+      await openCalendar(office).waitFor({ state: 'hidden' });
+      return names;
+    };
+    // Chinese: weeks start on Monday, days named 一 … 日.
+    expect(await weekdays()).toEqual(['一', '二', '三', '四', '五', '六', '日']);
+    await shell.switchLanguage('EN');
+    await form.getByRole('button', { name: /Assign/ }).waitFor();
+    expect(await weekdays()).toEqual(['Su', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa']);
+    await shell.switchLanguage('中文');
   });
 });

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { fillDate } from './ant-date.js';
 import { pickOption } from './ant-select.js';
 
 /** An in-memory file for `setInputFiles`. */
@@ -18,6 +19,14 @@ export class AttachmentsSection {
 
   get items(): Locator {
     return this.root.getByTestId('attachment');
+  }
+
+  /** The 选择文件 button of the 添加附件 picker (antd Upload; its file input is hidden). */
+  get chooser(): Locator {
+    return this.root
+      .locator('.ant-upload-select')
+      .getByRole('button', { name: /选择文件/ })
+      .last();
   }
 
   /** Attaches files through the 添加附件 picker and waits until each is listed. */
@@ -207,7 +216,7 @@ export class AssignmentsPage {
     for (const unit of fields.cooperating ?? []) await this.pick('配合单位', unit);
     if (fields.cooperating?.length) await this.page.keyboard.press('Escape');
     if (fields.official) await this.form.getByLabel('牵头领导').fill(fields.official);
-    if (fields.deadline) await this.form.getByLabel('完成时限').fill(fields.deadline);
+    if (fields.deadline) await fillDate(this.form.getByLabel('完成时限'), fields.deadline);
     const answered = this.page.waitForResponse((r) => /\/assignments\/bulk$/.test(r.url()));
     await this.form.getByRole('button', { name: '批量分工' }).click();
     await answered;

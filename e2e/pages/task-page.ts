@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { fillDate } from './ant-date.js';
 import { pickOption } from './ant-select.js';
 
 /** One milestone as the office types it in the 形象进度 dialog. */
@@ -89,7 +90,7 @@ export class TaskPage {
       const before = await dialog.getByTestId('milestone-row').count();
       await dialog.getByRole('button', { name: /添加节点/ }).click();
       const row = dialog.getByTestId('milestone-row').nth(before);
-      await row.getByLabel('节点日期').fill(milestone.due);
+      await fillDate(row.getByLabel('节点日期'), milestone.due);
       await row.getByLabel('节点内容').fill(milestone.description);
       await row.getByLabel('应完成（%）').fill(String(milestone.percent));
     }

@@ -85,9 +85,11 @@ export class InboxPage {
     return this.page.getByTestId('consolidation');
   }
 
+  /** Waits for the state of the unit's own report, shown under the title (not the 汇总 panel's). */
   async waitForState(name: string): Promise<void> {
     await this.page
       .getByTestId('progress-form-page')
+      .locator(':scope > p')
       .getByTestId('report-state')
       .filter({ hasText: name })
       .waitFor();

@@ -5,6 +5,7 @@ import type { BulkAssignBody } from '../api/office-types.js';
 import type { Area, ReportDetail, Task, Unit } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
 import { useApiErrorText } from '../api/use-api-error-text.js';
+import { DateField } from '../components/date-field.js';
 import { PageError, PageLoading } from '../components/page-state.js';
 import { Panel } from '../components/panel.js';
 import { withAppContext } from '../components/with-app-context.js';
@@ -216,7 +217,7 @@ function BulkAssignPanel({
               <Input maxLength={100} />
             </Form.Item>
             <Form.Item name="deadline" label={t('assignBulk.deadline')}>
-              <Input type="date" />
+              <DateField />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={busy}>
               {t('assignBulk.submit')}

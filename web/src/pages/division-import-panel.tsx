@@ -1,5 +1,5 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Space, Table } from 'antd';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Space, Table, Upload } from 'antd';
 import { useId, useState } from 'react';
 import { ApiError, importDivisionPlan } from '../api/client.js';
 import type { DivisionImportResult, DivisionRowError } from '../api/office-types.js';
@@ -55,15 +55,24 @@ export function DivisionImportPanel({ reportId, onImported }: { reportId: number
         <label className="field-label" htmlFor={inputId}>
           {t('division.file')}
         </label>
-        <input
+        <Upload
           id={inputId}
-          type="file"
           accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          onChange={(event) => {
-            setFile(event.target.files?.[0] ?? null);
+          maxCount={1}
+          fileList={file ? [{ uid: 'division', name: file.name, status: 'done' }] : []}
+          beforeUpload={(chosen) => {
+            setFile(chosen);
+            setOutcome(null);
+            // Kept in the browser: the import button uploads it.
+            return false;
+          }}
+          onRemove={() => {
+            setFile(null);
             setOutcome(null);
           }}
-        />
+        >
+          <Button icon={<UploadOutlined />}>{t('upload.choose')}</Button>
+        </Upload>
         <Space wrap>
           <Button type="primary" onClick={() => void upload()} disabled={!file} loading={busy}>
             {t('division.upload')}

@@ -1,4 +1,5 @@
-import { Alert, Button, Checkbox, Select, Space, Table, Tag } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Checkbox, Select, Space, Table, Tag, Upload } from 'antd';
 import { useId, useMemo, useState } from 'react';
 import { commitDivisionPlan, previewDivisionPlan } from '../api/client.js';
 import type { DivisionCommitBody, DivisionCommitResult, DivisionPreview } from '../api/office-types.js';
@@ -95,6 +96,14 @@ export function DivisionReviewPanel({
   const [unitChoices, setUnitChoices] = useState<Map<string, UnitChoice>>(new Map());
   const [result, setResult] = useState<DivisionCommitResult | null>(null);
 
+  /** A new file (or none) makes the previous review and outcome stale. */
+  const pickFile = (chosen: File | null) => {
+    setFile(chosen);
+    setPreview(null);
+    setResult(null);
+    setError(null);
+  };
+
   const read = async () => {
     if (!file) return;
     setBusy(true);
@@ -146,17 +155,20 @@ export function DivisionReviewPanel({
         <label className="field-label" htmlFor={inputId}>
           {t('plan.file')}
         </label>
-        <input
+        <Upload
           id={inputId}
-          type="file"
           accept=".docx,.xlsx,.txt,.md"
-          onChange={(event) => {
-            setFile(event.target.files?.[0] ?? null);
-            setPreview(null);
-            setResult(null);
-            setError(null);
+          maxCount={1}
+          fileList={file ? [{ uid: 'plan', name: file.name, status: 'done' }] : []}
+          beforeUpload={(chosen) => {
+            pickFile(chosen);
+            // Kept in the browser: the read button uploads it.
+            return false;
           }}
-        />
+          onRemove={() => pickFile(null)}
+        >
+          <Button icon={<UploadOutlined />}>{t('upload.choose')}</Button>
+        </Upload>
         <Button onClick={() => void read()} disabled={!file} loading={busy && !preview}>
           {t('plan.read')}
         </Button>

@@ -3,6 +3,7 @@ import { createPeriod, listPeriods, setPeriodOpen } from '../api/client.js';
 import type { CreatePeriodBody, Period } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
 import { useApiAction } from '../api/use-api-action.js';
+import { DateField } from '../components/date-field.js';
 import { PageError, PageLoading } from '../components/page-state.js';
 import { Panel } from '../components/panel.js';
 import { periodState } from '../components/period-picker.js';
@@ -52,7 +53,7 @@ function PeriodsContent() {
             <Input placeholder="2026-06 / 2026-Q2" />
           </Form.Item>
           <Form.Item name="dueOn" label={t('period.dueOn')}>
-            <Input type="date" />
+            <DateField />
           </Form.Item>
           <Form.Item name="open" valuePropName="checked">
             <Checkbox>{t('period.openNow')}</Checkbox>

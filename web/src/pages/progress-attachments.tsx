@@ -1,5 +1,5 @@
-import { PaperClipOutlined } from '@ant-design/icons';
-import { App, Button } from 'antd';
+import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Upload } from 'antd';
 import { useId, useState } from 'react';
 import { listAttachments, removeAttachment, uploadAttachment } from '../api/client.js';
 import type { Attachment } from '../api/types.js';
@@ -58,9 +58,7 @@ function AttachmentList({
   const limits = list.data?.limits;
   const types = limits ? limits.extensions.map((e) => e.slice(1)).join('、') : '';
 
-  const upload = async (files: FileList | null, input: HTMLInputElement) => {
-    const chosen = [...(files ?? [])];
-    input.value = '';
+  const upload = async (chosen: readonly File[]) => {
     if (chosen.length === 0 || !limits) return;
     setBusy(true);
     try {
@@ -137,14 +135,22 @@ function AttachmentList({
           <label htmlFor={inputId} className="field-label">
             {busy ? t('attach.uploading') : t('attach.add')}
           </label>
-          <input
+          <Upload
             id={inputId}
-            type="file"
             multiple
             disabled={busy}
             accept={limits.extensions.join(',')}
-            onChange={(event) => void upload(event.target.files, event.target)}
-          />
+            showUploadList={false}
+            beforeUpload={(file, chosen) => {
+              // Called once per file of a pick; the first call sends them all, in order.
+              if (file === chosen[0]) void upload(chosen);
+              return false;
+            }}
+          >
+            <Button icon={<UploadOutlined />} loading={busy}>
+              {t('upload.choose')}
+            </Button>
+          </Upload>
           <p className="secondary">{t('attach.hint', { types, size: formatBytes(limits.maxBytes) })}</p>
         </div>
       ) : null}

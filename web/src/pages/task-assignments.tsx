@@ -4,6 +4,7 @@ import { assignTask, listUnits, removeAssignment } from '../api/client.js';
 import type { Assignment, Task } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
 import { useApiAction } from '../api/use-api-action.js';
+import { DateField } from '../components/date-field.js';
 import { percentText } from '../components/target-progress.js';
 import { useI18n } from '../i18n/i18n.js';
 import { MilestoneEditor } from './task-milestones.js';
@@ -156,7 +157,7 @@ function AssignTaskForm({ taskId, onAssigned }: { taskId: number; onAssigned: ()
         />
       </Form.Item>
       <Form.Item name="deadline" label={t('task.deadline')}>
-        <Input type="date" />
+        <DateField />
       </Form.Item>
       <Form.Item name="leadOfficial" label={t('task.official')}>
         <Input maxLength={100} />

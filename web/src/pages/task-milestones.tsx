@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { ApiError, updateAssignmentMilestones } from '../api/client.js';
 import type { Assignment, Milestone } from '../api/types.js';
 import { useApiErrorText } from '../api/use-api-error-text.js';
+import { DateField } from '../components/date-field.js';
 import { useI18n } from '../i18n/i18n.js';
 
 interface MilestoneRow {
@@ -111,7 +112,7 @@ export function MilestoneEditor({
                       label={t('milestones.due')}
                       rules={[{ required: true, message: t('milestones.dueRequired') }]}
                     >
-                      <Input type="date" />
+                      <DateField />
                     </Form.Item>
                     <Form.Item name={[field.name, 'title']} label={t('milestones.description')}>
                       <Input maxLength={500} />

@@ -1,0 +1,21 @@
+import type { Locator, Page } from 'playwright-core';
+
+/**
+ * Picks `date` ('2026-09-30') in the antd DatePicker whose input is `input`: types it (the
+ * calendar moves to that month) and clicks its day, as a user does. Enter is not used: inside a
+ * form it would also submit the form.
+ */
+export async function fillDate(input: Locator, date: string): Promise<void> {
+  const page = input.page();
+  await input.click();
+  await input.fill(date);
+  await openCalendar(page).locator(`td[title="${date}"]`).click();
+  await openCalendar(page).waitFor({ state: 'hidden' });
+  const shown = await input.inputValue();
+  if (shown !== date) throw new Error(`the date field shows ${shown}, not ${date}`);
+}
+
+/** The calendar popup that is open now (antd keeps closed ones in the page, hidden). */
+export function openCalendar(page: Page): Locator {
+  return page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
+}
