@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../store/testing.js';
+import { importSmallReport } from '../testing/small-report.js';
 import { createTestWorld, type TestWorld } from '../testing/test-app.js';
 
 interface Hits {
@@ -90,15 +91,19 @@ describe.each(DIALECTS)('search, diff and promise routes on %s', (dialect) => {
     expect(punctuation.json()).toMatchObject({ code: 'empty_query' });
   });
 
-  it('diffs a stored report with itself as all continued, and its promises as not reported', async () => {
+  it('diffs two reports of the same text as all continued, and promises as not reported', async () => {
     const client = await world.client('admin');
-    const diff = await client.get(`/api/diff?before=${world.reportId}&after=${world.reportId}@1`);
+    const [first, second] = [
+      await importSmallReport(world.database.db),
+      await importSmallReport(world.database.db),
+    ];
+    const diff = await client.get(`/api/diff?before=${first}&after=${second}@1`);
     expect(diff.statusCode).toBe(200);
     const counts = diff.json<{
       counts: { continued: number; reworded: number; new: number; dropped: number };
     }>().counts;
-    // Tasks only: every task continues; measures and requirement clauses are not counted.
-    expect(counts).toEqual({ continued: world.taskIds.length, reworded: 0, new: 0, dropped: 0 });
+    // Tasks only: both tasks continue; the measure heading is not counted.
+    expect(counts).toEqual({ continued: 2, reworded: 0, new: 0, dropped: 0 });
     const promises = await client.get(`/api/promises?promised=${world.reportId}&reviewed=${world.reportId}`);
     expect(promises.statusCode).toBe(200);
     // The sample has no review section, so nothing it promises can be reported as achieved.
@@ -106,6 +111,25 @@ describe.each(DIALECTS)('search, diff and promise routes on %s', (dialect) => {
       met: 0,
       'not-met': 0,
     });
+  });
+
+  it('refuses to compare a revision with itself, however the two sides name it', async () => {
+    const client = await world.client('admin');
+    const r = world.reportId;
+    for (const [before, after] of [
+      [`${r}`, `${r}`],
+      [`${r}`, `${r}@1`],
+      [`${r}@1`, `${r}`],
+      [`${r}@1`, `${r}@1`],
+    ]) {
+      const response = await client.get(`/api/diff?before=${before}&after=${after}`);
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toEqual({
+        code: 'same_report',
+        message: `Both sides are report ${r}@1: compare two different reports, or two revisions of one report`,
+        messageZh: `对比的两边是同一报告（${r}@1）：请选择两个不同的报告，或同一报告的两个版本`,
+      });
+    }
   });
 
   it('answers 404 for a missing report or revision and 400 for a malformed one', async () => {

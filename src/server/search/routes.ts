@@ -1,10 +1,10 @@
 import { diffReports } from '../../core/diff/diff-reports.js';
-import { forbidden } from '../../core/errors.js';
+import { badInput, forbidden } from '../../core/errors.js';
 import { analyzeTask } from '../../core/extract/index.js';
 import { trackPromises } from '../../core/promise/track-promises.js';
 import type { ReportTree } from '../../core/report-tree.js';
 import { reportReachOf } from '../../store/reports/readable-reports.js';
-import { findRevisionTree } from '../../store/search/find-revision-tree.js';
+import { findRevisionTree, type RevisionTree } from '../../store/search/find-revision-tree.js';
 import { type SearchFilters, searchEntries } from '../../store/search/search-entries.js';
 import type { SearchEntryKind } from '../../store/search/search-tables.js';
 import { readsAll, type SessionUser, UNIT_ROLES } from '../auth/roles.js';
@@ -28,11 +28,20 @@ function privateEntriesFor(user: SessionUser | null): SearchFilters['privateEntr
   return 'none';
 }
 
-/** The tree of `12` or `12@2`, if this reader may see the report. */
-async function visibleTree(context: AppContext, ref: string, user: SessionUser | null): Promise<ReportTree> {
+/** Report `12` (its current revision) or revision `12@2`, if this reader may see the report. */
+async function visibleRevision(
+  context: AppContext,
+  ref: string,
+  user: SessionUser | null,
+): Promise<RevisionTree> {
   const [reportId, revision] = ref.split('@').map(Number) as [number, number | undefined];
   await findVisibleReport(context.db, reportId, user);
-  return (await findRevisionTree(context.db, reportId, revision)).tree;
+  return findRevisionTree(context.db, reportId, revision);
+}
+
+/** The tree of `12` or `12@2`, if this reader may see the report. */
+async function visibleTree(context: AppContext, ref: string, user: SessionUser | null): Promise<ReportTree> {
+  return (await visibleRevision(context, ref, user)).tree;
 }
 
 /** Full-text search, report/revision diffs and promise tracking (issue 9). */
@@ -83,15 +92,25 @@ export const searchRoutes: RouteModule = (app, context) => {
       schema: {
         tags: ['search'],
         summary:
-          'Compare two reports or revisions: continued/reworded/new/dropped tasks and changed targets per area',
+          'Compare two reports or revisions: continued/reworded/new/dropped tasks and changed targets per area (400 same_report when both sides are one revision)',
         querystring: diffQuerySchema,
         response: { 200: reportDiffSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const before = await visibleTree(context, request.query.before, request.user);
-      const after = await visibleTree(context, request.query.after, request.user);
-      return diffReports(before, after, { analyze });
+      const before = await visibleRevision(context, request.query.before, request.user);
+      const after = await visibleRevision(context, request.query.after, request.user);
+      // `12` and `12@1` name the same text when 1 is the current revision: a report compared with
+      // itself says nothing (every task "continued"), so it is refused rather than shown.
+      if (before.reportId === after.reportId && before.revision === after.revision) {
+        const name = `${before.reportId}@${before.revision}`;
+        throw badInput(
+          'same_report',
+          `Both sides are report ${name}: compare two different reports, or two revisions of one report`,
+          `对比的两边是同一报告（${name}）：请选择两个不同的报告，或同一报告的两个版本`,
+        );
+      }
+      return diffReports(before.tree, after.tree, { analyze });
     },
   );
 

@@ -113,6 +113,7 @@ const ROWS: Row[] = [
     allowed: ['anonymous', 'admin', 'leader', ...UNIT_B],
   },
   // Unpublished reports are the office's drafts: unit users and visitors see none of them.
+  // One report on both sides is a 400 (same_report), answered only once both sides are readable.
   {
     method: 'GET',
     route: '/api/diff',
