@@ -1,11 +1,13 @@
 import { conflict, forbidden, notFound } from '../../core/errors.js';
-import { appendAuditEvent } from '../../store/audit/append-audit-event.js';
-import { insertAudited } from '../../store/versioned/insert-audited.js';
-import { writeTransaction } from '../../store/write-transaction.js';
-import { actorOf, requireRole, requireUser } from '../auth/roles.js';
+import { addAttachment } from '../../store/attachments/add-attachment.js';
+import { deleteAttachment } from '../../store/attachments/delete-attachment.js';
+import { findAttachment } from '../../store/attachments/find-attachment.js';
+import { listProgressAttachments } from '../../store/attachments/list-progress-attachments.js';
+import { readAttachmentFile } from '../../store/attachments/read-attachment-file.js';
+import { actorOf, requireUser, type SessionUser } from '../auth/roles.js';
 import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
-import { readUpload, storeBlob } from '../imports/read-upload.js';
+import { readUpload } from '../imports/read-upload.js';
 import { canReadProgress, leadUnitsOf, loadProgress } from '../progress/load-progress.js';
 import { progressIdParamsSchema } from '../progress/schema.js';
 import { readableReport } from '../reports/find-visible-report.js';
@@ -32,7 +34,7 @@ function presentAttachment(row: {
 
 /** 佐证材料 — evidence files on progress reports. */
 export const attachmentRoutes: RouteModule = (app, context) => {
-  async function readableProgress(id: number, user: ReturnType<typeof requireUser>) {
+  async function readableProgress(id: number, user: SessionUser) {
     const [view] = await loadProgress(context.db, { id });
     if (!view) throw notFound(`Progress report ${id}`, `进展报告 ${id}`);
     const leads = (await leadUnitsOf(context.db, [view.row.node_id])).get(view.row.node_id) ?? [];
@@ -45,10 +47,7 @@ export const attachmentRoutes: RouteModule = (app, context) => {
   }
 
   /** A unit changes the files of its own report only while the report is a draft or returned. */
-  function requireEditable(
-    view: Awaited<ReturnType<typeof readableProgress>>,
-    user: ReturnType<typeof requireUser>,
-  ) {
+  function requireEditable(view: Awaited<ReturnType<typeof readableProgress>>, user: SessionUser) {
     if (view.row.unit_id !== user.unitId) throw forbidden();
     if (view.row.status !== 'draft' && view.row.status !== 'returned') {
       throw conflict(
@@ -70,30 +69,18 @@ export const attachmentRoutes: RouteModule = (app, context) => {
       },
     },
     async (request) => {
-      const user = requireRole(request, 'reporter', 'unit_head');
+      const user = requireUser(request);
       const view = await readableProgress(request.params.id, user);
       requireEditable(view, user);
       const upload = await readUpload(request, context.config.MAX_UPLOAD_MB);
       const mime = await evidenceTypeOf(upload.fileName, upload.bytes);
-      await storeBlob(context.db, { ...upload, mime });
-      const row = await writeTransaction(context.db, (trx) =>
-        insertAudited(
-          trx,
-          'attachments',
-          {
-            blob_sha256: upload.sha256,
-            file_name: upload.fileName,
-            size: upload.bytes.byteLength,
-            mime,
-            progress_report_id: view.row.id,
-            node_id: view.row.node_id,
-            uploaded_by: user.id,
-            created_at: new Date().toISOString(),
-          },
-          actorOf(user),
-          'attachment',
-        ),
-      );
+      const row = await addAttachment(context.db, {
+        file: { ...upload, mime },
+        progressReportId: view.row.id,
+        taskId: view.row.node_id,
+        uploadedBy: user.id,
+        actor: actorOf(user),
+      });
       return presentAttachment(row);
     },
   );
@@ -110,12 +97,7 @@ export const attachmentRoutes: RouteModule = (app, context) => {
     },
     async (request) => {
       const view = await readableProgress(request.params.id, requireUser(request));
-      const rows = await context.db
-        .selectFrom('attachments')
-        .selectAll()
-        .where('progress_report_id', '=', view.row.id)
-        .orderBy('id')
-        .execute();
+      const rows = await listProgressAttachments(context.db, view.row.id);
       return {
         attachments: rows.map(presentAttachment),
         limits: {
@@ -137,28 +119,18 @@ export const attachmentRoutes: RouteModule = (app, context) => {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const row = await context.db
-        .selectFrom('attachments')
-        .innerJoin('blobs', 'blobs.sha256', 'attachments.blob_sha256')
-        .select([
-          'attachments.file_name',
-          'attachments.mime',
-          'attachments.progress_report_id',
-          'blobs.content',
-        ])
-        .where('attachments.id', '=', request.params.id)
-        .executeTakeFirst();
-      if (!row || row.progress_report_id === null) throw notFound(`Attachment ${request.params.id}`, '附件');
-      await readableProgress(row.progress_report_id, user);
-      const ascii = row.file_name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+      const file = await readAttachmentFile(context.db, request.params.id);
+      if (!file || file.progressReportId === null) throw notFound(`Attachment ${request.params.id}`, '附件');
+      await readableProgress(file.progressReportId, user);
+      const ascii = file.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
       return reply
-        .type(row.mime)
+        .type(file.mime)
         .header('x-content-type-options', 'nosniff')
         .header(
           'content-disposition',
-          `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(row.file_name)}`,
+          `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
         )
-        .send(Buffer.from(row.content));
+        .send(Buffer.from(file.content));
     },
   );
 
@@ -173,27 +145,12 @@ export const attachmentRoutes: RouteModule = (app, context) => {
       },
     },
     async (request) => {
-      const user = requireRole(request, 'reporter', 'unit_head');
-      const row = await context.db
-        .selectFrom('attachments')
-        .selectAll()
-        .where('id', '=', request.params.id)
-        .executeTakeFirst();
+      const user = requireUser(request);
+      const row = await findAttachment(context.db, request.params.id);
       if (!row || row.progress_report_id === null) throw notFound(`Attachment ${request.params.id}`, '附件');
       const view = await readableProgress(row.progress_report_id, user);
       requireEditable(view, user);
-      // The row goes; the audit log keeps what it was, and the bytes stay in blobs (shared by hash).
-      await writeTransaction(context.db, async (trx) => {
-        const deleted = await trx.deleteFrom('attachments').where('id', '=', row.id).executeTakeFirst();
-        if (Number(deleted.numDeletedRows) !== 1) throw notFound(`Attachment ${row.id}`, '附件');
-        await appendAuditEvent(trx, {
-          actor: actorOf(user),
-          action: 'delete',
-          entity: 'attachment',
-          entityId: row.id,
-          before: row,
-        });
-      });
+      await deleteAttachment(context.db, row, actorOf(user));
       return presentAttachment(row);
     },
   );

@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
 import { badInput, LuoshiError } from '../../core/errors.js';
-import type { Database } from '../../store/schema.js';
 import { safeFileName } from './safe-file-name.js';
 
 export interface Upload {
@@ -62,24 +60,4 @@ export async function readUpload(request: FastifyRequest, maxMb: number): Promis
     sha256: createHash('sha256').update(buffer).digest('hex'),
     mime: part.mimetype || 'application/octet-stream',
   };
-}
-
-/** Stores the bytes once per content hash (blobs), so any instance can read them back. */
-export async function storeBlob(db: Kysely<Database>, upload: Upload): Promise<void> {
-  await db
-    .insertInto('blobs')
-    .values({
-      sha256: upload.sha256,
-      size: upload.bytes.byteLength,
-      mime: upload.mime,
-      content: upload.bytes,
-      created_at: new Date().toISOString(),
-    })
-    .onConflict((oc) => oc.column('sha256').doNothing())
-    .execute();
-}
-
-export async function loadBlob(db: Kysely<Database>, sha256: string): Promise<Uint8Array | undefined> {
-  const row = await db.selectFrom('blobs').select('content').where('sha256', '=', sha256).executeTakeFirst();
-  return row ? new Uint8Array(row.content) : undefined;
 }

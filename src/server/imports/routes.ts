@@ -1,6 +1,8 @@
 import { badInput, LuoshiError, notFound } from '../../core/errors.js';
 import type { ReportTree, TaskNode } from '../../core/report-tree.js';
 import { appendAuditEvent } from '../../store/audit/append-audit-event.js';
+import { loadBlob } from '../../store/blobs/load-blob.js';
+import { storeBlob } from '../../store/blobs/store-blob.js';
 import { importReport } from '../../store/import-report.js';
 import { commitMerge } from '../../store/merge/commit-merge.js';
 import { previewMerge } from '../../store/merge/preview-merge.js';
@@ -10,7 +12,7 @@ import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
 import { type AnalyzedReport, analyzeReportFile } from './analyze-report-file.js';
 import { resolveTargetEdits, tasksInPreviewOrder, withTargetEdits } from './apply-target-edits.js';
-import { loadBlob, readUpload, storeBlob } from './read-upload.js';
+import { readUpload } from './read-upload.js';
 import { safeFileName } from './safe-file-name.js';
 import {
   commitBodySchema,
