@@ -182,10 +182,19 @@ function openArea(walk: Walk, block: Block): void {
  * area whose whole body is one unlabelled paragraph has no measures: its sentences are its tasks.
  */
 /** Rhetoric of a closing paragraph: a pledge or vision, not a task ("我们愿与…共享机遇、共赢未来"). */
-const RHETORIC = /我们愿|让我们|共享机遇|共赢未来|携手|必将|定能|一定能|谱写|书写|展现新作为/;
+const RHETORIC =
+  /我们愿|让我们|共享机遇|共赢未来|携手|必将|定能|一定能|谱写|书写|展现新作为|^让|奋力|不懈奋斗|实际行动/;
 /** Words that commit to doing something: a paragraph with one of them holds a task. */
 const ACTION =
   /实施|推进|推动|建设|开展|完善|加强|加快|落实|提高|提升|新建|改造|支持|出台|制定|举办|完成|办好|深化|健全|优化|培育|打造|扩大|确保|力争/;
+
+/** Closing formulas that rally whatever words of action they hold ("让我们…奋力谱写…新篇章！"). */
+const RALLY = /^(让我们|我们愿|我们坚信|我们相信)|(谱写|书写|创造)[^，。！]{0,24}(篇章|华章|答卷|奇迹)/;
+
+/** Pure exhortation: a rallying formula, or rhetoric with no word of action. */
+function isExhortation(words: string): boolean {
+  return RALLY.test(words) || (RHETORIC.test(words) && !ACTION.test(words));
+}
 
 /**
  * An area's last unlabelled paragraph of at most two sentences that only pledges or rallies
@@ -202,9 +211,36 @@ function settleClosing(text: string, area: AreaNode): void {
   area.closing = { text: textOf(text, last.span[0], last.span[1]), span: last.span };
 }
 
+/**
+ * Closing sentences of pure exhortation at the end of an area's last paragraph ("…推进城市更新。
+ * 让我们以只争朝夕的精神，奋力谱写…新篇章！") leave the task list that ends the area (which keeps at
+ * least one task) for the area's closing: still the area's text, neither task nor measure. A sentence
+ * that opens on a directive ("把…结合起来，…一定能…") still asks for something and stays a task.
+ */
+function settleClosingSentences(text: string, area: AreaNode): void {
+  const lists = [area.tasks, ...area.measures.map((measure) => measure.tasks)];
+  const endOf = (tasks: TaskNode[]): number => tasks[tasks.length - 1]?.span[1] ?? -1;
+  const tasks = lists.reduce((latest, list) => (endOf(list) > endOf(latest) ? list : latest));
+  let start: number | undefined;
+  while (tasks.length > 1) {
+    const task = tasks[tasks.length - 1] as TaskNode;
+    if (task.label !== undefined || /^[把将要]/.test(task.text) || !isExhortation(task.text)) break;
+    tasks.pop();
+    start = task.span[0];
+  }
+  if (start === undefined) return;
+  const end = area.closing ? area.closing.span[1] : area.span[1];
+  area.closing = { text: textOf(text, start, end), span: [start, end] };
+}
+
 function settleArea(walk: Walk): void {
   const area = walk.area;
   if (!area) return;
+  settleBody(walk, area);
+  settleClosingSentences(walk.text, area);
+}
+
+function settleBody(walk: Walk, area: AreaNode): void {
   const { text } = walk;
   settleClosing(text, area);
   const only = area.measures[0];

@@ -15,10 +15,10 @@ import { normalizeReportText, parseReport } from './index.js';
  */
 const KNOWN_GAPS: ReadonlyMap<string, string> = new Map([
   // Measures written as short topic sentences inside one paragraph ("更大力度提振消费。…"), without the
-  // bold type of the original. A short task that opens a body of its own ("加强近岸海域综合治理。" and
-  // two sentences on soil and sewage under 强化污染防治攻坚) and a topic whose body holds a short task
-  // with one sentence after it (实施服务业扩能提质行动 / 组建…基金) are told apart only by what the
-  // sentences mean: （三）（六）（七）（九）（十）.
+  // bold type of the original. Three areas still need what the sentences mean: a short task whose
+  // words recur in the two sentences after it ("加强近岸海域综合治理。" under 强化污染防治攻坚, （七）),
+  // a short task ending in a generic word that recurs ("持续实施中医药振兴发展工程。", （九）), and a topic
+  // whose body is one sentence under 100 characters ("保持社会和谐稳定。", （十）).
   ['provinces-2026/jiangsu-2026-work-report.txt', 'inline topic sentences not told from short tasks'],
 ]);
 

@@ -106,6 +106,9 @@ function isBody(body: readonly Span[]): boolean {
   return body.length >= MIN_BODY_SENTENCES || characters >= MIN_BODY_CHARACTERS;
 }
 
+/** Share of a topic's words that must recur in its body (after its verb): one in ten. */
+const MIN_COHESION = 0.1;
+
 /** An adverb of manner before a topic's verb ("加快推动…", "进一步优化…"). */
 const LEADING_ADVERB =
   /^(进一步|更大力度|更高水平|加快|持续|深入|积极|大力|着力|不断|全面|切实|扎实|坚定|统筹|有序|稳步)/;
@@ -167,16 +170,24 @@ export function inlineMeasures(
     picks.push(pick);
     start = end + 1;
   }
-  // A row's topic has a body up to the next row's topic, and words that recur in it; the first topic
-  // after a short lead, or opening a paragraph with no lead, is one by its place.
+  // Read from the last row to the first, so that a topic's body runs to the next topic and may
+  // hold short tasks of its own (…提质行动。全链条…。组建…基金。扩大…。): a row's pick is a topic when
+  // that body holds two sentences or 100 characters and enough of its words recur there. The first
+  // row right after a short lead needs no recurring words; one opening a paragraph with no lead
+  // (`opensBody`) is a topic by its place.
   const topics: number[] = [];
-  picks.forEach(({ index, score }, i) => {
-    const body = sentences.slice(index + 1, picks[i + 1]?.index ?? sentences.length);
-    if (body.length === 0) return;
-    const leading = topics.length === 0 && index <= MAX_LEAD_SENTENCES;
-    if (leading && opensBody && index === 0) topics.push(index);
-    else if ((score > 0 || leading) && isBody(body)) topics.push(index);
-  });
+  let next = sentences.length;
+  for (let i = picks.length - 1; i >= 0; i--) {
+    const { index, score } = picks[i] as { index: number; score: number };
+    const body = sentences.slice(index + 1, next);
+    if (body.length === 0) continue;
+    const leading = i === 0 && index <= MAX_LEAD_SENTENCES;
+    const placed = leading && opensBody && index === 0;
+    if (placed || ((leading || score >= MIN_COHESION) && isBody(body))) {
+      topics.unshift(index);
+      next = index;
+    }
+  }
   const first = topics[0];
   // Inline measures are a paragraph's structure: three or more of them, after a lead of at most two
   // sentences. A few short sentences deep inside a run of tasks are tasks themselves.

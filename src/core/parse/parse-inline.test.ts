@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import type { AreaNode, ReportTree } from '../report-tree.js';
+import { normalizeReportText, parseReport } from './index.js';
+
+/** Small reports written for these tests (no corpus text). */
+const parse = (lines: string[]): ReportTree => parseReport(normalizeReportText(lines.join('\n')));
+const titles = (area: AreaNode | undefined): string[] => area?.measures.map((measure) => measure.title) ?? [];
+const taskTexts = (area: AreaNode | undefined, measure: number): string[] =>
+  area?.measures[measure]?.tasks.map((task) => task.text) ?? [];
+
+/** Every task of an area, measures' tasks included. */
+const allTasks = (area: AreaNode | undefined): string[] => [
+  ...(area?.tasks ?? []).map((task) => task.text),
+  ...(area?.measures ?? []).flatMap((measure) => measure.tasks.map((task) => task.text)),
+];
+
+describe('measures written as short topic sentences inside one paragraph', () => {
+  const tree = parse([
+    '各位代表：',
+    '一、2026年重点工作',
+    '（一）扩大内需。坚持把恢复和扩大消费摆在优先位置，增强内需对经济增长的拉动作用。' +
+      '提振居民消费。开展消费品以旧换新行动，支持家电、家具和汽车更新，扩大汽车消费。' +
+      '举办夜间消费季。发展首店经济，培育一批特色商圈和消费新场景，让居民愿消费、能消费。' +
+      '扩大有效投资。优化政府投资结构，用好地方政府专项债券，加快推进交通、水利和能源重大项目。' +
+      '深化投融资体制改革，激发民间投资活力，引导社会资本参与新型基础设施建设。' +
+      '新建城市地下管网。完善项目前期工作机制。做好对口帮扶工作。稳住外贸基本盘。' +
+      '支持外贸企业开拓多元市场，办好进出口商品交易会，扩大跨境电商规模。推动加工贸易梯度转移。',
+    '（二）发展产业。坚持把发展经济的着力点放在实体经济上，加快建设现代化产业体系。',
+    '改造提升传统产业。实施制造业技术改造升级工程，推动钢铁、化工等行业设备更新。' +
+      '培育新兴产业。开展新技术新产品新场景应用示范行动，壮大新能源汽车、生物医药等产业集群。' +
+      '建设一批新兴产业园区，完善园区配套。前瞻布局未来产业。实施未来产业培育行动，建设未来产业先导区。' +
+      '支持量子科技、具身智能等前沿技术研发。',
+  ]);
+  const [demand, industry] = tree.areas;
+
+  it('takes the short sentences that open a body as measures, after the lead', () => {
+    expect(titles(demand)).toEqual(['提振居民消费', '扩大有效投资', '稳住外贸基本盘']);
+    expect(demand?.preamble?.text).toBe('坚持把恢复和扩大消费摆在优先位置，增强内需对经济增长的拉动作用。');
+  });
+
+  it('keeps a short sentence with a body of one sentence as a task of the measure before it', () => {
+    expect(taskTexts(demand, 0)).toEqual([
+      '开展消费品以旧换新行动，支持家电、家具和汽车更新，扩大汽车消费',
+      '举办夜间消费季',
+      '发展首店经济，培育一批特色商圈和消费新场景，让居民愿消费、能消费',
+    ]);
+    // A short sentence at the end of the paragraph has no body: a task.
+    expect(taskTexts(demand, 2).at(-1)).toBe('推动加工贸易梯度转移');
+  });
+
+  it('takes from short sentences in a row the one whose words recur in the text after it', () => {
+    // "新建城市地下管网。完善项目前期工作机制。做好对口帮扶工作。稳住外贸基本盘。支持外贸企业…"
+    expect(taskTexts(demand, 1).slice(-3)).toEqual([
+      '新建城市地下管网',
+      '完善项目前期工作机制',
+      '做好对口帮扶工作',
+    ]);
+  });
+
+  it('reads a body paragraph under a heading paragraph with its lead as opening on its topic', () => {
+    expect(titles(industry)).toEqual(['改造提升传统产业', '培育新兴产业', '前瞻布局未来产业']);
+    expect(industry?.preamble?.text).toBe('坚持把发展经济的着力点放在实体经济上，加快建设现代化产业体系。');
+    expect(taskTexts(industry, 0)).toEqual(['实施制造业技术改造升级工程，推动钢铁、化工等行业设备更新']);
+  });
+
+  it('leaves a paragraph of short tasks with no topic structure as tasks', () => {
+    const list = parse([
+      '各位代表：',
+      '一、2026年重点工作',
+      '（一）扩大开放。稳步推进制度型开放。推动跨境经济合作。办好博览会和经贸洽谈会。' +
+        '启动口岸智慧化建设。加强涉外法治建设。开展开放平台创建。推进国际医学开放试验区建设。' +
+        '深化海铁联运一体化改革，加快建设江海联运作业区。建设一批服务贸易园区。加强国际邮政快递枢纽建设。',
+    ]);
+    expect(titles(list.areas[0])).toEqual([]);
+    expect(list.areas[0]?.tasks).toHaveLength(10);
+  });
+});
+
+describe('pure exhortation inside a paragraph', () => {
+  const tree = parse([
+    '各位代表：',
+    '一、2026年重点工作',
+    '（一）扩大内需',
+    '提振消费。开展以旧换新活动。举办促消费活动100场。',
+    '扩大有效投资。新开工重大项目200个。推进城市更新。让我们以只争朝夕的精神，奋力谱写扩大内需新篇章！',
+    '（二）发展产业',
+    '培育新兴产业。新增高新技术企业300家。建设产业园区。只要咬定目标不放松，产业强省的目标就一定能实现。',
+    '（三）深化合作',
+    '对接周边。共建产业合作园区。携手周边省份推进基础设施互联互通。',
+  ]);
+  const [demand, industry, cooperation] = tree.areas;
+
+  it('keeps closing rhetoric out of the last measure, in the area closing', () => {
+    expect(titles(demand)).toEqual(['提振消费', '扩大有效投资']);
+    expect(taskTexts(demand, 1)).toEqual(['新开工重大项目200个', '推进城市更新']);
+    expect(demand?.closing?.text).toBe('让我们以只争朝夕的精神，奋力谱写扩大内需新篇章！');
+    // Still the area's text.
+    const closing = demand?.closing?.span ?? [0, 0];
+    expect(demand?.span[0]).toBeLessThanOrEqual(closing[0]);
+    expect(demand?.span[1]).toBeGreaterThanOrEqual(closing[1]);
+  });
+
+  it('keeps closing rhetoric out of the tasks of an area whose sentences are its tasks', () => {
+    expect(titles(industry)).toEqual([]);
+    expect(allTasks(industry)).toEqual(['培育新兴产业', '新增高新技术企业300家', '建设产业园区']);
+    expect(industry?.closing?.text).toBe('只要咬定目标不放松，产业强省的目标就一定能实现。');
+  });
+
+  it('keeps a sentence that pledges and acts as a task', () => {
+    expect(allTasks(cooperation)).toContain('携手周边省份推进基础设施互联互通');
+    expect(cooperation?.closing).toBeUndefined();
+  });
+});
+
+describe('a two-level tasks section', () => {
+  const tree = parse([
+    '各位代表：',
+    '一、2025年工作回顾',
+    '过去一年，全市经济运行稳中有进。地区生产总值增长5.2%。',
+    '二、2026年工作安排',
+    '今年是“十五五”开局之年。做好今年工作，要坚持稳中求进工作总基调。',
+    '一、坚持扩大内需，增强发展动力',
+    '（一）提振居民消费。开展以旧换新活动。举办促消费活动100场。',
+    '（二）扩大有效投资。新开工重大项目200个。推进城市更新。',
+    '（三）稳住外贸外资。',
+    '支持企业开拓多元市场。办好进出口商品交易会。',
+    '二、坚持创新驱动，发展新质生产力',
+    '（一）培育新兴产业。新增高新技术企业300家。建设产业园区。',
+    '（二）加强科技创新。新建重点实验室5个。',
+    '三、坚持从严治政，全面加强政府自身建设',
+    '（一）坚持依法行政。严格执行重大行政决策程序。',
+    '（二）建设廉洁政府。落实全面从严治党要求。',
+    '各位代表！让我们团结一心，奋力谱写新篇章！',
+  ]);
+
+  it('reads the 一、 parts as the areas and their （一） items as the measures', () => {
+    expect(tree.sections.filter((section) => section.kind === 'tasks').map((s) => s.title)).toEqual([
+      '2026年工作安排',
+    ]);
+    expect(tree.areas.map((area) => [area.label, area.title])).toEqual([
+      ['一、', '坚持扩大内需，增强发展动力'],
+      ['二、', '坚持创新驱动，发展新质生产力'],
+      ['三、', '坚持从严治政，全面加强政府自身建设'],
+    ]);
+    expect(tree.areas.map((area) => area.measures.map((measure) => measure.label))).toEqual([
+      ['（一）', '（二）', '（三）'],
+      ['（一）', '（二）'],
+      ['（一）', '（二）'],
+    ]);
+    expect(titles(tree.areas[0])).toEqual(['提振居民消费', '扩大有效投资', '稳住外贸外资']);
+  });
+
+  it('takes each item sentence, and the line under an item, as the item measure tasks', () => {
+    expect(taskTexts(tree.areas[0], 0)).toEqual(['开展以旧换新活动', '举办促消费活动100场']);
+    expect(taskTexts(tree.areas[0], 2)).toEqual(['支持企业开拓多元市场', '办好进出口商品交易会']);
+    expect(taskTexts(tree.areas[1], 1)).toEqual(['新建重点实验室5个']);
+  });
+
+  it('marks a last part on the government itself as self-building, its tasks tracked', () => {
+    expect(tree.areas.map((area) => Boolean(area.selfBuilding))).toEqual([false, false, true]);
+    expect(allTasks(tree.areas[2])).toEqual(['严格执行重大行政决策程序', '落实全面从严治党要求']);
+    expect(tree.sections.some((section) => section.kind === 'self-building' && section.label)).toBe(false);
+  });
+});
