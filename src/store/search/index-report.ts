@@ -4,7 +4,7 @@ import { insertRows, reserveIds } from '../bulk-insert.js';
 import { dialectOf } from '../dialect-of.js';
 import type { Database } from '../schema.js';
 import { indexTokens } from './bigram-tokens.js';
-import type { SearchEntryKind, SearchTables } from './search-tables.js';
+import type { SearchEntryFields, SearchEntryKind, SearchTables } from './search-tables.js';
 
 /** A database (or transaction) that knows the search tables. */
 export type SearchDb = Kysely<Database & SearchTables>;
@@ -12,17 +12,6 @@ export type SearchDb = Kysely<Database & SearchTables>;
 /** Widen a store handle to see the search tables (they come from this module's own migration). */
 export function withSearchTables(db: Kysely<Database>): SearchDb {
   return db.withTables<SearchTables>();
-}
-
-interface EntryDraft {
-  kind: SearchEntryKind;
-  entity_id: number;
-  report_id: number;
-  node_id: number | null;
-  area_id: number | null;
-  year: number | null;
-  context: string;
-  body: string;
 }
 
 /** Node ids per `in (…)` list when reading a report's rows. */
@@ -62,7 +51,7 @@ export interface ReportSearchSource {
 }
 
 /** Everything of one report worth finding: its title, nodes, targets, progress narratives and comments. */
-export function buildSearchEntries(source: ReportSearchSource): EntryDraft[] {
+export function buildSearchEntries(source: ReportSearchSource): SearchEntryFields[] {
   const { report, revision, nodes } = source;
   const reportId = report.id;
   const byId = new Map(nodes.map((node) => [node.id, node]));
@@ -91,7 +80,9 @@ export function buildSearchEntries(source: ReportSearchSource): EntryDraft[] {
     };
   };
 
-  const entries: EntryDraft[] = [{ kind: 'report', entity_id: report.id, body: report.title, ...base(null) }];
+  const entries: SearchEntryFields[] = [
+    { kind: 'report', entity_id: report.id, body: report.title, ...base(null) },
+  ];
   if (revision) {
     for (const section of revision.tree.sections ?? []) {
       for (const paragraph of section.paragraphs ?? []) {
@@ -212,7 +203,7 @@ async function inChunks<T>(ids: number[], run: (ids: number[]) => Promise<T[]>):
  * server). SQLite: entry ids taken up front (the write lock is held), then multi-row INSERTs into
  * search_entries and the FTS5 token table.
  */
-async function writeEntries(db: Kysely<Database>, entries: readonly EntryDraft[]): Promise<void> {
+async function writeEntries(db: Kysely<Database>, entries: readonly SearchEntryFields[]): Promise<void> {
   if (entries.length === 0) return;
   if (dialectOf(db) === 'postgres') {
     for (let i = 0; i < entries.length; i += PG_ENTRY_ROWS) {

@@ -6,7 +6,7 @@ import type { Database } from '../schema.js';
 import { foldText, indexTokens, type QueryTokens, queryTokens, relaxedTermSets } from './bigram-tokens.js';
 import { makeSnippet, queryCoverage, type Snippet } from './highlight.js';
 import { refreshStaleReports, withSearchTables } from './index-report.js';
-import type { SearchEntryKind, SearchEntryTable, SearchTables } from './search-tables.js';
+import type { SearchEntryFields, SearchEntryKind, SearchEntryTable, SearchTables } from './search-tables.js';
 
 export interface SearchFilters {
   reportId?: number;
@@ -82,16 +82,8 @@ function matchExpression(postgres: boolean, termSets: string[][], prefix: string
   return termSets.map((terms) => `(${conjunction(terms)})`).join(postgres ? ' | ' : ' OR ');
 }
 
-interface CandidateRow {
+interface CandidateRow extends SearchEntryFields {
   id: number;
-  kind: SearchEntryKind;
-  entity_id: number;
-  report_id: number;
-  node_id: number | null;
-  area_id: number | null;
-  year: number | null;
-  context: string;
-  body: string;
 }
 
 /** Columns of a hit (everything but the PostgreSQL token vector). */

@@ -11,13 +11,8 @@ export type SearchEntryKind =
   | 'progress'
   | 'comment';
 
-/**
- * One searchable text. Entries are derived data: rebuilt from reports, nodes, targets, progress
- * reports and comments, never edited by hand. The token index lives next to it (SQLite: the FTS5
- * table `search_fts` keyed by entry id; PostgreSQL: the `tokens` tsvector column).
- */
-export interface SearchEntryTable {
-  id: Generated<number>;
+/** A search entry's own fields: what the indexer writes and a search reads back. */
+export interface SearchEntryFields {
   kind: SearchEntryKind;
   /**
    * Id of the row the entry was made from (nodes.id, targets.id, progress_reports.id, comments.id,
@@ -33,6 +28,15 @@ export interface SearchEntryTable {
   /** A short heading shown above the hit (report title, area title…). */
   context: string;
   body: string;
+}
+
+/**
+ * One searchable text. Entries are derived data: rebuilt from reports, nodes, targets, progress
+ * reports and comments, never edited by hand. The token index lives next to it (SQLite: the FTS5
+ * table `search_fts` keyed by entry id; PostgreSQL: the `tokens` tsvector column).
+ */
+export interface SearchEntryTable extends SearchEntryFields {
+  id: Generated<number>;
   /** PostgreSQL only: the bigram tsvector (written with array_to_tsvector, never read back). */
   tokens: ColumnType<never, unknown, never>;
 }
