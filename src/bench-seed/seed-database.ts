@@ -5,6 +5,7 @@ import type { TaskAnalysis } from '../core/target.js';
 import { appendAuditEvent, CLI_ACTOR } from '../store/audit/append-audit-event.js';
 import type { DatabaseHandle, DatabaseSettings } from '../store/database.js';
 import { importReport } from '../store/import-report.js';
+import { findRootOrganisationId } from '../store/organisations/find-root-organisation.js';
 import { indexReport } from '../store/search/index-report.js';
 import { writeTransaction } from '../store/write-transaction.js';
 import { type BulkRow, openBulkWriter } from './bulk-writer.js';
@@ -135,7 +136,8 @@ export async function seedDatabase(
       tree: report.tree,
       analyses: analyze,
       actor: CLI_ACTOR,
-      organisation: `${place}人民政府`,
+      // One government's deployment holding many plans: each names its issuer, the root owns all.
+      issuer: `${place}人民政府`,
     });
     reportIds.push(imported.reportId);
     places.push(place);
@@ -178,8 +180,7 @@ export async function seedDatabase(
     list.push({ id: t.id, value: t.value, max: t.max, comparator: t.comparator, change: t.change });
     targetsOf.set(t.node_id, list);
   }
-  const organisations = await handle.db.selectFrom('organisations').select(['id', 'name']).execute();
-  const organisationOf = new Map(organisations.map((o) => [o.name, o.id]));
+  const owner = await findRootOrganisationId(handle.db);
 
   const writer = openBulkWriter(handle, settings);
   const now = new Date().toISOString();
@@ -193,7 +194,7 @@ export async function seedDatabase(
       const count = Math.max(1, share(options.units, options.workReports, r));
       const ids: number[] = [];
       for (let k = 0; k < count; k++) {
-        unitRows.push([unitId, organisationOf.get(`${place}人民政府`) ?? null, unitName(place, k), now, now]);
+        unitRows.push([unitId, owner, unitName(place, k), now, now]);
         ids.push(unitId++);
       }
       unitsOfReport.push(ids);

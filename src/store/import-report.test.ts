@@ -5,6 +5,7 @@ import { verifyAuditChain } from './audit/verify-audit-chain.js';
 import { importReport, sha256Hex } from './import-report.js';
 import { getReportTree } from './reports/get-report-tree.js';
 import { listReports } from './reports/list-reports.js';
+import { EVERY_REPORT } from './reports/readable-reports.js';
 import { analyseForTest, makeTree } from './test-trees.js';
 import { DIALECTS, openTestDatabase, type TestDatabase } from './testing.js';
 
@@ -72,7 +73,7 @@ describe.each(DIALECTS)('importReport on %s', (dialect) => {
   });
 
   it('lists the report with its task count and revision', async () => {
-    const reports = await listReports(handle.db, 'all');
+    const reports = await listReports(handle.db, EVERY_REPORT);
     expect(reports).toEqual([
       expect.objectContaining({
         id: reportId,
@@ -122,7 +123,7 @@ describe.each(DIALECTS)('importReport on %s', (dialect) => {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
-    expect(await listReports(handle.db, 'all')).toHaveLength(1);
+    expect(await listReports(handle.db, EVERY_REPORT)).toHaveLength(1);
   });
 
   it('refuses analyses that do not match the tasks', async () => {

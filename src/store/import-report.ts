@@ -6,6 +6,7 @@ import type { ReportTree, TaskNode } from '../core/report-tree.js';
 import type { Target, TaskAnalysis } from '../core/target.js';
 import { type Actor, appendAuditEvent } from './audit/append-audit-event.js';
 import { type BulkRow, insertRows, reserveIds } from './bulk-insert.js';
+import { findRootOrganisationId } from './organisations/find-root-organisation.js';
 import type { Database, NewNode, NewTarget } from './schema.js';
 import { indexNewReport } from './search/index-report.js';
 import { writeTransaction } from './write-transaction.js';
@@ -20,8 +21,15 @@ export interface ImportReportInput {
   tree: ReportTree;
   analyses: TaskAnalyses;
   actor: Actor;
-  /** 发文机关 name; found or created. Defaults to none. */
+  /**
+   * The owning organisation by name: found, or created as a sub-organisation of the root
+   * (`luoshi import --organisation`). Ignored when `organisationId` is given.
+   */
   organisation?: string;
+  /** The owning organisation by id (the importing administrator's); default the root. */
+  organisationId?: number;
+  /** 发文机关 — the issuing government as text; default the owning organisation's name when given by name. */
+  issuer?: string;
   /**
    * Tasks whose targets a person corrected before the import (the import wizard): their targets
    * are stored as edited by `by`, so a later re-import keeps them (hand edits win), and audited.
@@ -60,18 +68,39 @@ export function resolveAnalyses(
   return [...analyses];
 }
 
-/** Finds the organisation by name or creates it, in the transaction. */
+/**
+ * Finds the organisation by name or creates it as a sub-organisation of the root, in the
+ * transaction. An archived one of that name (a former issuer kept by the upgrade) is taken back
+ * into the tree under the root.
+ */
 export async function findOrCreateOrganisation(trx: Transaction<Database>, name: string, actor: Actor) {
   const found = await trx
     .selectFrom('organisations')
-    .select('id')
+    .select(['id', 'archived'])
     .where('name', '=', name)
     .executeTakeFirst();
-  if (found) return found.id;
+  const rootId = await findRootOrganisationId(trx);
   const now = new Date().toISOString();
+  if (found && found.archived === 0) return found.id;
+  if (found) {
+    await trx
+      .updateTable('organisations')
+      .set((eb) => ({ archived: 0, parent_id: rootId, updated_at: now, version: eb('version', '+', 1) }))
+      .where('id', '=', found.id)
+      .execute();
+    await appendAuditEvent(trx, {
+      actor,
+      action: 'update',
+      entity: 'organisation',
+      entityId: found.id,
+      before: { archived: 1, parentId: null },
+      after: { archived: 0, parentId: rootId },
+    });
+    return found.id;
+  }
   const created = await trx
     .insertInto('organisations')
-    .values({ name, level: null, created_at: now, updated_at: now })
+    .values({ name, level: null, parent_id: rootId, created_at: now, updated_at: now })
     .returningAll()
     .executeTakeFirstOrThrow();
   await appendAuditEvent(trx, {
@@ -220,9 +249,12 @@ export async function importReport(
 
   return writeTransaction(db, async (trx) => {
     const now = new Date().toISOString();
-    const organisationId = input.organisation
-      ? await findOrCreateOrganisation(trx, input.organisation, input.actor)
-      : null;
+    const organisationId =
+      input.organisationId ??
+      (input.organisation
+        ? await findOrCreateOrganisation(trx, input.organisation, input.actor)
+        : await findRootOrganisationId(trx));
+    const issuer = input.issuer ?? (input.organisationId === undefined ? input.organisation : undefined);
     // Ids up front: the report row names its first revision at once (no UPDATE afterwards).
     const indexes = flat.map((_, i) => i);
     const analysisOf = (i: number) => analysisByIndex.get(i);
@@ -240,6 +272,7 @@ export async function importReport(
       .values({
         id: reportId,
         organisation_id: organisationId,
+        issuer: issuer ?? null,
         title,
         year: meta.year ?? null,
         place: meta.place ?? null,

@@ -23,6 +23,11 @@ export interface AddUserInput {
   role: UserRole;
   displayName?: string;
   unitId?: number | null;
+  /**
+   * The organisation the account belongs to (the creating administrator's); its unit must be one
+   * of the organisation's. Omitted (the CLI): the unit's organisation, else the root.
+   */
+  organisationId?: number | null;
   email?: string | null;
   /** Omit to generate a random one-time password (returned), which must be changed at first sign-in. */
   password?: string;
@@ -44,6 +49,7 @@ export function presentUser(user: User) {
     displayName: user.display_name,
     role: user.role,
     unitId: user.unit_id,
+    organisationId: user.organisation_id,
     email: user.email,
     disabled: user.disabled === 1,
     lockedUntil: user.locked_until,
@@ -97,13 +103,17 @@ export async function addUser(
     if (await findUserByUsername(trx, input.username)) {
       throw conflict(`The username ${input.username} is taken`, `用户名 ${input.username} 已存在`);
     }
+    let organisationId = input.organisationId;
     if (needsUnit) {
       const unit = await trx
         .selectFrom('units')
-        .select('id')
+        .select(['id', 'organisation_id'])
         .where('id', '=', input.unitId ?? 0)
         .executeTakeFirst();
-      if (!unit) throw notFound(`Unit ${input.unitId}`, `单位 ${input.unitId}`);
+      if (!unit || (organisationId !== undefined && unit.organisation_id !== organisationId)) {
+        throw notFound(`Unit ${input.unitId}`, `单位 ${input.unitId}`);
+      }
+      organisationId = unit.organisation_id;
     }
     const created = await createUser(trx, {
       username: input.username,
@@ -111,6 +121,7 @@ export async function addUser(
       passwordHash,
       role: input.role,
       unitId: needsUnit ? (input.unitId ?? null) : null,
+      organisationId: organisationId ?? null,
       email: input.email ?? null,
       mustChangePassword: input.password === undefined,
     });

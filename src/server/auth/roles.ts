@@ -11,6 +11,8 @@ export interface SessionUser {
   role: UserRole;
   /** The unit a reporter or unit head belongs to. */
   unitId: number | null;
+  /** The user's organisation (政府): they read and write only its data. */
+  organisationId: number | null;
   /** True while the user holds a one-time password: only the password change is allowed. */
   mustChangePassword?: boolean;
 }

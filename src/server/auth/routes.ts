@@ -119,6 +119,7 @@ export const sessionRoutes: RouteModule = (app, context) => {
           displayName: user.display_name,
           role: user.role,
           unitId: user.unit_id,
+          organisationId: user.organisation_id,
           ...(user.must_change_password === 1 ? { mustChangePassword: true } : {}),
         },
         csrfToken: reply.generateCsrf(),

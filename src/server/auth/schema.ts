@@ -12,6 +12,11 @@ export const sessionUserSchema = z
     displayName: z.string(),
     role: roleSchema,
     unitId: z.number().int().nullable(),
+    organisationId: z
+      .number()
+      .int()
+      .nullable()
+      .describe('The organisation (government) whose data the user reads'),
     mustChangePassword: z
       .boolean()
       .optional()

@@ -105,6 +105,7 @@ export async function adoptSession(
     displayName: found.user.display_name,
     role: found.user.role,
     unitId: found.user.unit_id,
+    organisationId: found.user.organisation_id,
     ...(found.user.must_change_password === 1 ? { mustChangePassword: true } : {}),
   };
   if (now.getTime() - Date.parse(found.lastSeenAt) > TOUCH_EVERY_MS) {

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { buildTaskMatcher, listIndexedTasks, parseDivisionPlan } from '../../core/division/index.js';
 import { resolveUnitNames, type UnitResolution } from '../../core/division/unit-names.js';
 import { readDivisionBytes } from '../../ingest/division.js';
+import { findReportOrganisationId } from '../../store/organisations/find-root-organisation.js';
 import { getReportTree } from '../../store/reports/get-report-tree.js';
 import type { Database } from '../../store/schema.js';
 import { listUnitDirectory } from '../../store/units/unit-directory.js';
@@ -63,7 +64,7 @@ export async function previewDivisionPlan(
   const [tree, lines, directory] = await Promise.all([
     getReportTree(db, reportId),
     readDivisionBytes(upload.bytes, upload.fileName),
-    listUnitDirectory(db),
+    findReportOrganisationId(db, reportId).then((owner) => listUnitDirectory(db, owner)),
   ]);
   const parsed = parseDivisionPlan(lines, { year: tree.report.year ?? fallbackYear });
   const indexed = listIndexedTasks(tree);

@@ -3,6 +3,7 @@ import { badInput } from '../../core/errors.js';
 import { readDivisionWorkbook, validateDivisionRows } from '../../render/division-import.js';
 import { applyTaskUnits } from '../../store/assignments/apply-task-units.js';
 import type { Actor } from '../../store/audit/append-audit-event.js';
+import { findReportOrganisationId } from '../../store/organisations/find-root-organisation.js';
 import { getReportTree } from '../../store/reports/get-report-tree.js';
 import type { AssignmentRole, Database } from '../../store/schema.js';
 import { findOrCreateUnits } from '../../store/units/create-unit.js';
@@ -67,6 +68,7 @@ export async function importDivisionPlan(
       trx,
       rows.flatMap((row) => [...row.leadUnits, ...row.cooperatingUnits]),
       actor,
+      await findReportOrganisationId(trx, reportId),
     );
     const unitIds = units.ids;
     result.unitsCreated.push(...units.created);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { buildInfographicModel } from '../../render/infographic-model.js';
 import { renderInfographicSvg } from '../../render/infographic-svg.js';
 import { listReports } from '../../store/reports/list-reports.js';
+import { PUBLISHED_REPORTS } from '../../store/reports/readable-reports.js';
 import type { AppContext, RouteModule, ZodApp } from '../context.js';
 import { findVisibleReport } from '../reports/find-visible-report.js';
 import { listPublishedUpdates, renderAtomFeed } from './atom-feed.js';
@@ -25,7 +26,7 @@ async function publicView(context: AppContext, id: number) {
 function publicRoutes(app: ZodApp, context: AppContext): void {
   const hidden = { hide: true };
   app.get('/public', { schema: hidden }, async (_request, reply) => {
-    const reports = await listReports(context.db, 'published');
+    const reports = await listReports(context.db, PUBLISHED_REPORTS);
     return reply.type('text/html; charset=utf-8').send(renderPublicIndex(reports));
   });
 

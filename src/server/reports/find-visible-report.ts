@@ -5,9 +5,9 @@ import type { Database, Report } from '../../store/schema.js';
 import type { SessionUser } from '../auth/roles.js';
 
 /**
- * The report if this user may read it (the store's rule, readable-reports.ts: the office and
- * leaders read every report that is not archived, unit users and anonymous visitors published
- * ones), else undefined.
+ * The report if this user may read it (the store's rule, readable-reports.ts: users read their
+ * organisation's reports — the office and leaders every one not archived, unit users published
+ * ones — and anonymous visitors the published reports of any organisation), else undefined.
  */
 export async function readableReport(
   db: Kysely<Database>,
@@ -15,8 +15,15 @@ export async function readableReport(
   user: SessionUser | null,
 ): Promise<Report | undefined> {
   const report = await db.selectFrom('reports').selectAll().where('id', '=', reportId).executeTakeFirst();
-  const reach = reportReachOf(user?.role ?? null);
-  return report && mayReadReport(reach, { ...report, publishedAt: report.published_at }) ? report : undefined;
+  const reach = reportReachOf(user);
+  return report &&
+    mayReadReport(reach, {
+      archived: report.archived,
+      publishedAt: report.published_at,
+      organisationId: report.organisation_id,
+    })
+    ? report
+    : undefined;
 }
 
 /**

@@ -91,7 +91,7 @@ export const reportRoutes: RouteModule = (app, context) => {
       },
     },
     async (request) => {
-      return { reports: await listReports(context.db, reportReachOf(request.user?.role ?? null)) };
+      return { reports: await listReports(context.db, reportReachOf(request.user)) };
     },
   );
 

@@ -29,7 +29,7 @@ export async function readReportAccess(
       : notFound(`Report ${subject.reportId}`, `报告 ${subject.reportId}`);
   if (!state) throw missing();
   await adoptSession(request, context, state.session, now);
-  if (!mayReadReport(reportReachOf(request.user?.role ?? null), state.report)) throw missing();
+  if (!mayReadReport(reportReachOf(request.user), state.report)) throw missing();
   return state;
 }
 

@@ -78,7 +78,7 @@ export const searchRoutes: RouteModule = (app, context) => {
         {
           ...filters,
           ...(kind ? { kinds: kind.split(',') as SearchEntryKind[] } : {}),
-          reach: reportReachOf(request.user?.role ?? null),
+          reach: reportReachOf(request.user),
           privateEntries: privateEntriesFor(request.user),
         },
         { limit, offset },

@@ -28,12 +28,19 @@ export async function requireTaskAccess(
   const task = await db
     .selectFrom('nodes as n')
     .innerJoin('reports as r', 'r.id', 'n.report_id')
-    .select(['n.id', 'r.archived', 'r.published_at'])
+    .select(['n.id', 'r.archived', 'r.published_at', 'r.organisation_id'])
     .where('n.id', '=', taskId)
     .where('n.kind', '=', 'task')
     .executeTakeFirst();
-  const reach = reportReachOf(user.role);
-  if (!task || !mayReadReport(reach, { archived: task.archived, publishedAt: task.published_at })) {
+  const reach = reportReachOf(user);
+  if (
+    !task ||
+    !mayReadReport(reach, {
+      archived: task.archived,
+      publishedAt: task.published_at,
+      organisationId: task.organisation_id,
+    })
+  ) {
     throw notFound(`Task ${taskId}`, `任务 ${taskId}`);
   }
   const units = await unitsOfTask(db, taskId);

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { CLI_ACTOR } from '../../store/audit/append-audit-event.js';
 import { importReport } from '../../store/import-report.js';
+import { findRootOrganisationId } from '../../store/organisations/find-root-organisation.js';
 import type { Database, ProgressStatus } from '../../store/schema.js';
 import { analyseForTest, makeTree } from '../../store/test-trees.js';
 
@@ -54,7 +55,7 @@ export async function insertUnit(db: Kysely<Database>, name: string, now: string
     .values({
       name,
       parent_id: null,
-      organisation_id: null,
+      organisation_id: await findRootOrganisationId(db),
       short_name: null,
       archived: 0,
       created_at: now,

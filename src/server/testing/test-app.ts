@@ -6,6 +6,7 @@ import { createUser } from '../../store/accounts/manage-users.js';
 import { SYSTEM_ACTOR } from '../../store/audit/append-audit-event.js';
 import type { DialectName } from '../../store/dialect-of.js';
 import { importReport } from '../../store/import-report.js';
+import { findRootOrganisationId } from '../../store/organisations/find-root-organisation.js';
 import type { UserRole } from '../../store/schema.js';
 import { openTestDatabase, type TestDatabase } from '../../store/testing.js';
 import { buildApp } from '../app.js';
@@ -90,6 +91,7 @@ export async function createTestWorld(
     await db.updateTable('reports').set({ year: 2026 }).where('id', '=', imported.reportId).execute();
   }
   const now = new Date().toISOString();
+  const rootOrganisation = await findRootOrganisationId(db);
   const unitRows = await db
     .insertInto('units')
     .values([
@@ -97,7 +99,7 @@ export async function createTestWorld(
         name: '区发展改革委',
         short_name: '发改委',
         parent_id: null,
-        organisation_id: null,
+        organisation_id: rootOrganisation,
         archived: 0,
         created_at: now,
         updated_at: now,
@@ -106,7 +108,7 @@ export async function createTestWorld(
         name: '区教委',
         short_name: '教委',
         parent_id: null,
-        organisation_id: null,
+        organisation_id: rootOrganisation,
         archived: 0,
         created_at: now,
         updated_at: now,

@@ -22,10 +22,19 @@ export const unitRoutes: RouteModule = (app, context) => {
   app.get(
     '/api/units',
     {
-      schema: { tags: ['units'], summary: 'All units', response: { 200: unitListSchema, ...errorResponses } },
+      schema: {
+        tags: ['units'],
+        summary: "The units of the user's organisation",
+        response: { 200: unitListSchema, ...errorResponses },
+      },
     },
     async (request) => {
-      const units = await listUnits(context.db, { includeArchived: true, orderBy: 'id' });
+      const user = requireUser(request);
+      const units = await listUnits(context.db, {
+        organisationId: user.organisationId,
+        includeArchived: true,
+        orderBy: 'id',
+      });
       return { units: units.map(presentUnit) };
     },
   );
@@ -46,6 +55,7 @@ export const unitRoutes: RouteModule = (app, context) => {
         name: request.body.name,
         shortName: request.body.shortName ?? null,
         parentId: request.body.parentId ?? null,
+        organisationId: user.organisationId,
         actor: actorOf(user),
       });
       return presentUnit(unit);

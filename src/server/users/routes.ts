@@ -1,5 +1,5 @@
 import { notFound } from '../../core/errors.js';
-import { findUserById, listUsers } from '../../store/accounts/manage-users.js';
+import { findUserInOrganisation, listUsers } from '../../store/accounts/manage-users.js';
 import {
   addUser,
   presentUser,
@@ -7,7 +7,7 @@ import {
   setDisabled,
   unlockAccount,
 } from '../accounts/manage-accounts.js';
-import { actorOf, requireRole } from '../auth/roles.js';
+import { actorOf, requireRole, type SessionUser } from '../auth/roles.js';
 import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
 import {
@@ -22,8 +22,9 @@ import {
 
 /** Account management for the office (督查室). */
 export const userRoutes: RouteModule = (app, context) => {
-  const userById = async (id: number) => {
-    const user = await findUserById(context.db, id);
+  /** A user of the administrator's organisation; any other is a 404. */
+  const userById = async (id: number, admin: SessionUser) => {
+    const user = await findUserInOrganisation(context.db, id, admin.organisationId);
     if (!user) throw notFound(`User ${id}`, `用户 ${id}`);
     return user;
   };
@@ -33,13 +34,13 @@ export const userRoutes: RouteModule = (app, context) => {
     {
       schema: {
         tags: ['users'],
-        summary: 'All accounts (office)',
+        summary: "The accounts of the office's organisation",
         response: { 200: userListSchema, ...errorResponses },
       },
     },
     async (request) => {
-      requireRole(request, 'admin');
-      return { users: (await listUsers(context.db)).map(presentUser) };
+      const admin = requireRole(request, 'admin');
+      return { users: (await listUsers(context.db, admin.organisationId)).map(presentUser) };
     },
   );
 
@@ -61,6 +62,7 @@ export const userRoutes: RouteModule = (app, context) => {
           username: request.body.username,
           role: request.body.role,
           unitId: request.body.unitId ?? null,
+          organisationId: admin.organisationId,
           email: request.body.email ?? null,
           ...(request.body.displayName ? { displayName: request.body.displayName } : {}),
         },
@@ -82,7 +84,7 @@ export const userRoutes: RouteModule = (app, context) => {
     },
     async (request) => {
       const admin = requireRole(request, 'admin');
-      const user = await userById(request.params.id);
+      const user = await userById(request.params.id, admin);
       return { password: await resetPassword(context.db, user.username, actorOf(admin)) };
     },
   );
@@ -99,7 +101,7 @@ export const userRoutes: RouteModule = (app, context) => {
     },
     async (request) => {
       const admin = requireRole(request, 'admin');
-      const user = await userById(request.params.id);
+      const user = await userById(request.params.id, admin);
       return presentUser(await unlockAccount(context.db, user.username, actorOf(admin)));
     },
   );
@@ -117,7 +119,7 @@ export const userRoutes: RouteModule = (app, context) => {
     },
     async (request) => {
       const admin = requireRole(request, 'admin');
-      const user = await userById(request.params.id);
+      const user = await userById(request.params.id, admin);
       return presentUser(await setDisabled(context.db, user.username, request.body.disabled, actorOf(admin)));
     },
   );

@@ -9,6 +9,7 @@ export const userSchema = z
     displayName: z.string(),
     role: roleSchema,
     unitId: z.number().int().nullable(),
+    organisationId: z.number().int().nullable(),
     email: z.string().nullable(),
     disabled: z.boolean(),
     lockedUntil: z.string().nullable(),

@@ -85,7 +85,7 @@ export async function installWebApp(
     if (existsSync(path.join(webDist, 'index.html'))) {
       return sendUncached(reply.type('text/html; charset=utf-8'), 'index.html', webDist);
     }
-    const reports = await listReports(context.db, reportReachOf(request.user?.role ?? null));
+    const reports = await listReports(context.db, reportReachOf(request.user));
     const first = reports[0];
     const tree = first ? await getReportTree(context.db, first.id) : null;
     return reply

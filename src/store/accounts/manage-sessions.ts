@@ -31,7 +31,14 @@ export interface SessionWithUser {
   lastSeenAt: string;
   user: Pick<
     User,
-    'id' | 'username' | 'display_name' | 'role' | 'unit_id' | 'disabled' | 'must_change_password'
+    | 'id'
+    | 'username'
+    | 'display_name'
+    | 'role'
+    | 'unit_id'
+    | 'organisation_id'
+    | 'disabled'
+    | 'must_change_password'
   >;
 }
 
@@ -53,6 +60,7 @@ export async function findSessionByTokenHash(
       'users.display_name',
       'users.role',
       'users.unit_id',
+      'users.organisation_id',
       'users.disabled',
       'users.must_change_password',
     ])
@@ -70,6 +78,7 @@ export async function findSessionByTokenHash(
       display_name: row.display_name,
       role: row.role,
       unit_id: row.unit_id,
+      organisation_id: row.organisation_id,
       disabled: row.disabled,
       must_change_password: row.must_change_password,
     },

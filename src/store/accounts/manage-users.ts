@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { organisationOrRoot } from '../organisations/find-root-organisation.js';
 import type { Database, User, UserRole } from '../schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -9,6 +10,8 @@ export interface NewUserInput {
   passwordHash: string;
   role: UserRole;
   unitId: number | null;
+  /** The user's organisation; default the root (the first-start administrator, the CLI). */
+  organisationId?: number | null;
   email?: string | null;
   /** True for a one-time password someone else set: the user must change it at first sign-in. */
   mustChangePassword?: boolean;
@@ -24,6 +27,7 @@ export async function createUser(db: Db, input: NewUserInput, now = new Date().t
       password_hash: input.passwordHash,
       role: input.role,
       unit_id: input.unitId,
+      organisation_id: await organisationOrRoot(db, input.organisationId),
       email: input.email ?? null,
       must_change_password: input.mustChangePassword ? 1 : 0,
       disabled: 0,
@@ -45,8 +49,25 @@ export async function findUserById(db: Db, id: number): Promise<User | undefined
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function listUsers(db: Db): Promise<User[]> {
-  return db.selectFrom('users').selectAll().orderBy('id').execute();
+/** The users of one organisation (every user when none is given: the CLI operator), by id. */
+export async function listUsers(db: Db, organisationId?: number | null): Promise<User[]> {
+  let query = db.selectFrom('users').selectAll();
+  if (organisationId !== undefined) query = query.where('organisation_id', '=', organisationId ?? -1);
+  return query.orderBy('id').execute();
+}
+
+/** The user with this id if they belong to the organisation, else undefined. */
+export async function findUserInOrganisation(
+  db: Db,
+  id: number,
+  organisationId: number | null,
+): Promise<User | undefined> {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', id)
+    .where('organisation_id', '=', organisationId ?? -1)
+    .executeTakeFirst();
 }
 
 /**

@@ -5,6 +5,7 @@ import type { TaskAnalysis } from '../../core/target.js';
 import { type ApplyCounts, applyTaskUnits } from '../assignments/apply-task-units.js';
 import { type Actor, appendAuditEvent } from '../audit/append-audit-event.js';
 import { extractedTargetRow } from '../import-report.js';
+import { findReportOrganisationId } from '../organisations/find-root-organisation.js';
 import type { AssignmentRole, Database } from '../schema.js';
 import { keepUnitAlias, listUnitDirectory } from '../units/unit-directory.js';
 import { insertAudited } from '../versioned/insert-audited.js';
@@ -143,7 +144,8 @@ async function resolveUnits(
 ): Promise<Map<string, number>> {
   const names = [...new Set(input.rows.flatMap((row) => [...row.lead, ...row.cooperating]))];
   const decisions = new Map(input.units.map((decision) => [decision.name, decision]));
-  const directory = await listUnitDirectory(trx);
+  const owner = await findReportOrganisationId(trx, input.reportId);
+  const directory = await listUnitDirectory(trx, owner);
   const known = new Set(directory.map((unit) => unit.id));
   const ids = new Map<string, number>();
   const unknown: string[] = [];
@@ -175,7 +177,7 @@ async function resolveUnits(
           name,
           short_name: null,
           parent_id: null,
-          organisation_id: null,
+          organisation_id: owner,
           archived: 0,
           created_at: now,
           updated_at: now,

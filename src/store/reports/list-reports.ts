@@ -8,6 +8,7 @@ export interface ReportSummary {
   title: string;
   year: number | null;
   place: string | null;
+  /** 发文机关 — the issuer as written, else the owning organisation's name. */
   organisation: string | null;
   /** Number of the current revision (1 for a first import). */
   revision: number | null;
@@ -30,7 +31,8 @@ export async function listReports(db: Kysely<Database>, reach: ReportReach): Pro
       'r.title',
       'r.year',
       'r.place',
-      'o.name as organisation',
+      'r.issuer',
+      'o.name as owner',
       'v.number as revision',
       'r.published_at',
       'r.created_at',
@@ -53,7 +55,7 @@ export async function listReports(db: Kysely<Database>, reach: ReportReach): Pro
     title: row.title,
     year: row.year,
     place: row.place,
-    organisation: row.organisation,
+    organisation: row.issuer ?? row.owner,
     revision: row.revision,
     tasks: Number(row.tasks ?? 0),
     publishedAt: row.published_at,

@@ -3,6 +3,8 @@ import type { TaskAnalysis } from '../../core/target.js';
 import { createUser } from '../accounts/manage-users.js';
 import { SYSTEM_ACTOR } from '../audit/append-audit-event.js';
 import { importReport } from '../import-report.js';
+import { findRootOrganisationId } from '../organisations/find-root-organisation.js';
+import { PUBLISHED_REPORTS } from '../reports/readable-reports.js';
 import { makeTree } from '../test-trees.js';
 import { DIALECTS, openTestDatabase, type TestDatabase } from '../testing.js';
 import { bigramTokens, queryTokens, relaxedTermSets } from './bigram-tokens.js';
@@ -167,7 +169,7 @@ for (const dialect of DIALECTS) {
         .insertInto('units')
         .values({
           parent_id: null,
-          organisation_id: null,
+          organisation_id: await findRootOrganisationId(database.db),
           name: '区民政局',
           short_name: null,
           archived: 0,
@@ -204,9 +206,9 @@ for (const dialect of DIALECTS) {
         (await searchEntries(database.db, '电梯安装', { privateEntries: { unitId: unit.id } })).hits,
       ).toEqual([]);
 
-      expect((await searchEntries(database.db, '学位', { reach: 'published' })).hits).toEqual([]);
+      expect((await searchEntries(database.db, '学位', { reach: PUBLISHED_REPORTS })).hits).toEqual([]);
       await database.db.updateTable('reports').set({ published_at: now }).where('id', '=', second).execute();
-      const published = await searchEntries(database.db, '学位', { reach: 'published' });
+      const published = await searchEntries(database.db, '学位', { reach: PUBLISHED_REPORTS });
       expect(published.hits.map((hit) => hit.reportId)).toEqual([second]);
       await database.db.updateTable('reports').set({ archived: 1 }).where('id', '=', second).execute();
       expect(

@@ -1,7 +1,7 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import { badInput } from '../../core/errors.js';
 import { dialectOf } from '../dialect-of.js';
-import { type ReportReach, reportReadable } from '../reports/readable-reports.js';
+import { EVERY_REPORT, type ReportReach, reportReadable } from '../reports/readable-reports.js';
 import type { Database } from '../schema.js';
 import { foldText, indexTokens, type QueryTokens, queryTokens, relaxedTermSets } from './bigram-tokens.js';
 import { makeSnippet, queryCoverage, type Snippet } from './highlight.js';
@@ -16,7 +16,7 @@ export interface SearchFilters {
   unitId?: number;
   year?: number;
   kinds?: SearchEntryKind[];
-  /** Which reports the reader may read (readable-reports.ts); default `all`. */
+  /** Which reports the reader may read (readable-reports.ts); default every report (the CLI). */
   reach?: ReportReach;
   /**
    * Who may read progress narratives and comments: everyone (`all`, the default: office and
@@ -154,7 +154,7 @@ async function fetchCandidates(
     );
   }
   // The reports this reader may read (archived ones are out of sight everywhere).
-  const reach = filters.reach ?? 'all';
+  const reach = filters.reach ?? EVERY_REPORT;
   query = query.where(({ exists, selectFrom }) =>
     exists(
       selectFrom('reports as r')

@@ -16,6 +16,8 @@ export interface ViewState {
     year: number | null;
     archived: boolean;
     publishedAt: string | null;
+    /** The owning organisation. */
+    organisationId: number | null;
   };
   /** The report's change counter (-1 when the report has none, so nothing is cached under it). */
   counter: number;
@@ -83,6 +85,7 @@ function buildQuery(db: Kysely<Database>, subject: ViewSubject, tokenHash: strin
       'r.year',
       'r.archived',
       'r.published_at',
+      'r.organisation_id',
       'c.counter',
       's.id as session_id',
       's.expires_at',
@@ -92,6 +95,7 @@ function buildQuery(db: Kysely<Database>, subject: ViewSubject, tokenHash: strin
       'u.display_name',
       'u.role',
       'u.unit_id',
+      'u.organisation_id as user_organisation_id',
       'u.disabled',
       'u.must_change_password',
       'taskId' in subject
@@ -126,6 +130,7 @@ function toViewState(row: Row): ViewState {
             display_name: row.display_name,
             role: row.role,
             unit_id: row.unit_id,
+            organisation_id: row.user_organisation_id,
             disabled: row.disabled,
             must_change_password: row.must_change_password ?? 0,
           },
@@ -138,6 +143,7 @@ function toViewState(row: Row): ViewState {
       year: row.year,
       archived: Number(row.archived) === 1,
       publishedAt: row.published_at,
+      organisationId: row.organisation_id,
     },
     counter: row.counter ?? -1,
     taskArchived: Number(row.task_archived) === 1,

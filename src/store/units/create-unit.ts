@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
-import { badInput } from '../../core/errors.js';
+import { badInput, notFound } from '../../core/errors.js';
 import type { Actor } from '../audit/append-audit-event.js';
+import { organisationOrRoot } from '../organisations/find-root-organisation.js';
 import type { Database, Unit } from '../schema.js';
 import { insertAudited } from '../versioned/insert-audited.js';
 import { loadVersioned } from '../versioned/update-versioned.js';
@@ -10,6 +11,7 @@ export interface NewUnitInput {
   name: string;
   shortName?: string | null;
   parentId?: number | null;
+  /** The owning organisation (the creating administrator's); default the root. */
   organisationId?: number | null;
 }
 
@@ -21,7 +23,12 @@ export async function createUnit(
   const name = input.name.trim();
   if (name === '') throw badInput('invalid_unit', 'A unit needs a name', '单位名称不能为空');
   return writeTransaction(db, async (trx) => {
-    if (input.parentId != null) await loadVersioned(trx, 'units', input.parentId);
+    const organisationId = await organisationOrRoot(trx, input.organisationId);
+    if (input.parentId != null) {
+      const parent = await loadVersioned(trx, 'units', input.parentId);
+      if (parent.organisation_id !== organisationId)
+        throw notFound(`Unit ${input.parentId}`, `单位 ${input.parentId}`);
+    }
     const now = new Date().toISOString();
     return insertAudited(
       trx,
@@ -30,7 +37,7 @@ export async function createUnit(
         name,
         short_name: input.shortName ?? null,
         parent_id: input.parentId ?? null,
-        organisation_id: input.organisationId ?? null,
+        organisation_id: organisationId,
         archived: 0,
         created_at: now,
         updated_at: now,
@@ -42,13 +49,15 @@ export async function createUnit(
 }
 
 /**
- * Finds units by exact name and creates the missing ones, inside the caller's write transaction (for a
- * 分工方案 spreadsheet that names units as text). Returns name → unit id and the names it created.
+ * Finds units of an organisation by exact name and creates the missing ones in it, inside the
+ * caller's write transaction (for a 分工方案 spreadsheet that names units as text). Returns
+ * name → unit id and the names it created.
  */
 export async function findOrCreateUnits(
   trx: Transaction<Database>,
   names: readonly string[],
   actor: Actor,
+  organisationId: number,
 ): Promise<{ ids: Map<string, number>; created: string[] }> {
   const wanted = [...new Set(names.map((n) => n.trim()).filter((n) => n !== ''))];
   const ids = new Map<string, number>();
@@ -58,6 +67,7 @@ export async function findOrCreateUnits(
     .selectFrom('units')
     .select(['id', 'name'])
     .where('name', 'in', wanted)
+    .where('organisation_id', '=', organisationId)
     .where('archived', '=', 0)
     .orderBy('id')
     .execute();
@@ -72,7 +82,7 @@ export async function findOrCreateUnits(
         name,
         short_name: null,
         parent_id: null,
-        organisation_id: null,
+        organisation_id: organisationId,
         archived: 0,
         created_at: now,
         updated_at: now,

@@ -2,14 +2,17 @@ import type { Kysely } from 'kysely';
 import type { Database, Unit } from '../schema.js';
 
 /**
- * Every unit that is not archived (or every unit, with `includeArchived`), by name or by id;
- * parents and children alike (build the tree from parent_id).
+ * Every unit of an organisation that is not archived (or every one, with `includeArchived`), by
+ * name or by id; parents and children alike (build the tree from parent_id).
  */
 export async function listUnits(
   db: Kysely<Database>,
-  options: { includeArchived?: boolean; orderBy?: 'name' | 'id' } = {},
+  options: { organisationId: number | null; includeArchived?: boolean; orderBy?: 'name' | 'id' },
 ): Promise<Unit[]> {
-  let query = db.selectFrom('units').selectAll();
+  let query = db
+    .selectFrom('units')
+    .selectAll()
+    .where('organisation_id', '=', options.organisationId ?? -1);
   if (!options.includeArchived) query = query.where('archived', '=', 0);
   if (options.orderBy === 'id') return query.orderBy('id').execute();
   return query.orderBy('name').orderBy('id').execute();

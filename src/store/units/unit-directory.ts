@@ -3,16 +3,26 @@ import type { DirectoryUnit } from '../../core/division/unit-names.js';
 import { type Actor, appendAuditEvent } from '../audit/append-audit-event.js';
 import type { Database } from '../schema.js';
 
-/** Every unit that is not archived, with its short name and the aliases kept for it. */
-export async function listUnitDirectory(db: Kysely<Database>): Promise<DirectoryUnit[]> {
+/** Every unit of an organisation that is not archived, with its short name and the aliases kept for it. */
+export async function listUnitDirectory(
+  db: Kysely<Database>,
+  organisationId: number | null,
+): Promise<DirectoryUnit[]> {
   const [units, aliases] = await Promise.all([
     db
       .selectFrom('units')
       .select(['id', 'name', 'short_name'])
+      .where('organisation_id', '=', organisationId ?? -1)
       .where('archived', '=', 0)
       .orderBy('id')
       .execute(),
-    db.selectFrom('unit_aliases').select(['alias', 'unit_id']).orderBy('id').execute(),
+    db
+      .selectFrom('unit_aliases as a')
+      .innerJoin('units as u', 'u.id', 'a.unit_id')
+      .select(['a.alias', 'a.unit_id'])
+      .where('u.organisation_id', '=', organisationId ?? -1)
+      .orderBy('a.id')
+      .execute(),
   ]);
   const byUnit = new Map<number, string[]>();
   for (const { alias, unit_id } of aliases) byUnit.set(unit_id, [...(byUnit.get(unit_id) ?? []), alias]);
