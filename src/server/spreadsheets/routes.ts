@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { forbidden, LuoshiError } from '../../core/errors.js';
 import { type ProgressRowGroup, saveProgressRows } from '../../store/bulk/save-progress-rows.js';
-import { actorOf, requireRole, type SessionUser } from '../auth/roles.js';
+import { listPeriodProgressValues } from '../../store/progress/list-period-progress-values.js';
+import {
+  listProgressSheetScope,
+  type ProgressSheetScope,
+} from '../../store/progress/list-progress-sheet-scope.js';
+import { actorOf, requireUser, type SessionUser } from '../auth/roles.js';
 import type { AppContext, RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
 import { readUpload } from '../imports/read-upload.js';
@@ -15,30 +20,9 @@ const bulkResultSchema = z.object({
   updated: z.number().int(),
 });
 
-/** Assigned (task, unit) pairs of the period's report, with each task's targets. */
-async function loadScope(context: AppContext, reportId: number, user: SessionUser) {
-  let query = context.db
-    .selectFrom('assignments as a')
-    .innerJoin('nodes as n', 'n.id', 'a.node_id')
-    .innerJoin('units as u', 'u.id', 'a.unit_id')
-    .select(['a.node_id', 'a.unit_id', 'n.text', 'u.name as unit_name', 'n.position'])
-    .where('n.report_id', '=', reportId)
-    .where('n.archived', '=', 0)
-    .where('a.archived', '=', 0);
-  if (user.role !== 'admin') query = query.where('a.unit_id', '=', user.unitId ?? -1);
-  const pairs = await query.orderBy('n.position').orderBy('a.unit_id').execute();
-  const taskIds = [...new Set(pairs.map((p) => p.node_id))];
-  const targets =
-    taskIds.length === 0
-      ? []
-      : await context.db
-          .selectFrom('targets')
-          .select(['id', 'node_id', 'text'])
-          .where('node_id', 'in', taskIds)
-          .where('archived', '=', 0)
-          .orderBy('ordinal')
-          .execute();
-  return { pairs, targets };
+/** The pairs and targets the user may report on: the office all, a unit its own. */
+function loadScope(context: AppContext, reportId: number, user: SessionUser): Promise<ProgressSheetScope> {
+  return listProgressSheetScope(context.db, reportId, user.role === 'admin' ? null : (user.unitId ?? -1));
 }
 
 function asNumber(value: string | number | null | undefined): number | null | 'invalid' {
@@ -56,7 +40,7 @@ function asText(value: string | number | null | undefined): string | undefined {
 /** Checks every row; returns the groups to write, or all the problems found. */
 function validateRows(
   rows: readonly SheetRow[],
-  scope: Awaited<ReturnType<typeof loadScope>>,
+  scope: ProgressSheetScope,
 ): { groups: ProgressRowGroup[]; problems: { path: string; message: string }[] } {
   const assigned = new Set(scope.pairs.map((p) => `${p.node_id}:${p.unit_id}`));
   const taskOfTarget = new Map(scope.targets.map((t) => [t.id, t.node_id]));
@@ -123,25 +107,11 @@ export const spreadsheetRoutes: RouteModule = (app, context) => {
       },
     },
     async (request, reply) => {
-      const user = requireRole(request, 'admin', 'reporter', 'unit_head');
+      const user = requireUser(request);
       if (user.role !== 'admin' && user.unitId === null) throw forbidden();
       const period = await findPeriod(context.db, request.params.id, user);
       const scope = await loadScope(context, period.report_id, user);
-      const existing = await context.db
-        .selectFrom('progress_reports as p')
-        .leftJoin('progress_values as v', 'v.progress_report_id', 'p.id')
-        .select([
-          'p.node_id',
-          'p.unit_id',
-          'p.percent',
-          'p.narrative',
-          'p.problems',
-          'p.next_steps',
-          'v.target_id',
-          'v.value',
-        ])
-        .where('p.period_id', '=', period.id)
-        .execute();
+      const existing = await listPeriodProgressValues(context.db, period.id);
       const rows: Omit<SheetRow, 'row'>[] = [];
       for (const pair of scope.pairs) {
         const targets = scope.targets.filter((t) => t.node_id === pair.node_id);
@@ -187,7 +157,7 @@ export const spreadsheetRoutes: RouteModule = (app, context) => {
       },
     },
     async (request) => {
-      const user = requireRole(request, 'admin', 'reporter', 'unit_head');
+      const user = requireUser(request);
       if (user.role !== 'admin' && user.unitId === null) throw forbidden();
       const period = await findPeriod(context.db, request.params.id, user);
       const upload = await readUpload(request, context.config.MAX_UPLOAD_MB);
