@@ -161,4 +161,29 @@ describe('a two-level tasks section', () => {
     expect(allTasks(tree.areas[2])).toEqual(['严格执行重大行政决策程序', '落实全面从严治党要求']);
     expect(tree.sections.some((section) => section.kind === 'self-building' && section.label)).toBe(false);
   });
+  it('reads the numbered parts under an unnumbered tasks heading as its areas', () => {
+    const bare = parse([
+      '各位代表：',
+      '过去一年工作回顾',
+      '2025年，全市经济运行稳中有进，地区生产总值增长5.2%，城乡居民收入稳步增长，民生保障有力有效。',
+      '2026年工作安排',
+      '今年是“十五五”开局之年。做好今年工作，要坚持稳中求进工作总基调。',
+      '一、坚持扩大内需，增强发展动力',
+      '（一）提振居民消费。开展以旧换新活动。举办促消费活动100场。',
+      '（二）扩大有效投资。新开工重大项目200个。推进城市更新。',
+      '二、坚持从严治政，全面加强政府自身建设',
+      '（一）坚持依法行政。严格执行重大行政决策程序。',
+      '各位代表！让我们团结一心，奋力谱写新篇章！',
+    ]);
+    expect(bare.sections.map((section) => [section.kind, section.title])).toEqual([
+      ['other', '各位代表：'],
+      ['review', '过去一年工作回顾'],
+      ['tasks', '2026年工作安排'],
+      ['other', '各位代表！'],
+    ]);
+    expect(bare.areas.map((area) => [area.label, titles(area), Boolean(area.selfBuilding)])).toEqual([
+      ['一、', ['提振居民消费', '扩大有效投资'], false],
+      ['二、', ['坚持依法行政'], true],
+    ]);
+  });
 });

@@ -37,14 +37,19 @@ const MAX_BARE_TITLE = 30;
 /**
  * Reports that number no top-level section put each section title on a line of its own, with no
  * label and no closing punctuation ("“十四五”时期工作回顾", "2026年重点工作"). Such a line opens a
- * section only when its words say which kind of section it is and a paragraph follows it.
+ * section only when its words say which kind of section it is and a paragraph follows it. Numbered
+ * "一、…二、…" parts after such a heading are inside it (a two-level tasks section).
  */
 function bareSectionHeadings(text: string, body: readonly Block[]): Set<number> {
   const headings = new Set<number>();
-  let sawFirst = false;
-  for (const block of body) {
-    if (!sawFirst) sawFirst = isPlainSectionHeading(text, block, 1);
-    else if (isPlainSectionHeading(text, block, 2)) return headings;
+  // Where numbered top-level sections start ("一、…" followed later by "二、…"), if they do.
+  let numberedFrom = -1;
+  let first = -1;
+  for (let index = 0; index < body.length && numberedFrom < 0; index++) {
+    const block = body[index] as Block;
+    if (first < 0) {
+      if (isPlainSectionHeading(text, block, 1)) first = index;
+    } else if (isPlainSectionHeading(text, block, 2)) numberedFrom = first;
   }
   body.forEach((block, index) => {
     if (block.kind !== 'plain' || block.end - block.start > MAX_BARE_TITLE) return;
@@ -56,6 +61,9 @@ function bareSectionHeadings(text: string, body: readonly Block[]): Set<number> 
     const kind = classifySectionTitle(content);
     if (kind !== 'other' && kind !== 'appendix') headings.add(index);
   });
+  // A report that numbers its sections has no bare ones, unless a bare heading comes first: then the
+  // numbered parts are the inside of a bare section ("2026年工作安排" over "一、…二、…").
+  if (numberedFrom >= 0 && !Array.from(headings).some((index) => index < numberedFrom)) headings.clear();
   return headings;
 }
 
