@@ -8,6 +8,8 @@ import { loadReport, reportTasks } from './support/report-tree.js';
 import { useLuoshi } from './support/use-luoshi.js';
 
 const REPORT = path.join(repoRoot, 'test-data/corpus/beijing-2026-work-report.txt');
+/** One of the report's 主要预期目标. */
+const GDP = '地区生产总值增长5%左右';
 
 /**
  * Import wizard: after the preview the office corrects one task's extracted target, adds a range
@@ -54,6 +56,29 @@ describe('import wizard: editing extracted targets before commit', { timeout: 12
     await page.getByTestId('target-edit-count').getByText('已修改 2 项任务的目标').waitFor();
   });
 
+  it('shows the 主要预期目标 first, with their targets, and corrects one like a task', async () => {
+    const wizard = new ImportWizardPage(page);
+    await wizard.indicators.getByRole('heading', { name: /^主要预期目标（\d+ 项）$/ }).waitFor();
+    const indicators = await wizard.indicatorTexts();
+    expect(indicators).toContain(GDP);
+    expect(indicators).toContain('城镇调查失业率控制在5%以内');
+    // Only the indicators: none of them is listed again under the work areas.
+    const areaTasks = await page
+      .getByTestId('import-areas')
+      .getByTestId('import-task-text')
+      .allTextContents();
+    expect(areaTasks.filter((text) => indicators.includes(text))).toEqual([]);
+    expect(await wizard.targetsOf(GDP)).toBe('地区生产总值 约5%');
+
+    const dialog = await wizard.editTargets(GDP);
+    await dialog.choose(1, '比较方式', '区间');
+    await dialog.fill(1, { max: '5.5' });
+    await dialog.apply();
+    expect(await wizard.targetsOf(GDP)).toBe('地区生产总值 5–5.5%');
+    await page.getByTestId('target-edit-count').getByText('已修改 3 项任务的目标').waitFor();
+    await wizard.indicators.screenshot({ path: screenshotPath('import-indicators') });
+  });
+
   it('the target editor fits a phone-width screen', async () => {
     await page.setViewportSize(PHONE);
     try {
@@ -87,5 +112,17 @@ describe('import wizard: editing extracted targets before commit', { timeout: 12
       comparator: 'between',
     });
     expect(second?.targets).toEqual([]);
+    // The indicator is stored as a task of the 主要预期目标 block, with the corrected range.
+    const block = report.areas.find((area) => area.indicators);
+    const gdp = block?.tasks.find((t) => t.text === GDP);
+    expect(gdp?.targets).toEqual([
+      expect.objectContaining({
+        subject: '地区生产总值',
+        value: 5,
+        max: 5.5,
+        unit: '%',
+        comparator: 'between',
+      }),
+    ]);
   });
 });

@@ -68,9 +68,20 @@ export class ImportWizardPage {
     return this.page.getByTestId('import-task').filter({ hasText: text });
   }
 
-  /** The first previewed task that has extracted targets, after `skip` such tasks. */
+  /** The 主要预期目标 block of the preview: the year's headline indicators, each a task. */
+  get indicators(): Locator {
+    return this.page.getByTestId('import-indicators');
+  }
+
+  /** The texts of the previewed indicators, in order. */
+  async indicatorTexts(): Promise<string[]> {
+    return this.indicators.getByTestId('import-task-text').allTextContents();
+  }
+
+  /** The first previewed task of the work areas that has extracted targets, after `skip` such tasks. */
   async taskWithTargets(skip = 0): Promise<string> {
     const task = this.page
+      .getByTestId('import-areas')
       .getByTestId('import-task')
       .filter({ has: this.page.getByTestId('import-task-targets') })
       .nth(skip);

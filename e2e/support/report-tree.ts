@@ -20,6 +20,8 @@ export interface TreeArea {
   title: string;
   measures: { id: number; label: string | null; title: string; tasks: TreeTask[] }[];
   tasks: TreeTask[];
+  /** Set on the block of 主要预期目标, listed first. */
+  indicators?: true;
 }
 export interface ReportTree {
   id: number;

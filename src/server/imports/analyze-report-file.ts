@@ -77,9 +77,12 @@ export function analyzeReportText(text: string, fileName: string): AnalyzedRepor
     for (const task of area.tasks) areaOf.set(task, area.title);
     for (const measure of area.measures) for (const task of measure.tasks) areaOf.set(task, area.title);
   }
+  const indicators = new Set(tree.indicators?.tasks ?? []);
   return {
     tree,
     analyze: (task) =>
-      analyzeTask(task.text, { year, sectionKind: 'tasks', areaTitle: areaOf.get(task) ?? '' }),
+      indicators.has(task)
+        ? analyzeTask(task.text, { year, sectionKind: 'indicators' })
+        : analyzeTask(task.text, { year, sectionKind: 'tasks', areaTitle: areaOf.get(task) ?? '' }),
   };
 }

@@ -6,9 +6,15 @@ import type { targetEditSchema } from './schema.js';
 
 export type TargetEdit = z.infer<typeof targetEditSchema>;
 
-/** The tasks in the order the preview numbers them (`key`): each area's measures' tasks, then its own. */
+/**
+ * The tasks in the order the preview numbers them (`key`): the 主要预期目标 first (as they are
+ * stored and shown), then each area's measures' tasks and its own.
+ */
 export function tasksInPreviewOrder(tree: ReportTree): TaskNode[] {
-  return tree.areas.flatMap((area) => [...area.measures.flatMap((m) => m.tasks), ...area.tasks]);
+  return [
+    ...(tree.indicators?.tasks ?? []),
+    ...tree.areas.flatMap((area) => [...area.measures.flatMap((m) => m.tasks), ...area.tasks]),
+  ];
 }
 
 /** A corrected target as the extractor would have written it; its span is found in the sentence. */

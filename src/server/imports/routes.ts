@@ -61,7 +61,14 @@ function previewTree(tree: ReportTree, analyzed: AnalyzedReport) {
     }
     return { label: area.label ?? null, title: area.title, measures, tasks: direct };
   });
+  const indicatorTasks = (tree.indicators?.tasks ?? []).map((t) => previewTask(t, analyzed, keys));
+  tasks += indicatorTasks.length;
+  targets += indicatorTasks.reduce((n, t) => n + t.targets.length, 0);
   return {
+    indicators:
+      tree.indicators && indicatorTasks.length > 0
+        ? { title: tree.indicators.title, tasks: indicatorTasks }
+        : null,
     areas,
     counts: {
       areas: areas.length,
@@ -98,7 +105,7 @@ export const importRoutes: RouteModule = (app, context) => {
         maxBytes: context.config.MAX_UPLOAD_MB * 1024 * 1024,
       });
       await storeBlob(context.db, upload);
-      const { areas, counts } = previewTree(analyzed.tree, analyzed);
+      const { indicators, areas, counts } = previewTree(analyzed.tree, analyzed);
       let merge = null;
       if (request.query.reportId !== undefined) {
         const preview = await previewMerge(context.db, request.query.reportId, analyzed.tree);
@@ -128,6 +135,7 @@ export const importRoutes: RouteModule = (app, context) => {
         title: analyzed.tree.meta.title,
         year: analyzed.tree.meta.year ?? null,
         counts,
+        indicators,
         areas,
         merge,
       };

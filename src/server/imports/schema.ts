@@ -14,7 +14,9 @@ const previewTaskSchema = z.object({
   key: z
     .number()
     .int()
-    .describe("The task's place in reading order; send it back in targetEdits to change its targets"),
+    .describe(
+      "The task's place in reading order (主要预期目标 first, then the work areas); send it back in targetEdits to change its targets",
+    ),
   label: z.string().nullable(),
   text: z.string(),
   targets: z.array(previewTargetSchema),
@@ -30,12 +32,20 @@ export const importPreviewSchema = z
     size: z.number().int(),
     title: z.string(),
     year: z.number().int().nullable(),
-    counts: z.object({
-      areas: z.number().int(),
-      measures: z.number().int(),
-      tasks: z.number().int(),
-      targets: z.number().int(),
-    }),
+    counts: z
+      .object({
+        areas: z.number().int(),
+        measures: z.number().int(),
+        tasks: z.number().int(),
+        targets: z.number().int(),
+      })
+      .describe('Work areas and measures; tasks and targets include the 主要预期目标'),
+    indicators: z
+      .object({ title: z.string(), tasks: z.array(previewTaskSchema) })
+      .nullable()
+      .describe(
+        "主要预期目标: the year's headline indicators, one task per clause, stored and tracked like the other tasks; null when the report states none",
+      ),
     areas: z.array(
       z.object({
         label: z.string().nullable(),

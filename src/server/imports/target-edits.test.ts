@@ -25,12 +25,23 @@ interface Preview {
   uploadId: string;
   fileName: string;
   counts: { tasks: number; targets: number };
+  indicators: { title: string; tasks: PreviewTask[] } | null;
   areas: { measures: { tasks: PreviewTask[] }[]; tasks: PreviewTask[] }[];
 }
 
+/** Every task of a preview in key order: the 主要预期目标, then the areas' tasks. */
 function previewTasks(preview: Preview): PreviewTask[] {
-  return preview.areas.flatMap((area) => [...area.measures.flatMap((m) => m.tasks), ...area.tasks]);
+  return [
+    ...(preview.indicators?.tasks ?? []),
+    ...preview.areas.flatMap((area) => [...area.measures.flatMap((m) => m.tasks), ...area.tasks]),
+  ];
 }
+
+/** A report whose 主要预期目标 passage lists this year's headline indicators. */
+const withIndicators = readFileSync(
+  new URL('../../../test-data/corpus/beijing-2026-work-report.txt', import.meta.url),
+  'utf8',
+);
 
 describe.each(DIALECTS)('import wizard target edits on %s', (dialect) => {
   let world: TestWorld;
@@ -270,5 +281,52 @@ describe.each(DIALECTS)('import wizard target edits on %s', (dialect) => {
     expect(commit.statusCode).toBe(400);
     expect(commit.json()).toMatchObject({ code: 'target_edits_on_merge' });
     expect(await countRows()).toEqual(before);
+  });
+
+  it('shows the 主要预期目标 first with their targets, and stores an indicator target the office corrected', async () => {
+    const response = await admin.upload('/api/imports', 'beijing-2026.txt', withIndicators);
+    expect(response.statusCode).toBe(200);
+    const shown = response.json<Preview>();
+    expect(shown.indicators?.title).toBe('主要预期目标');
+    const indicators = shown.indicators?.tasks ?? [];
+    // Keys number the indicators first, then the areas' tasks, without gaps.
+    const tasks = previewTasks(shown);
+    expect(tasks.map((t) => t.key)).toEqual(tasks.map((_, index) => index));
+    expect(indicators.map((t) => t.key)).toEqual(indicators.map((_, index) => index));
+    expect(shown.counts.tasks).toBe(tasks.length);
+    expect(shown.counts.targets).toBe(tasks.reduce((n, t) => n + t.targets.length, 0));
+    const gdp = indicators.find((t) => t.text === '地区生产总值增长5%左右');
+    expect(gdp?.targets).toEqual([
+      expect.objectContaining({ value: 5, unit: '%', comparator: '~', change: 'growth-rate' }),
+    ]);
+
+    const committed = await admin.post(`/api/imports/${shown.uploadId}/commit`, {
+      fileName: shown.fileName,
+      targetEdits: [
+        {
+          task: gdp?.key,
+          targets: [
+            {
+              value: 5,
+              max: 5.5,
+              unit: '%',
+              comparator: 'between',
+              change: 'growth-rate',
+              subject: '地区生产总值',
+            },
+          ],
+        },
+      ],
+    });
+    expect(committed.statusCode).toBe(200);
+    const { reportId } = committed.json<{ reportId: number }>();
+    const stored = await world.database.db
+      .selectFrom('targets')
+      .innerJoin('nodes', 'nodes.id', 'targets.node_id')
+      .select(['targets.value', 'targets.max', 'targets.comparator', 'targets.edited_by'])
+      .where('nodes.report_id', '=', reportId)
+      .where('nodes.text', '=', '地区生产总值增长5%左右')
+      .execute();
+    expect(stored).toEqual([{ value: 5, max: 5.5, comparator: 'between', edited_by: world.userIds.admin }]);
   });
 });

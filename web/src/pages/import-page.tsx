@@ -164,7 +164,19 @@ function ImportWizard() {
             ) : edits.size > 0 ? (
               <p data-testid="target-edit-count">{t('targetEdit.count', { count: edits.size })}</p>
             ) : null}
-            <ol className="plain-list import-tree">
+            {preview.indicators ? (
+              <section className="import-indicators" data-testid="import-indicators">
+                <h3 className="field-label">
+                  {t('import.indicators', {
+                    title: preview.indicators.title,
+                    count: preview.indicators.tasks.length,
+                  })}
+                </h3>
+                <p className="secondary">{t('import.indicatorsHint')}</p>
+                <PreviewTasks tasks={preview.indicators.tasks} edits={edits} onEdit={onEdit} />
+              </section>
+            ) : null}
+            <ol className="plain-list import-tree" data-testid="import-areas">
               {preview.areas.map((area, areaIndex) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: the preview has no ids; its order is fixed.
                 <li key={areaIndex}>
@@ -316,9 +328,10 @@ function describeEditErrors(
   preview: ImportPreview,
 ): string[] {
   const texts = new Map(
-    preview.areas
-      .flatMap((area) => [...area.measures.flatMap((m) => m.tasks), ...area.tasks])
-      .map((task) => [task.key, task.text]),
+    [
+      ...(preview.indicators?.tasks ?? []),
+      ...preview.areas.flatMap((area) => [...area.measures.flatMap((m) => m.tasks), ...area.tasks]),
+    ].map((task) => [task.key, task.text]),
   );
   return error.fields.flatMap((field) => {
     const match = /^body\.targetEdits\.(\d+)(?:\.targets\.(\d+)\.(\w+))?/.exec(field.path);
