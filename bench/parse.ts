@@ -84,7 +84,7 @@ export async function benchParse(): Promise<BenchResult> {
     rows,
     notes: [
       `Largest corpus file: ${largest.file} (${largest.chars} characters) parses in ${largest.ms.toFixed(2)} ms (median of 100 runs after 30 warm-up runs); the target is well under 10 ms.`,
-      'The corpus ×N rows check that parsing is linear: MB/s stays roughly flat from 1 MB to 16 MB.',
+      'The corpus ×N rows check that parsing is linear: MB/s stays roughly flat from 1 MB to 16 MB. They are wall time of few runs: on a shared machine at a high load average they can differ 2–3× from run to run, so read them together, from one run.',
       'Throughput counts UTF-8 bytes of Chinese text (3 bytes per character).',
     ],
   };

@@ -251,13 +251,15 @@ function settleBody(walk: Walk, area: AreaNode): void {
     !walk.topicLines.has(only) &&
     area.tasks.length === 0
   ) {
-    if (!area.preamble || walk.preambleInline === area) {
-      // The area's only paragraph: its inline topics are measures, else its sentences are tasks.
-      const inline = inlineMeasures(text, splitSentences(text, only.span[0], only.span[1]), true);
-      area.measures = inline ? inline.measures : [];
-      area.tasks = inline
-        ? inline.lead.flatMap((span) => sentenceTask(text, span) ?? [])
-        : sentenceTasks(text, only.span[0], only.span[1]);
+    // The area's only paragraph: its inline topics are measures, else (unless a lead paragraph of
+    // its own stands above it, which leaves it one measure) its sentences are tasks.
+    const inline = inlineMeasures(text, splitSentences(text, only.span[0], only.span[1]), true);
+    if (inline) {
+      area.measures = inline.measures;
+      area.tasks = inline.lead.flatMap((span) => sentenceTask(text, span) ?? []);
+    } else if (!area.preamble || walk.preambleInline === area) {
+      area.measures = [];
+      area.tasks = sentenceTasks(text, only.span[0], only.span[1]);
     }
   }
   if (!area.preamble || walk.preambleInline !== area) return;

@@ -63,6 +63,22 @@ describe('measures written as short topic sentences inside one paragraph', () =>
     expect(taskTexts(industry, 0)).toEqual(['实施制造业技术改造升级工程，推动钢铁、化工等行业设备更新']);
   });
 
+  it('reads topics in the one body paragraph under a heading line and a lead paragraph', () => {
+    const separate = parse([
+      '各位代表：',
+      '一、2026年重点工作',
+      '（一）发展产业',
+      '坚持把发展经济的着力点放在实体经济上，加快建设现代化产业体系。',
+      '改造提升传统产业。实施制造业技术改造升级工程，推动钢铁、化工等行业设备更新。' +
+        '培育新兴产业。开展新技术新产品新场景应用示范行动，壮大新能源汽车、生物医药等产业集群。' +
+        '建设一批新兴产业园区，完善园区配套。前瞻布局未来产业。实施未来产业培育行动，建设未来产业先导区。' +
+        '支持量子科技、具身智能等前沿技术研发。',
+    ]);
+    const area = separate.areas[0];
+    expect(area?.preamble?.text).toBe('坚持把发展经济的着力点放在实体经济上，加快建设现代化产业体系。');
+    expect(titles(area)).toEqual(['改造提升传统产业', '培育新兴产业', '前瞻布局未来产业']);
+  });
+
   it('leaves a paragraph of short tasks with no topic structure as tasks', () => {
     const list = parse([
       '各位代表：',
