@@ -57,6 +57,7 @@ export const assignmentRoutes: RouteModule = (app, context) => {
         milestones: milestones ?? [],
         note: note ?? null,
         actor: actorOf(user),
+        organisationId: user.organisationId,
       });
       return presentAssignment(row);
     },
@@ -81,6 +82,7 @@ export const assignmentRoutes: RouteModule = (app, context) => {
         version,
         changes: Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
         actor: actorOf(user),
+        organisationId: user.organisationId,
       });
       return presentAssignment(row);
     },
@@ -139,6 +141,7 @@ export const assignmentRoutes: RouteModule = (app, context) => {
             deadline: item.deadline ?? null,
             milestones: item.milestones ?? [],
             note: item.note ?? null,
+            organisationId: user.organisationId,
           })),
           actorOf(user),
         );

@@ -88,6 +88,7 @@ export const divisionRoutes: RouteModule = (app, context) => {
         plan,
         analyze: (text) => analyzeTask(text, { year: plan.year }),
         actor: actorOf(user),
+        ...(user.organisationId === null ? {} : { organisationId: user.organisationId }),
       });
       return { reportId: result.reportId, tasks: result.tasks, assignments: result.assignments.created };
     },

@@ -10,6 +10,7 @@ import { writeTransaction } from '../../store/write-transaction.js';
 import { actorOf, requireRole } from '../auth/roles.js';
 import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
+import { findVisibleReport } from '../reports/find-visible-report.js';
 import { type AnalyzedReport, analyzeReportFile } from './analyze-report-file.js';
 import { resolveTargetEdits, tasksInPreviewOrder, withTargetEdits } from './apply-target-edits.js';
 import { readUpload } from './read-upload.js';
@@ -99,8 +100,11 @@ export const importRoutes: RouteModule = (app, context) => {
       },
     },
     async (request) => {
-      requireRole(request, 'admin');
+      const user = requireRole(request, 'admin');
       const upload = await readUpload(request, context.config.MAX_UPLOAD_MB);
+      // Re-importing into a report: only one of the office's own organisation (else 404).
+      if (request.query.reportId !== undefined)
+        await findVisibleReport(context.db, request.query.reportId, user);
       const analyzed = await analyzeReportFile(upload.bytes, upload.fileName, {
         maxBytes: context.config.MAX_UPLOAD_MB * 1024 * 1024,
       });
@@ -161,10 +165,13 @@ export const importRoutes: RouteModule = (app, context) => {
       const analyzed = await analyzeReportFile(bytes, fileName, {
         maxBytes: context.config.MAX_UPLOAD_MB * 1024 * 1024,
       });
+      // The same file may be another government's report too: only the office's own count.
       const existing = await context.db
-        .selectFrom('report_revisions')
-        .select('report_id')
-        .where('source_sha256', '=', request.params.uploadId)
+        .selectFrom('report_revisions as v')
+        .innerJoin('reports as r', 'r.id', 'v.report_id')
+        .select('v.report_id')
+        .where('v.source_sha256', '=', request.params.uploadId)
+        .where('r.organisation_id', '=', user.organisationId ?? -1)
         .executeTakeFirst();
       if (existing && (request.body.reportId === undefined || existing.report_id === request.body.reportId)) {
         throw new LuoshiError(
@@ -198,6 +205,7 @@ export const importRoutes: RouteModule = (app, context) => {
           tree: analyzed.tree,
           analyses: analyzed.analyze,
           actor: actorOf(user),
+          ...(user.organisationId === null ? {} : { organisationId: user.organisationId }),
         });
         result = { reportId: merged.reportId, revisionId: merged.revisionId, merged: true };
       } else {
@@ -207,6 +215,7 @@ export const importRoutes: RouteModule = (app, context) => {
           tree: analyzed.tree,
           analyses: withTargetEdits(analyzed.analyze, edits),
           actor: actorOf(user),
+          ...(user.organisationId === null ? {} : { organisationId: user.organisationId }),
           editedTargets: { tasks: new Set(edits.keys()), by: actorOf(user) },
         });
         result = { reportId: imported.reportId, revisionId: imported.revisionId, merged: false };

@@ -71,7 +71,7 @@ export const leaderRoutes: RouteModule = (app, context) => {
         if (kind === 'instruction') {
           const userIds = [
             ...(await listUnitUserIds(context.db, units)),
-            ...(await listOfficeUserIds(context.db)),
+            ...(await listOfficeUserIds(context.db, user.organisationId)),
           ];
           await context.notifier.notify(userIds, {
             kind: 'instruction',
@@ -99,12 +99,14 @@ export const leaderRoutes: RouteModule = (app, context) => {
     {
       schema: {
         tags: ['tasks'],
-        summary: 'Tasks flagged to watch (领导关注), by any leader (leader, office)',
+        summary:
+          "Tasks of the organisation's reports flagged to watch (领导关注), by any leader (leader, office)",
         response: { 200: z.object({ flags: z.array(flagSchema) }), ...errorResponses },
       },
     },
     async (request) => {
-      return { flags: (await listLiveFlags(context.db)).map(presentFlag) };
+      const user = requireUser(request);
+      return { flags: (await listLiveFlags(context.db, user.organisationId)).map(presentFlag) };
     },
   );
 

@@ -99,6 +99,7 @@ export const periodRoutes: RouteModule = (app, context) => {
         dueOn: request.body.dueOn ?? null,
         open: request.body.open ?? false,
         actor: actorOf(user),
+        organisationId: user.organisationId,
       });
       if (period.status === 'open') await announceOpened(context, period);
       return presentPeriod(period);

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { badInput, conflict } from '../../core/errors.js';
 import type { Actor } from '../audit/append-audit-event.js';
+import { requireOwnedNode, requireUnitOf, type WriterOrganisation } from '../organisations/require-owned.js';
 import type { Assignment, Database } from '../schema.js';
 import { insertAudited } from '../versioned/insert-audited.js';
 import { loadVersioned, updateVersioned } from '../versioned/update-versioned.js';
@@ -11,6 +12,8 @@ export interface AssignTaskInput extends Partial<Omit<AssignmentFields, 'role'>>
   taskId: number;
   unitId: number;
   role: AssignmentFields['role'];
+  /** The writer's organisation: the task must be one of its reports' (require-owned.ts). */
+  organisationId?: WriterOrganisation;
 }
 
 async function assignOne(
@@ -19,6 +22,8 @@ async function assignOne(
   actor: Actor,
 ): Promise<Assignment> {
   validateAssignmentFields(input);
+  // A task is given to units of the government that owns its report, never to another's.
+  const owner = await requireOwnedNode(trx, input.taskId, input.organisationId);
   const task = await loadVersioned(trx, 'nodes', input.taskId);
   if (task.kind !== 'task') {
     throw badInput(
@@ -27,6 +32,7 @@ async function assignOne(
       `节点 ${input.taskId} 不是任务`,
     );
   }
+  await requireUnitOf(trx, input.unitId, owner);
   const unit = await loadVersioned(trx, 'units', input.unitId);
   if (unit.archived)
     throw badInput('unit_archived', `Unit ${unit.name} is archived`, `单位 ${unit.name} 已停用`);

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../audit/append-audit-event.js';
+import { requireOwnedAssignment, type WriterOrganisation } from '../organisations/require-owned.js';
 import type { Assignment, Database } from '../schema.js';
 import { updateVersioned } from '../versioned/update-versioned.js';
 import { writeTransaction } from '../write-transaction.js';
@@ -10,6 +11,8 @@ export interface UpdateAssignmentInput {
   version: number;
   changes: Partial<AssignmentFields> & { archived?: boolean };
   actor: Actor;
+  /** The writer's organisation: the assignment must be of one of its reports (require-owned.ts). */
+  organisationId?: WriterOrganisation;
 }
 
 /** Changes an assignment's role, lead official, deadline or milestones, or removes it (archived). */
@@ -19,8 +22,9 @@ export async function updateAssignment(
 ): Promise<Assignment> {
   const c = input.changes;
   validateAssignmentFields(c);
-  return writeTransaction(db, (trx) =>
-    updateVersioned(trx, {
+  return writeTransaction(db, async (trx) => {
+    await requireOwnedAssignment(trx, input.id, input.organisationId);
+    return updateVersioned(trx, {
       table: 'assignments',
       entity: 'assignment',
       id: input.id,
@@ -36,6 +40,6 @@ export async function updateAssignment(
         ...(c.archived !== undefined ? { archived: c.archived ? 1 : 0 } : {}),
       },
       actor: input.actor,
-    }),
-  );
+    });
+  });
 }

@@ -3,7 +3,7 @@ import { badInput } from '../../core/errors.js';
 import { isCalendarDate } from '../../core/status/calendar.js';
 import type { Actor } from '../audit/append-audit-event.js';
 import type { Database, NodeRow, SuperiorTaskLink } from '../schema.js';
-import { validateTargetFields, type TargetFields } from '../targets/validate-target.js';
+import { type TargetFields, validateTargetFields } from '../targets/validate-target.js';
 import { insertAudited } from '../versioned/insert-audited.js';
 import { writeTransaction } from '../write-transaction.js';
 import { loadOwnSuperiorTask, requireAccepted } from './accept-superior-task.js';

@@ -16,7 +16,10 @@ export interface ImportPlanAsReportInput {
   /** Reads a task's targets, deadline and commitment (year bound by the caller). */
   analyze: (text: string) => TaskAnalysis;
   actor: Actor;
+  /** The owning organisation by name (found, or created under the root): the CLI's --organisation. */
   organisation?: string;
+  /** The owning organisation by id: the importing administrator's. */
+  organisationId?: number;
 }
 
 /**
@@ -44,6 +47,7 @@ async function storePlanAsReport(
     analyses: (task) => input.analyze(task.text),
     actor: input.actor,
     ...(input.organisation ? { organisation: input.organisation } : {}),
+    ...(input.organisationId === undefined ? {} : { organisationId: input.organisationId }),
   });
   const stored = await getReportTree(db, imported.reportId);
   const rows = places.flatMap(({ row, area, measure, task }) => {

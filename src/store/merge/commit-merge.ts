@@ -12,6 +12,7 @@ import {
   resolveAnalyses,
   sha256Hex,
 } from '../import-report.js';
+import { requireOwnedReport } from '../organisations/require-owned.js';
 import type { Database } from '../schema.js';
 import { indexReport } from '../search/index-report.js';
 import { loadVersioned, staleVersion } from '../versioned/update-versioned.js';
@@ -105,6 +106,8 @@ export async function commitMerge(db: Kysely<Database>, input: CommitMergeInput)
   const sha256 = sha256Hex(input.bytes);
 
   return writeTransaction(db, async (trx) => {
+    // Only the owning government re-imports its report (organisationId: the writer's).
+    await requireOwnedReport(trx, input.reportId, input.organisationId);
     const report = await loadVersioned(trx, 'reports', input.reportId);
     if (input.expectedVersion !== undefined && report.version !== input.expectedVersion) {
       throw staleVersion('reports', report.id, input.expectedVersion, report.version);

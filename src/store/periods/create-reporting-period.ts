@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { badInput, conflict } from '../../core/errors.js';
 import { FIRST_YEAR, isCalendarDate, LAST_YEAR } from '../../core/status/calendar.js';
 import type { Actor } from '../audit/append-audit-event.js';
+import { requireOwnedReport, type WriterOrganisation } from '../organisations/require-owned.js';
 import type { Database, PeriodKind, ReportingPeriod } from '../schema.js';
 import { insertAudited } from '../versioned/insert-audited.js';
 import { loadVersioned, updateVersioned } from '../versioned/update-versioned.js';
@@ -42,6 +43,8 @@ export interface CreatePeriodInput {
   /** Open it for reporting at once (default: planned). */
   open?: boolean;
   actor: Actor;
+  /** The writer's organisation: the report must be one of its own (require-owned.ts). */
+  organisationId?: WriterOrganisation;
 }
 
 /** 报送周期 — creates a monthly or quarterly reporting period of a report. */
@@ -65,6 +68,7 @@ export async function createReportingPeriod(
     );
   }
   return writeTransaction(db, async (trx) => {
+    await requireOwnedReport(trx, input.reportId, input.organisationId);
     await loadVersioned(trx, 'reports', input.reportId);
     const existing = await trx
       .selectFrom('reporting_periods')
