@@ -59,9 +59,7 @@ export async function seededDatabase(
         `The benchmark database ${settings.DATABASE_URL ?? settings.sqlitePath} was seeded with other options; remove it to reseed.`,
       );
     }
-    const summary = await seedDatabase(handle, settings, options, (line) =>
-      process.stderr.write(`${line}\n`),
-    );
+    const summary = await seedDatabase(handle, options, (line) => process.stderr.write(`${line}\n`));
     return { settings, seedSeconds: summary.seconds };
   } finally {
     await handle.close();

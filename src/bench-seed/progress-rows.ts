@@ -1,4 +1,4 @@
-import type { BulkColumn, BulkRow } from './bulk-writer.js';
+import type { BulkRow } from '../store/bulk-insert.js';
 import type { CorpusPools } from './corpus-pools.js';
 import type { Random } from './random.js';
 
@@ -16,31 +16,6 @@ export interface SeedTarget {
   comparator: string;
   change: string;
 }
-
-export const PROGRESS_COLUMNS: readonly BulkColumn[] = [
-  { name: 'id', type: 'int' },
-  { name: 'node_id', type: 'int' },
-  { name: 'unit_id', type: 'int' },
-  { name: 'period_id', type: 'int' },
-  { name: 'status', type: 'text' },
-  { name: 'narrative', type: 'text' },
-  { name: 'problems', type: 'text' },
-  { name: 'next_steps', type: 'text' },
-  { name: 'percent', type: 'float' },
-  { name: 'submitted_at', type: 'text' },
-  { name: 'reviewed_at', type: 'text' },
-  { name: 'review_reason', type: 'text' },
-  { name: 'created_at', type: 'text' },
-  { name: 'updated_at', type: 'text' },
-];
-
-export const VALUE_COLUMNS: readonly BulkColumn[] = [
-  { name: 'progress_report_id', type: 'int' },
-  { name: 'target_id', type: 'int' },
-  { name: 'value', type: 'float' },
-  { name: 'created_at', type: 'text' },
-  { name: 'updated_at', type: 'text' },
-];
 
 const RETURN_REASONS = [
   '请补充佐证材料后重新报送',
@@ -121,24 +96,30 @@ export function progressRowsForPair(
     const narrative = random.chance(0.5)
       ? `${random.pick(pools.narratives)}${random.pick(pools.narratives)}`
       : random.pick(pools.narratives);
-    reports.push([
+    reports.push({
       id,
-      input.nodeId,
-      input.unitId,
-      period.id,
+      node_id: input.nodeId,
+      unit_id: input.unitId,
+      period_id: period.id,
       status,
       narrative,
-      random.chance(0.6) ? random.pick(pools.problems) : '',
-      random.pick(pools.tasks),
-      Math.round(Math.min(1, done) * 1000) / 10,
-      submitted,
-      reviewed,
-      status === 'returned' ? random.pick(RETURN_REASONS) : null,
-      created,
-      reviewed ?? submitted ?? created,
-    ]);
+      problems: random.chance(0.6) ? random.pick(pools.problems) : '',
+      next_steps: random.pick(pools.tasks),
+      percent: Math.round(Math.min(1, done) * 1000) / 10,
+      submitted_at: submitted,
+      reviewed_at: reviewed,
+      review_reason: status === 'returned' ? random.pick(RETURN_REASONS) : null,
+      created_at: created,
+      updated_at: reviewed ?? submitted ?? created,
+    });
     for (const target of input.targets) {
-      values.push([id, target.id, reportedValue(target, done, random), created, submitted ?? created]);
+      values.push({
+        progress_report_id: id,
+        target_id: target.id,
+        value: reportedValue(target, done, random),
+        created_at: created,
+        updated_at: submitted ?? created,
+      });
     }
   });
   return { reports, values };

@@ -20,7 +20,7 @@ describe.each(DIALECTS)('luoshi bench seed on %s', (dialect) => {
   let summary: SeedSummary;
   beforeAll(async () => {
     handle = await openTestDatabase(dialect);
-    summary = await seedDatabase(handle, handle.settings, options, () => {});
+    summary = await seedDatabase(handle, options, () => {});
   }, 120_000);
   afterAll(async () => handle?.close());
 
@@ -112,7 +112,7 @@ describe.each(DIALECTS)('luoshi bench seed on %s', (dialect) => {
   it('is deterministic: the same seed gives the same text', async () => {
     const other = await openTestDatabase(dialect);
     try {
-      await seedDatabase(other, other.settings, options, () => {});
+      await seedDatabase(other, options, () => {});
       const narratives = async (db: TestDatabase) =>
         (
           await db.db.selectFrom('progress_reports').select('narrative').orderBy('id').limit(50).execute()

@@ -3,21 +3,15 @@ import { analyzeTask } from '../core/extract/index.js';
 import type { TaskNode } from '../core/report-tree.js';
 import type { TaskAnalysis } from '../core/target.js';
 import { appendAuditEvent, CLI_ACTOR } from '../store/audit/append-audit-event.js';
-import type { DatabaseHandle, DatabaseSettings } from '../store/database.js';
+import type { DatabaseHandle } from '../store/database.js';
+import { type BulkRow, insertRows } from '../store/bulk-insert.js';
 import { importReport } from '../store/import-report.js';
 import { findRootOrganisationId } from '../store/organisations/find-root-organisation.js';
 import { indexReport } from '../store/search/index-report.js';
 import { writeTransaction } from '../store/write-transaction.js';
-import { type BulkRow, openBulkWriter } from './bulk-writer.js';
 import { loadCorpusPools } from './corpus-pools.js';
 import { leadOfficial, placeName, unitName } from './places-and-units.js';
-import {
-  PROGRESS_COLUMNS,
-  progressRowsForPair,
-  type SeedPeriod,
-  type SeedTarget,
-  VALUE_COLUMNS,
-} from './progress-rows.js';
+import { progressRowsForPair, type SeedPeriod, type SeedTarget } from './progress-rows.js';
 import { createRandom } from './random.js';
 import { synthesizeReport } from './synth-report.js';
 
@@ -102,7 +96,6 @@ function monthLabel(year: number, index: number): { label: string; startsOn: str
  */
 export async function seedDatabase(
   handle: DatabaseHandle,
-  settings: DatabaseSettings,
   options: SeedOptions,
   log: (line: string) => void,
 ): Promise<SeedSummary> {
@@ -182,233 +175,196 @@ export async function seedDatabase(
   }
   const owner = await findRootOrganisationId(handle.db);
 
-  const writer = openBulkWriter(handle, settings);
+  // Many rows a statement (store/bulk-insert.ts), one transaction a batch.
+  const insert = (table: string, rows: readonly BulkRow[]) =>
+    writeTransaction(handle.db, (trx) => insertRows(trx, table, rows));
   const now = new Date().toISOString();
-  try {
-    // 3. Units: spread over the governments, at least one each.
-    let unitId = await nextId(handle, 'units');
-    const unitsOfReport: number[][] = [];
-    const unitRows: BulkRow[] = [];
-    for (let r = 0; r < options.workReports; r++) {
-      const place = places[r]!;
-      const count = Math.max(1, share(options.units, options.workReports, r));
-      const ids: number[] = [];
-      for (let k = 0; k < count; k++) {
-        unitRows.push([unitId, owner, unitName(place, k), now, now]);
-        ids.push(unitId++);
-      }
-      unitsOfReport.push(ids);
-    }
-    const unitColumns = ['id', 'organisation_id', 'name', 'created_at', 'updated_at'] as const;
-    await writer.insert(
-      'units',
-      unitColumns.map((name) => ({
-        name,
-        type: name === 'id' || name === 'organisation_id' ? 'int' : 'text',
-      })),
-      unitRows,
-    );
-    log(`seed: ${unitRows.length} units (${elapsed()})`);
-
-    // 4. Monthly reporting periods per report; the last one is open.
-    let periodId = await nextId(handle, 'reporting_periods');
-    const periodsOfReport: SeedPeriod[][] = [];
-    const periodRows: BulkRow[] = [];
-    for (const reportId of reportIds) {
-      const list: SeedPeriod[] = [];
-      for (let p = 0; p < options.periods; p++) {
-        const month = monthLabel(options.year, p);
-        const open = p === options.periods - 1;
-        const dueOn = monthLabel(options.year, p + 1).startsOn.replace(/-01$/, '-05');
-        periodRows.push([
-          periodId,
-          reportId,
-          'month',
-          month.label,
-          month.startsOn,
-          month.endsOn,
-          dueOn,
-          open ? 'open' : 'closed',
-          `${month.startsOn}T01:00:00.000Z`,
-          open ? null : `${dueOn}T10:00:00.000Z`,
-          now,
-          now,
-        ]);
-        list.push({ id: periodId++, endsOn: month.endsOn });
-      }
-      periodsOfReport.push(list);
-    }
-    await writer.insert(
-      'reporting_periods',
-      [
-        { name: 'id', type: 'int' },
-        { name: 'report_id', type: 'int' },
-        { name: 'kind', type: 'text' },
-        { name: 'label', type: 'text' },
-        { name: 'starts_on', type: 'text' },
-        { name: 'ends_on', type: 'text' },
-        { name: 'due_on', type: 'text' },
-        { name: 'status', type: 'text' },
-        { name: 'opened_at', type: 'text' },
-        { name: 'closed_at', type: 'text' },
-        { name: 'created_at', type: 'text' },
-        { name: 'updated_at', type: 'text' },
-      ],
-      periodRows,
-    );
-
-    // 5. Assignments: one lead unit per task, up to two cooperating units.
-    const reportIndex = new Map(reportIds.map((id, i) => [id, i]));
-    let assignmentId = await nextId(handle, 'assignments');
-    const pairs: { nodeId: number; unitId: number; report: number }[] = [];
-    const assignmentRows: BulkRow[] = [];
-    for (const task of taskRows) {
-      const r = reportIndex.get(task.report_id)!;
-      const units = unitsOfReport[r]!;
-      const lead = random.pick(units);
-      const chosen = [lead];
-      const cooperating = units.length > 1 ? random.pick([0, 0, 1, 1, 2]) : 0;
-      for (let c = 0; c < cooperating; c++) {
-        const other = random.pick(units);
-        if (!chosen.includes(other)) chosen.push(other);
-      }
-      chosen.forEach((unit, k) => {
-        const milestones =
-          k === 0 && random.chance(0.3)
-            ? MILESTONE_TEXTS.map((title, q) => ({
-                due: quarterEnd(options.year, q),
-                ratio: (q + 1) / 4,
-                title,
-              }))
-            : [];
-        assignmentRows.push([
-          assignmentId++,
-          task.id,
-          unit,
-          k === 0 ? 'lead' : 'cooperating',
-          k === 0 ? leadOfficial(places[r]!, random.int(0, 191)) : null,
-          task.deadline_date ?? `${options.year}-12-31`,
-          JSON.stringify(milestones),
-          now,
-          now,
-        ]);
-        pairs.push({ nodeId: task.id, unitId: unit, report: r });
+  // 3. Units: spread over the governments, at least one each.
+  let unitId = await nextId(handle, 'units');
+  const unitsOfReport: number[][] = [];
+  const unitRows: BulkRow[] = [];
+  for (let r = 0; r < options.workReports; r++) {
+    const place = places[r]!;
+    const count = Math.max(1, share(options.units, options.workReports, r));
+    const ids: number[] = [];
+    for (let k = 0; k < count; k++) {
+      unitRows.push({
+        id: unitId,
+        organisation_id: owner,
+        name: unitName(place, k),
+        created_at: now,
+        updated_at: now,
       });
+      ids.push(unitId++);
     }
-    await writer.insert(
-      'assignments',
-      [
-        { name: 'id', type: 'int' },
-        { name: 'node_id', type: 'int' },
-        { name: 'unit_id', type: 'int' },
-        { name: 'role', type: 'text' },
-        { name: 'lead_official', type: 'text' },
-        { name: 'deadline', type: 'text' },
-        { name: 'milestones_json', type: 'text' },
-        { name: 'created_at', type: 'text' },
-        { name: 'updated_at', type: 'text' },
-      ],
-      assignmentRows,
-    );
-    log(
-      `seed: ${taskRows.length} tasks, ${assignmentRows.length} assignments, ${periodRows.length} periods (${elapsed()})`,
-    );
-
-    // 6. Progress reports: spread evenly over the (task, unit) pairs, the earliest periods first.
-    const capacity = pairs.length * options.periods;
-    const wanted = Math.min(options.progressReports, capacity);
-    if (wanted < options.progressReports) {
-      log(
-        `seed: only ${capacity} progress reports fit (${pairs.length} assignments × ${options.periods} periods)`,
-      );
-    }
-    let progressId = await nextId(handle, 'progress_reports');
-    let reports: BulkRow[] = [];
-    let values: BulkRow[] = [];
-    let written = 0;
-    let valueCount = 0;
-    const flush = async () => {
-      await writer.insert('progress_reports', PROGRESS_COLUMNS, reports);
-      await writer.insert('progress_values', VALUE_COLUMNS, values);
-      written += reports.length;
-      valueCount += values.length;
-      reports = [];
-      values = [];
-      log(`seed: ${written}/${wanted} progress reports, ${valueCount} values (${elapsed()})`);
-    };
-    for (let i = 0; i < pairs.length; i++) {
-      const pair = pairs[i]!;
-      const count = share(wanted, pairs.length, i);
-      if (count === 0) continue;
-      const rows = progressRowsForPair(
-        {
-          nodeId: pair.nodeId,
-          unitId: pair.unitId,
-          periods: periodsOfReport[pair.report]!.slice(0, count),
-          yearShare: (p) => ((p % 12) + 1) / 12,
-          targets: targetsOf.get(pair.nodeId) ?? [],
-          firstId: progressId,
-        },
-        pools,
-        random,
-      );
-      progressId += count;
-      reports.push(...rows.reports);
-      values.push(...rows.values);
-      if (reports.length >= BATCH_ROWS) await flush();
-    }
-    if (reports.length > 0) await flush();
-
-    await writer.close();
-    if (handle.dialect === 'postgres') {
-      // Rows were written with explicit ids: move the identity sequences past them.
-      for (const table of [
-        'units',
-        'reporting_periods',
-        'assignments',
-        'progress_reports',
-        'progress_values',
-      ]) {
-        await sql`select setval(pg_get_serial_sequence(${table}, 'id'), (select coalesce(max(id), 1) from ${sql.table(table)}))`.execute(
-          handle.db,
-        );
-      }
-    }
-    // 7. Search index. The bulk writer bypasses the import path, so the triggers only queued the
-    // reports as stale; index each one now (its progress narratives included), one transaction
-    // per report, so the queue is empty and the first search does not re-index the province.
-    for (const [r, reportId] of reportIds.entries()) {
-      await writeTransaction(handle.db, (trx) => indexReport(trx, reportId));
-      if (r % 10 === 9 || r === reportIds.length - 1) {
-        log(`seed: indexed ${r + 1}/${reportIds.length} work reports for search (${elapsed()})`);
-      }
-    }
-    await writeTransaction(handle.db, (trx) =>
-      appendAuditEvent(trx, {
-        actor: CLI_ACTOR,
-        action: 'seed',
-        entity: 'database',
-        entityId: 'bench',
-        after: { ...options, progressReports: written, progressValues: valueCount },
-      }),
-    );
-    log(`seed: analyzing tables (${elapsed()})`);
-    await sql`analyze`.execute(handle.db);
-    const summary: SeedSummary = {
-      reportIds,
-      tasks: taskRows.length,
-      targets: targetRows.length,
-      units: unitRows.length,
-      assignments: assignmentRows.length,
-      periods: periodRows.length,
-      progressReports: written,
-      progressValues: valueCount,
-      seconds: (performance.now() - started) / 1000,
-    };
-    log(`seed: done in ${elapsed()}`);
-    return summary;
-  } catch (error) {
-    await writer.close().catch(() => {});
-    throw error;
+    unitsOfReport.push(ids);
   }
+  await insert('units', unitRows);
+  log(`seed: ${unitRows.length} units (${elapsed()})`);
+
+  // 4. Monthly reporting periods per report; the last one is open.
+  let periodId = await nextId(handle, 'reporting_periods');
+  const periodsOfReport: SeedPeriod[][] = [];
+  const periodRows: BulkRow[] = [];
+  for (const reportId of reportIds) {
+    const list: SeedPeriod[] = [];
+    for (let p = 0; p < options.periods; p++) {
+      const month = monthLabel(options.year, p);
+      const open = p === options.periods - 1;
+      const dueOn = monthLabel(options.year, p + 1).startsOn.replace(/-01$/, '-05');
+      periodRows.push({
+        id: periodId,
+        report_id: reportId,
+        kind: 'month',
+        label: month.label,
+        starts_on: month.startsOn,
+        ends_on: month.endsOn,
+        due_on: dueOn,
+        status: open ? 'open' : 'closed',
+        opened_at: `${month.startsOn}T01:00:00.000Z`,
+        closed_at: open ? null : `${dueOn}T10:00:00.000Z`,
+        created_at: now,
+        updated_at: now,
+      });
+      list.push({ id: periodId++, endsOn: month.endsOn });
+    }
+    periodsOfReport.push(list);
+  }
+  await insert('reporting_periods', periodRows);
+
+  // 5. Assignments: one lead unit per task, up to two cooperating units.
+  const reportIndex = new Map(reportIds.map((id, i) => [id, i]));
+  let assignmentId = await nextId(handle, 'assignments');
+  const pairs: { nodeId: number; unitId: number; report: number }[] = [];
+  const assignmentRows: BulkRow[] = [];
+  for (const task of taskRows) {
+    const r = reportIndex.get(task.report_id)!;
+    const units = unitsOfReport[r]!;
+    const lead = random.pick(units);
+    const chosen = [lead];
+    const cooperating = units.length > 1 ? random.pick([0, 0, 1, 1, 2]) : 0;
+    for (let c = 0; c < cooperating; c++) {
+      const other = random.pick(units);
+      if (!chosen.includes(other)) chosen.push(other);
+    }
+    chosen.forEach((unit, k) => {
+      const milestones =
+        k === 0 && random.chance(0.3)
+          ? MILESTONE_TEXTS.map((title, q) => ({
+              due: quarterEnd(options.year, q),
+              ratio: (q + 1) / 4,
+              title,
+            }))
+          : [];
+      assignmentRows.push({
+        id: assignmentId++,
+        node_id: task.id,
+        unit_id: unit,
+        role: k === 0 ? 'lead' : 'cooperating',
+        lead_official: k === 0 ? leadOfficial(places[r]!, random.int(0, 191)) : null,
+        deadline: task.deadline_date ?? `${options.year}-12-31`,
+        milestones_json: JSON.stringify(milestones),
+        created_at: now,
+        updated_at: now,
+      });
+      pairs.push({ nodeId: task.id, unitId: unit, report: r });
+    });
+  }
+  await insert('assignments', assignmentRows);
+  log(
+    `seed: ${taskRows.length} tasks, ${assignmentRows.length} assignments, ${periodRows.length} periods (${elapsed()})`,
+  );
+
+  // 6. Progress reports: spread evenly over the (task, unit) pairs, the earliest periods first.
+  const capacity = pairs.length * options.periods;
+  const wanted = Math.min(options.progressReports, capacity);
+  if (wanted < options.progressReports) {
+    log(
+      `seed: only ${capacity} progress reports fit (${pairs.length} assignments × ${options.periods} periods)`,
+    );
+  }
+  let progressId = await nextId(handle, 'progress_reports');
+  let reports: BulkRow[] = [];
+  let values: BulkRow[] = [];
+  let written = 0;
+  let valueCount = 0;
+  const flush = async () => {
+    await insert('progress_reports', reports);
+    await insert('progress_values', values);
+    written += reports.length;
+    valueCount += values.length;
+    reports = [];
+    values = [];
+    log(`seed: ${written}/${wanted} progress reports, ${valueCount} values (${elapsed()})`);
+  };
+  for (let i = 0; i < pairs.length; i++) {
+    const pair = pairs[i]!;
+    const count = share(wanted, pairs.length, i);
+    if (count === 0) continue;
+    const rows = progressRowsForPair(
+      {
+        nodeId: pair.nodeId,
+        unitId: pair.unitId,
+        periods: periodsOfReport[pair.report]!.slice(0, count),
+        yearShare: (p) => ((p % 12) + 1) / 12,
+        targets: targetsOf.get(pair.nodeId) ?? [],
+        firstId: progressId,
+      },
+      pools,
+      random,
+    );
+    progressId += count;
+    reports.push(...rows.reports);
+    values.push(...rows.values);
+    if (reports.length >= BATCH_ROWS) await flush();
+  }
+  if (reports.length > 0) await flush();
+
+  if (handle.dialect === 'postgres') {
+    // Rows were written with explicit ids: move the identity sequences past them.
+    for (const table of [
+      'units',
+      'reporting_periods',
+      'assignments',
+      'progress_reports',
+      'progress_values',
+    ]) {
+      await sql`select setval(pg_get_serial_sequence(${table}, 'id'), (select coalesce(max(id), 1) from ${sql.table(table)}))`.execute(
+        handle.db,
+      );
+    }
+  }
+  // 7. Search index. The bulk rows bypass the import path, so the triggers only queued the
+  // reports as stale; index each one now (its progress narratives included), one transaction
+  // per report, so the queue is empty and the first search does not re-index the province.
+  for (const [r, reportId] of reportIds.entries()) {
+    await writeTransaction(handle.db, (trx) => indexReport(trx, reportId));
+    if (r % 10 === 9 || r === reportIds.length - 1) {
+      log(`seed: indexed ${r + 1}/${reportIds.length} work reports for search (${elapsed()})`);
+    }
+  }
+  await writeTransaction(handle.db, (trx) =>
+    appendAuditEvent(trx, {
+      actor: CLI_ACTOR,
+      action: 'seed',
+      entity: 'database',
+      entityId: 'bench',
+      after: { ...options, progressReports: written, progressValues: valueCount },
+    }),
+  );
+  log(`seed: analyzing tables (${elapsed()})`);
+  await sql`analyze`.execute(handle.db);
+  const summary: SeedSummary = {
+    reportIds,
+    tasks: taskRows.length,
+    targets: targetRows.length,
+    units: unitRows.length,
+    assignments: assignmentRows.length,
+    periods: periodRows.length,
+    progressReports: written,
+    progressValues: valueCount,
+    seconds: (performance.now() - started) / 1000,
+  };
+  log(`seed: done in ${elapsed()}`);
+  return summary;
 }

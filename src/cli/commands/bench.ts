@@ -62,9 +62,7 @@ export function registerBench(program: Command): Command {
       const handle = await openDatabase(config);
       try {
         await migrateToLatest(handle.db);
-        const summary = await seedDatabase(handle, config, options, (line) =>
-          process.stderr.write(`${line}\n`),
-        );
+        const summary = await seedDatabase(handle, options, (line) => process.stderr.write(`${line}\n`));
         const { reportIds, seconds, ...counts } = summary;
         process.stdout.write(
           `${JSON.stringify({ ...counts, workReports: reportIds.length, seconds: Math.round(seconds * 10) / 10 })}\n`,
