@@ -51,6 +51,11 @@ const CONTRAST_OF = `((selector) => {
   return results;
 })`;
 
+/** Each dashboard count's number and the colour it is painted in. */
+const COUNT_COLORS = `[...document.querySelectorAll(
+  '[data-testid="status-counts"] .count-number, [data-testid="light-counts"] .count-number',
+)].map((span) => ({ count: Number(span.textContent), color: getComputedStyle(span).color }))`;
+
 describe('phone-width layout and basic accessibility', { timeout: 90_000 }, () => {
   const app = useLuoshi();
   let page: Page;
@@ -71,6 +76,45 @@ describe('phone-width layout and basic accessibility', { timeout: 90_000 }, () =
       await new DashboardPage(page).goto();
       expect(await horizontalOverflow(page)).toBe(0);
       await page.screenshot({ path: screenshotPath('dashboard-phone'), fullPage: true });
+    });
+
+    it('tells the status group from the light group, and shows only counts above 0 in red', async () => {
+      await new DashboardPage(page).goto();
+      // Each group is a list named by its own heading: five status classes, then lights and 逾期.
+      const byClass = page.getByRole('list', { name: '进度状态' });
+      const byLight = page.getByRole('list', { name: '预警灯' });
+      expect(await byClass.getByRole('link').allTextContents()).toEqual([
+        expect.stringMatching(/^\d+未启动$/),
+        expect.stringMatching(/^\d+欠进度$/),
+        expect.stringMatching(/^\d+达进度$/),
+        expect.stringMatching(/^\d+超进度$/),
+        expect.stringMatching(/^\d+已完成$/),
+      ]);
+      expect(await byLight.getByRole('link').allTextContents()).toEqual([
+        expect.stringMatching(/^\d+红灯$/),
+        expect.stringMatching(/^\d+黄灯$/),
+        expect.stringMatching(/^\d+绿灯$/),
+        expect.stringMatching(/^\d+逾期任务$/),
+      ]);
+      // The light group's heading sits below the whole status grid, not beside or inside it.
+      const classBox = await byClass.boundingBox();
+      const lightTitle = await page.getByRole('heading', { name: '预警灯', exact: true }).boundingBox();
+      expect(classBox && lightTitle && lightTitle.y >= classBox.y + classBox.height).toBe(true);
+
+      const shown = await page.evaluate<{ count: number; color: string }[]>(COUNT_COLORS);
+      expect(shown).toHaveLength(9);
+      // The sample at the tests' date has both: counts that need attention and empty groups.
+      expect(shown.some((n) => n.count > 0) && shown.some((n) => n.count === 0)).toBe(true);
+      for (const { count, color } of shown) {
+        if (count > 0) expect(color).toBe('rgb(183, 40, 46)');
+        else expect(color).not.toBe('rgb(183, 40, 46)');
+      }
+      await page
+        .getByTestId('overall-card')
+        .locator('xpath=following-sibling::*[1]')
+        .screenshot({
+          path: screenshotPath('dashboard-phone-counts'),
+        });
     });
 
     it('navigates through the menu drawer', async () => {

@@ -1,5 +1,5 @@
 import { Empty, Skeleton } from 'antd';
-import { lazy, type ReactNode, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense, useId } from 'react';
 import { Link } from 'react-router';
 import { getDashboard } from '../api/client.js';
 import type { Dashboard, LaggingTask } from '../api/types.js';
@@ -37,6 +37,9 @@ export function DashboardPage() {
 
 function DashboardView({ data, reportParam }: { data: Dashboard; reportParam: string | null }) {
   const { t } = useI18n();
+  // Each count grid is named by its heading, so the status group and the light group are told apart.
+  const classTitleId = useId();
+  const lightTitleId = useId();
   const { overall } = data;
   const link = (narrow: Parameters<typeof ledgerLink>[1]) => ledgerLink(reportParam, narrow);
   const units = [...data.units].sort(
@@ -80,8 +83,10 @@ function DashboardView({ data, reportParam }: { data: Dashboard; reportParam: st
           />
         </Panel>
         <Panel title={t('dashboard.byStatus')}>
-          <h3 className="count-group-title">{t('dashboard.byClass')}</h3>
-          <ul className="count-grid" data-testid="status-counts">
+          <h3 className="count-group-title" id={classTitleId}>
+            {t('dashboard.byClass')}
+          </h3>
+          <ul className="count-grid" data-testid="status-counts" aria-labelledby={classTitleId}>
             {statusClasses.map((status) => (
               <CountLink
                 key={status}
@@ -91,8 +96,10 @@ function DashboardView({ data, reportParam }: { data: Dashboard; reportParam: st
               />
             ))}
           </ul>
-          <h3 className="count-group-title">{t('dashboard.byLight')}</h3>
-          <ul className="count-grid" data-testid="light-counts">
+          <h3 className="count-group-title" id={lightTitleId}>
+            {t('dashboard.byLight')}
+          </h3>
+          <ul className="count-grid" data-testid="light-counts" aria-labelledby={lightTitleId}>
             {lights.map((light) => (
               <CountLink
                 key={light}
