@@ -51,7 +51,7 @@ export function registerUser(program: Command): Command {
         options: { role: string; unit?: string; name?: string; email?: string; passwordStdin?: boolean },
       ) => {
         const { addUser } = await import('../../server/accounts/manage-accounts.js');
-        const { findOrCreateUnit } = await import('../../server/accounts/find-or-create-unit.js');
+        const { findOrCreateUnit } = await import('../../store/units/find-or-create-unit.js');
         const { CLI_ACTOR } = await import('../../store/audit/append-audit-event.js');
         const password = options.passwordStdin ? await readPasswordFromStdin() : undefined;
         await withDatabase(async ({ db }) => {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { badInput, conflict, LuoshiError, notFound } from '../../core/errors.js';
 import { hasInvisibleCharacters } from '../../core/invisible-characters.js';
+import { clearFailedLogins } from '../../store/accounts/clear-failed-logins.js';
 import { unlockUsername } from '../../store/accounts/login-throttles.js';
 import { deleteUserSessions } from '../../store/accounts/manage-sessions.js';
 import {
@@ -11,6 +12,7 @@ import {
 } from '../../store/accounts/manage-users.js';
 import { type Actor, appendAuditEvent } from '../../store/audit/append-audit-event.js';
 import type { Database, User, UserRole } from '../../store/schema.js';
+import { findUnitOrganisation } from '../../store/units/find-unit-organisation.js';
 import { writeTransaction } from '../../store/write-transaction.js';
 import { generatePassword, hashPassword, passwordProblem } from '../auth/password.js';
 import { UNIT_ROLES } from '../auth/roles.js';
@@ -105,11 +107,7 @@ export async function addUser(
     }
     let organisationId = input.organisationId;
     if (needsUnit) {
-      const unit = await trx
-        .selectFrom('units')
-        .select(['id', 'organisation_id'])
-        .where('id', '=', input.unitId ?? 0)
-        .executeTakeFirst();
+      const unit = await findUnitOrganisation(trx, input.unitId ?? 0);
       if (!unit || (organisationId !== undefined && unit.organisation_id !== organisationId)) {
         throw notFound(`Unit ${input.unitId}`, `单位 ${input.unitId}`);
       }
@@ -174,11 +172,7 @@ export async function unlockAccount(db: Kysely<Database>, username: string, acto
   const user = await requireUserNamed(db, username);
   await writeTransaction(db, async (trx) => {
     const cleared = await unlockUsername(trx, user.username);
-    await trx
-      .updateTable('users')
-      .set({ failed_logins: 0, locked_until: null })
-      .where('id', '=', user.id)
-      .execute();
+    await clearFailedLogins(trx, user.id);
     await appendAuditEvent(trx, {
       actor,
       action: 'unlock',

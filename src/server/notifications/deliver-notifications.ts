@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import nodemailer from 'nodemailer';
 import type { Config } from '../../config/config.js';
 import type { Logger } from '../../config/logger.js';
+import { listUserContacts } from '../../store/accounts/list-user-contacts.js';
 import {
   createNotifications,
   markDelivered,
@@ -27,15 +28,10 @@ export function createNotifier(db: Kysely<Database>, config: Config, logger: Log
 
   async function deliver(rows: Notification[]): Promise<void> {
     if (rows.length === 0 || (!transport && !config.WEBHOOK_URL)) return;
-    const users = await db
-      .selectFrom('users')
-      .select(['id', 'username', 'email'])
-      .where(
-        'id',
-        'in',
-        rows.map((r) => r.user_id),
-      )
-      .execute();
+    const users = await listUserContacts(
+      db,
+      rows.map((r) => r.user_id),
+    );
     const byId = new Map(users.map((u) => [u.id, u]));
     const delivered: number[] = [];
     for (const row of rows) {

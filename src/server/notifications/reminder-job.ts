@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import type { Logger } from '../../config/logger.js';
 import { deleteExpiredSessions } from '../../store/accounts/manage-sessions.js';
 import {
@@ -6,7 +5,9 @@ import {
   listUnitUserIds,
   type NotificationInput,
 } from '../../store/notifications/create-notifications.js';
-import type { Database } from '../../store/schema.js';
+import { listOpenPeriodsWithDueDate } from '../../store/periods/list-open-periods-with-due-date.js';
+import { listUnitsYetToSubmit } from '../../store/progress/list-units-yet-to-submit.js';
+import { listLiveReportIds } from '../../store/reports/list-live-report-ids.js';
 import type { AppContext } from '../context.js';
 import { buildReportDetail } from '../reports/build-report-detail.js';
 
@@ -33,11 +34,6 @@ async function notifyOnce(
   return fresh.length;
 }
 
-async function liveReportIds(db: Kysely<Database>): Promise<number[]> {
-  const rows = await db.selectFrom('reports').select('id').where('archived', '=', 0).execute();
-  return rows.map((r) => r.id);
-}
-
 /**
  * The daily reminder (每日提醒): tells the lead units of unfinished tasks whose deadline is near
  * (once per task) or past (once a week), and the units that have not submitted for an open
@@ -52,7 +48,7 @@ export async function runDailyReminders(
   const warnDays = context.config.DEADLINE_WARN_DAYS;
   const weekAgo = new Date(now.getTime() - 7 * DAY_MS).toISOString();
   const dayAgo = new Date(now.getTime() - DAY_MS + 60_000).toISOString();
-  for (const reportId of await liveReportIds(context.db)) {
+  for (const reportId of await listLiveReportIds(context.db)) {
     const detail = await buildReportDetail(context.db, reportId, today, warnDays, { kind: 'all' });
     const tasks = detail.areas.flatMap((a) => [...a.measures.flatMap((m) => m.tasks), ...a.tasks]);
     for (const task of tasks) {
@@ -88,37 +84,16 @@ export async function runDailyReminders(
       }
     }
 
-    const periods = await context.db
-      .selectFrom('reporting_periods')
-      .selectAll()
-      .where('report_id', '=', reportId)
-      .where('status', '=', 'open')
-      .where('due_on', 'is not', null)
-      .execute();
+    const periods = await listOpenPeriodsWithDueDate(context.db, reportId);
     for (const period of periods) {
       const due = period.due_on as string;
       const daysLeft = Math.round(
         (Date.parse(`${due}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS,
       );
       if (daysLeft > 3) continue;
-      const pending = await context.db
-        .selectFrom('assignments as a')
-        .innerJoin('nodes as n', 'n.id', 'a.node_id')
-        .leftJoin('progress_reports as p', (join) =>
-          join
-            .onRef('p.node_id', '=', 'a.node_id')
-            .onRef('p.unit_id', '=', 'a.unit_id')
-            .on('p.period_id', '=', period.id),
-        )
-        .select('a.unit_id')
-        .distinct()
-        .where('n.report_id', '=', reportId)
-        .where('a.archived', '=', 0)
-        .where((eb) => eb.or([eb('p.id', 'is', null), eb('p.status', 'in', ['draft', 'returned'])]))
-        .execute();
       const userIds = await listUnitUserIds(
         context.db,
-        pending.map((p) => p.unit_id),
+        await listUnitsYetToSubmit(context.db, reportId, period.id),
       );
       counts.periodDue += await notifyOnce(
         context,

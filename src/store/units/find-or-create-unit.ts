@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import { badInput } from '../../core/errors.js';
 import { withoutInvisibleCharacters } from '../../core/invisible-characters.js';
-import type { Actor } from '../../store/audit/append-audit-event.js';
-import { organisationOrRoot } from '../../store/organisations/find-root-organisation.js';
-import type { Database } from '../../store/schema.js';
-import { findOrCreateUnits } from '../../store/units/create-unit.js';
-import { writeTransaction } from '../../store/write-transaction.js';
+import type { Actor } from '../audit/append-audit-event.js';
+import { organisationOrRoot } from '../organisations/find-root-organisation.js';
+import type { Database } from '../schema.js';
+import { findOrCreateUnits } from './create-unit.js';
+import { writeTransaction } from '../write-transaction.js';
 
 /**
  * The id of the unit of the organisation (default the root) with this name or short name,
