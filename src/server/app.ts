@@ -20,6 +20,7 @@ import type { Database } from '../store/schema.js';
 import { onInvalidStoredData } from '../store/status/list-task-status-inputs.js';
 import { assignmentRoutes } from './assignments/routes.js';
 import { attachmentRoutes } from './attachments/routes.js';
+import { cascadeRoutes } from './cascade/routes.js';
 import { installRouteAccess } from './auth/route-access.js';
 import { sessionRoutes } from './auth/routes.js';
 import { installSessionLookup, secureCookies } from './auth/session.js';
@@ -67,6 +68,7 @@ export const routeModules: RouteModule[] = [
   leaderRoutes,
   publishRoutes,
   divisionRoutes,
+  cascadeRoutes,
 ];
 
 export interface BuildAppOptions {

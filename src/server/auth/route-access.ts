@@ -95,6 +95,20 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/reports/:id/ledger.xlsx': 'public',
   'GET /api/reports/:id/bulletin.:format': OFFICE_AND_LEADERS,
   'GET /api/reports/:id/infographic.:format': 'public',
+
+  // 上级交办 (issue #17): every user of a subordinate reads its superior tasks; its office acts.
+  'GET /api/superior-tasks': 'signed-in',
+  'GET /api/superior-tasks/:id': 'signed-in',
+  'PATCH /api/superior-tasks/:id': ADMIN,
+  'POST /api/superior-tasks/:id/accept': ADMIN,
+  'POST /api/superior-tasks/:id/links': ADMIN,
+  'DELETE /api/superior-tasks/:id/links/:taskId': ADMIN,
+  'POST /api/superior-tasks/:id/decompose': ADMIN,
+  'GET /api/superior-tasks/:id/periods/:periodId/report-up': OFFICE_AND_LEADERS,
+  'PUT /api/superior-tasks/:id/periods/:periodId/report-up': ADMIN,
+  'POST /api/superior-tasks/:id/periods/:periodId/report-up/submit': ADMIN,
+  'GET /api/organisations/:id/decomposition': OFFICE_AND_LEADERS,
+  'PUT /api/units/:id/represents': ADMIN,
 };
 
 function checkAccess(access: Exclude<RouteAccess, 'public'>): onRequestAsyncHookHandler {

@@ -477,6 +477,20 @@ const ROWS: Row[] = [
 const OWNED_ELSEWHERE = [
   // Deleting would consume the fixture's attachment; every role is checked in attachments.test.ts.
   'DELETE /api/attachments/:id',
+  // 上级交办 needs two organisations; every route is checked by role and organisation in
+  // src/server/cascade/cascade.test.ts.
+  'GET /api/superior-tasks',
+  'GET /api/superior-tasks/:id',
+  'PATCH /api/superior-tasks/:id',
+  'POST /api/superior-tasks/:id/accept',
+  'POST /api/superior-tasks/:id/links',
+  'DELETE /api/superior-tasks/:id/links/:taskId',
+  'POST /api/superior-tasks/:id/decompose',
+  'GET /api/superior-tasks/:id/periods/:periodId/report-up',
+  'PUT /api/superior-tasks/:id/periods/:periodId/report-up',
+  'POST /api/superior-tasks/:id/periods/:periodId/report-up/submit',
+  'GET /api/organisations/:id/decomposition',
+  'PUT /api/units/:id/represents',
 ];
 
 const DENIED = new Set([401, 403, 404]);
