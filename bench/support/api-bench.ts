@@ -53,9 +53,17 @@ export async function runApiBench(dialect: DialectName, instances: number): Prom
   let reportIds: number[];
   let taskIds: number[];
   try {
-    reportIds = (await handle.db.selectFrom('reports').select('id').orderBy('id').limit(10).execute()).map(
-      (r) => r.id,
-    );
+    // The reports the leader may read: their organisation's (with --orgs, the city's, whose
+    // ledger lists each district like a unit).
+    const leader = await handle.db
+      .selectFrom('users')
+      .select('organisation_id')
+      .where('username', '=', accounts.leader.username)
+      .executeTakeFirstOrThrow();
+    let reports = handle.db.selectFrom('reports').select('id');
+    if (leader.organisation_id !== null)
+      reports = reports.where('organisation_id', '=', leader.organisation_id);
+    reportIds = (await reports.orderBy('id').limit(10).execute()).map((r) => r.id);
     const tasks = await handle.db
       .selectFrom('nodes')
       .select('id')
@@ -210,7 +218,11 @@ export async function runApiBench(dialect: DialectName, instances: number): Prom
     notes.push(
       `${dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}, ${instances} app instance${instances > 1 ? 's' : ''} sharing the database; ` +
         `scale ${scale}: ${seed.tasks} tasks in ${seed.workReports} work reports, ${seed.progressReports} progress reports, ` +
-        `${seed.units} units, ${seed.periods} monthly periods (luoshi bench seed).`,
+        `${seed.units} units, ${seed.periods} monthly periods (luoshi bench seed${seed.organisations ? ` --orgs ${seed.organisations}` : ''}).` +
+        (seed.organisations
+          ? ` A city and ${seed.organisations} districts, each with its own units and ${seed.workReports / (seed.organisations + 1)} work reports; ` +
+            `the city's ledger has a unit for each district, and the reads are the city leader's of the city's ${reportIds.length} reports.`
+          : ''),
       `autocannon on loopback, ${load.connections} connections${instances > 1 ? ' split between the instances' : ''}, ` +
         `${load.seconds} s per run after a 1 s warm-up, median of ${load.runs} runs; status judged at ${at}; ` +
         'read endpoints signed in as a leader, hello world without a session; every request sends Accept-Encoding: gzip, deflate, br as browsers do ' +

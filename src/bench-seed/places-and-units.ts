@@ -158,3 +158,13 @@ export function leadOfficial(place: string, n: number): string {
   const office = OFFICES[n % OFFICES.length] ?? '副';
   return `${surname}${given} ${office}${headTitle(place)}`;
 }
+
+/** The city of a `--orgs` seed (its root government). */
+export const SEED_CITY = CITIES[0] ?? '东州市';
+
+/** The `index`-th district (区/县) of a city: 东州城区, 东州新区…, numbered once the names run out. */
+export function districtName(city: string, index: number): string {
+  const suffix = COUNTY_SUFFIXES[index % COUNTY_SUFFIXES.length] ?? '区';
+  const cycle = Math.floor(index / COUNTY_SUFFIXES.length);
+  return `${city.replace(/市$/, '')}${suffix}${cycle > 0 ? String(cycle + 1) : ''}`;
+}

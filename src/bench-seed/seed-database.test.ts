@@ -123,3 +123,103 @@ describe.each(DIALECTS)('luoshi bench seed on %s', (dialect) => {
     }
   }, 120_000);
 });
+
+describe.each(DIALECTS)('luoshi bench seed --orgs on %s', (dialect) => {
+  let handle: TestDatabase;
+  let summary: SeedSummary;
+  const cityOptions = { ...options, tasks: 300, units: 9, workReports: 6, organisations: 2 };
+  beforeAll(async () => {
+    handle = await openTestDatabase(dialect);
+    summary = await seedDatabase(handle, cityOptions, () => {});
+  }, 120_000);
+  afterAll(async () => handle?.close());
+
+  it('makes the root the city with the districts under it, each owning two reports and its units', async () => {
+    const organisations = await handle.db
+      .selectFrom('organisations')
+      .select(['id', 'name', 'parent_id'])
+      .where('archived', '=', 0)
+      .orderBy('id')
+      .execute();
+    expect(organisations.map((o) => o.name)).toEqual([
+      '东州市人民政府',
+      '东州城区人民政府',
+      '东州新区人民政府',
+    ]);
+    const [city, ...districts] = organisations;
+    expect(city!.parent_id).toBeNull();
+    expect(districts.every((d) => d.parent_id === city!.id)).toBe(true);
+    expect(summary).toMatchObject({ organisations: 3, tasks: 300 });
+    for (const organisation of organisations) {
+      const reports = await handle.db
+        .selectFrom('reports')
+        .select('id')
+        .where('organisation_id', '=', organisation.id)
+        .execute();
+      expect(reports.length).toBe(2);
+      const units = await handle.db
+        .selectFrom('units')
+        .select('id')
+        .where('organisation_id', '=', organisation.id)
+        .where('represents_organisation_id', 'is', null)
+        .execute();
+      expect(units.length).toBe(3);
+    }
+    // The city has one unit standing for each district.
+    const standing = await handle.db
+      .selectFrom('units')
+      .select(['organisation_id', 'represents_organisation_id', 'name'])
+      .where('represents_organisation_id', 'is not', null)
+      .orderBy('represents_organisation_id')
+      .execute();
+    expect(standing).toEqual(
+      districts.map((d) => ({ organisation_id: city!.id, represents_organisation_id: d.id, name: d.name })),
+    );
+  });
+
+  it('assigns units of the task’s own government only, and hands city tasks down to districts', async () => {
+    const crossing = await handle.db
+      .selectFrom('assignments')
+      .innerJoin('nodes', 'nodes.id', 'assignments.node_id')
+      .innerJoin('reports', 'reports.id', 'nodes.report_id')
+      .innerJoin('units', 'units.id', 'assignments.unit_id')
+      .select('assignments.id')
+      .whereRef('units.organisation_id', '<>', 'reports.organisation_id')
+      .execute();
+    expect(crossing).toEqual([]);
+    const superior = await handle.db
+      .selectFrom('superior_tasks as s')
+      .innerJoin('assignments as a', 'a.id', 's.assignment_id')
+      .innerJoin('units as u', 'u.id', 'a.unit_id')
+      .select(['s.id', 's.status', 's.organisation_id', 'u.represents_organisation_id'])
+      .execute();
+    expect(superior.length).toBe(summary.superiorTasks);
+    expect(superior.length).toBeGreaterThan(0);
+    expect(superior.every((s) => s.organisation_id === s.represents_organisation_id)).toBe(true);
+    const handed = await handle.db
+      .selectFrom('assignments as a')
+      .innerJoin('units as u', 'u.id', 'a.unit_id')
+      .select('a.id')
+      .where('u.represents_organisation_id', 'is not', null)
+      .execute();
+    expect(handed.length).toBe(superior.length);
+    // Accepted ones are linked to tasks of the district's own reports, pending ones to none.
+    const links = await handle.db
+      .selectFrom('superior_task_links as l')
+      .innerJoin('superior_tasks as s', 's.id', 'l.superior_task_id')
+      .innerJoin('nodes as n', 'n.id', 'l.node_id')
+      .innerJoin('reports as r', 'r.id', 'n.report_id')
+      .select(['s.status', 's.organisation_id', 'r.organisation_id as owner', 'n.kind'])
+      .execute();
+    expect(links.length).toBeGreaterThan(0);
+    expect(
+      links.every((l) => l.status === 'accepted' && l.owner === l.organisation_id && l.kind === 'task'),
+    ).toBe(true);
+  });
+
+  it('refuses to seed organisations into a database that already holds reports', async () => {
+    await expect(seedDatabase(handle, cityOptions, () => {})).rejects.toMatchObject({
+      code: 'not_empty',
+    });
+  });
+});

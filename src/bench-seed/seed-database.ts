@@ -10,9 +10,16 @@ import { findRootOrganisationId } from '../store/organisations/find-root-organis
 import { indexReport } from '../store/search/index-report.js';
 import { writeTransaction } from '../store/write-transaction.js';
 import { loadCorpusPools } from './corpus-pools.js';
-import { leadOfficial, placeName, unitName } from './places-and-units.js';
+import { leadOfficial, placeName, SEED_CITY, unitName } from './places-and-units.js';
 import { progressRowsForPair, type SeedPeriod, type SeedTarget } from './progress-rows.js';
 import { createRandom } from './random.js';
+import {
+  createCityAndDistricts,
+  DISTRICT_LEAD_SHARE,
+  type HandedDown,
+  type SeededOrganisations,
+  superiorTaskRows,
+} from './seed-organisations.js';
 import { synthesizeReport } from './synth-report.js';
 
 /** How much to generate (`luoshi bench seed` flags). */
@@ -30,6 +37,14 @@ export interface SeedOptions {
   year: number;
   /** PRNG seed: the same options and seed give the same data. */
   seed: number;
+  /**
+   * `--orgs N`: a city (the root organisation) and N districts under it instead of one
+   * government's many plans. The work reports and units are spread over the N + 1 governments
+   * (report r belongs to government r mod (N + 1)); the city has a unit standing for each
+   * district, and some of the city's tasks are led by those units (上级交办任务, most accepted
+   * and linked to district tasks). Absent or 0: the province layout, everything in the root.
+   */
+  organisations?: number;
 }
 
 export interface SeedSummary {
@@ -41,6 +56,10 @@ export interface SeedSummary {
   periods: number;
   progressReports: number;
   progressValues: number;
+  /** Governments the data belongs to (1 without `--orgs`). */
+  organisations: number;
+  /** 上级交办任务 rows (city tasks handed down to districts). */
+  superiorTasks: number;
   seconds: number;
 }
 
@@ -60,7 +79,13 @@ const MILESTONE_TEXTS = ['完成方案制定', '启动实施', '完成主体工�
 
 async function nextId(
   handle: DatabaseHandle,
-  table: 'units' | 'assignments' | 'reporting_periods' | 'progress_reports',
+  table:
+    | 'units'
+    | 'assignments'
+    | 'reporting_periods'
+    | 'progress_reports'
+    | 'superior_tasks'
+    | 'superior_task_links',
 ) {
   const row = await handle.db
     .selectFrom(table)
@@ -113,11 +138,19 @@ export async function seedDatabase(
     return found;
   };
 
+  // 0. With --orgs: the city and its districts; report r belongs to government r mod (N + 1).
+  const tree: SeededOrganisations | null = options.organisations
+    ? await createCityAndDistricts(handle.db, SEED_CITY, options.organisations)
+    : null;
+  const governments = tree ? tree.ids.length : options.workReports;
+  const governmentOf = (r: number) => r % governments;
+  const placeOfGovernment = (g: number) => (tree ? tree.places[g]! : placeName(g));
+
   // 1. Work reports through the real import path.
   const reportIds: number[] = [];
   const places: string[] = [];
   for (let r = 0; r < options.workReports; r++) {
-    const place = placeName(r);
+    const place = placeOfGovernment(governmentOf(r));
     const report = synthesizeReport(
       { place, year: options.year, tasks: share(options.tasks, options.workReports, r) },
       pools,
@@ -129,8 +162,10 @@ export async function seedDatabase(
       tree: report.tree,
       analyses: analyze,
       actor: CLI_ACTOR,
-      // One government's deployment holding many plans: each names its issuer, the root owns all.
+      // Without --orgs: one government's deployment holding many plans, each naming its issuer,
+      // the root owning all. With --orgs each government owns its own.
       issuer: `${place}人民政府`,
+      ...(tree ? { organisationId: tree.ids[governmentOf(r)]! } : {}),
     });
     reportIds.push(imported.reportId);
     places.push(place);
@@ -173,31 +208,50 @@ export async function seedDatabase(
     list.push({ id: t.id, value: t.value, max: t.max, comparator: t.comparator, change: t.change });
     targetsOf.set(t.node_id, list);
   }
-  const owner = await findRootOrganisationId(handle.db);
+  const root = await findRootOrganisationId(handle.db);
 
   // Many rows a statement (store/bulk-insert.ts), one transaction a batch.
   const insert = (table: string, rows: readonly BulkRow[]) =>
     writeTransaction(handle.db, (trx) => insertRows(trx, table, rows));
   const now = new Date().toISOString();
-  // 3. Units: spread over the governments, at least one each.
+  // 3. Units: spread over the governments, at least one each; with --orgs the city also has
+  // one unit standing for each district (通州区人民政府 in 北京市's ledger).
   let unitId = await nextId(handle, 'units');
-  const unitsOfReport: number[][] = [];
+  const unitsOfGovernment: number[][] = [];
   const unitRows: BulkRow[] = [];
-  for (let r = 0; r < options.workReports; r++) {
-    const place = places[r]!;
-    const count = Math.max(1, share(options.units, options.workReports, r));
+  for (let g = 0; g < governments; g++) {
+    const place = placeOfGovernment(g);
+    const count = Math.max(1, share(options.units, governments, g));
     const ids: number[] = [];
     for (let k = 0; k < count; k++) {
       unitRows.push({
         id: unitId,
-        organisation_id: owner,
+        organisation_id: tree ? tree.ids[g]! : root,
         name: unitName(place, k),
+        // Every row of one insert names the same columns (the city's units for districts below).
+        represents_organisation_id: null,
         created_at: now,
         updated_at: now,
       });
       ids.push(unitId++);
     }
-    unitsOfReport.push(ids);
+    unitsOfGovernment.push(ids);
+  }
+  const unitsOfReport = reportIds.map((_, r) => unitsOfGovernment[governmentOf(r)]!);
+  /** The city's units for its districts, with the district each stands for. */
+  const districtUnits: { unitId: number; organisationId: number }[] = [];
+  if (tree) {
+    for (let g = 1; g < governments; g++) {
+      unitRows.push({
+        id: unitId,
+        organisation_id: tree.ids[0]!,
+        name: `${tree.places[g]}人民政府`,
+        represents_organisation_id: tree.ids[g]!,
+        created_at: now,
+        updated_at: now,
+      });
+      districtUnits.push({ unitId: unitId++, organisationId: tree.ids[g]! });
+    }
   }
   await insert('units', unitRows);
   log(`seed: ${unitRows.length} units (${elapsed()})`);
@@ -237,10 +291,16 @@ export async function seedDatabase(
   let assignmentId = await nextId(handle, 'assignments');
   const pairs: { nodeId: number; unitId: number; report: number }[] = [];
   const assignmentRows: BulkRow[] = [];
+  const handedDown: HandedDown[] = [];
   for (const task of taskRows) {
     const r = reportIndex.get(task.report_id)!;
     const units = unitsOfReport[r]!;
-    const lead = random.pick(units);
+    const district =
+      districtUnits.length > 0 && governmentOf(r) === 0 && random.chance(DISTRICT_LEAD_SHARE)
+        ? random.pick(districtUnits)
+        : null;
+    if (district) handedDown.push({ assignmentId, organisationId: district.organisationId });
+    const lead = district ? district.unitId : random.pick(units);
     const chosen = [lead];
     const cooperating = units.length > 1 ? random.pick([0, 0, 1, 1, 2]) : 0;
     for (let c = 0; c < cooperating; c++) {
@@ -274,6 +334,33 @@ export async function seedDatabase(
   log(
     `seed: ${taskRows.length} tasks, ${assignmentRows.length} assignments, ${periodRows.length} periods (${elapsed()})`,
   );
+
+  // 5b. 上级交办任务: the city's tasks led by a district's unit, as the district offices left them.
+  let superiorTaskCount = 0;
+  if (tree && handedDown.length > 0) {
+    const tasksOfOrganisation = new Map<number, number[]>();
+    for (const task of taskRows) {
+      const owner = tree.ids[governmentOf(reportIndex.get(task.report_id)!)]!;
+      const list = tasksOfOrganisation.get(owner) ?? [];
+      list.push(task.id);
+      tasksOfOrganisation.set(owner, list);
+    }
+    const rows = superiorTaskRows(
+      handedDown,
+      tasksOfOrganisation,
+      {
+        superiorTask: await nextId(handle, 'superior_tasks'),
+        link: await nextId(handle, 'superior_task_links'),
+      },
+      options.year,
+      now,
+      random,
+    );
+    await insert('superior_tasks', rows.tasks);
+    await insert('superior_task_links', rows.links);
+    superiorTaskCount = rows.tasks.length;
+    log(`seed: ${rows.tasks.length} superior tasks, ${rows.links.length} links (${elapsed()})`);
+  }
 
   // 6. Progress reports: spread evenly over the (task, unit) pairs, the earliest periods first.
   const capacity = pairs.length * options.periods;
@@ -328,6 +415,8 @@ export async function seedDatabase(
       'assignments',
       'progress_reports',
       'progress_values',
+      'superior_tasks',
+      'superior_task_links',
     ]) {
       await sql`select setval(pg_get_serial_sequence(${table}, 'id'), (select coalesce(max(id), 1) from ${sql.table(table)}))`.execute(
         handle.db,
@@ -363,6 +452,8 @@ export async function seedDatabase(
     periods: periodRows.length,
     progressReports: written,
     progressValues: valueCount,
+    organisations: tree ? tree.ids.length : 1,
+    superiorTasks: superiorTaskCount,
     seconds: (performance.now() - started) / 1000,
   };
   log(`seed: done in ${elapsed()}`);

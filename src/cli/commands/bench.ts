@@ -2,9 +2,10 @@ import type { Command } from 'commander';
 import { badInput } from '../../core/errors.js';
 
 interface SeedFlags {
-  tasks: string;
+  tasks?: string;
   reports: string;
-  units: string;
+  units?: string;
+  orgs?: string;
   periods: string;
   workReports?: string;
   year: string;
@@ -31,28 +32,56 @@ export function registerBench(program: Command): Command {
     .description(
       'fill the database (DATABASE_URL or DATA_DIR) with a synthetic province built from real corpus sentences',
     )
-    .option('--tasks <n>', 'tasks over all work reports', '150000')
+    .option('--tasks <n>', 'tasks over all work reports (default 150000; with --orgs 1,000 a work report)')
     .option('--reports <n>', 'progress-report rows (one unit, one task, one period each)', '2000000')
-    .option('--units <n>', '承办单位 (units) over all governments', '2000')
+    .option(
+      '--units <n>',
+      '承办单位 (units) over all governments (default 2000; with --orgs 150 a government)',
+    )
     .option('--periods <n>', 'monthly reporting periods per work report, from January', '12')
-    .option('--work-reports <n>', 'work reports (governments); default one per 1,000 tasks')
+    .option('--work-reports <n>', 'work reports (default one per 1,000 tasks; with --orgs two a government)')
+    .option(
+      '--orgs <n>',
+      'a city and N districts (organisations) instead of one government: each has its units and reports, ' +
+        'the city a unit for each district, and some city tasks are handed down to the districts',
+    )
     .option('--year <year>', 'year of the work reports', '2026')
     .option('--seed <n>', 'random seed (same seed, same data)', '20260101')
     .action(async (flags: SeedFlags) => {
-      const tasks = wholeNumber('tasks', flags.tasks, 1, 10_000_000);
+      const districts = flags.orgs === undefined ? 0 : wholeNumber('orgs', flags.orgs, 1, 1000);
+      const governments = districts + 1;
+      const { REPORTS_PER_ORGANISATION, UNITS_PER_ORGANISATION } = await import(
+        '../../bench-seed/seed-organisations.js'
+      );
+      const tasks = wholeNumber(
+        'tasks',
+        flags.tasks ?? (districts > 0 ? String(governments * REPORTS_PER_ORGANISATION * 1000) : '150000'),
+        1,
+        10_000_000,
+      );
+      const workReports = wholeNumber(
+        'work-reports',
+        flags.workReports ??
+          String(
+            districts > 0 ? governments * REPORTS_PER_ORGANISATION : Math.max(1, Math.round(tasks / 1000)),
+          ),
+        districts > 0 ? governments : 1,
+        Math.min(100_000, tasks),
+      );
       const options = {
         tasks,
         progressReports: wholeNumber('reports', flags.reports, 0, 100_000_000),
-        units: wholeNumber('units', flags.units, 1, 1_000_000),
-        periods: wholeNumber('periods', flags.periods, 1, 120),
-        workReports: wholeNumber(
-          'work-reports',
-          flags.workReports ?? String(Math.max(1, Math.round(tasks / 1000))),
-          1,
-          Math.min(100_000, tasks),
+        units: wholeNumber(
+          'units',
+          flags.units ?? String(districts > 0 ? governments * UNITS_PER_ORGANISATION : 2000),
+          districts > 0 ? governments : 1,
+          1_000_000,
         ),
+        periods: wholeNumber('periods', flags.periods, 1, 120),
+        workReports,
         year: wholeNumber('year', flags.year, 1949, 2200),
         seed: wholeNumber('seed', flags.seed, 0, 2 ** 32 - 1),
+        ...(districts > 0 ? { organisations: districts } : {}),
       };
       const { loadConfig } = await import('../../config/config.js');
       const { openDatabase } = await import('../../store/database.js');
