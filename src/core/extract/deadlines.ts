@@ -96,7 +96,11 @@ function resolve(groups: Groups, year: number): Pick<Deadline, 'date' | 'quarter
  * 年底前 and 6月底前 refer to).
  */
 export function findDeadlines(sentence: string, year: number): Deadline[] {
-  const text = toHalfWidth(sentence);
+  return deadlinesIn(toHalfWidth(sentence), sentence, year);
+}
+
+/** findDeadlines over `text`, the half-width copy of `sentence` (spans index both). */
+function deadlinesIn(text: string, sentence: string, year: number): Deadline[] {
   const found: Deadline[] = [];
   // Every deadline contains 年, 月, 季 or a season's character; run the pattern only around them.
   for (const anchor of anchorsOf(text)) {
@@ -135,8 +139,9 @@ function anchorsOf(text: string): number[] {
 }
 
 /**
- * The deadline of a task: the first one it states, or null. See `findDeadlines`.
+ * The deadline of a task: the first one it states, or null. See `findDeadlines`; `halfWidth` is
+ * toHalfWidth(sentence) when the caller has it already.
  */
-export function findDeadline(sentence: string, year: number): Deadline | null {
-  return findDeadlines(sentence, year)[0] ?? null;
+export function findDeadline(sentence: string, year: number, halfWidth?: string): Deadline | null {
+  return deadlinesIn(halfWidth ?? toHalfWidth(sentence), sentence, year)[0] ?? null;
 }

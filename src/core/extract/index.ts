@@ -38,7 +38,7 @@ export function analyzeTask(sentence: string, context: TaskContext): TaskAnalysi
   const { year } = context;
   return {
     targets: extractTargets(text, sentence),
-    deadline: findDeadline(sentence, year),
+    deadline: findDeadline(sentence, year, text),
     commitment: detectCommitment(text),
   };
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isChineseDigit, parseChineseNumber, parseChineseOrdinal, toHalfWidth } from './numerals.js';
+import {
+  isChineseDigit,
+  parseChineseNumber,
+  parseChineseOrdinal,
+  toHalfWidth,
+  toHalfWidthChar,
+} from './numerals.js';
 
 describe('parseChineseNumber', () => {
   it.each([
@@ -74,5 +80,15 @@ describe('toHalfWidth', () => {
   it('returns the same string when there is nothing to map', () => {
     const text = '新增中小学学位6500个';
     expect(toHalfWidth(text)).toBe(text);
+  });
+
+  it('maps each character as toHalfWidthChar does, whatever comes before it', () => {
+    // Every character of the full-width block, after prose with and without full-width punctuation.
+    const block = Array.from({ length: 0xff5f - 0xff00 }, (_, i) => String.fromCharCode(0xff00 + i)).join('');
+    for (const text of [block, `推进，改革：${block}，完成`, `目标${block}`]) {
+      expect(toHalfWidth(text)).toBe([...text].map(toHalfWidthChar).join(''));
+    }
+    for (const ch of block) expect(toHalfWidth(`，${ch}。`)).toBe(`，${toHalfWidthChar(ch)}。`);
+    expect(toHalfWidth('推进，改革：完成。')).toBe('推进，改革：完成。');
   });
 });

@@ -46,31 +46,29 @@ export function toHalfWidthChar(ch: string): string {
   return ch;
 }
 
+/** The full-width characters that have an ASCII twin here (see toHalfWidthChar). */
+const FULL_WIDTH_TWIN = /[０-９Ａ-Ｚａ-ｚ％．／－～＋]/;
+
 /**
  * Half-width copy of `text` with exactly the same length: full-width digits, letters and signs
  * become ASCII so that one set of patterns reads both, and offsets into the copy are offsets
- * into the original.
+ * into the original. Chinese prose is full of full-width punctuation (，：) that stays as it is,
+ * so the text is searched for a character to convert first and copied only from there.
  */
-const FULL_WIDTH = /[\uff01-\uff5e]/;
-
 export function toHalfWidth(text: string): string {
-  if (!FULL_WIDTH.test(text)) return text;
-  let out = '';
-  let changed = false;
-  for (let i = 0; i < text.length; i++) {
+  const first = text.search(FULL_WIDTH_TWIN);
+  if (first < 0) return text;
+  let out = text.slice(0, first);
+  let copied = first;
+  for (let i = first; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 0xff01 && code <= 0xff5e) {
-      const half = toHalfWidthChar(text[i] as string);
-      if (half !== text[i]) {
-        if (!changed) out = text.slice(0, i);
-        changed = true;
-        out += half;
-        continue;
-      }
-    }
-    if (changed) out += text[i];
+    if (code < 0xff01 || code > 0xff5e) continue;
+    const half = toHalfWidthChar(text[i] as string);
+    if (half === text[i]) continue;
+    out += text.slice(copied, i) + half;
+    copied = i + 1;
   }
-  return changed ? out : text;
+  return out + text.slice(copied);
 }
 
 /**
