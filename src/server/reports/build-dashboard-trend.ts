@@ -123,6 +123,17 @@ const kept = new WeakMap<
   Map<string, { assignments: unknown; approved: unknown; months: TaskMonth[] }>
 >();
 
+/**
+ * The trend last computed from a list of tasks (filed under its first task), with each task's
+ * months it rolled up: when every task's months are the same arrays again (no task's stored row,
+ * assignments or approved reports changed: a submission or a return changes none of them), the
+ * twelve roll-ups over all tasks are not made again.
+ */
+const trends = new WeakMap<
+  StoredTask,
+  { key: string; rollup: RollUpMode; perTask: TaskMonth[][]; points: TrendPoint[] }
+>();
+
 /** A task at one month end: its roll-up item and whether an approved report counted by then. */
 interface TaskMonth {
   item: RollUpItem;
@@ -214,8 +225,20 @@ export function computeDashboardTrend(
     entries.set(key, { assignments: taskAssignments, approved: taskApproved, months: computed });
     return computed;
   });
+  // Every task's months the same arrays as last time (no task judged again): the same trend.
+  const first = tasks[0];
+  const last = first && trends.get(first);
+  if (
+    last &&
+    last.key === key &&
+    last.rollup === rollup &&
+    last.perTask.length === perTask.length &&
+    last.perTask.every((months, i) => months === perTask[i])
+  ) {
+    return last.points;
+  }
   const thresholds = statusSettings(reportYear, at, warnDays).thresholds;
-  return months.map((month, m) => {
+  const points = months.map((month, m) => {
     const group = rollUp(
       perTask.map((t) => t[m]!.item),
       rollup,
@@ -227,4 +250,6 @@ export function computeDashboardTrend(
       expected: group.expected,
     };
   });
+  if (first) trends.set(first, { key, rollup, perTask, points });
+  return points;
 }

@@ -365,6 +365,20 @@ describe.each(DIALECTS)('views computed from kept inputs after random writes on 
     const cache = new ReportInputsCache();
     const counter = await readReportChangeCounter(db, reportId);
     const before = await cache.statusInputs(db, reportId, counter, false);
+    const approvedBefore = await cache.approvedReports(db, reportId, counter);
+    const trendOf = async (at: number, inputs: typeof before) => {
+      const detail = computeReportDetail(inputs.base, inputs.inputs, DATES[1]!, WARN_DAYS, { kind: 'all' });
+      const approved = await cache.approvedReports(db, reportId, at);
+      return computeDashboardTrend(
+        detail.year,
+        detail.storedTasks,
+        detail.assignments,
+        approved,
+        DATES[1]!,
+        WARN_DAYS,
+      );
+    };
+    const trendBefore = await trendOf(counter, before);
     const [taskId, unitId, periodId] = [tasks[5]!, units[1]!, periods[2]!];
     const progressId = await insertProgressReport(db, {
       taskId,
@@ -392,9 +406,39 @@ describe.each(DIALECTS)('views computed from kept inputs after random writes on 
       expect(after.inputs.assignments.get(other)).toBe(before.inputs.assignments.get(other));
       expect(after.inputs.progress.get(other)).toBe(before.inputs.progress.get(other));
     }
+    // The changed task was read again, but only its counted progress differs: its assignments and
+    // the approved reports (a submission approves nothing) stay the objects they were, so the
+    // trend, which counts approved reports only, is the one computed before.
+    expect(after.inputs.progress.get(taskId)).not.toBe(before.inputs.progress.get(taskId));
+    expect(after.inputs.assignments).toBe(before.inputs.assignments);
+    expect(await cache.approvedReports(db, reportId, afterSubmit)).toBe(approvedBefore);
+    expect(await trendOf(afterSubmit, after)).toBe(trendBefore);
+    // Approving it changes what the trend counts: computed again, as from scratch.
+    await db
+      .updateTable('progress_reports')
+      .set({ status: 'approved' })
+      .where('id', '=', progressId)
+      .execute();
+    const afterApproval = await readReportChangeCounter(db, reportId);
+    const approvedInputs = await cache.statusInputs(db, reportId, afterApproval, false);
+    expect(await cache.approvedReports(db, reportId, afterApproval)).not.toBe(approvedBefore);
+    const trendAfter = await trendOf(afterApproval, approvedInputs);
+    expect(trendAfter).not.toBe(trendBefore);
+    const fresh = await buildReportDetail(db, reportId, DATES[1]!, WARN_DAYS, { kind: 'all' });
+    expect(trendAfter).toEqual(
+      await buildDashboardTrend(
+        db,
+        reportId,
+        fresh.year,
+        fresh.storedTasks,
+        fresh.assignments,
+        DATES[1]!,
+        WARN_DAYS,
+      ),
+    );
     await db.updateTable('nodes').set({ commitment: '确保' }).where('id', '=', tasks[0]!).execute();
     const afterTree = await readReportChangeCounter(db, reportId);
-    expect(await listChangedTasks(db, reportId, afterSubmit)).toEqual({ whole: true });
+    expect(await listChangedTasks(db, reportId, afterApproval)).toEqual({ whole: true });
     const reread = await cache.statusInputs(db, reportId, afterTree, false);
     expect(reread.base).not.toBe(before.base);
     const detail = computeReportDetail(reread.base, reread.inputs, DATES[0]!, WARN_DAYS, { kind: 'all' });

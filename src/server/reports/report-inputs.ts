@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Kysely } from 'kysely';
 import { KeptValues } from '../../store/kept-values.js';
 import type { Database } from '../../store/schema.js';
@@ -144,16 +145,9 @@ async function advance(
   }
   let approved: Map<number, ApprovedReport[]> | undefined;
   if (kept.approved) {
-    if (readWhole) approved = await listApprovedReports(db, reportId);
-    else {
-      const changed = await listApprovedReports(db, reportId, taskIds);
-      approved = new Map(kept.approved);
-      for (const id of taskIds) {
-        const list = changed.get(id);
-        if (list) approved.set(id, list);
-        else approved.delete(id);
-      }
-    }
+    approved = readWhole
+      ? await listApprovedReports(db, reportId)
+      : replaceEntries(kept.approved, taskIds, await listApprovedReports(db, reportId, taskIds));
   }
   return { counter, base: kept.base, status, ...(approved ? { approved } : {}) };
 }
@@ -164,15 +158,34 @@ function replaceTasks(
   taskIds: readonly number[],
   changed: TaskStatusInputs,
 ): TaskStatusInputs {
-  const assignments = new Map(inputs.assignments);
-  const progress = new Map(inputs.progress);
+  const assignments = replaceEntries(inputs.assignments, taskIds, changed.assignments);
+  const progress = replaceEntries(inputs.progress, taskIds, changed.progress);
+  return assignments === inputs.assignments && progress === inputs.progress
+    ? inputs
+    : { assignments, progress };
+}
+
+/**
+ * `kept` with the entries of `taskIds` taken from `changed` (read again for those tasks only). An
+ * entry read again with the same content stays the object it was, and a map with no entry
+ * changed stays the map it was: the memos of the views (computeReportDetail,
+ * computeDashboardTrend) go by identity, so a task marked changed whose rows did not change in
+ * what this part holds (a submission leaves the approved reports as they were) is not judged
+ * again.
+ */
+function replaceEntries<V>(
+  kept: Map<number, V>,
+  taskIds: readonly number[],
+  changed: ReadonlyMap<number, V>,
+): Map<number, V> {
+  let out: Map<number, V> | undefined;
   for (const id of taskIds) {
-    const list = changed.assignments.get(id);
-    if (list) assignments.set(id, list);
-    else assignments.delete(id);
-    const counted = changed.progress.get(id);
-    if (counted) progress.set(id, counted);
-    else progress.delete(id);
+    const before = kept.get(id);
+    const after = changed.get(id);
+    if (before === after || isDeepStrictEqual(before, after)) continue;
+    out ??= new Map(kept);
+    if (after === undefined) out.delete(id);
+    else out.set(id, after);
   }
-  return { assignments, progress };
+  return out ?? kept;
 }
