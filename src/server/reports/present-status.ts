@@ -124,6 +124,24 @@ export function taskWeight(targetCount: number): number {
 }
 
 /**
+ * Roll-ups last made of lists of task summaries, filed under the list's first summary: a group
+ * (measure, area, lead unit) whose summaries are all the same objects as then (presentTaskKept
+ * keeps a task's summary while its inputs stand) has the same roll-up. A few per first task, as
+ * one task heads its measure, its area and its unit's list alike.
+ */
+const rolledUp = new WeakMap<
+  TaskSummary,
+  { tasks: readonly TaskSummary[]; thresholds: StatusThresholds; mode: RollUpMode; body: RollUpBody }[]
+>();
+const ROLL_UPS_PER_FIRST_TASK = 6;
+
+function sameThresholds(a: StatusThresholds, b: StatusThresholds): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a) as (keyof StatusThresholds)[];
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
+
+/**
  * Roll task summaries up: `mean` weighs every task alike, `weighted` by its number of
  * quantitative targets (taskWeight).
  */
@@ -131,6 +149,28 @@ export function rollUpTasks(
   tasks: readonly TaskSummary[],
   thresholds: StatusThresholds,
   mode: RollUpMode = 'mean',
+): RollUpBody {
+  const first = tasks[0];
+  if (first === undefined) return computeRollUp(tasks, thresholds, mode);
+  const kept = rolledUp.get(first) ?? [];
+  const found = kept.find(
+    (entry) =>
+      entry.mode === mode &&
+      entry.tasks.length === tasks.length &&
+      sameThresholds(entry.thresholds, thresholds) &&
+      entry.tasks.every((task, i) => task === tasks[i]),
+  );
+  if (found) return found.body;
+  const body = computeRollUp(tasks, thresholds, mode);
+  const entry = { tasks: [...tasks], thresholds: { ...thresholds }, mode, body };
+  rolledUp.set(first, [entry, ...kept.slice(0, ROLL_UPS_PER_FIRST_TASK - 1)]);
+  return body;
+}
+
+function computeRollUp(
+  tasks: readonly TaskSummary[],
+  thresholds: StatusThresholds,
+  mode: RollUpMode,
 ): RollUpBody {
   const items: RollUpItem[] = tasks.map((t) => ({
     completion: t.status.completion,

@@ -413,6 +413,22 @@ describe.each(DIALECTS)('views computed from kept inputs after random writes on 
     expect(after.inputs.assignments).toBe(before.inputs.assignments);
     expect(await cache.approvedReports(db, reportId, afterSubmit)).toBe(approvedBefore);
     expect(await trendOf(afterSubmit, after)).toBe(trendBefore);
+    // Roll-ups of groups without the changed task are the ones made before; the report's is new.
+    const judge = (inputs: typeof before) =>
+      computeReportDetail(inputs.base, inputs.inputs, DATES[1]!, WARN_DAYS, { kind: 'all' });
+    const [detailBefore, detailAfter] = [judge(before), judge(after)];
+    const groups = (detail: typeof detailBefore) =>
+      detail.areas.flatMap((area) => [
+        { tasks: [...area.measures.flatMap((m) => m.tasks), ...area.tasks], status: area.status },
+        ...area.measures.map((m) => ({ tasks: m.tasks, status: m.status })),
+      ]);
+    const afterGroups = groups(detailAfter);
+    groups(detailBefore).forEach((group, i) => {
+      const touched = group.tasks.some((t) => t.id === taskId);
+      if (touched) expect(afterGroups[i]!.status).not.toBe(group.status);
+      else expect(afterGroups[i]!.status).toBe(group.status);
+    });
+    expect(detailAfter.status).not.toBe(detailBefore.status);
     // Approving it changes what the trend counts: computed again, as from scratch.
     await db
       .updateTable('progress_reports')
