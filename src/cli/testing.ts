@@ -1,5 +1,8 @@
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { vi } from 'vitest';
+import { afterAll, beforeAll, vi } from 'vitest';
+import type { DialectName } from '../store/dialect-of.js';
+import { openTestDatabase, type TestDatabase } from '../store/testing.js';
 import { main } from './main.js';
 
 /** The repository root (with a trailing slash), for the CLI tests' inputs. */
@@ -35,4 +38,37 @@ export async function runCli(...args: string[]): Promise<CliRun> {
   } finally {
     vi.restoreAllMocks();
   }
+}
+
+/**
+ * Gives the CLI runs of one describe block a fresh test database of `dialect`: opened before all
+ * of them and named to the CLI as it is configured (DATABASE_URL for PostgreSQL, DATA_DIR for
+ * SQLite); the environment is restored and the database closed after all. Read `.database` inside
+ * the tests (it is set once the block's beforeAll ran).
+ */
+export function useCliDatabase(dialect: DialectName): { readonly database: TestDatabase } {
+  const opened: { database?: TestDatabase } = {};
+  const saved = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
+  beforeAll(async () => {
+    const database = await openTestDatabase(dialect);
+    opened.database = database;
+    if (database.settings.DATABASE_URL) process.env.DATABASE_URL = database.settings.DATABASE_URL;
+    else {
+      delete process.env.DATABASE_URL;
+      process.env.DATA_DIR = path.dirname(database.settings.sqlitePath);
+    }
+  });
+  afterAll(async () => {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+    await opened.database?.close();
+  });
+  return {
+    get database(): TestDatabase {
+      if (!opened.database) throw new Error('useCliDatabase: the database opens in beforeAll');
+      return opened.database;
+    },
+  };
 }

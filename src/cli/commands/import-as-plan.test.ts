@@ -1,35 +1,18 @@
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getReportTree } from '../../store/reports/get-report-tree.js';
-import { DIALECTS, openTestDatabase, type TestDatabase } from '../../store/testing.js';
-import { REPO_ROOT, runCli } from '../testing.js';
+import { DIALECTS } from '../../store/testing.js';
+import { REPO_ROOT, runCli, useCliDatabase } from '../testing.js';
 
 const fixture = (name: string) => `${REPO_ROOT}test-data/division/${name}`;
 
 describe.each(DIALECTS)('luoshi import PLAN --as-plan on %s', (dialect) => {
-  let database: TestDatabase;
-  const saved = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
-  beforeAll(async () => {
-    database = await openTestDatabase(dialect);
-    if (database.settings.DATABASE_URL) process.env.DATABASE_URL = database.settings.DATABASE_URL;
-    else {
-      delete process.env.DATABASE_URL;
-      process.env.DATA_DIR = path.dirname(database.settings.sqlitePath);
-    }
-  });
-  afterAll(async () => {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-    await database?.close();
-  });
+  const cli = useCliDatabase(dialect);
 
   it('stores an Excel 分工方案 as the plan: areas, tasks with targets, assignments', async () => {
     const result = await runCli('import', fixture('plan-sheet.xlsx'), '--as-plan');
     expect(result.code).toBe(0);
     const reportId = Number(result.stdout.trim());
-    const tree = await getReportTree(database.db, reportId);
+    const tree = await getReportTree(cli.database.db, reportId);
     expect(tree.report).toMatchObject({ title: '××区2026年政府工作报告重点任务分工方案', year: 2026 });
     expect(tree.areas.map((area) => [area.label, area.title, area.tasks.length])).toEqual([
       ['一、', '坚持以副辅主，高水平推进城市建设', 6],
@@ -41,7 +24,7 @@ describe.each(DIALECTS)('luoshi import PLAN --as-plan on %s', (dialect) => {
     const seats = tree.areas[4]?.tasks[0];
     expect(seats).toMatchObject({ text: '新增中小学学位6500个', label: '18.' });
     expect(seats?.targets.map((t) => [t.value, t.unit])).toEqual([[6500, '个']]);
-    const assignments = await database.db
+    const assignments = await cli.database.db
       .selectFrom('assignments as a')
       .innerJoin('units as u', 'u.id', 'a.unit_id')
       .select(['u.name', 'a.role', 'a.lead_official', 'a.deadline'])
@@ -57,10 +40,10 @@ describe.each(DIALECTS)('luoshi import PLAN --as-plan on %s', (dialect) => {
   });
 
   it('refuses a file that is no 分工方案 and stores nothing', async () => {
-    const before = await database.db.selectFrom('reports').select('id').execute();
+    const before = await cli.database.db.selectFrom('reports').select('id').execute();
     const result = await runCli('import', fixture('not-a-plan.txt'), '--as-plan');
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('not a 分工方案');
-    expect(await database.db.selectFrom('reports').select('id').execute()).toEqual(before);
+    expect(await cli.database.db.selectFrom('reports').select('id').execute()).toEqual(before);
   });
 });
