@@ -31,6 +31,7 @@ import { importRoutes } from './imports/routes.js';
 import { leaderRoutes } from './leaders/routes.js';
 import { createNotifier } from './notifications/deliver-notifications.js';
 import { notificationRoutes } from './notifications/routes.js';
+import { organisationRoutes } from './organisations/routes.js';
 import { periodRoutes } from './periods/routes.js';
 import { progressRoutes } from './progress/routes.js';
 import { publishRoutes } from './publish/routes.js';
@@ -69,6 +70,7 @@ export const routeModules: RouteModule[] = [
   publishRoutes,
   divisionRoutes,
   cascadeRoutes,
+  organisationRoutes,
 ];
 
 export interface BuildAppOptions {

@@ -40,6 +40,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/diff': 'public',
   'GET /api/promises': 'public',
 
+  'GET /api/organisations': 'signed-in',
+  'POST /api/organisations': ADMIN,
   'GET /api/units': 'signed-in',
   'POST /api/units': ADMIN,
   'GET /api/users': ADMIN,

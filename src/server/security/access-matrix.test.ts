@@ -152,6 +152,14 @@ const ROWS: Row[] = [
     json: () => ({ narrative: '未发布' }),
     allowed: [],
   },
+  { method: 'GET', route: '/api/organisations', url: () => '/api/organisations', allowed: SIGNED },
+  {
+    method: 'POST',
+    route: '/api/organisations',
+    url: () => '/api/organisations',
+    json: (_f, r) => ({ name: `区政府-${r}`, level: 'district', admin: { username: `org-admin-${r}` } }),
+    allowed: ['admin'],
+  },
   { method: 'GET', route: '/api/units', url: () => '/api/units', allowed: SIGNED },
   {
     method: 'POST',
