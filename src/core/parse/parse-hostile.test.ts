@@ -24,6 +24,17 @@ describe('parseReport on hostile text', () => {
     expect(tree.areas[0]?.tasks.length).toBe(125_000);
   });
 
+  it('handles a paragraph of 60,000 short sentences in a row before 8,000 long ones', () => {
+    // Every short sentence of the row is weighed against the text after the row: once, not each.
+    const paragraph =
+      '（一）扩大内需。导语，说明。' +
+      '做好工作事项。'.repeat(60_000) +
+      '推进一项工作，完成二项任务，做好三项的工作任务。'.repeat(8_000);
+    const tree = parseReport(`三、政府工作任务\n${paragraph}`);
+    expect(tree.areas).toHaveLength(1);
+    expect(tree.areas[0]?.tasks.length).toBe(68_001);
+  });
+
   it('handles 50,000 heading-like lines and terminator runs', () => {
     const headings = Array.from({ length: 50_000 }, (_, i) => (i % 2 ? '一、' : '（一）重点。')).join('\n');
     expect(() => parseReport(headings)).not.toThrow();

@@ -113,16 +113,24 @@ const MIN_COHESION = 0.1;
 const LEADING_ADVERB =
   /^(进一步|更大力度|更高水平|加快|持续|深入|积极|大力|着力|不断|全面|切实|扎实|坚定|统筹|有序|稳步)/;
 
+/** Every two-character sequence of a text, to look words up in constant time. */
+function pairsOf(text: string): Set<string> {
+  const pairs = new Set<string>();
+  for (let i = 0; i + 2 <= text.length; i++) pairs.add(text.slice(i, i + 2));
+  return pairs;
+}
+
 /**
  * How much of a short sentence the text after it takes up: the share of its two-character words
- * (after its opening verb) that recur there. A topic names what its body is about.
+ * (after its opening verb) that recur there (`body`: the pairs of that text). A topic names what its
+ * body is about.
  */
-function cohesion(topic: string, body: string): number {
+function cohesion(topic: string, body: ReadonlySet<string>): number {
   const words = new Set<string>();
   const han = topic.replace(/[^\u4e00-\u9fff]/g, '').replace(LEADING_ADVERB, '');
   for (let i = 2; i + 2 <= han.length; i++) words.add(han.slice(i, i + 2));
   let shared = 0;
-  for (const word of words) if (body.includes(word)) shared++;
+  for (const word of words) if (body.has(word)) shared++;
   return shared / Math.max(1, words.size);
 }
 
@@ -157,10 +165,8 @@ export function inlineMeasures(
     while (short[end + 1]) end++;
     let after = end + 1;
     while (after < sentences.length && !short[after]) after++;
-    const bodyText = sentences
-      .slice(end + 1, after)
-      .map((span) => text.slice(span[0], span[1]))
-      .join('');
+    const following = sentences.slice(end + 1, after);
+    const bodyText = pairsOf(following.map((span) => text.slice(span[0], span[1])).join(''));
     let pick = { index: start, score: -1 };
     for (let index = start; index <= end; index++) {
       const [from, to] = withoutTerminator(text, sentences[index] as Span);
