@@ -1,9 +1,11 @@
 import { isLuoshiError, LuoshiError } from '../../core/errors.js';
 import { assignTask, assignTasks } from '../../store/assignments/assign-task.js';
+import { findAssignmentPair } from '../../store/assignments/find-assignment-pair.js';
 import { updateAssignment } from '../../store/assignments/update-assignment.js';
 import type { Assignment } from '../../store/schema.js';
 import { parseMilestones } from '../../store/status/list-task-status-inputs.js';
-import { actorOf, requireRole } from '../auth/roles.js';
+import { listReportTaskIds } from '../../store/tasks/list-report-task-ids.js';
+import { actorOf, requireUser } from '../auth/roles.js';
 import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
 import { findVisibleReport } from '../reports/find-visible-report.js';
@@ -46,7 +48,7 @@ export const assignmentRoutes: RouteModule = (app, context) => {
       },
     },
     async (request) => {
-      const user = requireRole(request, 'admin');
+      const user = requireUser(request);
       const { unitId, role, leadOfficial, deadline, milestones, note } = request.body;
       const row = await assignTask(context.db, {
         taskId: request.params.id,
@@ -75,7 +77,7 @@ export const assignmentRoutes: RouteModule = (app, context) => {
       },
     },
     async (request) => {
-      const user = requireRole(request, 'admin');
+      const user = requireUser(request);
       const { version, ...changes } = request.body;
       const row = await updateAssignment(context.db, {
         id: request.params.id,
@@ -100,18 +102,11 @@ export const assignmentRoutes: RouteModule = (app, context) => {
       },
     },
     async (request) => {
-      const user = requireRole(request, 'admin');
+      const user = requireUser(request);
       await findVisibleReport(context.db, request.params.id, user);
       const items = request.body.items;
       const taskIds = [...new Set(items.map((i) => i.taskId))];
-      const inReport = await context.db
-        .selectFrom('nodes')
-        .select('id')
-        .where('id', 'in', taskIds)
-        .where('report_id', '=', request.params.id)
-        .where('kind', '=', 'task')
-        .execute();
-      const known = new Set(inReport.map((n) => n.id));
+      const known = new Set(await listReportTaskIds(context.db, request.params.id, taskIds));
       const fields = items.flatMap((item, index) =>
         known.has(item.taskId)
           ? []
@@ -176,12 +171,8 @@ export const assignmentRoutes: RouteModule = (app, context) => {
     const details = error.details ?? {};
     const assignmentId = typeof details.assignmentId === 'number' ? details.assignmentId : null;
     if (assignmentId !== null) {
-      const row = await context.db
-        .selectFrom('assignments')
-        .select(['node_id', 'unit_id'])
-        .where('id', '=', assignmentId)
-        .executeTakeFirst();
-      const index = items.findIndex((i) => i.taskId === row?.node_id && i.unitId === row?.unit_id);
+      const pair = await findAssignmentPair(context.db, assignmentId);
+      const index = items.findIndex((i) => i.taskId === pair?.taskId && i.unitId === pair?.unitId);
       if (index >= 0) return index;
     }
     return null;

@@ -3,7 +3,7 @@ import { analyzeTask } from '../../core/extract/index.js';
 import { readDivisionBytes } from '../../ingest/division.js';
 import { commitDivisionPlan } from '../../store/division/commit-division-plan.js';
 import { importPlanAsReport } from '../../store/division/import-plan-as-report.js';
-import { actorOf, requireRole } from '../auth/roles.js';
+import { actorOf, requireUser } from '../auth/roles.js';
 import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
 import { readUpload } from '../imports/read-upload.js';
@@ -32,7 +32,7 @@ export const divisionRoutes: RouteModule = (app, context) => {
       },
     },
     async (request) => {
-      const user = requireRole(request, 'admin');
+      const user = requireUser(request);
       await findVisibleReport(context.db, request.params.id, user);
       const upload = await readUpload(request, context.config.MAX_UPLOAD_MB);
       const year = Number(context.today().slice(0, 4));
@@ -53,7 +53,7 @@ export const divisionRoutes: RouteModule = (app, context) => {
       },
     },
     async (request) => {
-      const user = requireRole(request, 'admin');
+      const user = requireUser(request);
       const report = await findVisibleReport(context.db, request.params.id, user);
       const year = report.year ?? Number(context.today().slice(0, 4));
       return commitDivisionPlan(context.db, {
@@ -78,7 +78,7 @@ export const divisionRoutes: RouteModule = (app, context) => {
       },
     },
     async (request) => {
-      const user = requireRole(request, 'admin');
+      const user = requireUser(request);
       const upload = await readUpload(request, context.config.MAX_UPLOAD_MB);
       const lines = await readDivisionBytes(upload.bytes, upload.fileName);
       const plan = parseDivisionPlan(lines, { year: Number(context.today().slice(0, 4)) });
