@@ -3,6 +3,7 @@ import { registerAudit } from './audit.js';
 import { registerBackup } from './backup.js';
 import { registerBench } from './bench.js';
 import { registerBulletin } from './bulletin.js';
+import { registerDemo } from './demo.js';
 import { registerDiff } from './diff.js';
 import { registerDivision } from './division.js';
 import { registerExport } from './export.js';
@@ -39,4 +40,5 @@ export const commands: RegisterCommand[] = [
   registerBackup,
   registerRestore,
   registerDivision,
+  registerDemo,
 ];
