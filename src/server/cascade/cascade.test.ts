@@ -336,7 +336,14 @@ describe.each(DIALECTS)('cascade between governments on %s', (dialect) => {
     );
     expect(submitted.status).toBe('submitted');
 
-    // 通州 cannot approve its own report up (it is the city's), nor read the city's report.
+    // 通州 cannot approve its own report up (it is the city's), nor write or read the city's plan.
+    expect(
+      (await tz.post(`/api/tasks/${cityTask.id}/assignments`, { unitId: education.id, role: 'cooperating' }))
+        .statusCode,
+    ).toBe(404);
+    expect((await tz.post(`/api/reports/${world.reportId}/periods`, { label: '2026-04' })).statusCode).toBe(
+      404,
+    );
     expect(
       (await tz.post(`/api/progress/${submitted.id}/approve`, { version: submitted.version })).statusCode,
     ).toBe(404);
