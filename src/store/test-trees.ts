@@ -1,4 +1,5 @@
-import type { AreaNode, MeasureNode, ReportTree, SectionNode, TaskNode } from '../core/report-tree.js';
+import type { ReportTree, TaskNode } from '../core/report-tree.js';
+import { ReportTreeWriter } from '../core/report-tree-writer.js';
 import type { TaskAnalysis } from '../core/target.js';
 
 /** A compact outline for tests: areas with measures (title + task sentences) and direct tasks. */
@@ -13,51 +14,29 @@ export interface OutlineArea {
  * would: one tasks section, areas "一、…", measures "（一）…", task sentences.
  */
 export function makeTree(title: string, outline: OutlineArea[], year = 2026): ReportTree {
-  let text = `${title}\n`;
-  const append = (s: string): [number, number] => {
-    const start = text.length;
-    text += s;
-    return [start, text.length];
-  };
+  const out = new ReportTreeWriter(title);
   const numerals = '一二三四五六七八九十';
-  const sectionStart = text.length;
-  const areas: AreaNode[] = outline.map((spec, a) => {
-    const areaStart = text.length;
-    const titleSpan = append(`${numerals[a % 10]}、${spec.title}\n`);
-    const measures: MeasureNode[] = (spec.measures ?? []).map((m, k) => {
-      const measureStart = text.length;
-      const mTitle = append(`（${numerals[k % 10]}）${m.title}。`);
-      const tasks: TaskNode[] = m.tasks.map((t) => ({ kind: 'task', text: t, span: append(t) }));
-      append('\n');
-      return {
-        kind: 'measure',
-        label: `（${numerals[k % 10]}）`,
-        title: m.title,
-        span: [measureStart, text.length],
-        titleSpan: mTitle,
+  const areas = outline.map((spec, a) => {
+    const areaStart = out.offset;
+    const label = `${numerals[a % 10]}、`;
+    const titleSpan = out.append(`${label}${spec.title}\n`);
+    const measures = (spec.measures ?? []).map((m, k) => {
+      const measureStart = out.offset;
+      const measureLabel = `（${numerals[k % 10]}）`;
+      const measureTitleSpan = out.append(`${measureLabel}${m.title}。`);
+      const tasks = m.tasks.map((t) => out.task(t));
+      out.append('\n');
+      return out.measure(
+        measureStart,
+        { label: measureLabel, title: m.title, titleSpan: measureTitleSpan },
         tasks,
-      };
+      );
     });
-    const tasks: TaskNode[] = (spec.tasks ?? []).map((t) => ({ kind: 'task', text: t, span: append(t) }));
-    append('\n');
-    return {
-      kind: 'area',
-      label: `${numerals[a % 10]}、`,
-      title: spec.title,
-      span: [areaStart, text.length],
-      titleSpan,
-      measures,
-      tasks,
-    };
+    const tasks = (spec.tasks ?? []).map((t) => out.task(t));
+    out.append('\n');
+    return out.area(areaStart, { label, title: spec.title, titleSpan }, measures, tasks);
   });
-  const section: SectionNode = {
-    kind: 'tasks',
-    title: '政府工作任务',
-    span: [sectionStart, text.length],
-    areas,
-    paragraphs: [],
-  };
-  return { text, meta: { title, year, place: '北京市' }, sections: [section], areas };
+  return out.finish({ title, year, place: '北京市' }, '政府工作任务', areas);
 }
 
 /** A stand-in analysis for tests: a target when the sentence carries "<number>个", else none. */

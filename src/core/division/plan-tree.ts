@@ -1,4 +1,5 @@
-import type { AreaNode, MeasureNode, ReportTree, SectionNode, Span, TaskNode } from '../report-tree.js';
+import type { AreaNode, ReportTree, TaskNode } from '../report-tree.js';
+import { ReportTreeWriter } from '../report-tree-writer.js';
 import type { DivisionParse, DivisionRow } from './parse-division.js';
 
 /** Where a plan row's task sits in the tree built from the plan. */
@@ -25,12 +26,7 @@ function splitLabel(heading: string): { label?: string; title: string } {
  * every span points at its node's words.
  */
 export function divisionPlanTree(plan: DivisionParse): { tree: ReportTree; places: PlanTaskPlace[] } {
-  let text = `${plan.title}\n`;
-  const append = (s: string): Span => {
-    const start = text.length;
-    text += s;
-    return [start, text.length];
-  };
+  const out = new ReportTreeWriter(plan.title);
   const groups: {
     heading: string;
     measures: { heading: string; rows: DivisionRow[] }[];
@@ -53,57 +49,36 @@ export function divisionPlanTree(plan: DivisionParse): { tree: ReportTree; place
     } else group.rows.push(row);
   }
   const places: PlanTaskPlace[] = [];
-  const sectionStart = text.length;
   const taskOf = (row: DivisionRow): TaskNode => {
-    const node: TaskNode = { kind: 'task', text: row.text, span: append(`${row.seq ? `${row.seq}.` : ''}`) };
-    node.span = append(row.text);
-    append('\n');
+    if (row.seq) out.append(`${row.seq}.`);
+    const node = out.task(row.text);
+    out.append('\n');
     if (row.seq) node.label = `${row.seq}.`;
     return node;
   };
+  /** A heading line: its label and title, and the span of the whole line's words. */
+  const headingLine = (heading: string) => {
+    const written = { ...splitLabel(heading), titleSpan: out.append(heading) };
+    out.append('\n');
+    return written;
+  };
   const areas = groups.map((group, areaIndex): AreaNode => {
-    const areaStart = text.length;
-    const { label, title } = splitLabel(group.heading);
-    const titleSpan = append(group.heading);
-    append('\n');
+    const areaStart = out.offset;
+    const heading = headingLine(group.heading);
     const tasks = group.rows.map((row, taskIndex) => {
       places.push({ row, area: areaIndex, measure: -1, task: taskIndex });
       return taskOf(row);
     });
-    const measures = group.measures.map((measure, measureIndex): MeasureNode => {
-      const measureStart = text.length;
-      const split = splitLabel(measure.heading);
-      const measureTitleSpan = append(measure.heading);
-      append('\n');
+    const measures = group.measures.map((measure, measureIndex) => {
+      const measureStart = out.offset;
+      const measureHeading = headingLine(measure.heading);
       const measureTasks = measure.rows.map((row, taskIndex) => {
         places.push({ row, area: areaIndex, measure: measureIndex, task: taskIndex });
         return taskOf(row);
       });
-      return {
-        kind: 'measure',
-        ...(split.label ? { label: split.label } : {}),
-        title: split.title,
-        span: [measureStart, text.length],
-        titleSpan: measureTitleSpan,
-        tasks: measureTasks,
-      };
+      return out.measure(measureStart, measureHeading, measureTasks);
     });
-    return {
-      kind: 'area',
-      ...(label ? { label } : {}),
-      title,
-      span: [areaStart, text.length],
-      titleSpan,
-      measures,
-      tasks,
-    };
+    return out.area(areaStart, heading, measures, tasks);
   });
-  const section: SectionNode = {
-    kind: 'tasks',
-    title: '重点任务',
-    span: [sectionStart, text.length],
-    areas,
-    paragraphs: [],
-  };
-  return { tree: { text, meta: { title: plan.title, year: plan.year }, sections: [section], areas }, places };
+  return { tree: out.finish({ title: plan.title, year: plan.year }, '重点任务', areas), places };
 }
