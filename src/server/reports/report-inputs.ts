@@ -134,21 +134,31 @@ async function advance(
     0,
   );
   const readWhole = taskIds.length > readWholeAbove(taskCount);
-  const status = new Map<boolean, TaskStatusInputs>();
-  for (const [approvedOnly, inputs] of kept.status) {
-    status.set(
-      approvedOnly,
-      readWhole
-        ? await listTaskStatusInputs(db, reportId, undefined, { approvedOnly })
-        : replaceTasks(inputs, taskIds, await listTaskStatusInputs(db, reportId, taskIds, { approvedOnly })),
-    );
-  }
-  let approved: Map<number, ApprovedReport[]> | undefined;
-  if (kept.approved) {
-    approved = readWhole
-      ? await listApprovedReports(db, reportId)
-      : replaceEntries(kept.approved, taskIds, await listApprovedReports(db, reportId, taskIds));
-  }
+  // The parts are read at once (on PostgreSQL over several pooled connections: one round trip's
+  // wait instead of one per part).
+  const [status, approved] = await Promise.all([
+    Promise.all(
+      [...kept.status].map(
+        async ([approvedOnly, inputs]) =>
+          [
+            approvedOnly,
+            readWhole
+              ? await listTaskStatusInputs(db, reportId, undefined, { approvedOnly })
+              : replaceTasks(
+                  inputs,
+                  taskIds,
+                  await listTaskStatusInputs(db, reportId, taskIds, { approvedOnly }),
+                ),
+          ] as const,
+      ),
+    ).then((parts) => new Map<boolean, TaskStatusInputs>(parts)),
+    kept.approved &&
+      (readWhole
+        ? listApprovedReports(db, reportId)
+        : listApprovedReports(db, reportId, taskIds).then((changed) =>
+            replaceEntries(kept.approved!, taskIds, changed),
+          )),
+  ]);
   return { counter, base: kept.base, status, ...(approved ? { approved } : {}) };
 }
 

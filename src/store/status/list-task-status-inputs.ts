@@ -122,6 +122,10 @@ export async function listTaskStatusInputs(
     .orderBy('a.role', 'desc')
     .orderBy('a.id');
   if (nodeIds) assignmentQuery = assignmentQuery.where('a.node_id', 'in', nodeIds);
+  // The progress rows are asked for at once with the assignments (on PostgreSQL over another
+  // pooled connection); they are matched to the lead units once both are in.
+  const progressRowsRead = progressRowsOf(db, reportId, nodeIds, options);
+  progressRowsRead.catch(() => {}); // awaited below; a failure of the assignments comes first
   const assignmentRows = await assignmentQuery.execute();
   const assignments = new Map<number, TaskAssignmentInfo[]>();
   for (const row of assignmentRows) {
@@ -140,26 +144,7 @@ export async function listTaskStatusInputs(
     assignments.set(row.node_id, list);
   }
 
-  let progressQuery = db
-    .selectFrom('progress_reports as p')
-    .innerJoin('reporting_periods as rp', 'rp.id', 'p.period_id')
-    .select([
-      'p.id',
-      'p.node_id',
-      'p.unit_id',
-      'p.period_id',
-      'rp.label',
-      'rp.ends_on',
-      'p.status',
-      'p.percent',
-    ])
-    .where('rp.report_id', '=', reportId)
-    .where('p.status', 'in', options.approvedOnly ? ['approved'] : ['submitted', 'approved'])
-    .orderBy('p.node_id')
-    .orderBy('rp.ends_on', 'desc')
-    .orderBy('p.id', 'desc');
-  if (nodeIds) progressQuery = progressQuery.where('p.node_id', 'in', nodeIds);
-  const progressRows = await progressQuery.execute();
+  const progressRows = await progressRowsRead;
   const progress = new Map<number, CountedProgress>();
   for (const row of progressRows) {
     const leads = (assignments.get(row.node_id) ?? []).filter((a) => a.role === 'lead').map((a) => a.unitId);
@@ -188,4 +173,33 @@ export async function listTaskStatusInputs(
     for (const v of values) byReport.get(v.progress_report_id)?.values.set(v.target_id, v.value);
   }
   return { assignments, progress };
+}
+
+/** The submitted or approved (approved only) progress reports of the report's tasks, newest first per task. */
+function progressRowsOf(
+  db: Kysely<Database>,
+  reportId: number,
+  nodeIds: readonly number[] | undefined,
+  options: TaskStatusInputsOptions,
+) {
+  let progressQuery = db
+    .selectFrom('progress_reports as p')
+    .innerJoin('reporting_periods as rp', 'rp.id', 'p.period_id')
+    .select([
+      'p.id',
+      'p.node_id',
+      'p.unit_id',
+      'p.period_id',
+      'rp.label',
+      'rp.ends_on',
+      'p.status',
+      'p.percent',
+    ])
+    .where('rp.report_id', '=', reportId)
+    .where('p.status', 'in', options.approvedOnly ? ['approved'] : ['submitted', 'approved'])
+    .orderBy('p.node_id')
+    .orderBy('rp.ends_on', 'desc')
+    .orderBy('p.id', 'desc');
+  if (nodeIds) progressQuery = progressQuery.where('p.node_id', 'in', nodeIds);
+  return progressQuery.execute();
 }
