@@ -35,6 +35,15 @@ describe('parseReport on hostile text', () => {
     expect(tree.areas[0]?.tasks.length).toBe(68_001);
   });
 
+  it('handles a paragraph of 40,000 short sentences, each with a body, none a topic', () => {
+    // Each short sentence is weighed against the text up to the next topic without copying it.
+    const paragraph =
+      '（一）扩大内需。导语，说明。' + '甲乙丙丁。推进一项工作，完成二项任务。'.repeat(40_000);
+    const tree = parseReport(`三、政府工作任务\n${paragraph}`);
+    expect(tree.areas[0]?.measures).toEqual([]);
+    expect(tree.areas[0]?.tasks.length).toBe(80_001);
+  });
+
   it('handles 50,000 heading-like lines and terminator runs', () => {
     const headings = Array.from({ length: 50_000 }, (_, i) => (i % 2 ? '一、' : '（一）重点。')).join('\n');
     expect(() => parseReport(headings)).not.toThrow();

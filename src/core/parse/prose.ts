@@ -101,9 +101,11 @@ function isInlineTopic(text: string, span: Span): boolean {
 }
 
 /** Whether the sentences between a topic and the next short sentence make a body of its own. */
-function isBody(body: readonly Span[]): boolean {
-  const characters = body.reduce((total, span) => total + span[1] - span[0], 0);
-  return body.length >= MIN_BODY_SENTENCES || characters >= MIN_BODY_CHARACTERS;
+function isBody(sentences: readonly Span[], from: number, to: number): boolean {
+  if (to - from >= MIN_BODY_SENTENCES) return true;
+  let characters = 0;
+  for (let i = from; i < to; i++) characters += (sentences[i] as Span)[1] - (sentences[i] as Span)[0];
+  return characters >= MIN_BODY_CHARACTERS;
 }
 
 /** Share of a topic's words that must recur in its body (after its verb): one in ten. */
@@ -181,19 +183,19 @@ export function inlineMeasures(
   // that body holds two sentences or 100 characters and enough of its words recur there. The first
   // row right after a short lead needs no recurring words; one opening a paragraph with no lead
   // (`opensBody`) is a topic by its place.
-  const topics: number[] = [];
+  const backwards: number[] = [];
   let next = sentences.length;
   for (let i = picks.length - 1; i >= 0; i--) {
     const { index, score } = picks[i] as { index: number; score: number };
-    const body = sentences.slice(index + 1, next);
-    if (body.length === 0) continue;
+    if (next === index + 1) continue;
     const leading = i === 0 && index <= MAX_LEAD_SENTENCES;
     const placed = leading && opensBody && index === 0;
-    if (placed || ((leading || score >= MIN_COHESION) && isBody(body))) {
-      topics.unshift(index);
+    if (placed || ((leading || score >= MIN_COHESION) && isBody(sentences, index + 1, next))) {
+      backwards.push(index);
       next = index;
     }
   }
+  const topics = backwards.reverse();
   const first = topics[0];
   // Inline measures are a paragraph's structure: three or more of them, after a lead of at most two
   // sentences. A few short sentences deep inside a run of tasks are tasks themselves.
