@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DecodeOptions } from '../ingest/index.js';
-import { createUser } from '../store/accounts/manage-users.js';
-import { appendAuditEvent, SYSTEM_ACTOR } from '../store/audit/append-audit-event.js';
-import { dialectOf } from '../store/dialect-of.js';
+import { createFirstAdmin } from '../store/accounts/create-first-admin.js';
+import { SYSTEM_ACTOR } from '../store/audit/append-audit-event.js';
 import { importReport } from '../store/import-report.js';
+import { hasAnyReport } from '../store/reports/has-any-report.js';
+import { publishReport } from '../store/reports/publish-report.js';
+import { runAlone } from '../store/run-alone.js';
 import type { Database } from '../store/schema.js';
-import { writeTransaction } from '../store/write-transaction.js';
 import { generatePassword, hashPassword } from './auth/password.js';
 import { analyzeReportFile } from './imports/analyze-report-file.js';
 
@@ -35,28 +36,8 @@ export async function prepareFirstStart(
   decode: DecodeOptions = {},
 ): Promise<FirstStartResult> {
   const password = generatePassword();
-  const passwordHash = await hashPassword(password);
-  const admin = await writeTransaction(db, async (trx) => {
-    const existing = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst();
-    if (existing) return null;
-    const user = await createUser(trx, {
-      username: 'admin',
-      displayName: '督查室管理员',
-      passwordHash,
-      role: 'admin',
-      unitId: null,
-      mustChangePassword: true,
-    });
-    await appendAuditEvent(trx, {
-      actor: SYSTEM_ACTOR,
-      action: 'create',
-      entity: 'user',
-      entityId: user.id,
-      after: { username: user.username, role: user.role },
-    });
-    return { username: user.username, password };
-  });
-
+  const created = await createFirstAdmin(db, await hashPassword(password));
+  const admin = created ? { username: created.username, password } : null;
   const sampleReportId = loadSample ? await importSampleOnce(db, decode) : null;
   return { admin, sampleReportId };
 }
@@ -69,20 +50,11 @@ const SAMPLE_LOCK_KEY = 5_810_332;
  * the import run on one connection under an advisory lock, so instances starting together load it once.
  */
 async function importSampleOnce(pool: Kysely<Database>, decode: DecodeOptions): Promise<number | null> {
-  return pool.connection().execute(async (db) => {
-    const postgres = dialectOf(db) === 'postgres';
-    if (postgres) await sql`select pg_advisory_lock(${sql.lit(SAMPLE_LOCK_KEY)})`.execute(db);
-    try {
-      return await importSampleIfEmpty(db, decode);
-    } finally {
-      if (postgres) await sql`select pg_advisory_unlock(${sql.lit(SAMPLE_LOCK_KEY)})`.execute(db);
-    }
-  });
+  return runAlone(pool, SAMPLE_LOCK_KEY, (db) => importSampleIfEmpty(db, decode));
 }
 
 async function importSampleIfEmpty(db: Kysely<Database>, decode: DecodeOptions): Promise<number | null> {
-  const anyReport = await db.selectFrom('reports').select('id').limit(1).executeTakeFirst();
-  if (anyReport) return null;
+  if (await hasAnyReport(db)) return null;
   const bytes = new Uint8Array(await readFile(SAMPLE_REPORT));
   const analyzed = await analyzeReportFile(bytes, 'beijing-subcenter-2026-summary.md', decode);
   const imported = await importReport(db, {
@@ -93,16 +65,6 @@ async function importSampleIfEmpty(db: Kysely<Database>, decode: DecodeOptions):
     actor: SYSTEM_ACTOR,
   });
   // The sample is published so the first page shows it before anyone signs in.
-  await writeTransaction(db, async (trx) => {
-    const now = new Date().toISOString();
-    await trx.updateTable('reports').set({ published_at: now }).where('id', '=', imported.reportId).execute();
-    await appendAuditEvent(trx, {
-      actor: SYSTEM_ACTOR,
-      action: 'publish',
-      entity: 'report',
-      entityId: imported.reportId,
-      after: { publishedAt: now },
-    });
-  });
+  await publishReport(db, imported.reportId, SYSTEM_ACTOR);
   return imported.reportId;
 }

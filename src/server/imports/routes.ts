@@ -1,13 +1,13 @@
 import { badInput, LuoshiError, notFound } from '../../core/errors.js';
 import type { ReportTree, TaskNode } from '../../core/report-tree.js';
-import { appendAuditEvent } from '../../store/audit/append-audit-event.js';
 import { loadBlob } from '../../store/blobs/load-blob.js';
 import { storeBlob } from '../../store/blobs/store-blob.js';
 import { importReport } from '../../store/import-report.js';
 import { commitMerge } from '../../store/merge/commit-merge.js';
 import { previewMerge } from '../../store/merge/preview-merge.js';
-import { writeTransaction } from '../../store/write-transaction.js';
-import { actorOf, requireRole } from '../auth/roles.js';
+import { findReportOfUpload } from '../../store/reports/find-report-of-upload.js';
+import { publishReport } from '../../store/reports/publish-report.js';
+import { actorOf, requireUser } from '../auth/roles.js';
 import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
 import { findVisibleReport } from '../reports/find-visible-report.js';
@@ -100,7 +100,7 @@ export const importRoutes: RouteModule = (app, context) => {
       },
     },
     async (request) => {
-      const user = requireRole(request, 'admin');
+      const user = requireUser(request);
       const upload = await readUpload(request, context.config.MAX_UPLOAD_MB);
       // Re-importing into a report: only one of the office's own organisation (else 404).
       if (request.query.reportId !== undefined)
@@ -158,7 +158,7 @@ export const importRoutes: RouteModule = (app, context) => {
       },
     },
     async (request) => {
-      const user = requireRole(request, 'admin');
+      const user = requireUser(request);
       const bytes = await loadBlob(context.db, request.params.uploadId);
       if (!bytes) throw notFound(`Upload ${request.params.uploadId}`, '上传的文件');
       const fileName = safeFileName(request.body.fileName);
@@ -166,22 +166,19 @@ export const importRoutes: RouteModule = (app, context) => {
         maxBytes: context.config.MAX_UPLOAD_MB * 1024 * 1024,
       });
       // The same file may be another government's report too: only the office's own count.
-      const existing = await context.db
-        .selectFrom('report_revisions as v')
-        .innerJoin('reports as r', 'r.id', 'v.report_id')
-        .select('v.report_id')
-        .where('v.source_sha256', '=', request.params.uploadId)
-        .where('r.organisation_id', '=', user.organisationId ?? -1)
-        .executeTakeFirst();
-      if (existing && (request.body.reportId === undefined || existing.report_id === request.body.reportId)) {
+      const existing = await findReportOfUpload(context.db, request.params.uploadId, user.organisationId);
+      if (
+        existing !== undefined &&
+        (request.body.reportId === undefined || existing === request.body.reportId)
+      ) {
         throw new LuoshiError(
           'already_imported',
           409,
           {
-            en: `This file is already report ${existing.report_id}`,
-            zh: `该文件已导入为报告 ${existing.report_id}`,
+            en: `This file is already report ${existing}`,
+            zh: `该文件已导入为报告 ${existing}`,
           },
-          { reportId: existing.report_id },
+          { reportId: existing },
         );
       }
       const targetEdits = request.body.targetEdits ?? [];
@@ -221,21 +218,7 @@ export const importRoutes: RouteModule = (app, context) => {
         result = { reportId: imported.reportId, revisionId: imported.revisionId, merged: false };
       }
       if (request.body.publish) {
-        await writeTransaction(context.db, async (trx) => {
-          const now = new Date().toISOString();
-          await trx
-            .updateTable('reports')
-            .set({ published_at: now })
-            .where('id', '=', result.reportId)
-            .execute();
-          await appendAuditEvent(trx, {
-            actor: actorOf(user),
-            action: 'publish',
-            entity: 'report',
-            entityId: result.reportId,
-            after: { publishedAt: now },
-          });
-        });
+        await publishReport(context.db, result.reportId, actorOf(user));
       }
       return result;
     },

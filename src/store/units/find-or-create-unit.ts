@@ -4,8 +4,8 @@ import { withoutInvisibleCharacters } from '../../core/invisible-characters.js';
 import type { Actor } from '../audit/append-audit-event.js';
 import { organisationOrRoot } from '../organisations/find-root-organisation.js';
 import type { Database } from '../schema.js';
-import { findOrCreateUnits } from './create-unit.js';
 import { writeTransaction } from '../write-transaction.js';
+import { findOrCreateUnits } from './create-unit.js';
 
 /**
  * The id of the unit of the organisation (default the root) with this name or short name,
