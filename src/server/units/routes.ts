@@ -14,6 +14,8 @@ export function presentUnit(unit: Unit) {
     parentId: unit.parent_id,
     archived: unit.archived === 1,
     version: unit.version,
+    /** The subordinate government the unit stands for (上级交办 goes there), else null. */
+    representsOrganisationId: unit.represents_organisation_id ?? null,
   };
 }
 

@@ -9,6 +9,11 @@ export const unitSchema = z
     parentId: z.number().int().nullable(),
     archived: z.boolean(),
     version: z.number().int(),
+    representsOrganisationId: z
+      .number()
+      .int()
+      .nullable()
+      .describe('The subordinate government this unit stands for (its tasks are handed down there)'),
   })
   .meta({ id: 'Unit' });
 

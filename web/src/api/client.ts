@@ -24,6 +24,9 @@ import type {
   CreateUnitBody,
   CreateUserBody,
   Dashboard,
+  DecomposeBody,
+  DecomposeResult,
+  Decomposition,
   ErrorBody,
   Id,
   ImportPreview,
@@ -33,8 +36,11 @@ import type {
   ProgressReport,
   ReportDetail,
   ReportSummary,
+  ReportUp,
+  SaveReportUpBody,
   SaveProgressBody,
   Session,
+  SuperiorTask,
   TaskComment,
   TaskDetail,
   TaskFlag,
@@ -407,4 +413,69 @@ export function importDivisionPlan(reportId: Id, file: File): Promise<DivisionIm
   const form = new FormData();
   form.append('file', file);
   return request<DivisionImportResult>('POST', `/api/reports/${enc(reportId)}/division.xlsx`, form);
+}
+
+/** GET /api/superior-tasks — 上级交办: the superior tasks handed down to the user's organisation. */
+export async function listSuperiorTasks(): Promise<SuperiorTask[]> {
+  return (await request<{ superiorTasks: SuperiorTask[] }>('GET', '/api/superior-tasks')).superiorTasks;
+}
+
+/** POST /api/superior-tasks/:id/accept — 接收 (office), optionally with the reference number. */
+export function acceptSuperiorTask(
+  task: SuperiorTask,
+  referenceNumber: string | null,
+): Promise<SuperiorTask> {
+  return request<SuperiorTask>('POST', `/api/superior-tasks/${enc(task.id)}/accept`, {
+    version: task.version,
+    ...(referenceNumber === null ? {} : { referenceNumber }),
+  });
+}
+
+/** PATCH /api/superior-tasks/:id — edit the reference number (office). */
+export function setSuperiorTaskReference(
+  task: SuperiorTask,
+  referenceNumber: string | null,
+): Promise<SuperiorTask> {
+  return request<SuperiorTask>('PATCH', `/api/superior-tasks/${enc(task.id)}`, {
+    version: task.version,
+    referenceNumber,
+  });
+}
+
+/** POST /api/superior-tasks/:id/links — 关联 to own tasks (office). */
+export function linkSuperiorTask(id: Id, taskIds: number[]): Promise<SuperiorTask> {
+  return request<SuperiorTask>('POST', `/api/superior-tasks/${enc(id)}/links`, { taskIds });
+}
+
+/** POST /api/superior-tasks/:id/decompose — 分解 into new own tasks (office). */
+export function decomposeSuperiorTask(id: Id, body: DecomposeBody): Promise<DecomposeResult> {
+  return request<DecomposeResult>('POST', `/api/superior-tasks/${enc(id)}/decompose`, body);
+}
+
+/** GET /api/superior-tasks/:id/periods/:periodId/report-up — 向上报送: draft and saved report. */
+export function getReportUp(id: Id, periodId: Id): Promise<ReportUp> {
+  return request<ReportUp>('GET', `/api/superior-tasks/${enc(id)}/periods/${enc(periodId)}/report-up`);
+}
+
+/** PUT …/report-up — save the report up as a draft (office). */
+export function saveReportUp(id: Id, periodId: Id, body: SaveReportUpBody): Promise<ProgressReport> {
+  return request<ProgressReport>(
+    'PUT',
+    `/api/superior-tasks/${enc(id)}/periods/${enc(periodId)}/report-up`,
+    body,
+  );
+}
+
+/** POST …/report-up/submit — submit the saved report up to the superior (office). */
+export function submitReportUp(id: Id, periodId: Id, version: number): Promise<ProgressReport> {
+  return request<ProgressReport>(
+    'POST',
+    `/api/superior-tasks/${enc(id)}/periods/${enc(periodId)}/report-up/submit`,
+    { version },
+  );
+}
+
+/** GET /api/organisations/:id/decomposition — a subordinate's decomposition of our tasks (read-only). */
+export function getDecomposition(organisationId: Id): Promise<Decomposition> {
+  return request<Decomposition>('GET', `/api/organisations/${enc(organisationId)}/decomposition`);
 }

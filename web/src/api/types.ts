@@ -12,6 +12,14 @@ import type {
   commitResultSchema,
   importPreviewSchema,
 } from '../../../src/server/imports/schema.js';
+import type {
+  decomposeResultSchema,
+  decomposeSuperiorTaskBodySchema,
+  decompositionSchema,
+  reportUpSchema,
+  saveReportUpBodySchema,
+  superiorTaskSchema,
+} from '../../../src/server/cascade/schema.js';
 import type { commentSchema, flagSchema } from '../../../src/server/leaders/schema.js';
 import type { inboxSchema, notificationSchema } from '../../../src/server/notifications/schema.js';
 import type { createPeriodBodySchema, periodSchema } from '../../../src/server/periods/schema.js';
@@ -138,3 +146,13 @@ export type InboxNotification = z.infer<typeof notificationSchema>;
 
 /** GET /api/notifications */
 export type NotificationInbox = z.infer<typeof inboxSchema>;
+
+/** 上级交办任务 — a superior's task handed down to the user's organisation (GET /api/superior-tasks). */
+export type SuperiorTask = z.infer<typeof superiorTaskSchema>;
+export type DecomposeBody = z.infer<typeof decomposeSuperiorTaskBodySchema>;
+export type DecomposeResult = z.infer<typeof decomposeResultSchema>;
+/** 向上报送 — the consolidated draft and the saved report up for one superior period. */
+export type ReportUp = z.infer<typeof reportUpSchema>;
+export type SaveReportUpBody = z.infer<typeof saveReportUpBodySchema>;
+/** A subordinate's decomposition of the superior's tasks (read-only). */
+export type Decomposition = z.infer<typeof decompositionSchema>;
