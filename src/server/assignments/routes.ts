@@ -41,7 +41,7 @@ export const assignmentRoutes: RouteModule = (app, context) => {
     {
       schema: {
         tags: ['assignments'],
-        summary: 'Assign a task to a unit (office)',
+        summary: 'Assign a task to a unit as 牵头单位 or 配合单位 (office)',
         params: taskIdParamsSchema,
         body: assignBodySchema,
         response: { 200: assignmentRowSchema, ...errorResponses },
@@ -70,7 +70,8 @@ export const assignmentRoutes: RouteModule = (app, context) => {
     {
       schema: {
         tags: ['assignments'],
-        summary: 'Change or remove an assignment (office; send the version you read)',
+        summary:
+          'Change or remove an assignment: 牵头领导, 完成时限, 形象进度 (office; send the version you read)',
         params: assignmentIdParamsSchema,
         body: updateAssignmentBodySchema,
         response: { 200: assignmentRowSchema, ...errorResponses },
@@ -95,7 +96,7 @@ export const assignmentRoutes: RouteModule = (app, context) => {
     {
       schema: {
         tags: ['assignments'],
-        summary: 'Assign many tasks at once: all are made, or none and the failing item is named (office)',
+        summary: '分工 of many tasks at once: all are made, or none and the failing item is named (office)',
         params: taskIdParamsSchema,
         body: bulkAssignBodySchema,
         response: { 200: bulkAssignResultSchema, ...errorResponses },

@@ -62,7 +62,7 @@ export const attachmentRoutes: RouteModule = (app, context) => {
     {
       schema: {
         tags: ['progress'],
-        summary: "Attach an evidence file to your unit's draft (pdf, images, Office files, txt)",
+        summary: "Attach a 佐证材料 file to your unit's draft (pdf, images, Office files, txt)",
         consumes: ['multipart/form-data'],
         params: progressIdParamsSchema,
         response: { 200: attachmentSchema, ...errorResponses, 413: errorResponses[400] },
@@ -90,7 +90,7 @@ export const attachmentRoutes: RouteModule = (app, context) => {
     {
       schema: {
         tags: ['progress'],
-        summary: "A progress report's evidence files",
+        summary: "A 进展报告's 佐证材料 files",
         params: progressIdParamsSchema,
         response: { 200: attachmentListSchema, ...errorResponses },
       },
@@ -113,7 +113,7 @@ export const attachmentRoutes: RouteModule = (app, context) => {
     {
       schema: {
         tags: ['progress'],
-        summary: 'Download an evidence file',
+        summary: 'Download a 佐证材料 file',
         params: attachmentIdParamsSchema,
       },
     },
@@ -139,7 +139,7 @@ export const attachmentRoutes: RouteModule = (app, context) => {
     {
       schema: {
         tags: ['progress'],
-        summary: "Remove an evidence file from your unit's draft or returned report (unit)",
+        summary: "Remove a 佐证材料 file from your unit's draft or returned report (unit)",
         params: attachmentIdParamsSchema,
         response: { 200: attachmentSchema, ...errorResponses },
       },

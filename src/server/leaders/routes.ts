@@ -31,7 +31,7 @@ export const leaderRoutes: RouteModule = (app, context) => {
     {
       schema: {
         tags: ['tasks'],
-        summary: "A task's comments and leaders' instructions",
+        summary: "A task's 评论 and 领导批示",
         params: taskIdParamsSchema,
         response: { 200: z.object({ comments: z.array(commentSchema) }), ...errorResponses },
       },
@@ -115,7 +115,7 @@ export const leaderRoutes: RouteModule = (app, context) => {
     {
       schema: {
         tags: ['tasks'],
-        summary: 'Flag a task to watch (leader)',
+        summary: 'Flag a task to watch: 领导关注 (leader)',
         params: taskIdParamsSchema,
         body: z.object({ note: z.string().trim().max(1000).optional() }),
         response: { 200: flagSchema, ...errorResponses },
@@ -139,7 +139,7 @@ export const leaderRoutes: RouteModule = (app, context) => {
     {
       schema: {
         tags: ['tasks'],
-        summary: 'Clear your flag on a task (leader)',
+        summary: 'Clear your 领导关注 flag on a task (leader)',
         params: taskIdParamsSchema,
         response: { 200: z.object({ cleared: z.number().int() }), ...errorResponses },
       },

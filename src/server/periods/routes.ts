@@ -67,7 +67,7 @@ export const periodRoutes: RouteModule = (app, context) => {
     {
       schema: {
         tags: ['periods'],
-        summary: 'Reporting periods of a report',
+        summary: '报送周期 of a report',
         params: reportIdParamsSchema,
         response: { 200: periodListSchema, ...errorResponses },
       },
@@ -85,7 +85,7 @@ export const periodRoutes: RouteModule = (app, context) => {
     {
       schema: {
         tags: ['periods'],
-        summary: 'Create a monthly or quarterly reporting period (office)',
+        summary: 'Create a monthly or quarterly 报送周期 (office)',
         params: reportIdParamsSchema,
         body: createPeriodBodySchema,
         response: { 200: periodSchema, ...errorResponses },
@@ -114,8 +114,8 @@ export const periodRoutes: RouteModule = (app, context) => {
           tags: ['periods'],
           summary:
             status === 'open'
-              ? 'Open a period for reporting and notify the units (office)'
-              : 'Close a period (office)',
+              ? 'Open a 报送周期 for reporting and notify the units (office)'
+              : 'Close a 报送周期 (office)',
           params: periodIdParamsSchema,
           body: versionBodySchema,
           response: { 200: periodSchema, ...errorResponses },

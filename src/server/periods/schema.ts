@@ -15,6 +15,9 @@ export const periodSchema = z
     closedAt: z.string().nullable(),
     version: z.number().int(),
   })
+  .describe(
+    '报送周期 (reporting period): the month or quarter units report progress for; the office opens and closes it, and its 报送截止 (dueOn) is the day reports are due',
+  )
   .meta({ id: 'ReportingPeriod' });
 
 export const periodListSchema = z.object({ periods: z.array(periodSchema) });

@@ -54,7 +54,7 @@ export const progressRoutes: RouteModule = (app, context) => {
     {
       schema: {
         tags: ['progress'],
-        summary: "A period's progress reports that you may see",
+        summary: "A 报送周期's 进展报告 that you may see",
         params: periodIdParamsSchema,
         response: { 200: progressListSchema, ...errorResponses },
       },
@@ -80,7 +80,7 @@ export const progressRoutes: RouteModule = (app, context) => {
     {
       schema: {
         tags: ['progress'],
-        summary: "Create or edit your unit's draft for a task in a period (reporter, unit head)",
+        summary: "Create or edit your unit's 进展报告 (草稿) for a task in a period (承办人, 单位负责人)",
         params: periodTaskParamsSchema,
         body: saveProgressBodySchema,
         response: { 200: progressReportSchema, ...errorResponses },
@@ -122,7 +122,7 @@ export const progressRoutes: RouteModule = (app, context) => {
     {
       schema: {
         tags: ['progress'],
-        summary: 'One progress report',
+        summary: 'One 进展报告',
         params: progressIdParamsSchema,
         response: { 200: progressReportSchema, ...errorResponses },
       },
@@ -135,7 +135,7 @@ export const progressRoutes: RouteModule = (app, context) => {
     {
       schema: {
         tags: ['progress'],
-        summary: "Submit your unit's report to the office (unit head)",
+        summary: "Submit (报送) your unit's 进展报告 to the 督查室 (单位负责人)",
         params: progressIdParamsSchema,
         body: reviewBodySchema,
         response: { 200: progressReportSchema, ...errorResponses },
@@ -160,7 +160,7 @@ export const progressRoutes: RouteModule = (app, context) => {
     {
       schema: {
         tags: ['progress'],
-        summary: 'Approve a submitted report (office)',
+        summary: 'Approve (审核通过) a submitted 进展报告 (督查室)',
         params: progressIdParamsSchema,
         body: reviewBodySchema,
         response: { 200: progressReportSchema, ...errorResponses },
@@ -184,7 +184,7 @@ export const progressRoutes: RouteModule = (app, context) => {
     {
       schema: {
         tags: ['progress'],
-        summary: 'Return a submitted report to its unit with a reason (office)',
+        summary: 'Return (退回) a submitted 进展报告 to its unit with a 退回理由 (督查室)',
         params: progressIdParamsSchema,
         body: returnBodySchema,
         response: { 200: progressReportSchema, ...errorResponses },
@@ -217,7 +217,7 @@ export const progressRoutes: RouteModule = (app, context) => {
     {
       schema: {
         tags: ['progress'],
-        summary: "Every unit's part of a task in a period, for the lead unit to consolidate",
+        summary: "Every unit's part of a task in a period, for the 牵头单位 to consolidate (汇总)",
         params: periodTaskParamsSchema,
         response: { 200: consolidationSchema, ...errorResponses },
       },

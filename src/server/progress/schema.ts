@@ -27,6 +27,9 @@ export const progressReportSchema = z
     updatedAt: z.string(),
     version: z.number().int(),
   })
+  .describe(
+    "进展报告 (progress report): one unit's report on one task for one period — values, 工作进展, 存在问题, 下一步计划; 草稿 → 已报送 → 审核通过, or 已退回 to the unit",
+  )
   .meta({ id: 'ProgressReport' });
 
 export const progressListSchema = z.object({ progress: z.array(progressReportSchema) });

@@ -76,6 +76,9 @@ export const ledgerPageSchema = z
     tasks: z.array(ledgerRowSchema),
     facets: ledgerFacetsSchema.optional().describe('Sent when asked for with facets=1'),
   })
+  .describe(
+    "台账 (ledger): one page of a report's tasks with their units, 完成时限, latest progress and status, and the total",
+  )
   .meta({ id: 'LedgerPage' });
 
 /** One task of the ledger index: what the filters and sorts look at, and its encoded JSON. */

@@ -86,7 +86,7 @@ export const reportRoutes: RouteModule = (app, context) => {
     {
       schema: {
         tags: ['reports'],
-        summary: 'Reports (unit users and anonymous visitors see published ones only)',
+        summary: '政府工作报告 list (unit users and anonymous visitors see published ones only)',
         response: { 200: reportListSchema, ...errorResponses },
       },
     },
@@ -101,7 +101,7 @@ export const reportRoutes: RouteModule = (app, context) => {
       config: { sessionLookup: 'route' },
       schema: {
         tags: ['reports'],
-        summary: 'One report: areas → measures → tasks with targets, assignments and status',
+        summary: 'One 政府工作报告: 工作领域 → 举措 → tasks with 量化目标, 分工 and status',
         params: reportIdParamsSchema,
         querystring: reportViewQuerySchema,
         response: { 200: reportDetailSchema, ...errorResponses },
@@ -165,7 +165,7 @@ export const reportRoutes: RouteModule = (app, context) => {
       config: { sessionLookup: 'route' },
       schema: {
         tags: ['reports'],
-        summary: 'Roll-ups by area and lead unit, and the lagging tasks',
+        summary: '首页看板: 主要预期目标, roll-ups by 工作领域 and 牵头单位, and the lagging tasks',
         params: reportIdParamsSchema,
         querystring: reportViewQuerySchema,
         response: { 200: dashboardSchema, ...errorResponses },

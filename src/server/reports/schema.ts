@@ -30,7 +30,10 @@ export const progressClassSchema = z
   .enum(['not_started', 'behind', 'on_track', 'ahead', 'completed'])
   .describe('未启动 / 欠进度 / 达进度 / 超进度 / 已完成')
   .meta({ id: 'ProgressClass' });
-export const lightSchema = z.enum(['green', 'yellow', 'red']).meta({ id: 'Light' });
+export const lightSchema = z
+  .enum(['green', 'yellow', 'red'])
+  .describe('预警灯 (light): green, yellow or red from how far 完成率 trails 序时进度')
+  .meta({ id: 'Light' });
 export const escalationSchema = z
   .enum(['none', 'blue', 'yellow', 'red'])
   .describe('督办单: blue = deadline near, yellow = behind, red = overdue or far behind')
@@ -67,6 +70,9 @@ export const taskStatusSchema = z
       .optional()
       .describe('For a 主要预期目标 judged by value: 达标 / 接近目标 / 未达目标'),
   })
+  .describe(
+    "A task's status as of a date: 完成率 against 序时进度, its class, 预警灯 and 督办单, judged against its 完成时限",
+  )
   .meta({ id: 'TaskStatus' });
 
 /** A roll-up over tasks (a measure, an area, a unit, the whole report). */
@@ -99,6 +105,7 @@ export const targetSchema = z
     achieved: z.number().nullable().describe('Latest value reported (submitted or approved), if any'),
     completion: z.number().nullable(),
   })
+  .describe('量化目标 (target): a figure a task commits to — value, unit, comparator, increment or level')
   .meta({ id: 'Target' });
 
 export const milestoneSchema = z
@@ -113,6 +120,7 @@ export const milestoneSchema = z
     title: z.string().max(500).optional(),
     done: z.boolean().optional(),
   })
+  .describe('形象进度 (milestone): a dated intermediate step of a task with the share expected by then')
   .meta({ id: 'Milestone' });
 
 export const assignmentSchema = z
@@ -158,6 +166,7 @@ export const measureSchema = z
     status: rollUpSchema,
     tasks: z.array(taskSummarySchema),
   })
+  .describe('举措 (measure): a group of tasks under a 工作领域')
   .meta({ id: 'Measure' });
 
 export const areaSchema = z
@@ -170,6 +179,9 @@ export const areaSchema = z
     tasks: z.array(taskSummarySchema).describe('Tasks directly under the area'),
     indicators: z.boolean().optional().describe('The block of 主要预期目标, listed first'),
   })
+  .describe(
+    '工作领域 (work area): a numbered part of the tasks section with its 举措 and tasks; the block of 主要预期目标 comes first, marked indicators',
+  )
   .meta({ id: 'Area' });
 
 export const reportSummarySchema = z
@@ -217,6 +229,9 @@ export const reportDetailSchema = z
     status: rollUpSchema,
     areas: z.array(areaSchema),
   })
+  .describe(
+    '政府工作报告 (report) with its tree: 工作领域 → 举措 → tasks, each with its 量化目标, 分工 and status',
+  )
   .meta({ id: 'ReportDetail' });
 
 export const laggingTaskSchema = z
@@ -249,6 +264,9 @@ export const indicatorRowSchema = z
     periodLabel: z.string().nullable(),
     status: taskStatusSchema,
   })
+  .describe(
+    'One 主要预期目标 (headline indicator) of the year: its clause, its targets with the reported figure, its 牵头单位 and verdict',
+  )
   .meta({ id: 'IndicatorRow' });
 
 /** GET /api/reports/:id/dashboard — roll-ups by area and unit, and the lagging list. */

@@ -17,7 +17,7 @@ export const taskActivityRoutes: RouteModule = (app, context) => {
     {
       schema: {
         tags: ['tasks'],
-        summary: "A task's progress reports you may read: who, when, values, reasons, files",
+        summary: "A task's 进展报告 you may read: who, when, values, 退回理由, 佐证材料",
         params: taskIdParamsSchema,
         response: { 200: taskHistorySchema, ...errorResponses },
       },

@@ -58,7 +58,7 @@ export const taskRoutes: RouteModule = (app, context) => {
       config: { sessionLookup: 'route' },
       schema: {
         tags: ['tasks'],
-        summary: 'One task with targets, assignments, status and its area/measure (passage: /source)',
+        summary: 'One task with 量化目标, 分工, status and its 工作领域/举措 (passage: /source)',
         params: taskIdParamsSchema,
         querystring: atQuerySchema,
         response: { 200: taskDetailSchema, ...errorResponses },

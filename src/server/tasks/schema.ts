@@ -72,6 +72,9 @@ export const auditEntrySchema = z
     hash: z.string(),
     intact: z.boolean().describe('False when the stored event no longer matches its hash'),
   })
+  .describe(
+    'One change in the 审计记录 (audit trail): who changed what and when; the record is append-only and hash-chained',
+  )
   .meta({ id: 'AuditEntry' });
 
 /** GET /api/tasks/:id/audit — 审计记录 of one task, newest first. */

@@ -26,7 +26,7 @@ export const unitRoutes: RouteModule = (app, context) => {
     {
       schema: {
         tags: ['units'],
-        summary: "The units of the user's organisation",
+        summary: "The units (牵头单位, 配合单位) of the user's organisation",
         response: { 200: unitListSchema, ...errorResponses },
       },
     },

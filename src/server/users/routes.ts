@@ -49,7 +49,7 @@ export const userRoutes: RouteModule = (app, context) => {
     {
       schema: {
         tags: ['users'],
-        summary: 'Create an account with a one-time password (office)',
+        summary: 'Create an account with a 一次性密码 (office)',
         body: createUserBodySchema,
         response: { 200: createdUserSchema, ...errorResponses },
       },
@@ -77,7 +77,7 @@ export const userRoutes: RouteModule = (app, context) => {
     {
       schema: {
         tags: ['users'],
-        summary: 'Reset an account to a new one-time password, unlocking it (office)',
+        summary: 'Reset an account to a new 一次性密码, unlocking it (office)',
         params: userIdParamsSchema,
         response: { 200: passwordResetSchema, ...errorResponses },
       },
