@@ -6,6 +6,7 @@ import type { Assignment } from '../../store/schema.js';
 import { parseMilestones } from '../../store/status/list-task-status-inputs.js';
 import { listReportTaskIds } from '../../store/tasks/list-report-task-ids.js';
 import { actorOf, requireUser } from '../auth/roles.js';
+import { notifyHandedDown } from '../cascade/notify-subordinate-office.js';
 import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
 import { findVisibleReport } from '../reports/find-visible-report.js';
@@ -61,6 +62,7 @@ export const assignmentRoutes: RouteModule = (app, context) => {
         actor: actorOf(user),
         organisationId: user.organisationId,
       });
+      await notifyHandedDown(context, [row.id]);
       return presentAssignment(row);
     },
   );
@@ -140,6 +142,10 @@ export const assignmentRoutes: RouteModule = (app, context) => {
             organisationId: user.organisationId,
           })),
           actorOf(user),
+        );
+        await notifyHandedDown(
+          context,
+          rows.map((row) => row.id),
         );
         return { created: rows.length, assignments: rows.map(presentAssignment) };
       } catch (error) {

@@ -168,6 +168,19 @@ describe.each(DIALECTS)('cascade between governments on %s', (dialect) => {
       await cityAdmin.post(`/api/reports/${world.reportId}/periods`, { label: '2026-Q1', open: true }),
     );
 
+    // 通州's office is told; 顺义's is not.
+    const notices = async (client: TestClient) =>
+      ok<{ notifications: { kind: string; title: string; link: string | null }[] }>(
+        await client.get('/api/notifications'),
+      ).notifications;
+    expect((await notices(tz)).filter((n) => n.kind === 'superior_task')).toEqual([
+      expect.objectContaining({
+        title: `上级交办任务：${cityTask.text.slice(0, 30)}`,
+        link: '/superior-tasks',
+      }),
+    ]);
+    expect(await notices(sy)).toEqual([]);
+
     // 通州's office sees it in its inbox, with its source; 顺义's does not.
     const inbox = ok<{ superiorTasks: SuperiorTask[] }>(await tz.get('/api/superior-tasks'));
     expect(inbox.superiorTasks).toHaveLength(1);
@@ -364,6 +377,9 @@ describe.each(DIALECTS)('cascade between governments on %s', (dialect) => {
         reason: '请补充开工时间',
       }),
     );
+    expect((await notices(tz)).filter((n) => n.kind === 'report_returned')).toEqual([
+      expect.objectContaining({ link: `/superior-tasks/${received.id}` }),
+    ]);
     const fixed = ok<{ version: number }>(
       await tz.put(`/api/superior-tasks/${received.id}/periods/${cityPeriod.id}/report-up`, {
         version: returned.version,
@@ -404,12 +420,7 @@ describe.each(DIALECTS)('cascade between governments on %s', (dialect) => {
       await cityAdmin.get(`/api/organisations/${districtId}/decomposition`),
     );
     expect(
-      decomposition.superiorTasks.map((t) =>
-        t.links
-          .map((l) => l.units.map((u) => u.unitName))
-          .flat()
-          .sort(),
-      ),
+      decomposition.superiorTasks.map((t) => t.links.flatMap((l) => l.units.map((u) => u.unitName)).sort()),
     ).toEqual([['区住建委', '区教委']]);
     expect((await sy.get(`/api/organisations/${districtId}/decomposition`)).statusCode).toBe(404);
     expect((await tz.get(`/api/organisations/${cityOrganisationId}/decomposition`)).statusCode).toBe(404);

@@ -6,7 +6,9 @@ export const notificationSchema = z
     id: z.number().int(),
     kind: z
       .string()
-      .describe('period_opened | report_returned | deadline_near | overdue | period_due | instruction'),
+      .describe(
+        'period_opened | report_returned | deadline_near | overdue | period_due | instruction | superior_task',
+      ),
     title: z.string(),
     body: z.string(),
     /** The app path it is about, e.g. /tasks/12. */

@@ -3,6 +3,7 @@ import { listUnitUserIds } from '../../store/notifications/create-notifications.
 import { reviewProgressReport, submitProgressReport } from '../../store/progress/review-progress-report.js';
 import { saveProgressReport } from '../../store/progress/save-progress-report.js';
 import { actorOf, requireRole, requireUser, type SessionUser } from '../auth/roles.js';
+import { notifyReportUpReturned } from '../cascade/notify-subordinate-office.js';
 import type { AppContext, RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
 import { findPeriod } from '../periods/routes.js';
@@ -208,6 +209,7 @@ export const progressRoutes: RouteModule = (app, context) => {
         link: `/progress/${view.row.id}`,
         payload: { progressReportId: view.row.id, periodId: view.row.period_id },
       });
+      await notifyReportUpReturned(context, view.row, request.body.reason);
       return reload(context, view.row.id);
     },
   );

@@ -10,7 +10,9 @@ export type NotificationKind =
   | 'deadline_near'
   | 'overdue'
   | 'instruction'
-  | 'period_due';
+  | 'period_due'
+  /** A superior handed a task down to the user's organisation (上级交办). */
+  | 'superior_task';
 
 export interface NotificationInput {
   kind: NotificationKind;
