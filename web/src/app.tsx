@@ -33,12 +33,23 @@ const LoginPage = lazy(() => import('./pages/login-page.js').then((m) => ({ defa
 const PasswordPage = lazy(() =>
   import('./pages/password-page.js').then((m) => ({ default: m.PasswordPage })),
 );
+const SuperiorTasksPage = lazy(() =>
+  import('./pages/superior-tasks-page.js').then((m) => ({ default: m.SuperiorTasksPage })),
+);
+const ReportUpPage = lazy(() =>
+  import('./pages/report-up-page.js').then((m) => ({ default: m.ReportUpPage })),
+);
+const DecompositionPage = lazy(() =>
+  import('./pages/decomposition-page.js').then((m) => ({ default: m.DecompositionPage })),
+);
 const AssignmentsPage = lazy(() =>
   import('./pages/assignments-page.js').then((m) => ({ default: m.AssignmentsPage })),
 );
 
 /** The office's screens (督查室): other roles get a 无权访问 notice rather than forms. */
 const officeOnly = (page: ReactNode) => <RequireRole roles={['admin']}>{page}</RequireRole>;
+/** 上级交办 and the cascade views: the office acts, leaders read. */
+const officeAndLeaders = (page: ReactNode) => <RequireRole roles={['admin', 'leader']}>{page}</RequireRole>;
 /** A unit's report form: only its reporters and head fill it in. */
 const unitOnly = (page: ReactNode) => <RequireRole roles={['reporter', 'unit_head']}>{page}</RequireRole>;
 /** Pages of any signed-in user; visitors are sent to sign in and brought back. */
@@ -78,6 +89,12 @@ const router = createBrowserRouter([
               { path: 'periods', element: officeOnly(<PeriodsPage />) },
               { path: 'periods/:periodId/tasks/:taskId', element: unitOnly(<ProgressFormPage />) },
               { path: 'review', element: officeOnly(<ReviewPage />) },
+              { path: 'superior', element: officeAndLeaders(<SuperiorTasksPage />) },
+              { path: 'superior/:id/periods/:periodId', element: officeAndLeaders(<ReportUpPage />) },
+              {
+                path: 'organisations/:organisationId/decomposition',
+                element: officeAndLeaders(<DecompositionPage />),
+              },
               { path: 'login', element: <LoginPage /> },
               { path: 'account/password', element: <PasswordPage /> },
               { path: '*', element: <NotFoundPage /> },

@@ -3,12 +3,14 @@
  * type checker enforces. Placeholders are written `{name}` and filled by `t(key, { name })`.
  */
 import { accountEn, accountZh } from './account-messages.js';
+import { cascadeEn, cascadeZh } from './cascade-messages.js';
 import { officeEn, officeZh } from './office-messages.js';
 import { taskEn, taskZh } from './task-messages.js';
 import { workflowEn, workflowZh } from './workflow-messages.js';
 
 export const zh = {
   ...accountZh,
+  ...cascadeZh,
   ...workflowZh,
   ...officeZh,
   ...taskZh,
@@ -252,6 +254,7 @@ export type MessageKey = keyof typeof zh;
 export const en: Record<MessageKey, string> = {
   ...accountEn,
   ...workflowEn,
+  ...cascadeEn,
   ...officeEn,
   ...taskEn,
   'app.name': 'luoshi',

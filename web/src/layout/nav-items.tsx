@@ -4,6 +4,7 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   CloudUploadOutlined,
+  DeploymentUnitOutlined,
   DiffOutlined,
   EditOutlined,
   FileTextOutlined,
@@ -45,6 +46,12 @@ export const navItems: NavItem[] = [
     label: 'nav.review',
     icon: <AuditOutlined />,
     visible: isOffice,
+  },
+  {
+    path: '/superior',
+    label: 'nav.superior',
+    icon: <DeploymentUnitOutlined />,
+    visible: (user) => user?.role === 'admin' || user?.role === 'leader',
   },
   {
     path: '/import',

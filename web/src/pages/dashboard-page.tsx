@@ -1,7 +1,7 @@
 import { Empty, Skeleton } from 'antd';
 import { lazy, type ReactNode, Suspense, useId } from 'react';
 import { Link } from 'react-router';
-import { getDashboard } from '../api/client.js';
+import { getDashboard, listUnits } from '../api/client.js';
 import type { Dashboard, LaggingTask } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
 import { PageError, PageLoading } from '../components/page-state.js';
@@ -13,6 +13,7 @@ import { useI18n } from '../i18n/i18n.js';
 import { ledgerLink, lights, statusClasses } from '../report/ledger-filter.js';
 import { displayLabel } from '../report/tree-stats.js';
 import { useCurrentReport } from '../session/current-report.js';
+import { useSession } from '../session/session.js';
 import { IndicatorPanel } from './dashboard-indicators.js';
 
 // ECharts is the biggest library of the app: the charts load after the figures have rendered.
@@ -44,6 +45,16 @@ function DashboardView({ data, reportParam }: { data: Dashboard; reportParam: st
   const link = (narrow: Parameters<typeof ledgerLink>[1]) => ledgerLink(reportParam, narrow);
   const units = [...data.units].sort(
     (a, b) => (b.status.completion ?? -1) - (a.status.completion ?? -1) || b.status.total - a.status.total,
+  );
+  // A unit standing for a subordinate government (通州区政府) opens that government's decomposition
+  // of the tasks handed down to it: for the office and leaders, who may read it.
+  const { user } = useSession();
+  const seesDecomposition = user?.role === 'admin' || user?.role === 'leader';
+  const ownUnits = useApi(seesDecomposition ? 'units' : null, listUnits);
+  const represented = new Map(
+    (ownUnits.data ?? []).flatMap((u) =>
+      u.representsOrganisationId === null ? [] : [[u.id, u.representsOrganisationId] as const],
+    ),
   );
 
   return (
@@ -175,6 +186,18 @@ function DashboardView({ data, reportParam }: { data: Dashboard; reportParam: st
                     <td>{index + 1}</td>
                     <td>
                       <Link to={link({ unit: unit.unitName })}>{unit.unitName}</Link>
+                      {represented.has(unit.unitId) ? (
+                        <>
+                          {' '}
+                          <Link
+                            to={`/organisations/${represented.get(unit.unitId)}/decomposition`}
+                            className="secondary"
+                            data-testid="unit-decomposition-link"
+                          >
+                            {t('decomposition.open')}
+                          </Link>
+                        </>
+                      ) : null}
                     </td>
                     <td>{percentText(unit.status.completion)}</td>
                     <td>
