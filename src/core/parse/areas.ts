@@ -243,13 +243,20 @@ function settleArea(walk: Walk): void {
 function settleBody(walk: Walk, area: AreaNode): void {
   const { text } = walk;
   settleClosing(text, area);
+  // A heading paragraph that holds the area's body: its sentences, and the inline measures among them.
+  const ownBody = area.preamble && walk.preambleInline === area ? area.preamble.span : undefined;
+  const bodySentences = ownBody ? splitSentences(text, ownBody[0], ownBody[1]) : [];
+  const headingInline = bodySentences.length >= 2 ? inlineMeasures(text, bodySentences) : undefined;
   const only = area.measures[0];
   if (
     area.measures.length === 1 &&
     only &&
     only.label === undefined &&
     !walk.topicLines.has(only) &&
-    area.tasks.length === 0
+    area.tasks.length === 0 &&
+    // When the heading paragraph holds measures of its own, the paragraph after it is not the
+    // area's whole body but a paragraph of its own (a 国防 paragraph closing the last area).
+    !headingInline
   ) {
     // The area's only paragraph: its inline topics are measures, else (unless a lead paragraph of
     // its own stands above it, which leaves it one measure) its sentences are tasks.
@@ -262,16 +269,14 @@ function settleBody(walk: Walk, area: AreaNode): void {
       area.tasks = sentenceTasks(text, only.span[0], only.span[1]);
     }
   }
-  if (!area.preamble || walk.preambleInline !== area) return;
-  const [start, end] = area.preamble.span;
-  const sentences = splitSentences(text, start, end);
-  if (area.measures.length > 0 && sentences.length < 2) return;
+  if (!ownBody) return;
+  const [start, end] = ownBody;
+  if (area.measures.length > 0 && bodySentences.length < 2) return;
   walk.inlineBody.add(area);
   // The heading paragraph holds the area: topics inside it are measures, before any paragraph's.
-  const inline = inlineMeasures(text, sentences);
-  if (inline) {
-    area.measures = [...inline.measures, ...area.measures];
-    const lead = inline.lead;
+  if (headingInline) {
+    area.measures = [...headingInline.measures, ...area.measures];
+    const lead = headingInline.lead;
     const leadEnd = lead[lead.length - 1];
     area.preamble = leadEnd
       ? { text: textOf(text, start, leadEnd[1]), span: [start, leadEnd[1]] }

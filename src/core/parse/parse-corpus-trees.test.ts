@@ -15,10 +15,12 @@ import { normalizeReportText, parseReport } from './index.js';
  */
 const KNOWN_GAPS: ReadonlyMap<string, string> = new Map([
   // Measures written as short topic sentences inside one paragraph ("更大力度提振消费。…"), without the
-  // bold type of the original. Three areas still need what the sentences mean: a short task whose
-  // words recur in the two sentences after it ("加强近岸海域综合治理。" under 强化污染防治攻坚, （七）),
-  // a short task ending in a generic word that recurs ("持续实施中医药振兴发展工程。", （九）), and a topic
-  // whose body is one sentence under 100 characters ("保持社会和谐稳定。", （十）).
+  // bold type of the original. Three areas still need what the sentences mean: a short task that
+  // continues the list before it, its generic words (综合治理) recurring in the two sentences after it
+  // ("加强近岸海域综合治理。", （七）); a topic whose words recur only later in its body, not in the two
+  // sentences right after it ("加快建设健康江苏。", （九）: 心理健康, 大健康); and a topic whose body is
+  // one sentence under 100 characters ("保持社会和谐稳定。", （十）), so the short task before it
+  // ("强化食品药品安全全链条监管。") is taken instead.
   ['provinces-2026/jiangsu-2026-work-report.txt', 'inline topic sentences not told from short tasks'],
 ]);
 

@@ -203,3 +203,37 @@ describe('a two-level tasks section', () => {
     ]);
   });
 });
+
+describe('a paragraph of other work after a last area written as one paragraph of inline topics', () => {
+  const tree = parse([
+    '各位代表：',
+    '一、2026年重点工作',
+    '（一）扩大内需。坚持把恢复和扩大消费摆在优先位置。',
+    '提振居民消费。开展消费品以旧换新行动，支持家电、家具和汽车更新，扩大汽车消费。举办夜间消费季。',
+    '（二）统筹发展和安全。坚持底线思维，提升本质安全水平。' +
+      '防范化解金融风险。稳妥处置中小金融机构风险，打击非法金融活动，守住不发生系统性金融风险的底线。' +
+      '完善金融风险监测预警机制。' +
+      '提高安全生产水平。开展安全生产治本攻坚行动，压实企业主体责任，加强重点行业安全监管。' +
+      '推进应急管理体系建设，提升安全生产水平。' +
+      '维护社会稳定大局。坚持和发展新时代“枫桥经验”，推进信访工作法治化，加强社会稳定风险排查化解。' +
+      '完善社会治安整体防控体系，维护社会稳定。',
+    '我们将全力支持国防和军队现代化建设，加强国防教育和国防动员。大力弘扬双拥优良传统，做好退役军人服务保障。',
+    '各位代表，我们将持续加强政府自身建设。',
+  ]);
+  const safety = tree.sections.find((section) => section.kind === 'tasks')?.areas ?? [];
+
+  it('keeps the inline topics of the heading paragraph as the measures', () => {
+    expect(titles(safety[1])).toEqual(['防范化解金融风险', '提高安全生产水平', '维护社会稳定大局']);
+    expect(safety[1]?.tasks).toEqual([]);
+  });
+
+  it('moves the 国防 paragraph to an unnumbered 其他工作 area with both its sentences as tasks', () => {
+    const other = safety[2];
+    expect(other?.title).toBe('其他工作');
+    expect(other?.unnumbered).toBe(true);
+    expect(allTasks(other)).toEqual([
+      '我们将全力支持国防和军队现代化建设，加强国防教育和国防动员',
+      '大力弘扬双拥优良传统，做好退役军人服务保障',
+    ]);
+  });
+});
