@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { badInput } from '../core/errors.js';
-import type { Database } from '../store/schema.js';
 import type { BulkRow } from '../store/bulk-insert.js';
+import type { Database } from '../store/schema.js';
 import { districtName } from './places-and-units.js';
 import type { Random } from './random.js';
 

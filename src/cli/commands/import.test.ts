@@ -40,6 +40,52 @@ describe.each(DIALECTS)('luoshi import on %s', (dialect) => {
     expect(report).toEqual({ title: '2025年北京市政府工作报告', year: 2025 });
   });
 
+  it('--organisation makes the named government the owner, under the root when new, and its issuer', async () => {
+    const file = corpusFile('national-2018-work-report.txt');
+    const owned = await runCli('import', file, '--organisation', '北京市通州区人民政府');
+    expect(owned.code, owned.stderr).toBe(0);
+    const plain = await runCli('import', corpusFile('raw/beijing-2025-work-report.docx'));
+    expect(plain.code, plain.stderr).toBe(0);
+    const rows = await cli.database.db
+      .selectFrom('reports as r')
+      .innerJoin('organisations as o', 'o.id', 'r.organisation_id')
+      .leftJoin('organisations as p', 'p.id', 'o.parent_id')
+      .select(['r.id', 'r.issuer', 'o.name as owner', 'o.parent_id', 'p.name as superior'])
+      .where('r.id', 'in', [Number(owned.stdout.trim()), Number(plain.stdout.trim())])
+      .orderBy('r.id')
+      .execute();
+    const root = await cli.database.db
+      .selectFrom('organisations')
+      .select(['id', 'name'])
+      .where('parent_id', 'is', null)
+      .where('archived', '=', 0)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    expect(rows.map(({ id: _id, ...row }) => row)).toEqual([
+      {
+        issuer: '北京市通州区人民政府',
+        owner: '北京市通州区人民政府',
+        parent_id: root.id,
+        superior: root.name,
+      },
+      { issuer: null, owner: root.name, parent_id: null, superior: null },
+    ]);
+    // Named again, the same organisation is found, not made twice.
+    const again = await runCli(
+      'import',
+      corpusFile('raw/national-2018-work-report.gbk.txt'),
+      '-o',
+      '北京市通州区人民政府',
+    );
+    expect(again.code, again.stderr).toBe(0);
+    const named = await cli.database.db
+      .selectFrom('organisations')
+      .select('id')
+      .where('name', '=', '北京市通州区人民政府')
+      .execute();
+    expect(named).toHaveLength(1);
+  });
+
   it('refuses a PDF with the ingest error and stores nothing', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'luoshi-import-'));
     const pdf = path.join(dir, 'report.pdf');

@@ -6,6 +6,7 @@ import type { MergePreview } from '../../store/merge/preview-merge.js';
 
 interface ImportOptions {
   organisation?: string;
+  issuer?: string;
   into?: string;
   dryRun?: boolean;
   asPlan?: boolean;
@@ -52,7 +53,14 @@ export function registerImport(program: Command): Command {
       '<file>',
       'the report: Word .docx/.doc, WPS .wps, PDF, OFD, web page .html/.mhtml, Markdown or text (UTF-8 or GBK)',
     )
-    .option('-o, --organisation <name>', 'the issuing government (发文机关), e.g. 北京市通州区人民政府')
+    .option(
+      '-o, --organisation <name>',
+      'the government that owns the report (its office tracks it), e.g. 北京市通州区人民政府; created under the root organisation when new (default: the root)',
+    )
+    .option(
+      '--issuer <name>',
+      'the issuing government (发文机关) as shown, when not the owning one (default: --organisation)',
+    )
     .option(
       '--into <reportId>',
       're-import a revised report into a stored one, merging (tasks keep their history)',
@@ -68,7 +76,7 @@ export function registerImport(program: Command): Command {
     .option('--year <year>', 'with --as-plan: the year of 年底前 / 三季度末 when the plan title names none')
     .addHelpText(
       'after',
-      '\nExamples:\n  luoshi import examples/beijing-subcenter-2026-summary.md\n  luoshi import revised.docx --into 1 --dry-run\n  luoshi import 分工方案.xlsx --as-plan',
+      '\nExamples:\n  luoshi import examples/beijing-subcenter-2026-summary.md\n  luoshi import 通州区2026年政府工作报告.docx --organisation 北京市通州区人民政府\n  luoshi import revised.docx --into 1 --dry-run\n  luoshi import 分工方案.xlsx --as-plan',
     )
     .action(async (file: string, options: ImportOptions) => {
       const [path, { badInput }, { readReportFile }] = await Promise.all([
@@ -165,6 +173,7 @@ export function registerImport(program: Command): Command {
           analyses,
           actor: CLI_ACTOR,
           ...(options.organisation ? { organisation: options.organisation } : {}),
+          ...(options.issuer ? { issuer: options.issuer } : {}),
         }),
       );
       log(`stored report ${result.reportId} (revision ${result.revisionId})`);
@@ -223,6 +232,7 @@ async function importAsPlan(
       analyze: (text) => analyzeTask(text, { year: plan.year }),
       actor: CLI_ACTOR,
       ...(options.organisation ? { organisation: options.organisation } : {}),
+      ...(options.issuer ? { issuer: options.issuer } : {}),
     }),
   );
   const { created, unitsCreated } = result.assignments;

@@ -41,27 +41,50 @@ export function registerUser(program: Command): Command {
     .command('add <username>')
     .description('create an account and print its one-time password')
     .requiredOption('-r, --role <role>', 'admin | reporter | unit_head | leader')
-    .option('-u, --unit <name>', 'the unit of a reporter or unit head (created if missing)')
+    .option(
+      '-o, --organisation <name>',
+      'the government the account works for (created under the root when new; default: the root)',
+    )
+    .option(
+      '-u, --unit <name>',
+      "the unit of a reporter or unit head, in the account's organisation (created if missing)",
+    )
     .option('-n, --name <display>', 'display name')
     .option('-e, --email <email>', 'e-mail address for notifications')
     .option('--password-stdin', 'read the password from stdin instead of generating one')
     .action(
       async (
         username: string,
-        options: { role: string; unit?: string; name?: string; email?: string; passwordStdin?: boolean },
+        options: {
+          role: string;
+          organisation?: string;
+          unit?: string;
+          name?: string;
+          email?: string;
+          passwordStdin?: boolean;
+        },
       ) => {
         const { addUser } = await import('../../server/accounts/manage-accounts.js');
         const { findOrCreateUnit } = await import('../../store/units/find-or-create-unit.js');
         const { CLI_ACTOR } = await import('../../store/audit/append-audit-event.js');
         const password = options.passwordStdin ? await readPasswordFromStdin() : undefined;
+        const { findOrCreateOrganisationNamed } = await import(
+          '../../store/organisations/find-organisation-named.js'
+        );
         await withDatabase(async ({ db }) => {
-          const unitId = options.unit ? await findOrCreateUnit(db, options.unit, CLI_ACTOR) : null;
+          const organisationId = options.organisation
+            ? await findOrCreateOrganisationNamed(db, options.organisation, CLI_ACTOR)
+            : undefined;
+          const unitId = options.unit
+            ? await findOrCreateUnit(db, options.unit, CLI_ACTOR, organisationId)
+            : null;
           const created = await addUser(
             db,
             {
               username,
               role: options.role as 'admin',
               unitId,
+              ...(organisationId === undefined ? {} : { organisationId }),
               ...(options.name ? { displayName: options.name } : {}),
               ...(options.email ? { email: options.email } : {}),
               ...(password === undefined ? {} : { password }),

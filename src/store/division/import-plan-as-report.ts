@@ -20,6 +20,8 @@ export interface ImportPlanAsReportInput {
   organisation?: string;
   /** The owning organisation by id: the importing administrator's. */
   organisationId?: number;
+  /** 发文机关 as text, when not the owning organisation. */
+  issuer?: string;
 }
 
 /**
@@ -48,6 +50,7 @@ async function storePlanAsReport(
     actor: input.actor,
     ...(input.organisation ? { organisation: input.organisation } : {}),
     ...(input.organisationId === undefined ? {} : { organisationId: input.organisationId }),
+    ...(input.issuer === undefined ? {} : { issuer: input.issuer }),
   });
   const stored = await getReportTree(db, imported.reportId);
   const rows = places.flatMap(({ row, area, measure, task }) => {
