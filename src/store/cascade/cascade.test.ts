@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assignTask } from '../assignments/assign-task.js';
 import { verifyAuditChain } from '../audit/verify-audit-chain.js';
+import { commitMerge } from '../merge/commit-merge.js';
 import { reviewProgressReport, submitProgressReport } from '../progress/review-progress-report.js';
 import { saveProgressReport } from '../progress/save-progress-report.js';
+import { analyseForTest, makeTree } from '../test-trees.js';
 import { DIALECTS, openTestDatabase, type TestDatabase } from '../testing.js';
 import { acceptSuperiorTask, updateSuperiorTask } from './accept-superior-task.js';
 import { type CascadeWorld, handDown, seedCascade } from './cascade-fixtures.js';
@@ -396,6 +398,43 @@ describe.each(DIALECTS)('cascade store on %s', (dialect) => {
         progressStatus: 'submitted',
       }),
     ]);
+  });
+
+  it('keeps the decomposed tasks, last, when the district re-imports a revision of its report', async () => {
+    const { D, id } = await receiveAndAccept();
+    const decomposed = await decomposeSuperiorTask(database.db, {
+      id,
+      organisationId: D,
+      reportId: world.district.reportId,
+      tasks: [{ text: '在宋庄镇新建学校2个。', targets: [{ subject: '新建学校', value: 2, unit: '个' }] }],
+      actor: world.actor,
+    });
+    const revised = makeTree('2026年通州区政府工作报告', [
+      { title: '办好人民满意的教育', tasks: ['新建学校3个。', '推进集团化办学。', '新增托位500个。'] },
+      { title: '提升城市品质', tasks: ['完成老旧小区改造20个。'] },
+    ]);
+    const merged = await commitMerge(database.db, {
+      reportId: world.district.reportId,
+      bytes: new TextEncoder().encode(revised.text),
+      fileName: 'tongzhou-v2.md',
+      tree: revised,
+      analyses: analyseForTest,
+      actor: world.actor,
+      organisationId: D,
+    });
+    expect(merged.archived).toEqual([]);
+    const nodes = await database.db
+      .selectFrom('nodes')
+      .select(['id', 'title', 'archived', 'position'])
+      .where('report_id', '=', world.district.reportId)
+      .orderBy('position')
+      .execute();
+    expect(nodes.filter((n) => n.archived === 1)).toEqual([]);
+    expect(nodes.slice(-2).map((n) => n.title)).toEqual([SUPERIOR_TASKS_AREA, '在宋庄镇新建学校2个。']);
+    expect(nodes.slice(-1)[0]!.id).toBe(decomposed.tasks[0]!.id);
+    expect(nodes.map((n) => n.title)).toContain('完成老旧小区改造20个。');
+    const view = await findSuperiorTask(database.db, { id, organisationId: D });
+    expect(view.links.map((l) => [l.text, l.archived])).toEqual([['在宋庄镇新建学校2个。', false]]);
   });
 
   it('lets only the superior office make a unit represent one of its own subordinates, once', async () => {

@@ -7,10 +7,10 @@ import { type TargetFields, validateTargetFields } from '../targets/validate-tar
 import { insertAudited } from '../versioned/insert-audited.js';
 import { writeTransaction } from '../write-transaction.js';
 import { loadOwnSuperiorTask, requireAccepted } from './accept-superior-task.js';
+import { SUPERIOR_TASKS_AREA } from './keep-decomposed-tasks.js';
 import { insertLinks } from './link-superior-task.js';
 
-/** The work area (工作领域) of a report that holds the tasks decomposed from superior tasks. */
-export const SUPERIOR_TASKS_AREA = '上级交办任务';
+export { SUPERIOR_TASKS_AREA };
 
 /** A task the office writes for its own units when it decomposes a superior task. */
 export interface DecomposedTaskInput {

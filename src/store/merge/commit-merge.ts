@@ -4,6 +4,7 @@ import { mergeTargets } from '../../core/merge/merge-targets.js';
 import { planMerge } from '../../core/merge/plan-merge.js';
 import type { TaskAnalysis } from '../../core/target.js';
 import { type Actor, appendAuditEvent } from '../audit/append-audit-event.js';
+import { moveDecomposedNodesLast } from '../cascade/keep-decomposed-tasks.js';
 import {
   extractedTargetFields,
   extractedTargetRow,
@@ -224,6 +225,7 @@ export async function commitMerge(db: Kysely<Database>, input: CommitMergeInput)
       plan,
       (id) => byId.get(id)?.text ?? '',
     );
+    await moveDecomposedNodesLast(trx, report.id);
     await appendAuditEvent(trx, {
       actor: input.actor,
       action: 'merge',
