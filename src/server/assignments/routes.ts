@@ -5,11 +5,11 @@ import { updateAssignment } from '../../store/assignments/update-assignment.js';
 import type { Assignment } from '../../store/schema.js';
 import { parseMilestones } from '../../store/status/list-task-status-inputs.js';
 import { listReportTaskIds } from '../../store/tasks/list-report-task-ids.js';
+import { findVisibleReport } from '../auth/object-access.js';
 import { actorOf, requireUser } from '../auth/roles.js';
 import { notifyHandedDown } from '../cascade/notify-subordinate-office.js';
 import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
-import { findVisibleReport } from '../reports/find-visible-report.js';
 import { taskIdParamsSchema } from '../tasks/schema.js';
 import {
   assignBodySchema,

@@ -4,13 +4,13 @@ import { deleteAttachment } from '../../store/attachments/delete-attachment.js';
 import { findAttachment } from '../../store/attachments/find-attachment.js';
 import { listProgressAttachments } from '../../store/attachments/list-progress-attachments.js';
 import { readAttachmentFile } from '../../store/attachments/read-attachment-file.js';
+import type { ProgressView } from '../../store/progress/load-progress.js';
+import { readableProgress } from '../auth/object-access.js';
 import { actorOf, requireUser, type SessionUser } from '../auth/roles.js';
 import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
 import { readUpload } from '../imports/read-upload.js';
-import { canReadProgress, leadUnitsOf, loadProgress } from '../progress/load-progress.js';
 import { progressIdParamsSchema } from '../progress/schema.js';
-import { readableReport } from '../reports/find-visible-report.js';
 import { EVIDENCE_EXTENSIONS, evidenceTypeOf } from './evidence-types.js';
 import { attachmentIdParamsSchema, attachmentListSchema, attachmentSchema } from './schema.js';
 
@@ -34,20 +34,8 @@ function presentAttachment(row: {
 
 /** 佐证材料 — evidence files on progress reports. */
 export const attachmentRoutes: RouteModule = (app, context) => {
-  async function readableProgress(id: number, user: SessionUser) {
-    const [view] = await loadProgress(context.db, { id });
-    if (!view) throw notFound(`Progress report ${id}`, `进展报告 ${id}`);
-    const leads = (await leadUnitsOf(context.db, [view.row.node_id])).get(view.row.node_id) ?? [];
-    if (
-      !canReadProgress(user, view.row.unit_id, leads) ||
-      !(await readableReport(context.db, view.row.task_report_id, user))
-    )
-      throw notFound(`Progress report ${id}`, `进展报告 ${id}`);
-    return view;
-  }
-
   /** A unit changes the files of its own report only while the report is a draft or returned. */
-  function requireEditable(view: Awaited<ReturnType<typeof readableProgress>>, user: SessionUser) {
+  function requireEditable(view: ProgressView, user: SessionUser) {
     if (view.row.unit_id !== user.unitId) throw forbidden();
     if (view.row.status !== 'draft' && view.row.status !== 'returned') {
       throw conflict(
@@ -70,7 +58,7 @@ export const attachmentRoutes: RouteModule = (app, context) => {
     },
     async (request) => {
       const user = requireUser(request);
-      const view = await readableProgress(request.params.id, user);
+      const view = await readableProgress(context.db, request.params.id, user);
       requireEditable(view, user);
       const upload = await readUpload(request, context.config.MAX_UPLOAD_MB);
       const mime = await evidenceTypeOf(upload.fileName, upload.bytes);
@@ -96,7 +84,7 @@ export const attachmentRoutes: RouteModule = (app, context) => {
       },
     },
     async (request) => {
-      const view = await readableProgress(request.params.id, requireUser(request));
+      const view = await readableProgress(context.db, request.params.id, requireUser(request));
       const rows = await listProgressAttachments(context.db, view.row.id);
       return {
         attachments: rows.map(presentAttachment),
@@ -121,7 +109,7 @@ export const attachmentRoutes: RouteModule = (app, context) => {
       const user = requireUser(request);
       const file = await readAttachmentFile(context.db, request.params.id);
       if (!file || file.progressReportId === null) throw notFound(`Attachment ${request.params.id}`, '附件');
-      await readableProgress(file.progressReportId, user);
+      await readableProgress(context.db, file.progressReportId, user);
       const ascii = file.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
       return reply
         .type(file.mime)
@@ -148,7 +136,7 @@ export const attachmentRoutes: RouteModule = (app, context) => {
       const user = requireUser(request);
       const row = await findAttachment(context.db, request.params.id);
       if (!row || row.progress_report_id === null) throw notFound(`Attachment ${request.params.id}`, '附件');
-      const view = await readableProgress(row.progress_report_id, user);
+      const view = await readableProgress(context.db, row.progress_report_id, user);
       requireEditable(view, user);
       await deleteAttachment(context.db, row, actorOf(user));
       return presentAttachment(row);

@@ -8,10 +8,11 @@ import { findSuperiorTask, listSuperiorTasks } from '../../store/cascade/list-su
 import { receiveSuperiorTasks } from '../../store/cascade/receive-superior-tasks.js';
 import { representOrganisation } from '../../store/cascade/represent-organisation.js';
 import { saveReportUp, submitReportUp } from '../../store/cascade/save-report-up.js';
+import { loadProgress } from '../../store/progress/load-progress.js';
 import { actorOf, requireUser, type SessionUser } from '../auth/roles.js';
 import type { AppContext, RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
-import { loadProgress, presentProgress } from '../progress/load-progress.js';
+import { presentProgress } from '../progress/present-progress.js';
 import { progressReportSchema } from '../progress/schema.js';
 import { presentUnit } from '../units/routes.js';
 import {

@@ -3,11 +3,11 @@ import { analyzeTask } from '../../core/extract/index.js';
 import { readDivisionBytes } from '../../ingest/division.js';
 import { commitDivisionPlan } from '../../store/division/commit-division-plan.js';
 import { importPlanAsReport } from '../../store/division/import-plan-as-report.js';
+import { findVisibleReport } from '../auth/object-access.js';
 import { actorOf, requireUser } from '../auth/roles.js';
 import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
 import { readUpload } from '../imports/read-upload.js';
-import { findVisibleReport } from '../reports/find-visible-report.js';
 import { previewDivisionPlan } from './preview-division.js';
 import {
   divisionCommitBodySchema,

@@ -7,10 +7,10 @@ import { flagTask } from '../../store/flags/flag-task.js';
 import { listLiveFlags } from '../../store/flags/list-live-flags.js';
 import { listUnitUserIds } from '../../store/notifications/create-notifications.js';
 import type { TaskFlag } from '../../store/schema.js';
+import { requireTaskAccess } from '../auth/object-access.js';
 import { actorOf, requireUser } from '../auth/roles.js';
 import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
-import { requireTaskAccess } from '../tasks/require-task-access.js';
 import { taskIdParamsSchema } from '../tasks/schema.js';
 import { commentBodySchema, commentSchema, flagSchema } from './schema.js';
 

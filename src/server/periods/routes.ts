@@ -6,10 +6,10 @@ import { createReportingPeriod, setPeriodStatus } from '../../store/periods/crea
 import { findReportingPeriod } from '../../store/periods/find-reporting-period.js';
 import { listReportingPeriods } from '../../store/periods/list-reporting-periods.js';
 import type { Database, ReportingPeriod } from '../../store/schema.js';
+import { findVisibleReport, readableReport } from '../auth/object-access.js';
 import { actorOf, requireUser, type SessionUser } from '../auth/roles.js';
 import type { AppContext, RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
-import { findVisibleReport, readableReport } from '../reports/find-visible-report.js';
 import { reportIdParamsSchema } from '../reports/schema.js';
 import {
   createPeriodBodySchema,

@@ -1,22 +1,17 @@
 import { forbidden, notFound } from '../../core/errors.js';
+import { listLeadUnitIds } from '../../store/assignments/list-lead-unit-ids.js';
 import { listUnitUserIds } from '../../store/notifications/create-notifications.js';
+import { loadProgress } from '../../store/progress/load-progress.js';
 import { reviewProgressReport, submitProgressReport } from '../../store/progress/review-progress-report.js';
 import { saveProgressReport } from '../../store/progress/save-progress-report.js';
-import { actorOf, requireRole, requireUser, type SessionUser } from '../auth/roles.js';
+import { listTaskTargetIds } from '../../store/targets/list-task-target-ids.js';
+import { canReadProgress, findPeriod, readableProgress, requireTaskAccess } from '../auth/object-access.js';
+import { actorOf, requireUser } from '../auth/roles.js';
 import { notifyReportUpReturned } from '../cascade/notify-subordinate-office.js';
 import type { AppContext, RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
-import { findPeriod } from '../periods/routes.js';
 import { periodIdParamsSchema } from '../periods/schema.js';
-import { readableReport } from '../reports/find-visible-report.js';
-import { requireTaskAccess } from '../tasks/require-task-access.js';
-import {
-  canReadProgress,
-  leadUnitsOf,
-  loadProgress,
-  type ProgressView,
-  presentProgress,
-} from './load-progress.js';
+import { presentProgress } from './present-progress.js';
 import {
   consolidationSchema,
   periodTaskParamsSchema,
@@ -27,20 +22,6 @@ import {
   reviewBodySchema,
   saveProgressBodySchema,
 } from './schema.js';
-
-async function loadOne(context: AppContext, id: number, user: SessionUser): Promise<ProgressView> {
-  const [view] = await loadProgress(context.db, { id });
-  if (!view) throw notFound(`Progress report ${id}`, `进展报告 ${id}`);
-  const leads = (await leadUnitsOf(context.db, [view.row.node_id])).get(view.row.node_id) ?? [];
-  // Another unit's report, or one in a report this user may not read, does not exist as far as
-  // this user can tell.
-  if (
-    !canReadProgress(user, view.row.unit_id, leads) ||
-    !(await readableReport(context.db, view.row.task_report_id, user))
-  )
-    throw notFound(`Progress report ${id}`, `进展报告 ${id}`);
-  return view;
-}
 
 async function reload(context: AppContext, id: number) {
   const [view] = await loadProgress(context.db, { id });
@@ -64,7 +45,7 @@ export const progressRoutes: RouteModule = (app, context) => {
       const user = requireUser(request);
       await findPeriod(context.db, request.params.id, user);
       const views = await loadProgress(context.db, { periodId: request.params.id });
-      const leads = await leadUnitsOf(
+      const leads = await listLeadUnitIds(
         context.db,
         views.map((v) => v.row.node_id),
       );
@@ -88,7 +69,7 @@ export const progressRoutes: RouteModule = (app, context) => {
       },
     },
     async (request) => {
-      const user = requireRole(request, 'reporter', 'unit_head');
+      const user = requireUser(request);
       if (user.unitId === null) throw forbidden();
       // Another unit's task (or one of a report this user may not read) is a 404, as when read.
       await requireTaskAccess(context.db, user, request.params.taskId);
@@ -128,7 +109,8 @@ export const progressRoutes: RouteModule = (app, context) => {
         response: { 200: progressReportSchema, ...errorResponses },
       },
     },
-    async (request) => presentProgress(await loadOne(context, request.params.id, requireUser(request))),
+    async (request) =>
+      presentProgress(await readableProgress(context.db, request.params.id, requireUser(request))),
   );
 
   app.post(
@@ -143,8 +125,8 @@ export const progressRoutes: RouteModule = (app, context) => {
       },
     },
     async (request) => {
-      const user = requireRole(request, 'unit_head');
-      const view = await loadOne(context, request.params.id, user);
+      const user = requireUser(request);
+      const view = await readableProgress(context.db, request.params.id, user);
       if (view.row.unit_id !== user.unitId)
         throw forbidden('Only the unit head of the reporting unit may submit', '只有本单位负责人可以报送');
       await submitProgressReport(context.db, {
@@ -168,8 +150,8 @@ export const progressRoutes: RouteModule = (app, context) => {
       },
     },
     async (request) => {
-      const user = requireRole(request, 'admin');
-      const view = await loadOne(context, request.params.id, user);
+      const user = requireUser(request);
+      const view = await readableProgress(context.db, request.params.id, user);
       await reviewProgressReport(context.db, {
         id: view.row.id,
         version: request.body.version,
@@ -192,8 +174,8 @@ export const progressRoutes: RouteModule = (app, context) => {
       },
     },
     async (request) => {
-      const user = requireRole(request, 'admin');
-      const view = await loadOne(context, request.params.id, user);
+      const user = requireUser(request);
+      const view = await readableProgress(context.db, request.params.id, user);
       await reviewProgressReport(context.db, {
         id: view.row.id,
         version: request.body.version,
@@ -228,7 +210,7 @@ export const progressRoutes: RouteModule = (app, context) => {
       const user = requireUser(request);
       const { periodId, taskId } = request.params;
       await findPeriod(context.db, periodId, user);
-      const leads = (await leadUnitsOf(context.db, [taskId])).get(taskId) ?? [];
+      const leads = (await listLeadUnitIds(context.db, [taskId])).get(taskId) ?? [];
       const allowed =
         user.role === 'admin' ||
         user.role === 'leader' ||
@@ -239,19 +221,13 @@ export const progressRoutes: RouteModule = (app, context) => {
           '只有牵头单位、督查室和领导可以查看汇总',
         );
       const parts = await loadProgress(context.db, { periodId, taskId });
-      const targets = await context.db
-        .selectFrom('targets')
-        .select('id')
-        .where('node_id', '=', taskId)
-        .where('archived', '=', 0)
-        .orderBy('ordinal')
-        .execute();
-      const totals = targets.map((t) => {
+      const targets = await listTaskTargetIds(context.db, taskId);
+      const totals = targets.map((targetId) => {
         const reported = parts.flatMap((p) =>
-          p.values.filter((v) => v.targetId === t.id && v.value !== null),
+          p.values.filter((v) => v.targetId === targetId && v.value !== null),
         );
         return {
-          targetId: t.id,
+          targetId,
           sum: reported.length > 0 ? reported.reduce((s, v) => s + (v.value ?? 0), 0) : null,
           reported: reported.length,
         };

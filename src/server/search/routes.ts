@@ -7,10 +7,10 @@ import { reportReachOf } from '../../store/reports/readable-reports.js';
 import { findRevisionTree, type RevisionTree } from '../../store/search/find-revision-tree.js';
 import { type SearchFilters, searchEntries } from '../../store/search/search-entries.js';
 import type { SearchEntryKind } from '../../store/search/search-tables.js';
+import { findVisibleReport } from '../auth/object-access.js';
 import { readsAll, type SessionUser, UNIT_ROLES } from '../auth/roles.js';
 import type { AppContext, RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
-import { findVisibleReport } from '../reports/find-visible-report.js';
 import {
   diffQuerySchema,
   promiseQuerySchema,

@@ -6,11 +6,11 @@ import {
   listProgressSheetScope,
   type ProgressSheetScope,
 } from '../../store/progress/list-progress-sheet-scope.js';
+import { findPeriod } from '../auth/object-access.js';
 import { actorOf, requireUser, type SessionUser } from '../auth/roles.js';
 import type { AppContext, RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
 import { readUpload } from '../imports/read-upload.js';
-import { findPeriod } from '../periods/routes.js';
 import { periodIdParamsSchema } from '../periods/schema.js';
 import { readProgressSheet, type SheetRow, writeProgressSheet } from './progress-sheet.js';
 

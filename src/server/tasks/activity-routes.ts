@@ -1,10 +1,10 @@
 import { listTaskAuditEvents } from '../../store/audit/list-task-audit-events.js';
+import { requireTaskAccess } from '../auth/object-access.js';
 import { readsAll, requireUser } from '../auth/roles.js';
 import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
 import { loadTaskHistory, readableProgressIds } from './load-task-history.js';
 import { presentAuditEvent, unitIdsOf } from './present-audit.js';
-import { requireTaskAccess } from './require-task-access.js';
 import { taskAuditSchema, taskHistorySchema, taskIdParamsSchema } from './schema.js';
 
 /**

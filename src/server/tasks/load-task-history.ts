@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely';
+import { listLeadUnitIds } from '../../store/assignments/list-lead-unit-ids.js';
+import { loadProgress } from '../../store/progress/load-progress.js';
 import type { Database } from '../../store/schema.js';
+import { canReadProgress } from '../auth/object-access.js';
 import type { SessionUser } from '../auth/roles.js';
-import { canReadProgress, leadUnitsOf, loadProgress, presentProgress } from '../progress/load-progress.js';
+import { presentProgress } from '../progress/present-progress.js';
 
 function reasonOf(afterJson: string | null): string | null {
   if (afterJson === null) return null;
@@ -19,7 +22,7 @@ function reasonOf(afterJson: string | null): string | null {
  * the audit log (so a reason given when a report was returned stays visible after approval).
  */
 export async function loadTaskHistory(db: Kysely<Database>, user: SessionUser, taskId: number) {
-  const leads = (await leadUnitsOf(db, [taskId])).get(taskId) ?? [];
+  const leads = (await listLeadUnitIds(db, [taskId])).get(taskId) ?? [];
   const views = (await loadProgress(db, { taskId })).filter((v) =>
     canReadProgress(user, v.row.unit_id, leads),
   );
@@ -102,7 +105,7 @@ export async function readableProgressIds(
   user: SessionUser,
   taskId: number,
 ): Promise<number[]> {
-  const leads = (await leadUnitsOf(db, [taskId])).get(taskId) ?? [];
+  const leads = (await listLeadUnitIds(db, [taskId])).get(taskId) ?? [];
   const rows = await db
     .selectFrom('progress_reports')
     .select(['id', 'unit_id'])

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { notFound } from '../../core/errors.js';
+import { listTaskUnitIds } from '../../store/assignments/list-task-unit-ids.js';
 import { KeptValues } from '../../store/kept-values.js';
 import { getTaskContext } from '../../store/status/get-task-context.js';
 import { listTaskStatusInputs } from '../../store/status/list-task-status-inputs.js';
@@ -17,7 +18,6 @@ import {
   readScopedView,
   sendJsonBytes,
 } from '../reports/view-access.js';
-import { unitsOfTask } from './require-task-access.js';
 import { taskDetailSchema, taskIdParamsSchema, taskPageSchema, taskSourceAnswerSchema } from './schema.js';
 
 /**
@@ -126,7 +126,7 @@ export const taskRoutes: RouteModule = (app, context) => {
       const cached = await sources.getOrCompute(String(taskId), state.counter, async () => {
         const [source, unitIds] = await Promise.all([
           getTaskSource(context.db, taskId),
-          unitsOfTask(context.db, taskId),
+          listTaskUnitIds(context.db, taskId),
         ]);
         const body = jsonBody(JSON.stringify(z.encode(taskSourceAnswerSchema, source)), true);
         return { body, unitIds };

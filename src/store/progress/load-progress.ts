@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Database, ProgressReport } from '../../store/schema.js';
-import type { SessionUser } from '../auth/roles.js';
+import type { Database, ProgressReport } from '../schema.js';
 
+/** A progress report with its task, unit and period, and its target values. */
 export interface ProgressView {
   row: ProgressReport & {
     task_text: string;
@@ -50,59 +50,4 @@ export async function loadProgress(
     }
   }
   return rows.map((row) => ({ row, values: values.get(row.id) ?? [] }));
-}
-
-/** Lead unit ids per task, for the given tasks. */
-export async function leadUnitsOf(
-  db: Kysely<Database>,
-  taskIds: readonly number[],
-): Promise<Map<number, number[]>> {
-  const out = new Map<number, number[]>();
-  if (taskIds.length === 0) return out;
-  const unique = [...new Set(taskIds)];
-  for (let i = 0; i < unique.length; i += 500) {
-    const rows = await db
-      .selectFrom('assignments')
-      .select(['node_id', 'unit_id'])
-      .where('node_id', 'in', unique.slice(i, i + 500))
-      .where('role', '=', 'lead')
-      .where('archived', '=', 0)
-      .execute();
-    for (const r of rows) out.set(r.node_id, [...(out.get(r.node_id) ?? []), r.unit_id]);
-  }
-  return out;
-}
-
-/**
- * Who may read a unit's progress report: the office and leaders; the unit's own people; and
- * the people of the task's lead unit, who consolidate the cooperating units' parts.
- */
-export function canReadProgress(user: SessionUser, unitId: number, leadUnitIds: readonly number[]): boolean {
-  if (user.role === 'admin' || user.role === 'leader') return true;
-  if (user.unitId === null) return false;
-  return user.unitId === unitId || leadUnitIds.includes(user.unitId);
-}
-
-export function presentProgress(view: ProgressView) {
-  const r = view.row;
-  return {
-    id: r.id,
-    taskId: r.node_id,
-    taskText: r.task_text,
-    unitId: r.unit_id,
-    unitName: r.unit_name,
-    periodId: r.period_id,
-    periodLabel: r.period_label,
-    status: r.status,
-    narrative: r.narrative,
-    problems: r.problems,
-    nextSteps: r.next_steps,
-    percent: r.percent,
-    values: view.values,
-    submittedAt: r.submitted_at,
-    reviewedAt: r.reviewed_at,
-    reviewReason: r.review_reason,
-    updatedAt: r.updated_at,
-    version: r.version,
-  };
 }
