@@ -1,9 +1,10 @@
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Space, Table, Upload } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Space, Table } from 'antd';
 import { useId, useState } from 'react';
 import { ApiError, importDivisionPlan } from '../api/client.js';
 import type { DivisionImportResult, DivisionRowError } from '../api/office-types.js';
 import { useApiErrorText } from '../api/use-api-error-text.js';
+import { FilePicker } from '../components/file-picker.js';
 import { Panel } from '../components/panel.js';
 import { useI18n } from '../i18n/i18n.js';
 
@@ -19,6 +20,9 @@ function isRowError(value: unknown): value is DivisionRowError {
 /**
  * 导入分工方案 — upload a .xlsx 分工方案. The server checks every row first: either all rows are
  * imported and the counts are shown, or nothing is and each bad row is listed with its column.
+ * It stays beside the review flow (DivisionReviewPanel) for the round trip of the exported sheet:
+ * rows are keyed by its 任务编号 column, so tasks are found exactly (even two of the same words),
+ * and one bad row stops the whole sheet, where the review matches by words and skips rows.
  */
 export function DivisionImportPanel({ reportId, onImported }: { reportId: number; onImported: () => void }) {
   const { t, locale } = useI18n();
@@ -52,27 +56,16 @@ export function DivisionImportPanel({ reportId, onImported }: { reportId: number
     <Panel title={t('division.title')} testId="division-import">
       <p className="secondary">{t('division.hint')}</p>
       <div className="import-form">
-        <label className="field-label" htmlFor={inputId}>
-          {t('division.file')}
-        </label>
-        <Upload
+        <FilePicker
           id={inputId}
+          label={t('division.file')}
           accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          maxCount={1}
-          fileList={file ? [{ uid: 'division', name: file.name, status: 'done' }] : []}
-          beforeUpload={(chosen) => {
+          file={file}
+          onPick={(chosen) => {
             setFile(chosen);
             setOutcome(null);
-            // Kept in the browser: the import button uploads it.
-            return false;
           }}
-          onRemove={() => {
-            setFile(null);
-            setOutcome(null);
-          }}
-        >
-          <Button icon={<UploadOutlined />}>{t('upload.choose')}</Button>
-        </Upload>
+        />
         <Space wrap>
           <Button type="primary" onClick={() => void upload()} disabled={!file} loading={busy}>
             {t('division.upload')}

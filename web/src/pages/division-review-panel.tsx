@@ -1,10 +1,10 @@
-import { UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Select, Space, Table, Tag, Upload } from 'antd';
+import { Alert, Button, Checkbox, Select, Space, Table, Tag } from 'antd';
 import { useId, useMemo, useState } from 'react';
 import { commitDivisionPlan, previewDivisionPlan } from '../api/client.js';
 import type { DivisionCommitBody, DivisionCommitResult, DivisionPreview } from '../api/office-types.js';
 import type { Unit } from '../api/types.js';
 import { useApiErrorText } from '../api/use-api-error-text.js';
+import { FilePicker } from '../components/file-picker.js';
 import { Panel } from '../components/panel.js';
 import { useI18n } from '../i18n/i18n.js';
 
@@ -152,23 +152,13 @@ export function DivisionReviewPanel({
     <Panel title={t('plan.title')} testId="division-review">
       <p className="secondary">{t('plan.hint')}</p>
       <div className="import-form">
-        <label className="field-label" htmlFor={inputId}>
-          {t('plan.file')}
-        </label>
-        <Upload
+        <FilePicker
           id={inputId}
+          label={t('plan.file')}
           accept=".docx,.xlsx,.txt,.md"
-          maxCount={1}
-          fileList={file ? [{ uid: 'plan', name: file.name, status: 'done' }] : []}
-          beforeUpload={(chosen) => {
-            pickFile(chosen);
-            // Kept in the browser: the read button uploads it.
-            return false;
-          }}
-          onRemove={() => pickFile(null)}
-        >
-          <Button icon={<UploadOutlined />}>{t('upload.choose')}</Button>
-        </Upload>
+          file={file}
+          onPick={pickFile}
+        />
         <Button onClick={() => void read()} disabled={!file} loading={busy && !preview}>
           {t('plan.read')}
         </Button>

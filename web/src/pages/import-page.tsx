@@ -1,10 +1,10 @@
-import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Checkbox, Select, Space, Tag, Upload } from 'antd';
+import { Alert, App, Button, Checkbox, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError, commitImport, previewImport } from '../api/client.js';
 import type { ImportPreview } from '../api/types.js';
 import { useApiErrorText } from '../api/use-api-error-text.js';
+import { FilePicker } from '../components/file-picker.js';
 import { Panel } from '../components/panel.js';
 import { withAppContext } from '../components/with-app-context.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -109,27 +109,16 @@ function ImportWizard() {
       <h1 className="page-title">{t('nav.import')}</h1>
       <Panel title={t('import.step1')}>
         <div className="import-form">
-          <label className="field-label" htmlFor="import-file">
-            {t('import.file')}
-          </label>
-          <Upload
+          <FilePicker
             id="import-file"
+            label={t('import.file')}
             accept=".docx,.doc,.wps,.pdf,.ofd,.html,.htm,.mhtml,.mht,.md,.markdown,.txt"
-            maxCount={1}
-            fileList={file ? [{ uid: 'report', name: file.name, status: 'done' }] : []}
-            beforeUpload={(chosen) => {
+            file={file}
+            onPick={(chosen) => {
               setFile(chosen);
               setPreview(null);
-              // Kept in the browser: the preview button uploads it.
-              return false;
             }}
-            onRemove={() => {
-              setFile(null);
-              setPreview(null);
-            }}
-          >
-            <Button icon={<UploadOutlined />}>{t('upload.choose')}</Button>
-          </Upload>
+          />
           <Select<number | null>
             aria-label={t('import.mergeInto')}
             value={mergeInto}

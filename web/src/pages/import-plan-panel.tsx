@@ -1,9 +1,9 @@
-import { UploadOutlined } from '@ant-design/icons';
-import { App, Button, Upload } from 'antd';
+import { App, Button } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { importPlanAsReport } from '../api/client.js';
 import { useApiErrorText } from '../api/use-api-error-text.js';
+import { FilePicker } from '../components/file-picker.js';
 import { Panel } from '../components/panel.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useCurrentReport } from '../session/current-report.js';
@@ -37,23 +37,13 @@ export function ImportPlanPanel() {
     <Panel title={t('import.asPlanTitle')} testId="import-as-plan">
       <p className="secondary">{t('import.asPlanHint')}</p>
       <div className="import-form">
-        <label className="field-label" htmlFor="import-plan-file">
-          {t('import.asPlanFile')}
-        </label>
-        <Upload
+        <FilePicker
           id="import-plan-file"
+          label={t('import.asPlanFile')}
           accept=".xlsx,.docx,.doc,.wps,.pdf,.ofd,.html,.htm,.mhtml,.mht,.md,.txt"
-          maxCount={1}
-          fileList={file ? [{ uid: 'plan', name: file.name, status: 'done' }] : []}
-          beforeUpload={(chosen) => {
-            setFile(chosen);
-            // Kept in the browser until the office presses the import button.
-            return false;
-          }}
-          onRemove={() => setFile(null)}
-        >
-          <Button icon={<UploadOutlined />}>{t('upload.choose')}</Button>
-        </Upload>
+          file={file}
+          onPick={setFile}
+        />
         <Button
           onClick={() => void submit()}
           disabled={!file}
