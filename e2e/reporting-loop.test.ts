@@ -81,7 +81,7 @@ describe('reporting loop: assign → open period → report → return → resub
     await headInbox.consolidation.getByText('草稿').waitFor();
     await headInbox.submit();
     // The lead unit's 汇总 follows the submission without a reload.
-    await headInbox.consolidation.getByText('已提交').waitFor();
+    await headInbox.consolidation.getByText('已报送').waitFor();
     expect(await headInbox.consolidation.getByText('草稿').count()).toBe(0);
   });
 
@@ -119,7 +119,7 @@ describe('reporting loop: assign → open period → report → return → resub
     const taskPage = new TaskPage(office);
     await taskPage.goto(task.id);
     await taskPage.status.getByText('已完成').waitFor();
-    await taskPage.history.getByText('已审核').waitFor();
+    await taskPage.history.getByTestId('report-state').filter({ hasText: '审核通过' }).waitFor();
     await office.screenshot({ path: screenshotPath('task'), fullPage: true });
 
     const dashboard = new DashboardPage(office);

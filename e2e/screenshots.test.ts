@@ -29,11 +29,50 @@ describe('screenshots of the main screens at 1440 and 390 px', { timeout: 120_00
     admin = await app.api();
     const report = await firstReportTasks(admin);
     reportId = report.reportId;
-    const task = report.tasks.find((t) => t.targets.length > 0) ?? report.tasks[0];
-    if (!task) throw new Error('the sample has no task');
+    const [task, waiting] = report.tasks.filter((t) => t.targets.length > 0);
+    if (!task || !waiting) throw new Error('the sample has fewer than two tasks with targets');
     taskId = task.id;
+
+    // A day in the office, so the screens show figures and a queue: one unit, a Q2 period, one
+    // report approved (half of its target reached) and one submitted and waiting for review.
     const unit = await admin.ok<{ id: number }>('POST', '/api/units', { name: '区发展改革委' });
-    await admin.ok('POST', `/api/tasks/${taskId}/assignments`, { unitId: unit.id, role: 'lead' });
+    const people: Record<string, ApiClient> = {};
+    for (const [username, role] of [
+      ['fgw_reporter', 'reporter'],
+      ['fgw_head', 'unit_head'],
+    ] as const) {
+      const { password } = await admin.ok<{ password: string }>('POST', '/api/users', {
+        username,
+        role,
+        unitId: unit.id,
+      });
+      people[role] = await app.api({ username, password });
+    }
+    const period = await admin.ok<{ id: number }>('POST', `/api/reports/${reportId}/periods`, {
+      label: '2026-Q2',
+      open: true,
+    });
+    for (const [index, current] of [task, waiting].entries()) {
+      await admin.ok('POST', `/api/tasks/${current.id}/assignments`, { unitId: unit.id, role: 'lead' });
+      const target = current.targets[0]!;
+      const draft = await people.reporter!.ok<{ id: number; version: number }>(
+        'PUT',
+        `/api/periods/${period.id}/tasks/${current.id}/progress`,
+        {
+          narrative:
+            index === 0 ? '主体工程按计划推进，已完成年度目标的一半。' : '已完成前期手续，正在组织施工。',
+          values: [{ targetId: target.id, value: target.value / (index === 0 ? 2 : 4) }],
+        },
+      );
+      const submitted = await people.unit_head!.ok<{ version: number }>(
+        'POST',
+        `/api/progress/${draft.id}/submit`,
+        { version: draft.version },
+      );
+      if (index === 0) {
+        await admin.ok('POST', `/api/progress/${draft.id}/approve`, { version: submitted.version });
+      }
+    }
   });
 
   for (const [width, viewport] of Object.entries(WIDTHS)) {

@@ -145,8 +145,8 @@ describe('task page: report passage, milestones, history and audit trail', { tim
     const page = new TaskPage(office);
     await page.goto(task.id);
     const item = page.history.getByTestId('history-item');
-    await item.getByText('已审核').waitFor();
-    // 填报人, 报送人 and 审核人 with their times (the first-start admin is 督查室管理员).
+    await item.getByTestId('report-state').filter({ hasText: '审核通过' }).waitFor();
+    // 承办人, 报送人 and 审核人 with their times (the first-start admin is 督查室管理员).
     await item.locator('dd', { hasText: '王承办' }).waitFor();
     await item.locator('dd', { hasText: /李负责 2026-/ }).waitFor();
     await item.locator('dd', { hasText: /督查室管理员 2026-/ }).waitFor();
@@ -174,7 +174,7 @@ describe('task page: report passage, milestones, history and audit trail', { tim
       .waitFor();
     // Values in words: milestones spelled out, statuses by their Chinese names.
     await trail.getByText(/形象进度：.* → 2026-09-30 完成主体结构 60%$/).waitFor();
-    await trail.getByText('状态：已提交 → 已退回').waitFor();
+    await trail.getByText('状态：已报送 → 已退回').waitFor();
     await trail.getByText(/退回 进展报告/).waitFor();
     await trail.getByText(`审核意见：— → ${RETURN_REASON}`).waitFor();
     await trail.getByText(/审核通过 进展报告/).waitFor();

@@ -77,7 +77,7 @@ export class InboxPage {
 
   async submit(): Promise<void> {
     await this.form.getByRole('button', { name: /^(提\s*交|重新提交)$/ }).click();
-    await this.waitForState('已提交');
+    await this.waitForState('已报送');
   }
 
   /** 汇总 — the lead unit's table of every unit's part of the task. */

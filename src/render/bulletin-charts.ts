@@ -6,7 +6,7 @@ import {
   type BulletinStats,
 } from './bulletin-model.js';
 import { r, SvgBuilder } from './svg-builder.js';
-import { wrapText } from './text-measure.js';
+import { textWidth, wrapText } from './text-measure.js';
 
 /** One chart of the bulletin: a file name stem, a caption and the SVG. */
 export interface BulletinChart {
@@ -30,6 +30,18 @@ const GRID = '#DDDDDD';
 
 function pct(ratio: number): string {
   return `${Math.round(ratio * 100)}%`;
+}
+
+/**
+ * A label in at most two lines of about equal length, so a title a little too long for one line
+ * does not leave one character alone on the second ("…推进城市建" / "设").
+ */
+function balancedLines(text: string, fontSize: number, maxWidth: number): string[] {
+  const lines = wrapText(text, fontSize, maxWidth, 2);
+  if (lines.length !== 2 || lines[1]?.endsWith('…')) return lines;
+  const half = Math.ceil(textWidth(text, fontSize) / 2) + fontSize;
+  const balanced = wrapText(text, fontSize, Math.min(maxWidth, half), 2);
+  return balanced.length === 2 && !balanced[1]?.endsWith('…') ? balanced : lines;
 }
 
 /**
@@ -70,7 +82,7 @@ function progressBars(name: string, caption: string, rows: readonly BulletinStat
     });
   }
   for (const [i, row] of rows.entries()) {
-    const label = wrapText(row.name, 20, labelW, 2);
+    const label = balancedLines(row.name, 20, labelW);
     const labelH = label.length * 20 * 1.3;
     svg.lines(`label-${i}`, 'canvas', label, labelW, y + (rowH - labelH) / 2, {
       size: 20,

@@ -1,7 +1,7 @@
 import type { ProgressReport } from '../api/types.js';
 import { useI18n } from '../i18n/i18n.js';
 
-/** Where a unit's progress report stands: 未填报 / 草稿 / 已提交 / 已退回 / 已审核. */
+/** Where a unit's progress report stands: 未填报 / 草稿 / 已报送 / 已退回 / 审核通过 (docs/glossary.md). */
 export function ReportStateTag({ report }: { report: ProgressReport | undefined }) {
   const { t } = useI18n();
   const state = report?.status ?? 'none';

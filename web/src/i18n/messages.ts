@@ -106,7 +106,7 @@ export const zh = {
   'ledger.sortDeadline': '按完成时限',
   'ledger.sortStatus': '按进度状态',
   'ledger.unassigned': '未分工',
-  'ledger.latestApproved': '{period} 已审核',
+  'ledger.latestApproved': '{period} 审核通过',
   'ledger.latestSubmitted': '{period} 待审核',
   'ledger.prevPage': '上一页',
   'ledger.nextPage': '下一页',

@@ -6,7 +6,7 @@ export const taskZh = {
   'source.summary': '原文定位：{heading}',
   'source.revision': '第 {number} 版 · {file}',
   'source.jump': '定位到本任务',
-  'history.createdBy': '填报人',
+  'history.createdBy': '承办人',
   'history.submittedBy': '报送人',
   'history.reviewedBy': '审核人',
   'history.values': '填报数值',

@@ -1,4 +1,4 @@
-import { KeyOutlined, LoginOutlined, LogoutOutlined, MenuOutlined } from '@ant-design/icons';
+import { LockOutlined, LoginOutlined, LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
@@ -115,7 +115,7 @@ export function AppLayout() {
                 aria-label={t('account.password')}
                 data-testid="change-password-link"
               >
-                <KeyOutlined /> {wide ? t('account.password') : null}
+                <LockOutlined /> {wide ? t('account.password') : null}
               </Link>
               <Button
                 className="header-button"

@@ -70,7 +70,10 @@ function DashboardView({ data, reportParam }: { data: Dashboard; reportParam: st
       <div className="dashboard-grid">
         <Panel title={t('dashboard.overall')} testId="overall-card">
           <div className="overall">
-            <div className="overall-figure" data-testid="overall-completion">
+            <div
+              className={overall.completion === null ? 'overall-figure overall-none' : 'overall-figure'}
+              data-testid="overall-completion"
+            >
               {percentText(overall.completion)}
             </div>
             <div>
@@ -149,7 +152,7 @@ function DashboardView({ data, reportParam }: { data: Dashboard; reportParam: st
                     {displayLabel(area.label)}
                     {area.title}
                   </Link>{' '}
-                  <span className="secondary">
+                  <span className="secondary area-figures">
                     {percentText(area.status.completion)} / {percentText(area.status.expected)}
                   </span>
                 </li>

@@ -6,6 +6,7 @@ import { Panel } from '../components/panel.js';
 import { percentText } from '../components/target-progress.js';
 import { type Translate, useI18n } from '../i18n/i18n.js';
 import { auditActor, auditLabel } from '../report/audit-labels.js';
+import { formatBytes } from '../report/format-bytes.js';
 import { formatNumber, formatTarget } from '../report/tree-stats.js';
 import type { TaskRecordProps } from './task-activity.js';
 
@@ -31,6 +32,7 @@ function showValue(t: Translate, targets: readonly Target[], field: string, valu
   if (field === 'status') return label(t, 'progress', value);
   if (field === 'role')
     return value === 'lead' ? t('task.lead') : value === 'cooperating' ? t('task.cooperating') : value;
+  if (field === 'size' && /^\d+$/.test(value)) return formatBytes(Number(value));
   if (field === 'archived' || field === 'done')
     return value === '1' || value === 'true' ? t('common.yes') : t('common.no');
   const parsed = field === 'milestones_json' || field === 'values' ? parseJson(value) : undefined;
@@ -53,6 +55,12 @@ function showValue(t: Translate, targets: readonly Target[], field: string, valu
 
 function AuditItem({ entry, targets }: { entry: AuditEntry; targets: readonly Target[] }) {
   const { t } = useI18n();
+  // A field written without a visible change (none → none on a new record) is noise to a reader.
+  const changes = entry.changes.filter(
+    (change) =>
+      showValue(t, targets, change.field, change.before) !==
+      showValue(t, targets, change.field, change.after),
+  );
   return (
     <li data-testid="audit-item">
       <div className="task-card-meta">
@@ -63,9 +71,9 @@ function AuditItem({ entry, targets }: { entry: AuditEntry; targets: readonly Ta
         </span>
         {entry.intact ? null : <span className="status-tag status-behind">{t('audit.tampered')}</span>}
       </div>
-      {entry.changes.length > 0 ? (
+      {changes.length > 0 ? (
         <ul className="audit-changes">
-          {entry.changes.map((change) => (
+          {changes.map((change) => (
             <li key={change.field}>
               {label(t, 'audit.field', change.field)}：{showValue(t, targets, change.field, change.before)} →{' '}
               {showValue(t, targets, change.field, change.after)}
