@@ -73,6 +73,11 @@ export interface AreaNode {
    * neither a measure nor a task.
    */
   closing?: { text: string; span: Span };
+  /**
+   * Sentences of pure exhortation standing among the area's tasks ("我们坚信，…一定能…"): part of the
+   * area's text, neither a measure nor a task.
+   */
+  asides?: { text: string; span: Span }[];
   /** 政府自身建设 — the government's own conduct, written as the last numbered area. */
   selfBuilding?: true;
   /**

@@ -11,6 +11,7 @@ interface TreeJson {
     title: string;
     unnumbered?: true;
     selfBuilding?: true;
+    asides?: { text: string; span: [number, number] }[];
     measures: { title: string; tasks: { text: string }[] }[];
     tasks: { text: string }[];
   }[];
@@ -83,6 +84,11 @@ describe('luoshi parse', () => {
     // Nine numbered areas, then 其他工作: the 民族, 国防, 港澳台 and 外交 paragraphs after the breaks.
     expect(tree.counts.areas).toBe(10);
     expect(tree.areas.at(-1)).toMatchObject({ title: '其他工作', unnumbered: true });
+    // The belief stated between the 港澳 tasks is an aside: area text, not a task.
+    const other = tree.areas.at(-1);
+    const belief = '我们坚信，香港、澳门一定能与祖国内地同发展、共繁荣。';
+    expect(other?.asides?.map((aside) => aside.text)).toContain(belief);
+    expect(other?.tasks.map((task) => task.text)).not.toContain(belief.slice(0, -1));
     expect(tree.sections.map((section) => section.kind)).toContain('self-building');
     expect(tree.title).toBe('政府工作报告');
   });

@@ -125,6 +125,7 @@ function treeJson(
       ...(area.unnumbered ? { unnumbered: true } : {}),
       ...(area.preamble ? { preamble: area.preamble } : {}),
       ...(area.closing ? { closing: area.closing } : {}),
+      ...(area.asides ? { asides: area.asides } : {}),
       measures: area.measures.map((measure) => ({
         ...(measure.label === undefined ? {} : { label: measure.label }),
         title: measure.title,

@@ -233,6 +233,31 @@ function settleClosingSentences(text: string, area: AreaNode): void {
   area.closing = { text: textOf(text, start, end), span: [start, end] };
 }
 
+/**
+ * Pure exhortation standing among an area's tasks ("…推进污染防治。我们坚信，…一定能…。两岸同胞…，
+ * 必将共创…美好未来。…"): a sentence of rhetoric or a rallying formula with no word of action, not
+ * opening on a directive (把/将/要), is neither task nor measure wherever it stands: it stays in the
+ * area's (and its measure's) text as one of the area's `asides`. A list of tasks keeps at least one.
+ */
+export function dropExhortation(text: string, area: AreaNode): void {
+  const asides: TaskNode[] = [];
+  const lists = [area.tasks, ...area.measures.map((measure) => measure.tasks)];
+  for (const tasks of lists) {
+    const pure = (task: TaskNode): boolean =>
+      task.label === undefined &&
+      !/^[把将要]/.test(task.text) &&
+      !ACTION.test(task.text) &&
+      (RALLY.test(task.text) || RHETORIC.test(task.text));
+    const kept = tasks.filter((task) => !pure(task));
+    if (kept.length === 0 || kept.length === tasks.length) continue;
+    asides.push(...tasks.filter(pure));
+    tasks.splice(0, tasks.length, ...kept);
+  }
+  if (asides.length === 0) return;
+  asides.sort((a, b) => a.span[0] - b.span[0]);
+  area.asides = asides.map((task) => ({ text: textOf(text, task.span[0], task.span[1]), span: task.span }));
+}
+
 function settleArea(walk: Walk): void {
   const area = walk.area;
   if (!area) return;

@@ -62,7 +62,7 @@ function inside(span: Span, outer: Span | undefined): boolean {
 
 /**
  * Every sentence from the first area of the tasks section to the end of its last area (other work
- * included): in exactly one task, or part of an area's or measure's title, preamble or closing.
+ * included): in exactly one task, or part of an area's or measure's title, preamble, closing or asides.
  */
 function coverage(tree: ReportTree, section: SectionNode, problems: string[]): [number, number] {
   const areas = section.areas;
@@ -76,6 +76,7 @@ function coverage(tree: ReportTree, section: SectionNode, problems: string[]): [
     area.titleSpan,
     ...(area.preamble ? [area.preamble.span] : []),
     ...(area.closing ? [area.closing.span] : []),
+    ...(area.asides ?? []).map((aside) => aside.span),
     ...area.measures.map((measure) => measure.titleSpan),
   ]);
   // From the first numbered area to the end of the last, then each unnumbered area (other work

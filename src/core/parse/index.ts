@@ -1,5 +1,5 @@
 import type { AreaNode, ReportTree, SectionKind, SectionNode, Span } from '../report-tree.js';
-import { buildSectionBody, findAreaStarts } from './areas.js';
+import { buildSectionBody, dropExhortation, findAreaStarts } from './areas.js';
 import { type Block, blockContent, readBlocks } from './blocks.js';
 import { isSelfBuildingTitle } from './classify.js';
 import { findIndicators } from './indicators.js';
@@ -92,6 +92,7 @@ function buildSections(text: string, raws: RawSection[]): SectionNode[] {
       section.areas = [...section.areas, ...between].sort((a, b) => a.span[0] - b.span[0]);
     }
     if (tail.otherWork) section.areas.push(tail.otherWork);
+    for (const area of section.areas) dropExhortation(text, area);
     sections.push(section);
     sections.push(...tail.sections);
   }

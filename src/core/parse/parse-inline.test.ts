@@ -237,3 +237,44 @@ describe('a paragraph of other work after a last area written as one paragraph o
     ]);
   });
 });
+
+describe('pure exhortation in the middle of an area', () => {
+  const tree = parse([
+    '各位代表：',
+    '一、2026年重点工作',
+    '（一）推进区域合作',
+    '深化与周边省份合作。共建跨省产业合作园区，推动基础设施互联互通。我们坚信，只要同心协力，区域合作一定能结出更多硕果。' +
+      '办好第五届区域合作论坛。',
+    '加强对外交流。两岸同胞血脉相连，必将共创美好未来。扩大人员往来和经贸交流，支持台资企业参与乡村振兴。' +
+      '要以更大力度吸引人才，让各类人才在这里大展身手、一定能创造更大业绩。',
+    '（二）加强生态保护',
+    '推进污染防治。开展空气质量改善行动，携手周边城市推进大气污染联防联控。新建污水处理厂3座。',
+  ]);
+  const [cooperation, ecology] = tree.areas;
+
+  it('takes a sentence of pure rhetoric between task sentences out of the tasks, into the asides', () => {
+    expect(titles(cooperation)).toEqual(['深化与周边省份合作', '加强对外交流']);
+    expect(taskTexts(cooperation, 0)).toEqual([
+      '共建跨省产业合作园区，推动基础设施互联互通',
+      '办好第五届区域合作论坛',
+    ]);
+    expect(taskTexts(cooperation, 1)).toEqual([
+      '扩大人员往来和经贸交流，支持台资企业参与乡村振兴',
+      '要以更大力度吸引人才，让各类人才在这里大展身手、一定能创造更大业绩',
+    ]);
+    expect(cooperation?.asides?.map((aside) => aside.text)).toEqual([
+      '我们坚信，只要同心协力，区域合作一定能结出更多硕果。',
+      '两岸同胞血脉相连，必将共创美好未来。',
+    ]);
+    // Still the area's text, and each inside its measure's.
+    for (const aside of cooperation?.asides ?? []) {
+      expect(cooperation?.span[0]).toBeLessThanOrEqual(aside.span[0]);
+      expect(cooperation?.span[1]).toBeGreaterThanOrEqual(aside.span[1]);
+    }
+  });
+
+  it('keeps a sentence that pledges and acts, or opens on a directive, as a task', () => {
+    expect(allTasks(ecology)).toContain('开展空气质量改善行动，携手周边城市推进大气污染联防联控');
+    expect(ecology?.asides).toBeUndefined();
+  });
+});
