@@ -36,7 +36,9 @@ export async function listUnitDirectory(
 
 /**
  * Keeps "`alias` means unit `unitId`" (a name a 分工方案 used, mapped by the office) so that the
- * next plan resolves it without asking; an alias mapped before to another unit is moved. Audited.
+ * next plan resolves it without asking; an alias mapped before to another unit of the same
+ * organisation is moved. Audited. An alias is one name in the whole database (unique), so one that
+ * another organisation's office keeps is left to it: this office maps the name again next time.
  */
 export async function keepUnitAlias(
   trx: Transaction<Database>,
@@ -50,6 +52,15 @@ export async function keepUnitAlias(
     .where('alias', '=', alias)
     .executeTakeFirst();
   if (existing?.unit_id === unitId) return;
+  if (existing) {
+    const owners = await trx
+      .selectFrom('units')
+      .select(['id', 'organisation_id'])
+      .where('id', 'in', [existing.unit_id, unitId])
+      .execute();
+    const ownerOf = new Map(owners.map((u) => [u.id, u.organisation_id]));
+    if (ownerOf.get(existing.unit_id) !== ownerOf.get(unitId)) return;
+  }
   const now = new Date().toISOString();
   if (existing) {
     await trx.updateTable('unit_aliases').set({ unit_id: unitId }).where('id', '=', existing.id).execute();
