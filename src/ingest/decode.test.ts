@@ -155,6 +155,12 @@ describe('decodeReportBytes: hostile and broken input', () => {
     expect(await errorCode(decodeReportBytes(png, 'photo.txt'))).toBe('binary_file');
     const controls = utf8('text\u0001\u0002\u0003\u0004 more\u0005\u0006');
     expect(await errorCode(decodeReportBytes(controls, 'x.txt'))).toBe('binary_file');
+    // The same characters in UTF-16 (counted as characters, not bytes) and in GB18030.
+    const text = 'text\u0001\u0002\u0003\u0004 more\u0005\u0006';
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    expect(await errorCode(decodeReportBytes(new Uint8Array(utf16), 'x.txt'))).toBe('binary_file');
+    const gbk = iconv.encode(`报告${text}`, 'gb18030');
+    expect(await errorCode(decodeReportBytes(new Uint8Array(gbk), 'x.txt'))).toBe('binary_file');
     expect(await errorCode(decodeReportBytes(utf8('%PDF-1.7\n...'), 'r.pdf'))).toBe('broken_pdf');
     const doc = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 1, 2, 3]);
     expect(await errorCode(decodeReportBytes(doc, 'r.doc'))).toBe('broken_doc');

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { badInput, type LuoshiError } from '../core/errors.js';
-import { normalizeReportText } from '../core/parse/index.js';
+import { normalizeReportText } from '../core/parse/normalize.js';
 
 /** The kinds of document luoshi reads, recognised by content. `doc` covers .wps (the same binary). */
 export type DocumentFormat = 'markdown' | 'text' | 'docx' | 'html' | 'mhtml' | 'pdf' | 'doc' | 'ofd';
@@ -159,9 +159,14 @@ export function decodeText(bytes: Uint8Array, name: string, fileName: string | u
   if (startsWith(bytes, 0xff, 0xfe) || startsWith(bytes, 0xfe, 0xff)) {
     encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
     text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
+    const controls = countControlCharacters(text);
+    if (controls > 0 && controls > text.length / 1000) {
+      throw binaryFile(name, `${controls} control characters`, `包含 ${controls} 个控制字符`);
+    }
   } else {
     if (bytes.includes(0)) throw binaryFile(name, 'it contains NUL bytes', '包含空字节');
-    // In UTF-8 and GBK a byte below 0x20 is always that control character itself.
+    // In UTF-8 and GBK a byte below 0x20 (or 0x7f) is always that control character itself, and
+    // no other byte sequence decodes to one: counting the bytes counts the text's.
     const controls = countControlBytes(bytes);
     if (controls > 0 && controls > bytes.length / 1000) {
       throw binaryFile(name, `${controls} control characters`, `包含 ${controls} 个控制字符`);
@@ -186,10 +191,8 @@ export function decodeText(bytes: Uint8Array, name: string, fileName: string | u
       encoding = 'gb18030';
     }
   }
-  const controls = countControlCharacters(text);
-  if (controls > 0 && controls > text.length / 1000) {
-    throw binaryFile(name, `${controls} control characters`, `包含 ${controls} 个控制字符`);
-  }
+  // UTF-8 and GBK text has the control characters its bytes had (counted above): only UTF-16
+  // text is counted again, as characters.
   const normalised = normalizeReportText(text);
   return { text: normalised, format: detectFormat(normalised, fileName), encoding };
 }

@@ -1,5 +1,5 @@
 import { badInput, isLuoshiError } from '../core/errors.js';
-import { normalizeReportText } from '../core/parse/index.js';
+import { normalizeReportText } from '../core/parse/normalize.js';
 import {
   DEFAULT_MAX_REPORT_BYTES,
   type DecodedReport,
