@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assignTask } from '../assignments/assign-task.js';
+import { updateAssignment } from '../assignments/update-assignment.js';
 import { verifyAuditChain } from '../audit/verify-audit-chain.js';
 import { commitMerge } from '../merge/commit-merge.js';
 import { reviewProgressReport, submitProgressReport } from '../progress/review-progress-report.js';
@@ -398,6 +399,50 @@ describe.each(DIALECTS)('cascade store on %s', (dialect) => {
         progressStatus: 'submitted',
       }),
     ]);
+  });
+
+  it('shows a task the city took back as withdrawn and takes no more writes on it', async () => {
+    const { D, id, accepted } = await receiveAndAccept();
+    const assignment = await database.db
+      .selectFrom('assignments')
+      .selectAll()
+      .where('id', '=', accepted.assignment_id)
+      .executeTakeFirstOrThrow();
+    await updateAssignment(database.db, {
+      id: assignment.id,
+      version: assignment.version,
+      changes: { archived: true },
+      actor: world.actor,
+    });
+    const view = await findSuperiorTask(database.db, { id, organisationId: D });
+    expect(view.withdrawn).toBe(true);
+    await expect(
+      linkSuperiorTask(database.db, {
+        id,
+        organisationId: D,
+        taskIds: [world.district.tasks[0]!.id],
+        actor: world.actor,
+      }),
+    ).rejects.toMatchObject({ status: 409 });
+    await expect(
+      saveReportUp(database.db, {
+        id,
+        organisationId: D,
+        periodId: world.city.periodId,
+        narrative: 'x',
+        actor: world.actor,
+      }),
+    ).rejects.toMatchObject({ status: 409 });
+    // Assigned again, the same superior task comes back to life (one row per assignment).
+    const archived = await database.db
+      .selectFrom('assignments')
+      .selectAll()
+      .where('id', '=', assignment.id)
+      .executeTakeFirstOrThrow();
+    await handDown(database.db, world);
+    expect(archived.archived).toBe(1);
+    expect(await receiveSuperiorTasks(database.db, D)).toBe(0);
+    expect((await findSuperiorTask(database.db, { id, organisationId: D })).withdrawn).toBe(false);
   });
 
   it('keeps the decomposed tasks, last, when the district re-imports a revision of its report', async () => {
