@@ -156,7 +156,7 @@ function DecomposeButton({ task, onDone }: { task: SuperiorTask; onDone: () => v
           form={form}
           layout="vertical"
           onFinish={submit}
-          initialValues={{ reportId: reportId ?? undefined, lines: '' }}
+          initialValues={{ reportId: reportId === null ? undefined : Number(reportId), lines: '' }}
         >
           <Form.Item name="reportId" label={t('superior.decomposeReport')} rules={[{ required: true }]}>
             <Select
