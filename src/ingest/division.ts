@@ -1,8 +1,9 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { DivisionSourceLine } from '../core/division/parse-division.js';
 import { badInput } from '../core/errors.js';
 import { DEFAULT_MAX_REPORT_BYTES, fileTooLarge } from './decode.js';
 import { readDocument } from './read-document.js';
+import { openXlsxWorkbook } from './xlsx-workbook.js';
 import { listZipEntries } from './zip.js';
 
 /** Most rows read from one sheet; a 分工方案 has hundreds. */
@@ -28,16 +29,10 @@ function isWorkbook(bytes: Uint8Array, name: string): boolean {
 
 /** The rows of every sheet in order; a merged cell repeats its text in each cell it covers. */
 async function workbookLines(bytes: Uint8Array, name: string): Promise<DivisionSourceLine[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch (error) {
-    throw badInput(
-      'bad_xlsx',
-      `${name} is not a readable .xlsx workbook (${(error as Error).message})`,
-      `${name} 不是可读取的 .xlsx 工作簿，请在 Excel 或 WPS 中另存为 .xlsx 后重试`,
-    );
-  }
+  const workbook = await openXlsxWorkbook(bytes, (reason) => ({
+    en: `${name} is not a readable .xlsx workbook (${reason})`,
+    zh: `${name} 不是可读取的 .xlsx 工作簿，请在 Excel 或 WPS 中另存为 .xlsx 后重试`,
+  }));
   const lines: DivisionSourceLine[] = [];
   for (const sheet of workbook.worksheets) {
     if (sheet.rowCount > MAX_SHEET_ROWS) {

@@ -1,5 +1,6 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { badInput } from '../core/errors.js';
+import { openXlsxWorkbook } from '../ingest/xlsx-workbook.js';
 import { parseDeadlineCell } from './deadline-text.js';
 import { unquoteFormulaText } from './xlsx-style.js';
 
@@ -69,16 +70,10 @@ export function cellText(value: ExcelJS.CellValue): unknown {
  * A file that is not an .xlsx, or has no such header, is refused with a precise error.
  */
 export async function readDivisionWorkbook(bytes: Uint8Array): Promise<RawDivisionRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch (error) {
-    throw badInput(
-      'bad_xlsx',
-      `The file is not a readable .xlsx workbook (${(error as Error).message})`,
-      '文件不是可读取的 .xlsx 工作簿，请在 Excel 或 WPS 中另存为 .xlsx 后重试',
-    );
-  }
+  const workbook = await openXlsxWorkbook(bytes, (reason) => ({
+    en: `The file is not a readable .xlsx workbook (${reason})`,
+    zh: '文件不是可读取的 .xlsx 工作簿，请在 Excel 或 WPS 中另存为 .xlsx 后重试',
+  }));
   for (const sheet of workbook.worksheets) {
     let headerRow = 0;
     const columns = new Map<keyof typeof HEADINGS, number>();

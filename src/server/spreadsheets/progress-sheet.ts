@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { badInput } from '../../core/errors.js';
+import { openXlsxWorkbook } from '../../ingest/xlsx-workbook.js';
 import { unquoteFormulaText, workbookBuffer } from '../../render/xlsx-style.js';
 
 /** The columns of the progress spreadsheet, in order: header (zh / en) and key. */
@@ -49,16 +50,10 @@ function cellValue(cell: ExcelJS.CellValue): string | number | null {
 
 /** Reads the rows of the first sheet by header; a file ExcelJS cannot open is a 400. */
 export async function readProgressSheet(bytes: Uint8Array): Promise<SheetRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch (error) {
-    throw badInput(
-      'bad_xlsx',
-      `Not a readable .xlsx file (${(error as Error).message})`,
-      '无法读取该 .xlsx 文件，请使用下载的模板',
-    );
-  }
+  const workbook = await openXlsxWorkbook(bytes, (reason) => ({
+    en: `Not a readable .xlsx file (${reason})`,
+    zh: '无法读取该 .xlsx 文件，请使用下载的模板',
+  }));
   const sheet = workbook.worksheets[0];
   if (!sheet) throw badInput('bad_xlsx', 'The workbook has no sheet', '工作簿中没有工作表');
   const headerRow = sheet.getRow(1);
