@@ -20,7 +20,11 @@ const KNOWN_GAPS: ReadonlyMap<string, string> = new Map([
   // ("加强近岸海域综合治理。", （七）); a topic whose words recur only later in its body, not in the two
   // sentences right after it ("加快建设健康江苏。", （九）: 心理健康, 大健康); and a topic whose body is
   // one sentence under 100 characters ("保持社会和谐稳定。", （十）), so the short task before it
-  // ("强化食品药品安全全链条监管。") is taken instead.
+  // ("强化食品药品安全全链条监管。") is taken instead. Word recurrence alone cannot tell these apart:
+  // weighing the whole body instead of the sentences up to the next short one takes short tasks as
+  // topics in Guangxi's （七）; leaving out generic words (发展) drops Jilin's "统筹城乡区域融合发展。",
+  // whose only recurring word is 发展, as it would "持续实施中医药振兴发展工程。"; and a short task
+  // whose recurring words all stand in the sentence before it is a real topic in Jilin's （四）.
   ['provinces-2026/jiangsu-2026-work-report.txt', 'inline topic sentences not told from short tasks'],
 ]);
 
