@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../config/config.js';
+import { createLogger } from '../../config/logger.js';
 import { DIALECTS } from '../../store/testing.js';
+import { buildApp } from '../app.js';
+import type { RouteModule } from '../context.js';
 import { createTestWorld, type FixtureUser, type TestWorld } from '../testing/test-app.js';
 import type { TestClient } from '../testing/test-client.js';
 import { ROUTE_ACCESS } from './route-access.js';
@@ -143,5 +147,26 @@ describe.each(DIALECTS)('permission before validation on %s', (dialect) => {
     expect(routes.filter((r) => !(r in ROUTE_ACCESS))).toEqual([]);
     // GET /api/openapi.json is hidden from its own document.
     expect(Object.keys(ROUTE_ACCESS).filter((r) => !routes.includes(r))).toEqual(['GET /api/openapi.json']);
+  });
+
+  it('a route missing from the access table stops the app from starting', async () => {
+    const unlisted: RouteModule = (app) => {
+      app.get('/api/unlisted', async () => ({}));
+    };
+    const config = loadConfig({
+      LOG_LEVEL: 'silent',
+      DATA_DIR: '/nonexistent',
+      ...(world.database.settings.DATABASE_URL ? { DATABASE_URL: world.database.settings.DATABASE_URL } : {}),
+    });
+    const started = buildApp({
+      config,
+      db: world.database.db,
+      logger: createLogger('silent'),
+      extraRoutes: [unlisted],
+    }).then(async (app) => {
+      await app.close();
+      return app;
+    });
+    await expect(started).rejects.toThrow(/No access rule for GET \/api\/unlisted/);
   });
 });

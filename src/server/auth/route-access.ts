@@ -1,12 +1,14 @@
 import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { UserRole } from '../../store/schema.js';
 import type { ZodApp } from '../context.js';
-import { requireRole, requireUser } from './roles.js';
+import { forbidden } from '../../core/errors.js';
+import { requireUser } from './roles.js';
 
 /**
  * Who may call a route at all: everyone (`public`; published data only for visitors), any
- * signed-in user (`signed-in`), or the listed roles. Finer rules (a unit's own reports, tasks
- * and files) stay in the handlers, which need the rows to decide.
+ * signed-in user (`signed-in`), or the listed roles. This table is the only role check: handlers
+ * do not repeat it. Object-level rules (a unit's own reports, tasks and files) need the rows to
+ * decide and live in object-access.ts.
  */
 export type RouteAccess = 'public' | 'signed-in' | readonly UserRole[];
 
@@ -115,8 +117,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
 
 function checkAccess(access: Exclude<RouteAccess, 'public'>): onRequestAsyncHookHandler {
   return async (request: FastifyRequest) => {
-    if (access === 'signed-in') requireUser(request);
-    else requireRole(request, ...access);
+    const user = requireUser(request);
+    if (access !== 'signed-in' && !access.includes(user.role)) throw forbidden();
   };
 }
 

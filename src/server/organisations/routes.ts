@@ -3,7 +3,7 @@ import { createSubOrganisation } from '../../store/organisations/create-organisa
 import { listOrganisationSubtree } from '../../store/organisations/list-organisations.js';
 import { writeTransaction } from '../../store/write-transaction.js';
 import { addUser, presentUser } from '../accounts/manage-accounts.js';
-import { actorOf, requireRole, requireUser } from '../auth/roles.js';
+import { actorOf, requireUser } from '../auth/roles.js';
 import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
 import { createdOrganisationSchema, createOrganisationBodySchema, organisationTreeSchema } from './schema.js';
@@ -37,7 +37,7 @@ export const organisationRoutes: RouteModule = (app, context) => {
       },
     },
     async (request) => {
-      const admin = requireRole(request, 'admin');
+      const admin = requireUser(request);
       if (admin.organisationId === null) throw forbidden();
       const parentId = admin.organisationId;
       const { organisation, user, password } = await writeTransaction(context.db, async (trx) => {

@@ -1,4 +1,5 @@
 import { listTaskAuditEvents } from '../../store/audit/list-task-audit-events.js';
+import { listUnitNames } from '../../store/units/list-unit-names.js';
 import { requireTaskAccess } from '../auth/object-access.js';
 import { readsAll, requireUser } from '../auth/roles.js';
 import type { RouteModule } from '../context.js';
@@ -49,12 +50,7 @@ export const taskActivityRoutes: RouteModule = (app, context) => {
           ? {}
           : { progressReportIds: await readableProgressIds(context.db, user, request.params.id) },
       );
-      const unitIds = unitIdsOf(events);
-      const units =
-        unitIds.length === 0
-          ? []
-          : await context.db.selectFrom('units').select(['id', 'name']).where('id', 'in', unitIds).execute();
-      const unitNames = new Map(units.map((u) => [u.id, u.name]));
+      const unitNames = await listUnitNames(context.db, unitIdsOf(events));
       return { events: events.map((event) => presentAuditEvent(event, unitNames)) };
     },
   );
