@@ -2,7 +2,7 @@ import { badInput } from '../core/errors.js';
 import { INDICATOR_VERDICT_ZH } from '../core/status/indicator.js';
 import { plainTitle } from './division-model.js';
 import { areaHeadings, eachTask, type ReportView, type TaskView } from './report-view.js';
-import { chineseOrdinal, formatNumber, formatTarget } from './target-format.js';
+import { chineseOrdinal, formatReportedValue, formatTarget } from './target-format.js';
 
 /** The four groups a 督查通报 reports tasks in. */
 export type BulletinGroup = 'completed' | 'on-schedule' | 'lagging' | 'overdue';
@@ -88,7 +88,7 @@ function bulletinIndicator(task: TaskView): BulletinIndicator {
   });
   const actual = targets.flatMap((target, i) => {
     const value = task.progress?.targetValues?.[i];
-    return value === null || value === undefined ? [] : [`${formatNumber(value)}${target.unit}`];
+    return value === null || value === undefined ? [] : [formatReportedValue(target, value)];
   });
   const verdict = task.status?.verdict;
   return {

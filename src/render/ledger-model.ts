@@ -2,7 +2,7 @@ import { type Light, PROGRESS_CLASS_ZH, type ProgressClass } from '../core/statu
 import { INDICATOR_VERDICT_ZH } from '../core/status/indicator.js';
 import { formatChineseDate, plainTitle } from './division-model.js';
 import { areaHeadings, type ReportView, type TaskView } from './report-view.js';
-import { formatNumber, formatTarget } from './target-format.js';
+import { formatReportedValue, formatTarget } from './target-format.js';
 
 /** One task line of the 台账 with its latest progress. */
 export interface LedgerRow {
@@ -62,11 +62,6 @@ export interface LedgerModel {
   totals: LedgerCounts;
 }
 
-/** Prints a value in a target's unit ("3900个", "4.6%"). */
-function printValue(value: number, unit: string): string {
-  return `${formatNumber(value)}${unit}`;
-}
-
 function targetsText(task: TaskView): { targets: string; achieved: string } {
   const targets = task.analysis.targets.map((target) => {
     const shown = formatTarget(target);
@@ -74,7 +69,7 @@ function targetsText(task: TaskView): { targets: string; achieved: string } {
   });
   const achieved = task.analysis.targets.flatMap((target, i) => {
     const value = task.progress?.targetValues?.[i];
-    return value === undefined || value === null ? [] : [printValue(value, target.unit)];
+    return value === undefined || value === null ? [] : [formatReportedValue(target, value)];
   });
   return { targets: targets.join('；'), achieved: achieved.join('；') };
 }

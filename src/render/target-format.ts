@@ -23,31 +23,37 @@ export function formatNumber(value: number): string {
   return String(Math.round(value * 100) / 100);
 }
 
+/** The 万/亿/万亿 scale a target prints in: 250000 平方米 → 万, 5 % → none. */
+function targetScale(target: Pick<Target, 'value' | 'max' | 'unit'>): { scale: number; name: string } {
+  const percent = target.unit === '%' || target.unit === '‰';
+  const top = Math.max(target.value, target.max ?? 0);
+  if (!percent && !/^[万亿]/u.test(target.unit)) {
+    if (top >= 1e12 && target.value % 1e10 === 0) return { scale: 1e12, name: '万亿' };
+    if (top >= 1e8 && target.value % 1e6 === 0) return { scale: 1e8, name: '亿' };
+    if (top >= 1e4 && target.value % 100 === 0) return { scale: 1e4, name: '万' };
+  }
+  return { scale: 1, name: '' };
+}
+
 /**
  * Formats a target the way Chinese publications print figures: 15000 人 → "1.5 万人",
  * 250000 平方米 → "25 万平方米", 5 % → "5 %". Ranges print as "3-5".
  */
 export function formatTarget(target: Pick<Target, 'value' | 'max' | 'unit' | 'comparator'>): FormattedTarget {
   const prefix = PREFIX[target.comparator];
-  const percent = target.unit === '%' || target.unit === '‰';
-  const top = Math.max(target.value, target.max ?? 0);
-  let scale = 1;
-  let scaleName = '';
-  if (!percent && !/^[万亿]/u.test(target.unit)) {
-    if (top >= 1e12 && target.value % 1e10 === 0) {
-      scale = 1e12;
-      scaleName = '万亿';
-    } else if (top >= 1e8 && target.value % 1e6 === 0) {
-      scale = 1e8;
-      scaleName = '亿';
-    } else if (top >= 1e4 && target.value % 100 === 0) {
-      scale = 1e4;
-      scaleName = '万';
-    }
-  }
+  const { scale, name } = targetScale(target);
   const low = formatNumber(target.value / scale);
   const number = target.max === undefined ? low : `${low}-${formatNumber(target.max / scale)}`;
-  return { prefix, number, unit: `${scaleName}${target.unit}` };
+  return { prefix, number, unit: `${name}${target.unit}` };
+}
+
+/**
+ * A reported figure in its target's scale, so it reads beside the target: 125000 平方米 against
+ * 25 万平方米 prints "12.5万平方米".
+ */
+export function formatReportedValue(target: Pick<Target, 'value' | 'max' | 'unit'>, value: number): string {
+  const { scale, name } = targetScale(target);
+  return `${formatNumber(value / scale)}${name}${target.unit}`;
 }
 
 /** Chinese ordinal numerals for area labels: 1 → "一", 12 → "十二". */

@@ -7,7 +7,7 @@ import {
 } from '../../render/bulletin-model.js';
 import { formatChineseDate, plainTitle } from '../../render/division-model.js';
 import { eachTask, type ReportView } from '../../render/report-view.js';
-import { chineseOrdinal, formatNumber, formatTarget } from '../../render/target-format.js';
+import { chineseOrdinal, formatReportedValue, formatTarget } from '../../render/target-format.js';
 
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -121,7 +121,7 @@ export function renderProgressPage(reportId: number, view: ReportView, at: strin
             return `<tr><td>${escapeHtml(target.subject || target.text)}</td><td class="n">${escapeHtml(
               `${shown.prefix}${shown.number}${shown.unit}`,
             )}</td><td class="n">${
-              value === undefined || value === null ? '—' : escapeHtml(`${formatNumber(value)}${target.unit}`)
+              value === undefined || value === null ? '—' : escapeHtml(formatReportedValue(target, value))
             }</td><td class="n">${done === null ? '—' : percent(done)}</td></tr>`;
           }),
         )

@@ -73,6 +73,12 @@ export function TrendChart({ trend }: { trend: TrendPoint[] }) {
           data: trend.map((point) => percent(point.completion)),
           itemStyle: { color: '#b7282e' },
           areaStyle: { opacity: 0.12 },
+          // A month's figure is a visible dot with its value: the first approved month is a lone
+          // point, often near 0%, that a bare line would not show.
+          symbol: 'circle',
+          symbolSize: 7,
+          showSymbol: true,
+          label: { show: true, position: 'top', formatter: '{c}%', color: '#b7282e' },
         },
         {
           name: t('dashboard.expectedLine'),
