@@ -17,7 +17,7 @@ interface SuperiorTask {
   referenceNumber: string | null;
   assignment: { unitName: string; leadOfficial: string | null; deadline: string | null; role: string };
   source: { reportId: number; reportTitle: string; taskId: number; taskText: string };
-  links: { taskId: number; text: string; units: { unitName: string }[] }[];
+  links: { taskId: number; text: string; units: { unitName: string; latest: { status: string } | null }[] }[];
   periods: { periodId: number; progressReportId: number | null; progressStatus: string | null }[];
 }
 
@@ -422,6 +422,9 @@ describe.each(DIALECTS)('cascade between governments on %s', (dialect) => {
     expect(
       decomposition.superiorTasks.map((t) => t.links.flatMap((l) => l.units.map((u) => u.unitName)).sort()),
     ).toEqual([['区住建委', '区教委']]);
+    expect(
+      decomposition.superiorTasks[0]!.links.flatMap((l) => l.units.map((u) => u.latest?.status)),
+    ).toEqual(['approved', 'approved']);
     expect((await sy.get(`/api/organisations/${districtId}/decomposition`)).statusCode).toBe(404);
     expect((await tz.get(`/api/organisations/${cityOrganisationId}/decomposition`)).statusCode).toBe(404);
     expect((await cityAdmin.get(`/api/organisations/${otherDistrictId}/decomposition`)).json()).toMatchObject(

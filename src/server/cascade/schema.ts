@@ -15,7 +15,21 @@ export const superiorTaskLinkSchema = z
     text: z.string(),
     archived: z.boolean(),
     units: z
-      .array(z.object({ unitId: id, unitName: z.string(), role: z.enum(['lead', 'cooperating']) }))
+      .array(
+        z.object({
+          unitId: id,
+          unitName: z.string(),
+          role: z.enum(['lead', 'cooperating']),
+          latest: z
+            .object({
+              periodId: id,
+              periodLabel: z.string(),
+              status: z.enum(['draft', 'submitted', 'returned', 'approved']),
+            })
+            .nullable()
+            .describe('Its report in the latest period it reported in'),
+        }),
+      )
       .describe('The own units the office gave the task to'),
   })
   .meta({ id: 'SuperiorTaskLink' });

@@ -10,8 +10,16 @@ export interface SuperiorTaskLinkView {
   label: string | null;
   text: string;
   archived: boolean;
-  /** The units the subordinate's office gave the task to. */
-  units: { unitId: number; unitName: string; role: AssignmentRole }[];
+  /**
+   * The units the subordinate's office gave the task to, each with its report in the latest
+   * period it reported in (null before its first report).
+   */
+  units: {
+    unitId: number;
+    unitName: string;
+    role: AssignmentRole;
+    latest: { periodId: number; periodLabel: string; status: ProgressStatus } | null;
+  }[];
 }
 
 /** A period of the superior's report in which the subordinate reports the task upward. */
@@ -251,6 +259,25 @@ async function listLinks(
           .orderBy('a.role', 'desc')
           .orderBy('a.id')
           .execute();
+  const reported =
+    rows.length === 0
+      ? []
+      : await db
+          .selectFrom('progress_reports as pr')
+          .innerJoin('reporting_periods as p', 'p.id', 'pr.period_id')
+          .select(['pr.node_id', 'pr.unit_id', 'pr.period_id', 'p.label', 'pr.status'])
+          .where(
+            'pr.node_id',
+            'in',
+            rows.map((row) => row.task_id),
+          )
+          .orderBy('p.ends_on', 'desc')
+          .orderBy('p.starts_on', 'desc')
+          .execute();
+  const latestOf = (taskId: number, unitId: number) => {
+    const found = reported.find((r) => r.node_id === taskId && r.unit_id === unitId);
+    return found ? { periodId: found.period_id, periodLabel: found.label, status: found.status } : null;
+  };
   const out = new Map<number, SuperiorTaskLinkView[]>();
   for (const row of rows) {
     const list = out.get(row.superior_task_id) ?? [];
@@ -263,7 +290,12 @@ async function listLinks(
       archived: Number(row.archived) === 1,
       units: units
         .filter((u) => u.node_id === row.task_id)
-        .map((u) => ({ unitId: u.unit_id, unitName: u.name, role: u.role })),
+        .map((u) => ({
+          unitId: u.unit_id,
+          unitName: u.name,
+          role: u.role,
+          latest: latestOf(row.task_id, u.unit_id),
+        })),
     });
     out.set(row.superior_task_id, list);
   }
