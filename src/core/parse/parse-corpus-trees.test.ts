@@ -23,8 +23,9 @@ const KNOWN_GAPS: ReadonlyMap<string, string> = new Map([
   // ("强化食品药品安全全链条监管。") is taken instead. Word recurrence alone cannot tell these apart:
   // weighing the whole body instead of the sentences up to the next short one takes short tasks as
   // topics in Guangxi's （七）; leaving out generic words (发展) drops Jilin's "统筹城乡区域融合发展。",
-  // whose only recurring word is 发展, as it would "持续实施中医药振兴发展工程。"; and a short task
-  // whose recurring words all stand in the sentence before it is a real topic in Jilin's （四）.
+  // whose only recurring word is 发展, as it would "持续实施中医药振兴发展工程。"; and reading a short
+  // sentence whose recurring words all stand in the sentence before it as a task drops a real topic
+  // in Jilin's （四） (统筹城乡区域融合发展, 发展 in the sentence before).
   ['provinces-2026/jiangsu-2026-work-report.txt', 'inline topic sentences not told from short tasks'],
 ]);
 
