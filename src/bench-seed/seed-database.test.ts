@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../store/audit/verify-audit-chain.js';
-import { withSearchTables } from '../store/search/index-report.js';
 import { searchEntries } from '../store/search/search-entries.js';
 import { DIALECTS, openTestDatabase, type TestDatabase } from '../store/testing.js';
 import { type SeedSummary, seedDatabase } from './seed-database.js';
@@ -91,7 +90,7 @@ describe.each(DIALECTS)('luoshi bench seed on %s', (dialect) => {
   });
 
   it('leaves the search index complete: nothing queued, seeded progress narratives found', async () => {
-    const search = withSearchTables(handle.db);
+    const search = handle.db;
     expect(await search.selectFrom('search_stale').select('report_id').execute()).toEqual([]);
     const indexed = await search
       .selectFrom('search_entries')

@@ -1,6 +1,6 @@
 import { type Command, InvalidArgumentError } from 'commander';
+import type { SearchEntryKind } from '../../store/schema.js';
 import type { SearchResult } from '../../store/search/search-entries.js';
-import type { SearchEntryKind } from '../../store/search/search-tables.js';
 
 interface SearchOptions {
   report?: number;

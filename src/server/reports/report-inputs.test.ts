@@ -461,7 +461,6 @@ describe.each(DIALECTS)('views computed from kept inputs after random writes on 
     expect(detail.areas[0]!.measures[0]!.tasks[0]!.commitment).toBe('确保');
     // A counter moved without a mark (by hand) says nothing about what changed: read anew.
     await db
-      .withTables<{ report_change_counters: { report_id: number; counter: number } }>()
       .updateTable('report_change_counters')
       .set((eb) => ({ counter: eb('counter', '+', 1) }))
       .where('report_id', '=', reportId)

@@ -138,7 +138,6 @@ export async function insertProgressValue(
 /** The report's change counter as the triggers of migration 20261127-1215 keep it (-1: none). */
 export async function readReportChangeCounter(db: Kysely<Database>, reportId: number): Promise<number> {
   const row = await db
-    .withTables<{ report_change_counters: { report_id: number; counter: number } }>()
     .selectFrom('report_change_counters')
     .select('counter')
     .where('report_id', '=', reportId)

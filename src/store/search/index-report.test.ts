@@ -7,7 +7,7 @@ import { CLI_ACTOR } from '../audit/append-audit-event.js';
 import { importReport } from '../import-report.js';
 import { DIALECTS, openTestDatabase, type TestDatabase } from '../testing.js';
 import { indexTokens } from './bigram-tokens.js';
-import { indexReport, withSearchTables } from './index-report.js';
+import { indexReport } from './index-report.js';
 import { searchEntries } from './search-entries.js';
 
 const QUERIES = ['高质量发展', '就业', '养老', '人工智能', '城镇调查失业率', '新', '科技创新'];
@@ -35,7 +35,7 @@ for (const dialect of DIALECTS) {
     });
 
     const entries = async () => {
-      const rows = await withSearchTables(database.db)
+      const rows = await database.db
         .selectFrom('search_entries')
         .select(['kind', 'entity_id', 'report_id', 'node_id', 'area_id', 'year', 'context', 'body'])
         .where('report_id', '=', reportId)
@@ -43,7 +43,7 @@ for (const dialect of DIALECTS) {
       return rows.map((row) => JSON.stringify(row)).sort();
     };
     const staleRows = async () => {
-      const rows = await withSearchTables(database.db)
+      const rows = await database.db
         .selectFrom('search_stale')
         .select('report_id')
         .where('report_id', '=', reportId)

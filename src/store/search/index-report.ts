@@ -2,17 +2,8 @@ import { type Kysely, sql } from 'kysely';
 import type { ReportTree } from '../../core/report-tree.js';
 import { insertRows, reserveIds } from '../bulk-insert.js';
 import { dialectOf } from '../dialect-of.js';
-import type { Database } from '../schema.js';
+import type { Database, SearchEntryFields, SearchEntryKind } from '../schema.js';
 import { indexTokens } from './bigram-tokens.js';
-import type { SearchEntryFields, SearchEntryKind, SearchTables } from './search-tables.js';
-
-/** A database (or transaction) that knows the search tables. */
-export type SearchDb = Kysely<Database & SearchTables>;
-
-/** Widen a store handle to see the search tables (they come from this module's own migration). */
-export function withSearchTables(db: Kysely<Database>): SearchDb {
-  return db.withTables<SearchTables>();
-}
 
 /** Node ids per `in (…)` list when reading a report's rows. */
 const CHUNK = 500;
@@ -22,7 +13,7 @@ const PG_ENTRY_ROWS = 5_000;
 
 /** Removes a report's entries from the index (in the caller's transaction). */
 export async function removeReportFromIndex(db: Kysely<Database>, reportId: number): Promise<void> {
-  const search = withSearchTables(db);
+  const search = db;
   if (dialectOf(db) === 'sqlite') {
     await sql`delete from search_fts where rowid in (select id from search_entries where report_id = ${reportId})`.execute(
       search,
@@ -128,7 +119,7 @@ export function buildSearchEntries(source: ReportSearchSource): SearchEntryField
 }
 
 /** Reads what buildSearchEntries needs of one report from the store; null when there is no such report. */
-async function loadSearchSource(db: SearchDb, reportId: number): Promise<ReportSearchSource | null> {
+async function loadSearchSource(db: Kysely<Database>, reportId: number): Promise<ReportSearchSource | null> {
   const report = await db
     .selectFrom('reports')
     .select(['id', 'title', 'year'])
@@ -237,7 +228,7 @@ async function writeEntries(db: Kysely<Database>, entries: readonly SearchEntryF
  * together; progress reports and comments are picked up through the stale queue.
  */
 export async function indexReport(db: Kysely<Database>, reportId: number): Promise<number> {
-  const search = withSearchTables(db);
+  const search = db;
   await removeReportFromIndex(db, reportId);
   await search.deleteFrom('search_stale').where('report_id', '=', reportId).execute();
   const source = await loadSearchSource(search, reportId);
@@ -255,7 +246,7 @@ export async function indexNewReport(
   db: Kysely<Database>,
   source: Omit<ReportSearchSource, 'progress' | 'comments'>,
 ): Promise<number> {
-  await withSearchTables(db).deleteFrom('search_stale').where('report_id', '=', source.report.id).execute();
+  await db.deleteFrom('search_stale').where('report_id', '=', source.report.id).execute();
   const entries = buildSearchEntries({ ...source, progress: [], comments: [] });
   await writeEntries(db, entries);
   return entries.length;
@@ -263,7 +254,7 @@ export async function indexNewReport(
 
 /** Re-indexes the reports whose progress or comments changed since they were last indexed. */
 export async function refreshStaleReports(db: Kysely<Database>): Promise<number> {
-  const search = withSearchTables(db);
+  const search = db;
   const stale = await search.selectFrom('search_stale').select('report_id').distinct().execute();
   for (const { report_id } of stale) await indexReport(db, report_id);
   return stale.length;

@@ -2,11 +2,10 @@ import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql
 import { badInput } from '../../core/errors.js';
 import { dialectOf } from '../dialect-of.js';
 import { EVERY_REPORT, type ReportReach, reportReadable } from '../reports/readable-reports.js';
-import type { Database } from '../schema.js';
+import type { Database, SearchEntryFields, SearchEntryKind, SearchEntryTable } from '../schema.js';
 import { foldText, indexTokens, type QueryTokens, queryTokens, relaxedTermSets } from './bigram-tokens.js';
 import { makeSnippet, queryCoverage, type Snippet } from './highlight.js';
-import { refreshStaleReports, withSearchTables } from './index-report.js';
-import type { SearchEntryFields, SearchEntryKind, SearchEntryTable, SearchTables } from './search-tables.js';
+import { refreshStaleReports } from './index-report.js';
 
 export interface SearchFilters {
   reportId?: number;
@@ -99,7 +98,7 @@ const ENTRY_COLUMNS = [
   'e.body',
 ] as const;
 
-type EntryScope = ExpressionBuilder<Database & SearchTables & { e: SearchEntryTable }, 'e'>;
+type EntryScope = ExpressionBuilder<Database & { e: SearchEntryTable }, 'e'>;
 
 /** Filters on the entry's own columns. */
 function columnFilters(
@@ -124,7 +123,7 @@ async function fetchCandidates(
   limit: number,
 ): Promise<CandidateRow[]> {
   const postgres = dialectOf(db) === 'postgres';
-  const search = withSearchTables(db);
+  const search = db;
   // Newest matches first, straight from the token index: the scan stops after `limit` visible
   // entries, so a very common word costs no more than a rare one. Ranking happens in toHit.
   let query = postgres
@@ -271,7 +270,7 @@ export async function searchEntries(
   const wanted = offset + limit + 1;
   const postgres = dialectOf(db) === 'postgres';
 
-  const stale = await withSearchTables(db).selectFrom('search_stale').select('report_id').limit(1).execute();
+  const stale = await db.selectFrom('search_stale').select('report_id').limit(1).execute();
   if (stale.length > 0) await db.transaction().execute((trx) => refreshStaleReports(trx));
 
   const phrase = foldText(trimmed).replace(/\s+/g, '');

@@ -1,11 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 
-/** The table of migration 20261127-1930-report-change-marks. */
-type ChangeMarkTables = {
-  report_change_marks: { report_id: number; node_id: number; counter: number };
-};
-
 /** What changed in a report since a change counter: its whole tree, or only some tasks. */
 export type ReportChanges = { whole: true } | { whole: false; taskIds: number[] };
 
@@ -21,7 +16,6 @@ export async function listChangedTasks(
   counter: number,
 ): Promise<ReportChanges> {
   const rows = await db
-    .withTables<ChangeMarkTables>()
     .selectFrom('report_change_marks')
     .select('node_id')
     .where('report_id', '=', reportId)

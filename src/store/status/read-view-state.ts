@@ -3,11 +3,6 @@ import type { SessionWithUser } from '../accounts/manage-sessions.js';
 import { KEEP_PREPARED } from '../database.js';
 import type { Database } from '../schema.js';
 
-/** The table of migration 20261127-1215-report-change-counters, bumped by triggers on every change. */
-type ChangeCounterTables = {
-  report_change_counters: { report_id: number; counter: number };
-};
-
 /** What a cached read needs to know before it may answer from its cache. */
 export interface ViewState {
   report: {
@@ -62,7 +57,7 @@ const NO_TOKEN = '';
 type Row = NonNullable<Awaited<ReturnType<ReturnType<typeof buildQuery>['executeTakeFirst']>>>;
 
 function buildQuery(db: Kysely<Database>, subject: ViewSubject, tokenHash: string, now: string) {
-  const counted = db.withTables<ChangeCounterTables>();
+  const counted = db;
   const base =
     'taskId' in subject
       ? counted
