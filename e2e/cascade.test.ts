@@ -1,0 +1,164 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ReportUpPage, SuperiorTasksPage } from './pages/cascade-pages.js';
+import { DashboardPage } from './pages/dashboard-page.js';
+import { TaskPage } from './pages/task-page.js';
+import { InboxPage, ReviewPage } from './pages/workflow-pages.js';
+import { type ApiClient, type ApiTask, createAccount, firstReportTasks } from './support/api-client.js';
+import { screenshotPath } from './support/browser.js';
+import { repoRoot } from './support/luoshi-server.js';
+import { useLuoshi } from './support/use-luoshi.js';
+
+const DISTRICT = '通州区人民政府';
+const DISTRICT_UNIT = '通州区政府';
+const OWN_UNIT = '区教委';
+const PERIOD = '2026-06';
+const REFERENCE = '市折子工程〔2026〕8号';
+const DECOMPOSED = ['制定本区落实方案，明确责任单位。', '按月调度推进并报送进展。'];
+const NARRATIVE = '本区落实方案已印发，三所学校开工建设。';
+
+/**
+ * The cascade between two governments (issue #17) in the browser: the city's office assigns a
+ * task to the unit standing for a district; the district's office accepts it with a reference
+ * number and decomposes it into two tasks of its own report, gives one to its unit; the unit
+ * head reports, the district office approves; the district office submits the consolidated
+ * report up; the city's office approves it; the city's dashboard lists the district, whose
+ * decomposition the city opens read-only. Organisations, units and accounts are set up through
+ * the API (their screens are not this test's subject).
+ */
+describe('cascade: city assigns → district accepts and decomposes → unit reports → district reports up → city approves', {
+  timeout: 180_000,
+}, () => {
+  const app = useLuoshi();
+  let city: Page;
+  let district: Page;
+  let cityTask: ApiTask;
+  let cityReportTitle: string;
+  const accounts: Record<string, { username: string; password: string }> = {};
+
+  beforeAll(async () => {
+    const cityApi = await app.api();
+    const { reportId: cityReportId, tasks } = await firstReportTasks(cityApi);
+    cityTask = tasks[0]!;
+    cityReportTitle = (await cityApi.json<{ title: string }>(`/api/reports/${cityReportId}`)).title;
+    const created = await cityApi.ok<{ organisation: { id: number }; password: string }>(
+      'POST',
+      '/api/organisations',
+      { name: DISTRICT, level: 'district', admin: { username: 'tz_office', displayName: '通州区督查室' } },
+    );
+    accounts.office = { username: 'tz_office', password: created.password };
+    const unit = await cityApi.ok<{ id: number; version: number }>('POST', '/api/units', {
+      name: DISTRICT_UNIT,
+    });
+    await cityApi.ok('PUT', `/api/units/${unit.id}/represents`, {
+      version: unit.version,
+      organisationId: created.organisation.id,
+    });
+    await cityApi.ok('POST', `/api/reports/${cityReportId}/periods`, { label: PERIOD, open: true });
+
+    // The district's own report, unit, unit head and period.
+    const districtApi: ApiClient = await app.api(accounts.office);
+    const file = path.join(repoRoot, 'test-data/corpus/beijing-2026-work-report.txt');
+    const preview = await districtApi.upload<{ uploadId: string; fileName: string }>('/api/imports', {
+      name: 'district-2026.txt',
+      mimeType: 'text/plain',
+      buffer: readFileSync(file),
+    });
+    const { reportId } = await districtApi.ok<{ reportId: number }>(
+      'POST',
+      `/api/imports/${preview.uploadId}/commit`,
+      { fileName: preview.fileName, publish: true },
+    );
+    await districtApi.ok('POST', `/api/reports/${reportId}/periods`, { label: PERIOD, open: true });
+    const own = await districtApi.ok<{ id: number }>('POST', '/api/units', { name: OWN_UNIT });
+    accounts.head = {
+      username: 'tz_head',
+      password: await createAccount(districtApi, {
+        username: 'tz_head',
+        displayName: '区教委负责人',
+        role: 'unit_head',
+        unitId: own.id,
+      }),
+    };
+    city = await app.signedIn();
+  });
+
+  it('the city office assigns a task to the unit standing for the district', async () => {
+    const taskPage = new TaskPage(city);
+    await taskPage.goto(cityTask.id);
+    await taskPage.assignLead(DISTRICT_UNIT);
+  });
+
+  it('the district office sees it in 上级交办, accepts it with a reference number and decomposes it', async () => {
+    district = await app.signedIn(accounts.office);
+    const inbox = new SuperiorTasksPage(district);
+    await inbox.goto();
+    const card = inbox.task(cityTask.text);
+    await expect(card.getByTestId('superior-source').textContent()).resolves.toContain(cityReportTitle);
+    await expect(card.textContent()).resolves.toContain('待接收');
+    await inbox.accept(cityTask.text, REFERENCE);
+    await expect(card.getByTestId('superior-reference').textContent()).resolves.toContain(REFERENCE);
+    await inbox.decompose(cityTask.text, DECOMPOSED);
+    expect(await card.getByTestId('superior-link').allTextContents()).toEqual(
+      DECOMPOSED.map((line) => expect.stringContaining(line)),
+    );
+    await district.screenshot({ path: screenshotPath('cascade-superior-tasks'), fullPage: true });
+  });
+
+  it('the district office gives the first new task to its unit; the unit head reports; the office approves', async () => {
+    const inbox = new SuperiorTasksPage(district);
+    await inbox.task(cityTask.text).getByTestId('superior-link').first().getByRole('link').click();
+    const taskPage = new TaskPage(district);
+    await district.waitForURL(/\/tasks\/\d+$/);
+    await taskPage.assignLead(OWN_UNIT);
+
+    const head = await app.signedIn(accounts.head);
+    const unitInbox = new InboxPage(head);
+    await unitInbox.goto();
+    await unitInbox.openReport(DECOMPOSED[0]!);
+    await unitInbox.fillNarrative(NARRATIVE);
+    await unitInbox.saveDraft();
+    // Opened again from the inbox, as a head would later: right after the first save of a new
+    // report the form page shows the draft's form twice and 提交 does not take (a bug of the
+    // progress form page, reported; not this test's subject).
+    await unitInbox.goto();
+    await unitInbox.openReport(DECOMPOSED[0]!);
+    await unitInbox.submit();
+
+    const review = new ReviewPage(district);
+    await review.goto();
+    await review.approve(DECOMPOSED[0]!);
+  });
+
+  it('the district office submits the consolidated report up for the city period', async () => {
+    const inbox = new SuperiorTasksPage(district);
+    await inbox.goto();
+    await inbox.openReportUp(cityTask.text, PERIOD);
+    const reportUp = new ReportUpPage(district);
+    await expect(reportUp.draftText.textContent()).resolves.toContain(NARRATIVE);
+    await expect(district.getByTestId('report-up-sources').textContent()).resolves.toContain(OWN_UNIT);
+    await reportUp.submit();
+    await district.screenshot({ path: screenshotPath('cascade-report-up'), fullPage: true });
+  });
+
+  it('the city office approves the district’s report; its dashboard lists the district and opens its decomposition', async () => {
+    const review = new ReviewPage(city);
+    await review.goto();
+    await expect(review.item(cityTask.text).textContent()).resolves.toContain(DISTRICT_UNIT);
+    await review.approve(cityTask.text);
+
+    const dashboard = new DashboardPage(city);
+    await dashboard.goto();
+    const row = city.getByTestId('unit-ranking').getByRole('row').filter({ hasText: DISTRICT_UNIT });
+    await row.waitFor();
+    await row.getByTestId('unit-decomposition-link').click();
+    await city.getByTestId('decomposition-page').waitFor();
+    const item = city.getByTestId('decomposition-task').filter({ hasText: cityTask.text });
+    await expect(item.textContent()).resolves.toContain(REFERENCE);
+    expect(await item.getByTestId('superior-link').count()).toBe(2);
+    await expect(item.getByTestId('report-up-state').textContent()).resolves.toBe('审核通过');
+    await city.screenshot({ path: screenshotPath('cascade-decomposition'), fullPage: true });
+  });
+});
