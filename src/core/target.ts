@@ -3,6 +3,17 @@ import type { Span } from './report-tree.js';
 /** How a reported value is compared with the promised one. */
 export type Comparator = '=' | '>=' | '<=' | '>' | '<' | '~' | 'between';
 
+/** The sign written before a target's number for each comparator: "≥6500", "约30"; none for = and ranges. */
+export const COMPARATOR_SIGN: Readonly<Record<Comparator, string>> = {
+  '=': '',
+  '>=': '≥',
+  '>': '>',
+  '<=': '≤',
+  '<': '<',
+  '~': '约',
+  between: '',
+};
+
 /** Whether the number is a level, an increment, a decrease or a growth rate. */
 export type TargetChange = 'increase' | 'decrease' | 'growth-rate' | 'level';
 

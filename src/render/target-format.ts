@@ -1,4 +1,4 @@
-import type { Target } from '../core/target.js';
+import { COMPARATOR_SIGN, type Target } from '../core/target.js';
 
 /** A target as a big number: "≥" "1.5" "万人". */
 export interface FormattedTarget {
@@ -7,16 +7,6 @@ export interface FormattedTarget {
   number: string;
   unit: string;
 }
-
-const PREFIX: Record<Target['comparator'], string> = {
-  '=': '',
-  '>=': '≥',
-  '>': '>',
-  '<=': '≤',
-  '<': '<',
-  '~': '约',
-  between: '',
-};
 
 /** Up to two decimals, no trailing zeros: 1.50 → "1.5", 6500 → "6500". */
 export function formatNumber(value: number): string {
@@ -40,7 +30,7 @@ function targetScale(target: Pick<Target, 'value' | 'max' | 'unit'>): { scale: n
  * 250000 平方米 → "25 万平方米", 5 % → "5 %". Ranges print as "3-5".
  */
 export function formatTarget(target: Pick<Target, 'value' | 'max' | 'unit' | 'comparator'>): FormattedTarget {
-  const prefix = PREFIX[target.comparator];
+  const prefix = COMPARATOR_SIGN[target.comparator];
   const { scale, name } = targetScale(target);
   const low = formatNumber(target.value / scale);
   const number = target.max === undefined ? low : `${low}-${formatNumber(target.max / scale)}`;

@@ -1,4 +1,4 @@
-import type { Comparator, Target } from '../target.js';
+import { COMPARATOR_SIGN, type Target } from '../target.js';
 import { bigramSet, dice } from './bigrams.js';
 
 /** How a quantitative target moved between two documents. */
@@ -23,16 +23,6 @@ export interface TargetDiff {
 /** Subjects must share at least this much (bigram Dice) for two targets to be the same target. */
 export const MIN_SUBJECT_SIMILARITY = 0.5;
 
-const COMPARATOR_PREFIX: Record<Comparator, string> = {
-  '=': '',
-  '>=': '≥',
-  '>': '>',
-  '<=': '≤',
-  '<': '<',
-  '~': '约',
-  between: '',
-};
-
 /** Write a number the way reports do: 12000000 → "1200万", 1.4e12 → "1.4万亿". */
 export function formatQuantity(value: number): string {
   const scales: [number, string][] = [
@@ -55,7 +45,7 @@ export function formatTargetValue(target: Target): string {
   if (target.comparator === 'between' && target.max !== undefined) {
     return `${formatQuantity(target.value)}–${formatQuantity(target.max)}`;
   }
-  return `${COMPARATOR_PREFIX[target.comparator]}${formatQuantity(target.value)}`;
+  return `${COMPARATOR_SIGN[target.comparator]}${formatQuantity(target.value)}`;
 }
 
 function movementOf(before: Target, after: Target): TargetMovement {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { COMPARATOR_SIGN, type Comparator } from '../../core/target.js';
 import type { Database } from '../../store/schema.js';
 import { atDateSchema } from '../calendar-date.js';
 import type { ReportDetail, TaskSummary } from './schema.js';
@@ -104,8 +105,6 @@ export interface LedgerIndex {
   facetsJson: string;
 }
 
-const COMPARATOR_SIGN: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '~': '约' };
-
 const STATUS_RANK: Record<TaskSummary['status']['class'], number> = {
   behind: 0,
   not_started: 1,
@@ -158,7 +157,7 @@ export function buildLedgerIndex(detail: ReportDetail): LedgerIndex {
       search: [
         task.text,
         ...task.targets.map((t) =>
-          `${t.subject} ${COMPARATOR_SIGN[t.comparator] ?? ''}${t.value}${t.max === null ? '' : `–${t.max}`}${t.unit}`.trim(),
+          `${t.subject} ${COMPARATOR_SIGN[t.comparator as Comparator] ?? ''}${t.value}${t.max === null ? '' : `–${t.max}`}${t.unit}`.trim(),
         ),
         ...task.assignments.map((a) => a.unitName),
         deadlineText || assignedDeadline || '',
