@@ -17,7 +17,6 @@ const QUERY =
 const NOT_YET_MOVED = new Set([
   'demo/load-cascade-demo.ts',
   'division/preview-division.ts',
-  'publish/atom-feed.ts',
   'publish/load-report-view.ts',
   'reports/build-dashboard-trend.ts',
   'reports/build-report-detail.ts',

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { listNewestApprovedProgress } from '../../store/progress/list-newest-approved-progress.js';
+import { listNewestPublishedReports } from '../../store/reports/list-newest-published-reports.js';
 import type { Database } from '../../store/schema.js';
 import { escapeHtml } from './public-pages.js';
 
@@ -18,38 +20,10 @@ export interface FeedEntry {
  * reports of published reports (drafts, submissions and returned reports never appear).
  */
 export async function listPublishedUpdates(db: Kysely<Database>, limit = 50): Promise<FeedEntry[]> {
-  const reports = await db
-    .selectFrom('reports')
-    .select(['id', 'title', 'published_at'])
-    .where('published_at', 'is not', null)
-    .where('archived', '=', 0)
-    .orderBy('published_at', 'desc')
-    .limit(limit)
-    .execute();
-  const progress = await db
-    .selectFrom('progress_reports as p')
-    .innerJoin('nodes as n', 'n.id', 'p.node_id')
-    .innerJoin('reports as r', 'r.id', 'n.report_id')
-    .innerJoin('units as u', 'u.id', 'p.unit_id')
-    .innerJoin('reporting_periods as rp', 'rp.id', 'p.period_id')
-    .select([
-      'p.id',
-      'p.narrative',
-      'p.reviewed_at',
-      'n.text',
-      'r.id as report_id',
-      'u.name as unit',
-      'rp.label',
-    ])
-    .where('p.status', '=', 'approved')
-    .where('p.reviewed_at', 'is not', null)
-    .where('r.published_at', 'is not', null)
-    .where('r.archived', '=', 0)
-    .where('n.archived', '=', 0)
-    .orderBy('p.reviewed_at', 'desc')
-    .orderBy('p.id', 'desc')
-    .limit(limit)
-    .execute();
+  const [reports, progress] = await Promise.all([
+    listNewestPublishedReports(db, limit),
+    listNewestApprovedProgress(db, limit),
+  ]);
   const entries: FeedEntry[] = [
     ...reports.map((r) => ({
       id: `report/${r.id}`,
