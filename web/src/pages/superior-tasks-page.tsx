@@ -15,6 +15,7 @@ import type { SuperiorTask } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
 import { useApiAction } from '../api/use-api-action.js';
 import { PageError, PageLoading } from '../components/page-state.js';
+import { REPORT_STATE_CLASS } from '../components/report-state.js';
 import { withAppContext } from '../components/with-app-context.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
@@ -27,13 +28,7 @@ import './office-pages.css';
 export function ReportUpState({ status }: { status: SuperiorTask['periods'][number]['progressStatus'] }) {
   const { t } = useI18n();
   const state = status ?? 'none';
-  const className = {
-    none: 'status-tag',
-    draft: 'status-tag',
-    submitted: 'status-tag status-on_track',
-    returned: 'status-tag status-behind',
-    approved: 'status-tag status-completed',
-  }[state];
+  const className = REPORT_STATE_CLASS[state];
   return (
     <span className={className} data-testid="report-up-state">
       {status === null ? t('superior.notReported') : t(`progress.${state}` as MessageKey)}
