@@ -21,7 +21,6 @@ const NOT_YET_MOVED = new Set([
   'reports/build-dashboard-trend.ts',
   'reports/build-report-detail.ts',
   'reports/ledger-list.ts',
-  'tasks/load-task-history.ts',
 ]);
 
 function sourceFiles(dir: string): string[] {

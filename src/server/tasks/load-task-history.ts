@@ -1,5 +1,10 @@
 import type { Kysely } from 'kysely';
+import { listUserDisplayNames } from '../../store/accounts/list-user-display-names.js';
 import { listLeadUnitIds } from '../../store/assignments/list-lead-unit-ids.js';
+import { listAttachmentsOfProgressReports } from '../../store/attachments/list-attachments-of-progress-reports.js';
+import { listProgressReportEvents } from '../../store/audit/list-progress-report-events.js';
+import { listPeriodStarts } from '../../store/periods/list-period-starts.js';
+import { listTaskProgressUnits } from '../../store/progress/list-task-progress-units.js';
 import { loadProgress } from '../../store/progress/load-progress.js';
 import type { Database } from '../../store/schema.js';
 import { canReadProgress } from '../auth/object-access.js';
@@ -28,45 +33,20 @@ export async function loadTaskHistory(db: Kysely<Database>, user: SessionUser, t
   );
   if (views.length === 0) return [];
   const reportIds = views.map((v) => v.row.id);
-  const [attachments, events, periods] = await Promise.all([
-    db
-      .selectFrom('attachments')
-      .select(['id', 'file_name', 'size', 'mime', 'created_at', 'progress_report_id'])
-      .where('progress_report_id', 'in', reportIds)
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('audit_events')
-      .select(['at', 'action', 'actor', 'actor_id', 'entity_id', 'after_json'])
-      .where('entity', '=', 'progress_report')
-      .where('entity_id', 'in', reportIds.map(String))
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('reporting_periods')
-      .select(['id', 'starts_on'])
-      .where(
-        'id',
-        'in',
-        views.map((v) => v.row.period_id),
-      )
-      .execute(),
+  const [attachments, events, startsOn] = await Promise.all([
+    listAttachmentsOfProgressReports(db, reportIds),
+    listProgressReportEvents(db, reportIds),
+    listPeriodStarts(
+      db,
+      views.map((v) => v.row.period_id),
+    ),
   ]);
   const userIds = new Set<number>();
   for (const { row } of views)
     for (const id of [row.created_by, row.submitted_by, row.reviewed_by]) if (id !== null) userIds.add(id);
   for (const e of events) if (e.actor_id !== null) userIds.add(e.actor_id);
-  const users =
-    userIds.size === 0
-      ? []
-      : await db
-          .selectFrom('users')
-          .select(['id', 'display_name'])
-          .where('id', 'in', [...userIds])
-          .execute();
-  const names = new Map(users.map((u) => [u.id, u.display_name]));
+  const names = await listUserDisplayNames(db, [...userIds]);
   const nameOf = (id: number | null) => (id === null ? null : (names.get(id) ?? null));
-  const startsOn = new Map(periods.map((p) => [p.id, p.starts_on]));
   return views
     .sort(
       (a, b) =>
@@ -106,10 +86,6 @@ export async function readableProgressIds(
   taskId: number,
 ): Promise<number[]> {
   const leads = (await listLeadUnitIds(db, [taskId])).get(taskId) ?? [];
-  const rows = await db
-    .selectFrom('progress_reports')
-    .select(['id', 'unit_id'])
-    .where('node_id', '=', taskId)
-    .execute();
+  const rows = await listTaskProgressUnits(db, taskId);
   return rows.filter((r) => canReadProgress(user, r.unit_id, leads)).map((r) => r.id);
 }
