@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { buildTaskMatcher, listIndexedTasks, parseDivisionPlan } from '../../core/division/index.js';
 import { resolveUnitNames, type UnitResolution } from '../../core/division/unit-names.js';
 import { readDivisionBytes } from '../../ingest/division.js';
+import { listTaskAssignmentUnits } from '../../store/assignments/list-task-assignment-units.js';
 import { findReportOrganisationId } from '../../store/organisations/find-root-organisation.js';
 import { getReportTree } from '../../store/reports/get-report-tree.js';
 import type { Database } from '../../store/schema.js';
@@ -25,15 +26,7 @@ function presentUnit(resolution: UnitResolution): DivisionPreview['units'][numbe
 async function currentAssignments(db: Kysely<Database>, taskIds: number[]): Promise<Map<number, Current>> {
   const current = new Map<number, Current>();
   if (taskIds.length === 0) return current;
-  const rows = await db
-    .selectFrom('assignments as a')
-    .innerJoin('units as u', 'u.id', 'a.unit_id')
-    .select(['a.node_id', 'a.role', 'a.lead_official', 'a.deadline', 'u.name'])
-    .where('a.node_id', 'in', taskIds)
-    .where('a.archived', '=', 0)
-    .orderBy('a.id')
-    .execute();
-  for (const row of rows) {
+  for (const row of await listTaskAssignmentUnits(db, taskIds)) {
     const entry = current.get(row.node_id) ?? {
       lead: [],
       cooperating: [],
