@@ -60,9 +60,17 @@ async function openSource(file: string): Promise<Source> {
   return { kind: 'json', migrations: reader.header.migrations, tables: reader.tables, close: async () => {} };
 }
 
+/**
+ * Refuses a target that holds data. The one root organisation that migrating an empty database
+ * creates is not data: a database holding nothing else counts as empty, and the restore replaces
+ * that row with the backup's organisations.
+ */
 async function assertEmpty(db: Kysely<Database>): Promise<void> {
   for (const table of await listBackupTables(db as unknown as Kysely<unknown>)) {
-    const found = await sql`select 1 from ${sql.table(table.name)} limit 1`.execute(db);
+    const found =
+      table.name === 'organisations'
+        ? await sql`select 1 from organisations limit 1 offset 1`.execute(db)
+        : await sql`select 1 from ${sql.table(table.name)} limit 1`.execute(db);
     if (found.rows.length > 0) {
       throw conflict(
         `The target database is not empty (table ${table.name} has rows): restore into a new database (another DATA_DIR or DATABASE_URL)`,
@@ -103,6 +111,7 @@ export async function restoreBackup(
     );
     const summary: RestoreSummary = { file, source: source.kind, tables: 0, rows: 0 };
     await writeTransaction(db, async (trx) => {
+      await trx.deleteFrom('organisations').execute();
       for await (const table of source.tables) {
         const into = target.get(table.name);
         const missing = into ? table.columns.filter((c) => !into.columns.includes(c)) : table.columns;
