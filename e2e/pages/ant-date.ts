@@ -10,6 +10,9 @@ export async function fillDate(input: Locator, date: string): Promise<void> {
   await input.click();
   await input.fill(date);
   await openCalendar(page).locator(`td[title="${date}"]`).click();
+  // A calendar may stay open after the pick (antd keeps the popup of a field that still has the
+  // focus); leaving the field closes it, as a user's next click does.
+  if (await openCalendar(page).isVisible()) await input.press('Tab');
   await openCalendar(page).waitFor({ state: 'hidden' });
   const shown = await input.inputValue();
   if (shown !== date) throw new Error(`the date field shows ${shown}, not ${date}`);
