@@ -1,4 +1,4 @@
-import { forbidden, notFound } from '../../core/errors.js';
+import { forbidden } from '../../core/errors.js';
 import { acceptSuperiorTask, updateSuperiorTask } from '../../store/cascade/accept-superior-task.js';
 import { consolidateReportUp } from '../../store/cascade/consolidate-report-up.js';
 import { decomposeSuperiorTask } from '../../store/cascade/decompose-superior-task.js';
@@ -8,11 +8,10 @@ import { findSuperiorTask, listSuperiorTasks } from '../../store/cascade/list-su
 import { receiveSuperiorTasks } from '../../store/cascade/receive-superior-tasks.js';
 import { representOrganisation } from '../../store/cascade/represent-organisation.js';
 import { saveReportUp, submitReportUp } from '../../store/cascade/save-report-up.js';
-import { loadProgress } from '../../store/progress/load-progress.js';
 import { actorOf, requireUser, type SessionUser } from '../auth/roles.js';
-import type { AppContext, RouteModule } from '../context.js';
+import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
-import { presentProgress } from '../progress/present-progress.js';
+import { presentStoredProgress } from '../progress/present-progress.js';
 import { progressReportSchema } from '../progress/schema.js';
 import { presentUnit } from '../units/routes.js';
 import {
@@ -41,12 +40,6 @@ function organisationOf(user: SessionUser): number {
   if (user.organisationId === null)
     throw forbidden('Your account belongs to no organisation', '您的账号不属于任何机构');
   return user.organisationId;
-}
-
-async function presentSavedProgress(context: AppContext, id: number) {
-  const [view] = await loadProgress(context.db, { id });
-  if (!view) throw notFound(`Progress report ${id}`, `进展报告 ${id}`);
-  return presentProgress(view);
 }
 
 /**
@@ -269,7 +262,7 @@ export const cascadeRoutes: RouteModule = (app, context) => {
         draft: view.draft,
         sources: view.sources,
         gaps: view.gaps,
-        current: view.current ? await presentSavedProgress(context, view.current.row.id) : null,
+        current: view.current ? await presentStoredProgress(context.db, view.current.row.id) : null,
       };
     },
   );
@@ -302,7 +295,7 @@ export const cascadeRoutes: RouteModule = (app, context) => {
         ...(body.values === undefined ? {} : { values: body.values }),
         actor: actorOf(user),
       });
-      return presentSavedProgress(context, saved.row.id);
+      return presentStoredProgress(context.db, saved.row.id);
     },
   );
 
@@ -326,7 +319,7 @@ export const cascadeRoutes: RouteModule = (app, context) => {
         version: request.body.version,
         actor: actorOf(user),
       });
-      return presentSavedProgress(context, submitted.row.id);
+      return presentStoredProgress(context.db, submitted.row.id);
     },
   );
 

@@ -1,4 +1,7 @@
-import type { ProgressView } from '../../store/progress/load-progress.js';
+import type { Kysely } from 'kysely';
+import { notFound } from '../../core/errors.js';
+import { loadProgress, type ProgressView } from '../../store/progress/load-progress.js';
+import type { Database } from '../../store/schema.js';
 
 /** The API view of a progress report. */
 export function presentProgress(view: ProgressView) {
@@ -23,4 +26,11 @@ export function presentProgress(view: ProgressView) {
     updatedAt: r.updated_at,
     version: r.version,
   };
+}
+
+/** The API view of the progress report `id` as stored now (after a save, submit or review). */
+export async function presentStoredProgress(db: Kysely<Database>, id: number) {
+  const [view] = await loadProgress(db, { id });
+  if (!view) throw notFound(`Progress report ${id}`, `进展报告 ${id}`);
+  return presentProgress(view);
 }

@@ -1,4 +1,4 @@
-import { forbidden, notFound } from '../../core/errors.js';
+import { forbidden } from '../../core/errors.js';
 import { listLeadUnitIds } from '../../store/assignments/list-lead-unit-ids.js';
 import { listUnitUserIds } from '../../store/notifications/create-notifications.js';
 import { loadProgress } from '../../store/progress/load-progress.js';
@@ -8,10 +8,10 @@ import { listTaskTargetIds } from '../../store/targets/list-task-target-ids.js';
 import { canReadProgress, findPeriod, readableProgress, requireTaskAccess } from '../auth/object-access.js';
 import { actorOf, requireUser } from '../auth/roles.js';
 import { notifyReportUpReturned } from '../cascade/notify-subordinate-office.js';
-import type { AppContext, RouteModule } from '../context.js';
+import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
 import { periodIdParamsSchema } from '../periods/schema.js';
-import { presentProgress } from './present-progress.js';
+import { presentProgress, presentStoredProgress } from './present-progress.js';
 import {
   consolidationSchema,
   periodTaskParamsSchema,
@@ -22,12 +22,6 @@ import {
   reviewBodySchema,
   saveProgressBodySchema,
 } from './schema.js';
-
-async function reload(context: AppContext, id: number) {
-  const [view] = await loadProgress(context.db, { id });
-  if (!view) throw notFound(`Progress report ${id}`, `进展报告 ${id}`);
-  return presentProgress(view);
-}
 
 /** 进展报告 — units fill and submit; the lead unit consolidates; the office approves or returns. */
 export const progressRoutes: RouteModule = (app, context) => {
@@ -95,7 +89,7 @@ export const progressRoutes: RouteModule = (app, context) => {
             }),
         actor: actorOf(user),
       });
-      return reload(context, saved.row.id);
+      return presentStoredProgress(context.db, saved.row.id);
     },
   );
 
@@ -134,7 +128,7 @@ export const progressRoutes: RouteModule = (app, context) => {
         version: request.body.version,
         actor: actorOf(user),
       });
-      return reload(context, view.row.id);
+      return presentStoredProgress(context.db, view.row.id);
     },
   );
 
@@ -158,7 +152,7 @@ export const progressRoutes: RouteModule = (app, context) => {
         decision: 'approve',
         actor: actorOf(user),
       });
-      return reload(context, view.row.id);
+      return presentStoredProgress(context.db, view.row.id);
     },
   );
 
@@ -192,7 +186,7 @@ export const progressRoutes: RouteModule = (app, context) => {
         payload: { progressReportId: view.row.id, periodId: view.row.period_id },
       });
       await notifyReportUpReturned(context, view.row, request.body.reason);
-      return reload(context, view.row.id);
+      return presentStoredProgress(context.db, view.row.id);
     },
   );
 
