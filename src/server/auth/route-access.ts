@@ -1,7 +1,7 @@
 import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import { forbidden } from '../../core/errors.js';
 import type { UserRole } from '../../store/schema.js';
 import type { ZodApp } from '../context.js';
-import { forbidden } from '../../core/errors.js';
 import { requireUser } from './roles.js';
 
 /**

@@ -8,11 +8,6 @@ import type { assignBodySchema, assignmentRowSchema } from '../../../src/server/
 import type { attachmentListSchema, attachmentSchema } from '../../../src/server/attachments/schema.js';
 import type { sessionResponseSchema, sessionUserSchema } from '../../../src/server/auth/schema.js';
 import type {
-  commitBodySchema,
-  commitResultSchema,
-  importPreviewSchema,
-} from '../../../src/server/imports/schema.js';
-import type {
   decomposeResultSchema,
   decomposeSuperiorTaskBodySchema,
   decompositionSchema,
@@ -20,6 +15,11 @@ import type {
   saveReportUpBodySchema,
   superiorTaskSchema,
 } from '../../../src/server/cascade/schema.js';
+import type {
+  commitBodySchema,
+  commitResultSchema,
+  importPreviewSchema,
+} from '../../../src/server/imports/schema.js';
 import type { commentSchema, flagSchema } from '../../../src/server/leaders/schema.js';
 import type { inboxSchema, notificationSchema } from '../../../src/server/notifications/schema.js';
 import type { createPeriodBodySchema, periodSchema } from '../../../src/server/periods/schema.js';
