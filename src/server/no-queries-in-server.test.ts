@@ -19,7 +19,6 @@ const NOT_YET_MOVED = new Set([
   'publish/load-report-view.ts',
   'reports/build-dashboard-trend.ts',
   'reports/build-report-detail.ts',
-  'reports/ledger-list.ts',
 ]);
 
 function sourceFiles(dir: string): string[] {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { COMPARATOR_SIGN, type Comparator } from '../../core/target.js';
+import { listFlaggedTaskIds } from '../../store/flags/list-flagged-task-ids.js';
 import type { Database } from '../../store/schema.js';
 import { atDateSchema } from '../calendar-date.js';
 import type { ReportDetail, TaskSummary } from './schema.js';
@@ -205,13 +206,7 @@ export async function flaggedTaskIdsFor(
   user: { role: string } | null,
 ): Promise<ReadonlySet<number>> {
   if (user?.role !== 'admin' && user?.role !== 'leader') return new Set();
-  const rows = await db
-    .selectFrom('flags')
-    .select('node_id')
-    .distinct()
-    .where('cleared_at', 'is', null)
-    .execute();
-  return new Set(rows.map((r) => r.node_id));
+  return listFlaggedTaskIds(db);
 }
 
 /** The index's tasks that pass the filters, in the query's order (all pages). */
