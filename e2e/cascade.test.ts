@@ -43,19 +43,18 @@ describe('cascade: city assigns → district accepts and decomposes → unit rep
     const { reportId: cityReportId, tasks } = await firstReportTasks(cityApi);
     cityTask = tasks[0]!;
     cityReportTitle = (await cityApi.json<{ title: string }>(`/api/reports/${cityReportId}`)).title;
+    // Creating the district also makes the unit that stands for it in the city's ledger.
     const created = await cityApi.ok<{ organisation: { id: number }; password: string }>(
       'POST',
       '/api/organisations',
-      { name: DISTRICT, level: 'district', admin: { username: 'tz_office', displayName: '通州区督查室' } },
+      {
+        name: DISTRICT,
+        level: 'district',
+        unitName: DISTRICT_UNIT,
+        admin: { username: 'tz_office', displayName: '通州区督查室' },
+      },
     );
     accounts.office = { username: 'tz_office', password: created.password };
-    const unit = await cityApi.ok<{ id: number; version: number }>('POST', '/api/units', {
-      name: DISTRICT_UNIT,
-    });
-    await cityApi.ok('PUT', `/api/units/${unit.id}/represents`, {
-      version: unit.version,
-      organisationId: created.organisation.id,
-    });
     await cityApi.ok('POST', `/api/reports/${cityReportId}/periods`, { label: PERIOD, open: true });
 
     // The district's own report, unit, unit head and period.

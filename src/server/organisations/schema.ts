@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { unitSchema } from '../units/schema.js';
 import { userSchema } from '../users/schema.js';
 import { visibleName } from '../visible-name.js';
 
@@ -19,6 +20,11 @@ export const organisationTreeSchema = z.object({ organisations: z.array(organisa
 export const createOrganisationBodySchema = z.object({
   name: visibleName(100),
   level: z.enum(['province', 'city', 'district', 'town', 'other']).optional(),
+  unitName: visibleName(100)
+    .optional()
+    .describe(
+      "The name of the unit that stands for it in your ledger (通州区政府); default the organisation's name. A unit of yours of that name (or short name, or alias) is linked rather than created",
+    ),
   admin: z.object({
     username: z.string().trim().min(2).max(64),
     displayName: visibleName(100).optional(),
@@ -28,6 +34,9 @@ export const createOrganisationBodySchema = z.object({
 
 export const createdOrganisationSchema = z.object({
   organisation: organisationSchema,
+  unit: unitSchema.describe(
+    'The unit of your ledger that represents the new organisation: tasks assigned to it are handed down',
+  ),
   user: userSchema,
   password: z
     .string()
