@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { hashPassword } from '../../src/server/auth/password.js';
 import { createUser, findUserByUsername } from '../../src/store/accounts/manage-users.js';
@@ -107,14 +108,43 @@ async function send(
   return JSON.parse(text) as { id: number; version: number };
 }
 
-async function timedGet(url: string, path: string, cookie: string): Promise<number> {
+/**
+ * CPU time a process has run so far, in ms, every thread counted (the JavaScript thread, the
+ * libuv pool, the garbage collector): the first field of each thread's /proc schedstat, in ns.
+ * Read around one request it is the server's CPU time for that request, which unlike the
+ * wall-clock time hardly depends on what else runs on the machine. NaN off Linux.
+ */
+function cpuMsOf(pid: number): number {
+  try {
+    let ns = 0;
+    for (const thread of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        ns += Number(readFileSync(`/proc/${pid}/task/${thread}/schedstat`, 'utf8').split(' ')[0]);
+      } catch {
+        // The thread ended between listing and reading: its time is gone with it.
+      }
+    }
+    return ns / 1e6;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+interface Timed {
+  ms: number;
+  serverCpuMs: number;
+}
+
+async function timedGet(url: string, path: string, cookie: string, pid: number): Promise<Timed> {
+  const cpuBefore = cpuMsOf(pid);
   const started = performance.now();
   const response = await fetch(`${url}${path}`, {
     headers: { cookie, 'accept-encoding': 'gzip, deflate, br' },
   });
   await response.arrayBuffer();
+  const ms = performance.now() - started;
   if (!response.ok) throw new Error(`GET ${path}: ${response.status}`);
-  return performance.now() - started;
+  return { ms, serverCpuMs: cpuMsOf(pid) - cpuBefore };
 }
 
 /** The value below which `share` of the sorted values lie (nearest rank). */
@@ -123,35 +153,50 @@ function percentile(values: number[], share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)]!;
 }
 
+/** Rounds measured (BENCH_ROUNDS, default 100) and rounds run first and left out (BENCH_WARMUP, default 5). */
+function roundsWanted(env: NodeJS.ProcessEnv = process.env): { rounds: number; warmUp: number } {
+  const rounds = Number(env.BENCH_ROUNDS);
+  const warmUp = Number(env.BENCH_WARMUP);
+  return {
+    rounds: Number.isInteger(rounds) && rounds > 0 ? rounds : 100,
+    warmUp: Number.isInteger(warmUp) && warmUp >= 0 ? warmUp : 5,
+  };
+}
+
 /**
  * What a reader waits for right after a write during a reporting period: each round, for each
  * read view, the unit head of the unit leading most tasks of the largest report saves and
- * submits its progress report on one more task (which moves the report's change counter), the
- * view is requested once (the first read after the change: nothing cached is valid) and once
- * more (cached), and the office returns the report (so the next run finds the task writable
- * again). The return happens after the timed reads.
+ * submits its progress report on the next of its writable tasks (which moves the report's
+ * change counter), the view is requested once (the first read after the change: nothing cached
+ * is valid) and once more (cached), and the office returns the report, so the task is writable
+ * again when its turn comes back (the tasks are taken in a circle: any number of rounds). The
+ * return happens after the timed reads. The first BENCH_WARMUP rounds are left out of the
+ * figures. BENCH_CPU_PROF=dir writes a CPU profile of the server there (node --cpu-prof).
  */
 export async function runReadAfterWrite(dialect: DialectName): Promise<BenchResult> {
   const scale = benchScale();
   const seed = seedOptionsFor(scale);
-  const rounds = Number(process.env.BENCH_ROUNDS) > 0 ? Number(process.env.BENCH_ROUNDS) : 20;
+  const { rounds, warmUp } = roundsWanted();
   const { settings } = await seededDatabase(dialect, scale, seed);
   const { reportId, taskCount, unitId, tasks } = await writableTasks(settings);
   const views = ['dashboard', 'ledger page', 'task page'] as const;
-  if (tasks.length < rounds * views.length) {
-    throw new Error(
-      `only ${tasks.length} writable tasks in report ${reportId}, ${rounds * views.length} needed`,
-    );
+  if (tasks.length < views.length) {
+    throw new Error(`only ${tasks.length} writable tasks in report ${reportId}, ${views.length} needed`);
   }
   const headName = await ensureAccount(settings, `bench-head-${unitId}`, 'unit_head', unitId);
   const adminName = await ensureAccount(settings, 'bench-office', 'admin', null);
   const leaderName = await ensureAccount(settings, 'bench-leader', 'leader', null);
   const at = `${seed.year}-${String(Math.min(12, seed.periods)).padStart(2, '0')}-20`;
+  const profileDir = process.env.BENCH_CPU_PROF;
 
   let server: ServerProcess | undefined;
   try {
-    server = await startServerProcess(settings);
-    const url = server.url;
+    server = await startServerProcess(
+      settings,
+      {},
+      profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    );
+    const { url, pid } = server;
     const head = await signIn(url, headName);
     const office = await signIn(url, adminName);
     const leader = await signIn(url, leaderName);
@@ -163,16 +208,18 @@ export async function runReadAfterWrite(dialect: DialectName): Promise<BenchResu
           ? `/api/reports/${reportId}/tasks?at=${at}&offset=${((round * 37) % pages) * LEDGER_PAGE}&limit=${LEDGER_PAGE}`
           : `/api/tasks/${taskId}?at=${at}`;
     // Every view computed once before the first write, as a server in use has them.
-    for (const view of views) await timedGet(url, pathOf(view, 0, tasks[0]!.taskId), leader.cookie);
+    for (const view of views) await timedGet(url, pathOf(view, 0, tasks[0]!.taskId), leader.cookie, pid);
 
-    const loadBefore = os.loadavg()[0]!;
-    const first = new Map<string, number[]>(views.map((v) => [v, []]));
-    const warm = new Map<string, number[]>(views.map((v) => [v, []]));
+    const first = new Map<string, Timed[]>(views.map((v) => [v, []]));
+    const warm = new Map<string, Timed[]>(views.map((v) => [v, []]));
     const writes: number[] = [];
+    const loads: number[] = [];
     let next = 0;
-    for (let round = 0; round < rounds; round++) {
+    for (let round = 0; round < warmUp + rounds; round++) {
+      const counted = round >= warmUp;
+      if (counted) loads.push(os.loadavg()[0]!);
       for (const view of views) {
-        const task = tasks[next++]!;
+        const task = tasks[next++ % tasks.length]!;
         const writeStarted = performance.now();
         const saved = await send(
           url,
@@ -188,10 +235,15 @@ export async function runReadAfterWrite(dialect: DialectName): Promise<BenchResu
         const submitted = await send(url, head, 'POST', `/api/progress/${saved.id}/submit`, {
           version: saved.version,
         });
-        writes.push(performance.now() - writeStarted);
+        const wrote = performance.now() - writeStarted;
         const path = pathOf(view, round, task.taskId);
-        first.get(view)!.push(await timedGet(url, path, leader.cookie));
-        warm.get(view)!.push(await timedGet(url, path, leader.cookie));
+        const firstRead = await timedGet(url, path, leader.cookie, pid);
+        const warmRead = await timedGet(url, path, leader.cookie, pid);
+        if (counted) {
+          writes.push(wrote);
+          first.get(view)!.push(firstRead);
+          warm.get(view)!.push(warmRead);
+        }
         const returned = await send(url, office, 'POST', `/api/progress/${saved.id}/return`, {
           version: submitted.version,
           reason: '基准测试：退回以便下次再报。',
@@ -200,27 +252,43 @@ export async function runReadAfterWrite(dialect: DialectName): Promise<BenchResu
         task.version = returned.version;
       }
     }
+    loads.push(os.loadavg()[0]!);
     const ms = (value: number) => Number(value.toFixed(1));
-    const rows = views.map((view) => ({
-      view,
-      'first read after a write, median ms': ms(median(first.get(view)!)),
-      'p99 ms': ms(percentile(first.get(view)!, 0.99)),
-      'next read (cached), median ms': ms(median(warm.get(view)!)),
-    }));
+    const wall = (list: Timed[]) => list.map((t) => t.ms);
+    const cpu = (list: Timed[]) => list.map((t) => t.serverCpuMs);
+    const rows = views.map((view) => {
+      const firsts = first.get(view)!;
+      return {
+        view,
+        'first read after a write, median ms': ms(median(wall(firsts))),
+        'p95 ms': ms(percentile(wall(firsts), 0.95)),
+        'p99 ms': ms(percentile(wall(firsts), 0.99)),
+        'server CPU per first read, median ms': ms(median(cpu(firsts))),
+        'server CPU p99 ms': ms(percentile(cpu(firsts), 0.99)),
+        'next read (cached), median ms': ms(median(wall(warm.get(view)!))),
+        'server CPU per cached read, median ms': ms(median(cpu(warm.get(view)!))),
+      };
+    });
+    const loadRange = `${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} (median ${median(loads).toFixed(1)})`;
     return {
       name: `Read after a write — ${dialect} (${scale} scale)${process.env.BENCH_LABEL ? `, ${process.env.BENCH_LABEL}` : ''}`,
       rows,
       notes: [
-        `Each of ${rounds} rounds, for each view in turn: the unit head of the unit leading most tasks of the largest report ` +
-          `(report ${reportId}, ${taskCount} tasks) saves and submits its progress report on one more of its tasks ` +
-          `(PUT …/progress then POST /api/progress/:id/submit, median ${ms(median(writes))} ms together), which moves the report's ` +
-          'change counter; then a leader requests the view once (timed: the first read after the change) and once more (cached); ' +
-          'then the office returns the report, untimed, so the task can be written again by the next run.',
+        `Each of ${rounds} rounds (after ${warmUp} warm-up rounds left out), for each view in turn: the unit head of the unit leading ` +
+          `most tasks of the largest report (report ${reportId}, ${taskCount} tasks) saves and submits its progress report on the next ` +
+          `of its ${tasks.length} writable tasks, taken in a circle (PUT …/progress then POST /api/progress/:id/submit, median ` +
+          `${ms(median(writes))} ms together), which moves the report's change counter; then a leader requests the view once ` +
+          '(timed: the first read after the change) and once more (cached); then the office returns the report, untimed, so the ' +
+          'task is writable again when its turn comes back.',
         `Views: the dashboard; a ledger page of ${LEDGER_PAGE} (a different page each round); the written task's page. ` +
-          `Status judged at ${at}; one app process on ${dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}; p99 by nearest rank (of ${rounds} ` +
-          `samples: the largest). Wall-clock time of one request on loopback, sequential, no other load from the bench; the machine's ` +
-          `1-minute load average was ${loadBefore.toFixed(1)} before and ${os.loadavg()[0]!.toFixed(1)} after the rounds.`,
-        `Reproduce: \`flock /tmp/luoshi-bench.lock npm run bench -- read-after-write\` (BENCH_ROUNDS=${rounds}; BENCH_LABEL names the section, e.g. the code measured).`,
+          `Status judged at ${at}; one app process on ${dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}; ${rounds} samples per view, ` +
+          'percentiles by nearest rank. Wall-clock time of one request on loopback, sequential, no other load from the bench; ' +
+          'server CPU is the CPU time all threads of the server process ran during the request (/proc/<pid>/task/*/schedstat), ' +
+          `which depends far less on the machine's other load than the wall-clock time. The machine's 1-minute load average ` +
+          `during the rounds: ${loadRange}.`,
+        `Reproduce: \`${scale === 'province' ? '' : `BENCH_SCALE=${scale} `}flock /tmp/luoshi-bench.lock npm run bench -- ` +
+          `ReadAfterWrite${dialect === 'sqlite' ? 'Sqlite' : 'Postgres'}\` (BENCH_ROUNDS=${rounds}, BENCH_WARMUP=${warmUp}; BENCH_LABEL ` +
+          'names the section, e.g. the code measured; BENCH_CPU_PROF=dir writes a CPU profile of the server).',
       ],
     };
   } finally {

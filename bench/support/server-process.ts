@@ -26,10 +26,14 @@ export function peakRssOf(pid: number): number {
   }
 }
 
-/** Starts the server on a free loopback port and waits until it listens (or fails within 60 s). */
+/**
+ * Starts the server on a free loopback port and waits until it listens (or fails within 60 s);
+ * `nodeArgs` go to node before the script (e.g. --cpu-prof, which NODE_OPTIONS may not carry).
+ */
 export async function startServerProcess(
   settings: DatabaseSettings,
   extraEnv: NodeJS.ProcessEnv = {},
+  nodeArgs: string[] = [],
 ): Promise<ServerProcess> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -45,7 +49,7 @@ export async function startServerProcess(
     delete env.DATABASE_URL;
     env.DATA_DIR = path.dirname(settings.sqlitePath);
   }
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', CHILD], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
