@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { hashPassword } from '../../src/server/auth/password.js';
 import { createUser, findUserByUsername } from '../../src/store/accounts/manage-users.js';
 import { type DatabaseSettings, openDatabase } from '../../src/store/database.js';
@@ -133,10 +134,16 @@ function cpuMsOf(pid: number): number {
 interface Timed {
   ms: number;
   serverCpuMs: number;
+  /** When the request was sent and its answer read, in µs of the monotonic clock (as a CPU profile's timestamps). */
+  fromUs: number;
+  toUs: number;
 }
+
+const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 
 async function timedGet(url: string, path: string, cookie: string, pid: number): Promise<Timed> {
   const cpuBefore = cpuMsOf(pid);
+  const fromUs = monotonicUs();
   const started = performance.now();
   const response = await fetch(`${url}${path}`, {
     headers: { cookie, 'accept-encoding': 'gzip, deflate, br' },
@@ -144,7 +151,7 @@ async function timedGet(url: string, path: string, cookie: string, pid: number):
   await response.arrayBuffer();
   const ms = performance.now() - started;
   if (!response.ok) throw new Error(`GET ${path}: ${response.status}`);
-  return { ms, serverCpuMs: cpuMsOf(pid) - cpuBefore };
+  return { ms, serverCpuMs: cpuMsOf(pid) - cpuBefore, fromUs, toUs: monotonicUs() };
 }
 
 /** The value below which `share` of the sorted values lie (nearest rank). */
@@ -236,9 +243,9 @@ export async function runReadAfterWrite(dialect: DialectName): Promise<BenchResu
           version: saved.version,
         });
         const wrote = performance.now() - writeStarted;
-        const path = pathOf(view, round, task.taskId);
-        const firstRead = await timedGet(url, path, leader.cookie, pid);
-        const warmRead = await timedGet(url, path, leader.cookie, pid);
+        const viewPath = pathOf(view, round, task.taskId);
+        const firstRead = await timedGet(url, viewPath, leader.cookie, pid);
+        const warmRead = await timedGet(url, viewPath, leader.cookie, pid);
         if (counted) {
           writes.push(wrote);
           first.get(view)!.push(firstRead);
@@ -253,6 +260,11 @@ export async function runReadAfterWrite(dialect: DialectName): Promise<BenchResu
       }
     }
     loads.push(os.loadavg()[0]!);
+    if (profileDir) {
+      // The first reads' time spans, to cut their samples out of the server's profile.
+      const spans = views.map((view) => ({ view, spans: first.get(view)!.map((t) => [t.fromUs, t.toUs]) }));
+      writeFileSync(path.join(profileDir, 'first-reads.json'), JSON.stringify(spans));
+    }
     const ms = (value: number) => Number(value.toFixed(1));
     const wall = (list: Timed[]) => list.map((t) => t.ms);
     const cpu = (list: Timed[]) => list.map((t) => t.serverCpuMs);
