@@ -35,6 +35,8 @@ function ProgressFormContent() {
   if (progress.status === 'error') return <PageError error={progress.error} onRetry={progress.reload} />;
   if (task.status === 'loading' || progress.status === 'loading' || !user) return <PageLoading />;
   const mine = progress.data.find((p) => p.taskId === task.data.task.id && p.unitId === user.unitId);
+  /** The unit's stored report and version, or none yet: a save or 提交 remounts what shows it. */
+  const stored = mine ? `${mine.id}:${mine.version}` : 'new';
   const isLead = task.data.task.assignments.some((a) => a.unitId === user.unitId && a.role === 'lead');
   return (
     <section data-testid="progress-form-page">
@@ -43,8 +45,11 @@ function ProgressFormContent() {
         <Link to={`/tasks/${task.data.task.id}`}>{task.data.reportTitle}</Link>
         {mine ? ` · ${mine.periodLabel}` : ''} · <ReportStateTag report={mine} />
       </p>
+      {/* The form and the 汇总 panel are siblings: their keys must differ, or before the first
+          save both are 'new' and React (production build) leaves the first form's DOM behind
+          when the saved report's form replaces it, so the page shows two forms. */}
       <ProgressForm
-        key={mine ? `${mine.id}:${mine.version}` : 'new'}
+        key={`form:${stored}`}
         detail={task.data}
         periodId={periodId}
         existing={mine}
@@ -54,7 +59,7 @@ function ProgressFormContent() {
       {isLead ? (
         // Keyed on the unit's own report: after a save or 提交 the panel reads the parts again.
         <ConsolidationPanel
-          key={mine ? `${mine.id}:${mine.version}:${mine.status}` : 'new'}
+          key={`consolidation:${stored}:${mine?.status ?? ''}`}
           periodId={periodId}
           detail={task.data}
         />
