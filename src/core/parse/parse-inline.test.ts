@@ -92,6 +92,40 @@ describe('measures written as short topic sentences inside one paragraph', () =>
   });
 });
 
+describe('inline topics told from short tasks by the field they name', () => {
+  const tree = parse([
+    '各位代表：',
+    '一、2026年重点工作',
+    '（一）办好民生实事。坚持民生为大，把好事办实、把实事办好。' +
+      '着力稳就业促增收。实施稳岗扩容提质行动，开展职业技能提升培训。稳定重点群体就业，千方百计增加居民收入。' +
+      '健全社会保障体系。扩大失业、工伤保险覆盖面，完善多层次社会保障体系。加强困难群体帮扶，兜牢基本民生底线。' +
+      '加快建设健康城市。推动高水平医院建设，创建区域医疗中心。实施医疗卫生强基工程，加强基层医疗机构运行保障。' +
+      '强化重大传染病防控。',
+    '（二）统筹发展和安全。标本兼治提升本质安全水平。' +
+      '加强重点领域风险防范。推动房地产市场平稳运行，稳妥化解地方政府债务风险。优化金融生态环境，打击非法金融活动。' +
+      '提高公共安全治理水平。深入实施安全生产治本攻坚行动，持续开展事故隐患排查整治，坚决遏制重特大事故发生。' +
+      '加强气象、地震监测预警体系建设，提高防灾减灾救灾能力。' +
+      '强化食品药品全链条监管。深化社会治安整体防控体系建设，打击电信网络诈骗等违法犯罪。促进法律服务发展。' +
+      '保持社会和谐稳定。坚持和发展新时代“枫桥经验”，加强矛盾纠纷排查化解，推进信访工作法治化，' +
+      '提高基层治理能力，为发展营造安全稳定环境。',
+  ]);
+  const [livelihood, security] = tree.areas;
+
+  it('takes a short sentence whose field the body spells out in its kinds as a measure (健康 → 医院, 医疗)', () => {
+    expect(titles(livelihood)).toEqual(['着力稳就业促增收', '健全社会保障体系', '加快建设健康城市']);
+    expect(taskTexts(livelihood, 2)).toContain('强化重大传染病防控');
+  });
+
+  it('keeps a short sentence naming a kind of the field of the measure before it as that measure’s task', () => {
+    expect(titles(security)).toEqual(['加强重点领域风险防范', '提高公共安全治理水平', '保持社会和谐稳定']);
+    expect(taskTexts(security, 1)).toContain('强化食品药品全链条监管');
+  });
+
+  it('takes a measure whose body is one sentence of five clauses, under 100 characters', () => {
+    expect(taskTexts(security, 2)).toHaveLength(1);
+  });
+});
+
 describe('pure exhortation inside a paragraph', () => {
   const tree = parse([
     '各位代表：',

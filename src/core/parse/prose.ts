@@ -1,6 +1,7 @@
 import type { MeasureNode, Span, TaskNode } from '../report-tree.js';
 import { textOf } from './lines.js';
 import { splitSentences, withoutTerminator } from './sentences.js';
+import { isKindOfField, namesKindOf } from './word-families.js';
 
 /** A task from one sentence: its span keeps the terminator, its text drops it. */
 export function sentenceTask(text: string, span: Span, label?: string): TaskNode | undefined {
@@ -81,8 +82,12 @@ export function isStatement(sentence: string): boolean {
 
 /** Longest topic sentence inside a paragraph ("更大力度提振消费。"). */
 const MAX_INLINE_TOPIC = 20;
-/** A topic inside a paragraph carries a body: at least this many sentences, or this many characters. */
+/**
+ * A topic inside a paragraph carries a body of several actions: at least this many sentences, one
+ * sentence of this many clauses, or this many characters (one long enumeration).
+ */
 const MIN_BODY_SENTENCES = 2;
+const MIN_BODY_CLAUSES = 5;
 const MIN_BODY_CHARACTERS = 100;
 const MIN_INLINE_TOPICS = 3;
 const MAX_LEAD_SENTENCES = 2;
@@ -101,8 +106,12 @@ function isInlineTopic(text: string, span: Span): boolean {
 }
 
 /** Whether the sentences between a topic and the next short sentence make a body of its own. */
-function isBody(sentences: readonly Span[], from: number, to: number): boolean {
+function isBody(text: string, sentences: readonly Span[], from: number, to: number): boolean {
   if (to - from >= MIN_BODY_SENTENCES) return true;
+  if (to - from === 1) {
+    const one = text.slice((sentences[from] as Span)[0], (sentences[from] as Span)[1]);
+    if (one.split(/[，,；;]/).length >= MIN_BODY_CLAUSES) return true;
+  }
   let characters = 0;
   for (let i = from; i < to; i++) characters += (sentences[i] as Span)[1] - (sentences[i] as Span)[0];
   return characters >= MIN_BODY_CHARACTERS;
@@ -124,15 +133,15 @@ function pairsOf(text: string): Set<string> {
 
 /**
  * How much of a short sentence the text after it takes up: the share of its two-character words
- * (after its opening verb) that recur there (`body`: the pairs of that text). A topic names what its
- * body is about.
+ * (after its opening verb) that recur there (`body`: the pairs of `bodyText`), or whose specific
+ * kinds do ("健康" over "医院", "医疗"). A topic names what its body is about.
  */
-function cohesion(topic: string, body: ReadonlySet<string>): number {
+function cohesion(topic: string, body: ReadonlySet<string>, bodyText: string): number {
   const words = new Set<string>();
   const han = topic.replace(/[^\u4e00-\u9fff]/g, '').replace(LEADING_ADVERB, '');
   for (let i = 2; i + 2 <= han.length; i++) words.add(han.slice(i, i + 2));
   let shared = 0;
-  for (const word of words) if (body.has(word)) shared++;
+  for (const word of words) if (body.has(word) || namesKindOf(word, bodyText)) shared++;
   return shared / Math.max(1, words.size);
 }
 
@@ -142,9 +151,11 @@ function cohesion(topic: string, body: ReadonlySet<string>): number {
  * - Short sentences in a row hold at most one topic: the one whose words (after its verb) recur most
  *   in the text that follows the row, the later one on a tie; the others are tasks ("强化与…合作。
  *   做好对口支援工作。深化…功能区建设。加快…").
- * - That one is a topic when its body, up to the next row's topic, has two sentences or 100
- *   characters, and some of its words recur there: a topic names what its body is about. One
- *   without such a body ("加快推动内外贸一体化。" and one sentence) is a task of the topic before it.
+ * - That one is a topic when its body, up to the next row's topic, has two sentences, one sentence
+ *   of five clauses or 100 characters, and some of its words (or their kinds: 健康 → 医院, 医疗)
+ *   recur there: a topic names what its body is about. One without such a body
+ *   ("加快推动内外贸一体化。" and one sentence) is a task of the topic before it, as is one that
+ *   names a kind of the field the topic before it names (公共安全 → 食品药品安全).
  * - The first topic after a lead of at most two sentences needs no recurring words; when the
  *   paragraph has no lead of its own (`opensBody`: the area's lead stands in the paragraph above),
  *   its opening short sentence is a topic whatever follows it.
@@ -168,11 +179,12 @@ export function inlineMeasures(
     let after = end + 1;
     while (after < sentences.length && !short[after]) after++;
     const following = sentences.slice(end + 1, after);
-    const bodyText = pairsOf(following.map((span) => text.slice(span[0], span[1])).join(''));
+    const followingText = following.map((span) => text.slice(span[0], span[1])).join('');
+    const bodyPairs = pairsOf(followingText);
     let pick = { index: start, score: -1 };
     for (let index = start; index <= end; index++) {
       const [from, to] = withoutTerminator(text, sentences[index] as Span);
-      const score = cohesion(text.slice(from, to), bodyText);
+      const score = cohesion(text.slice(from, to), bodyPairs, followingText);
       if (score >= pick.score && !(opensBody && start === 0 && index > 0)) pick = { index, score };
     }
     picks.push(pick);
@@ -190,12 +202,19 @@ export function inlineMeasures(
     if (next === index + 1) continue;
     const leading = i === 0 && index <= MAX_LEAD_SENTENCES;
     const placed = leading && opensBody && index === 0;
-    if (placed || ((leading || score >= MIN_COHESION) && isBody(sentences, index + 1, next))) {
+    if (placed || ((leading || score >= MIN_COHESION) && isBody(text, sentences, index + 1, next))) {
       backwards.push(index);
       next = index;
     }
   }
-  const topics = backwards.reverse();
+  // A short sentence that names a kind of the field the topic before it names is one of that
+  // topic's tasks ("提高公共安全治理水平。…强化食品药品安全全链条监管。"), however long its own body.
+  const sentenceText = (i: number) => text.slice((sentences[i] as Span)[0], (sentences[i] as Span)[1]);
+  const topics: number[] = [];
+  for (const index of backwards.reverse()) {
+    const before = topics[topics.length - 1];
+    if (before === undefined || !isKindOfField(sentenceText(index), sentenceText(before))) topics.push(index);
+  }
   const first = topics[0];
   // Inline measures are a paragraph's structure: three or more of them, after a lead of at most two
   // sentences. A few short sentences deep inside a run of tasks are tasks themselves.
