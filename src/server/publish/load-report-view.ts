@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { ReportMeta, ReportTree } from '../../core/report-tree.js';
+import type { ReportMeta } from '../../core/report-tree.js';
 import type { TaskAnalysis } from '../../core/target.js';
 import type { AreaView, MeasureView, ReportView, TaskView } from '../../render/report-view.js';
+import { listProgressNarratives } from '../../store/progress/list-progress-narratives.js';
+import { findRevisionSections } from '../../store/reports/find-revision-sections.js';
 import { getReportTree, type StoredTask } from '../../store/reports/get-report-tree.js';
 import type { Database } from '../../store/schema.js';
 import { type CountedProgress, listTaskStatusInputs } from '../../store/status/list-task-status-inputs.js';
@@ -14,40 +16,6 @@ export interface LoadReportViewOptions {
   warnDays?: number;
   /** Public pages: count only progress the office approved, never drafts or submissions. */
   approvedOnly?: boolean;
-}
-
-/** The report's meta and requirement paragraphs from the stored tree of its current revision. */
-async function loadStoredTree(
-  db: Kysely<Database>,
-  revisionId: number | null,
-): Promise<Pick<ReportTree, 'meta' | 'sections'> | null> {
-  if (revisionId === null) return null;
-  const row = await db
-    .selectFrom('report_revisions')
-    .select('tree_json')
-    .where('id', '=', revisionId)
-    .executeTakeFirst();
-  try {
-    const parsed = JSON.parse(row?.tree_json ?? 'null') as Partial<ReportTree> | null;
-    if (!parsed || !Array.isArray(parsed.sections)) return null;
-    return { meta: parsed.meta ?? { title: '' }, sections: parsed.sections };
-  } catch {
-    return null;
-  }
-}
-
-/** 工作进展 text of the counted progress reports, by report id (in chunks for large reports). */
-async function loadNarratives(db: Kysely<Database>, ids: readonly number[]): Promise<Map<number, string>> {
-  const narratives = new Map<number, string>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db
-      .selectFrom('progress_reports')
-      .select(['id', 'narrative'])
-      .where('id', 'in', ids.slice(i, i + 500))
-      .execute();
-    for (const row of rows) if (row.narrative) narratives.set(row.id, row.narrative);
-  }
-  return narratives;
 }
 
 function toTaskView(
@@ -130,10 +98,10 @@ export async function loadReportView(
   const [inputs, stored] = await Promise.all([
     // Public views count the latest APPROVED report, even when a newer one awaits approval.
     listTaskStatusInputs(db, reportId, undefined, { approvedOnly: options.approvedOnly ?? false }),
-    loadStoredTree(db, tree.report.revisionId),
+    findRevisionSections(db, tree.report.revisionId),
   ]);
   const settings = statusSettings(tree.report.year, options.at, options.warnDays ?? 30);
-  const narratives = await loadNarratives(
+  const narratives = await listProgressNarratives(
     db,
     [...inputs.progress.values()].map((p) => p.progressReportId),
   );
