@@ -19,6 +19,7 @@ const INSTRUCTION = '请区教委抓紧推进学位建设，7月底前报送进�
 /** What the office may do and a leader must not (the menu entries of the 督查室). */
 const OFFICE_PAGES = [
   { path: '/admin', nav: '用户与单位', form: 'user-form' },
+  { path: '/admin/organisations', nav: '组织机构', form: 'organisation-form' },
   { path: '/review', nav: '审核队列', form: 'review-page' },
   { path: '/periods', nav: '报送周期', form: 'period-form' },
   { path: '/import', nav: '导入报告', form: 'import-preview' },

@@ -18,6 +18,9 @@ const DashboardPage = lazy(() =>
 );
 const TaskPage = lazy(() => import('./pages/task-page.js').then((m) => ({ default: m.TaskPage })));
 const AdminPage = lazy(() => import('./pages/admin-page.js').then((m) => ({ default: m.AdminPage })));
+const OrganisationsPage = lazy(() =>
+  import('./pages/organisations-page.js').then((m) => ({ default: m.OrganisationsPage })),
+);
 const NotFoundPage = lazy(() =>
   import('./pages/not-found-page.js').then((m) => ({ default: m.NotFoundPage })),
 );
@@ -83,6 +86,7 @@ const router = createBrowserRouter([
               { path: 'diff', element: <DiffPage /> },
               { path: 'tasks/:taskId', element: <TaskPage /> },
               { path: 'admin', element: officeOnly(<AdminPage />) },
+              { path: 'admin/organisations', element: officeOnly(<OrganisationsPage />) },
               { path: 'import', element: officeOnly(<ImportPage />) },
               { path: 'assign', element: officeOnly(<AssignmentsPage />) },
               { path: 'inbox', element: signedInOnly(<InboxPage />) },

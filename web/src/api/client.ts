@@ -19,7 +19,9 @@ import type {
   CommitImportBody,
   CommitImportResult,
   Consolidation,
+  CreatedOrganisation,
   CreatedUser,
+  CreateOrganisationBody,
   CreatePeriodBody,
   CreateUnitBody,
   CreateUserBody,
@@ -32,6 +34,7 @@ import type {
   ImportPreview,
   LedgerPage,
   NotificationInbox,
+  Organisation,
   Period,
   ProgressReport,
   ReportDetail,
@@ -249,6 +252,16 @@ export async function listUsers(): Promise<AccountUser[]> {
 /** POST /api/users — answers with the one-time password. */
 export function createUser(body: CreateUserBody): Promise<CreatedUser> {
   return request<CreatedUser>('POST', '/api/users', body);
+}
+
+/** GET /api/organisations — the user's organisation and every one below it, each before its subtree. */
+export async function listOrganisations(): Promise<Organisation[]> {
+  return (await request<{ organisations: Organisation[] }>('GET', '/api/organisations')).organisations;
+}
+
+/** POST /api/organisations — a sub-organisation and its first administrator, with the one-time password. */
+export function createOrganisation(body: CreateOrganisationBody): Promise<CreatedOrganisation> {
+  return request<CreatedOrganisation>('POST', '/api/organisations', body);
 }
 
 /** POST /api/users/:id/password — a new one-time password. */

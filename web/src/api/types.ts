@@ -22,6 +22,11 @@ import type {
 } from '../../../src/server/imports/schema.js';
 import type { commentSchema, flagSchema } from '../../../src/server/leaders/schema.js';
 import type { inboxSchema, notificationSchema } from '../../../src/server/notifications/schema.js';
+import type {
+  createdOrganisationSchema,
+  createOrganisationBodySchema,
+  organisationSchema,
+} from '../../../src/server/organisations/schema.js';
 import type { createPeriodBodySchema, periodSchema } from '../../../src/server/periods/schema.js';
 import type {
   consolidationSchema,
@@ -101,6 +106,11 @@ export type CreatedUser = z.infer<typeof createdUserSchema>;
 export type AssignBody = z.infer<typeof assignBodySchema>;
 export type CreateUnitBody = z.infer<typeof createUnitBodySchema>;
 export type CreateUserBody = z.infer<typeof createUserBodySchema>;
+
+/** 组织机构 — one government of the tree (GET /api/organisations), and creating one below. */
+export type Organisation = z.infer<typeof organisationSchema>;
+export type CreateOrganisationBody = z.infer<typeof createOrganisationBodySchema>;
+export type CreatedOrganisation = z.infer<typeof createdOrganisationSchema>;
 
 /** POST /api/imports — the preview of an uploaded report. */
 export type ImportPreview = z.infer<typeof importPreviewSchema>;

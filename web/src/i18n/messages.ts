@@ -5,12 +5,14 @@
 import { accountEn, accountZh } from './account-messages.js';
 import { cascadeEn, cascadeZh } from './cascade-messages.js';
 import { officeEn, officeZh } from './office-messages.js';
+import { organisationEn, organisationZh } from './organisation-messages.js';
 import { taskEn, taskZh } from './task-messages.js';
 import { workflowEn, workflowZh } from './workflow-messages.js';
 
 export const zh = {
   ...accountZh,
   ...cascadeZh,
+  ...organisationZh,
   ...workflowZh,
   ...officeZh,
   ...taskZh,
@@ -255,6 +257,7 @@ export const en: Record<MessageKey, string> = {
   ...accountEn,
   ...workflowEn,
   ...cascadeEn,
+  ...organisationEn,
   ...officeEn,
   ...taskEn,
   'app.name': 'luoshi',

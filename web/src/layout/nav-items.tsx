@@ -7,6 +7,7 @@ import {
   DeploymentUnitOutlined,
   DiffOutlined,
   EditOutlined,
+  ClusterOutlined,
   FileTextOutlined,
   TeamOutlined,
   UnorderedListOutlined,
@@ -72,6 +73,12 @@ export const navItems: NavItem[] = [
     visible: isOffice,
   },
   { path: '/admin', label: 'nav.admin', icon: <TeamOutlined />, visible: isOffice },
+  {
+    path: '/admin/organisations',
+    label: 'nav.organisations',
+    icon: <ClusterOutlined />,
+    visible: isOffice,
+  },
 ];
 
 /** The nav item whose path best matches the current location. */

@@ -1,8 +1,9 @@
-import { createContext, type ReactNode, useContext, useMemo } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { listReports } from '../api/client.js';
 import type { ReportSummary } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
+import { useSession } from './session.js';
 
 interface CurrentReport {
   /** All reports, newest first; undefined while loading. */
@@ -22,6 +23,7 @@ const CurrentReportContext = createContext<CurrentReport | null>(null);
 export function CurrentReportProvider({ children }: { children: ReactNode }) {
   const [params] = useSearchParams();
   const list = useApi('reports', listReports);
+  useReloadOnSignIn(list.reload);
   const reportParam = params.get('report');
   const reports = list.data;
   const first = reports?.[0];
@@ -38,6 +40,24 @@ export function CurrentReportProvider({ children }: { children: ReactNode }) {
     [reports, reportId, reportParam, list.status, list.error, list.reload],
   );
   return <CurrentReportContext.Provider value={value}>{children}</CurrentReportContext.Provider>;
+}
+
+/**
+ * Calls `reload` when who is signed in changes after the session is known (sign-in, sign-out,
+ * a one-time password replaced): the reports a reader may see depend on their organisation, so
+ * the list read at the sign-in page (the visitor's) is not the signed-in user's.
+ */
+function useReloadOnSignIn(reload: () => void): void {
+  const { user } = useSession();
+  const reader =
+    user === undefined ? undefined : `${user?.id ?? 'visitor'}:${user?.mustChangePassword ?? false}`;
+  const shown = useRef(reader);
+  useEffect(() => {
+    if (reader === undefined || reader === shown.current) return;
+    const first = shown.current === undefined;
+    shown.current = reader;
+    if (!first) reload();
+  }, [reader, reload]);
 }
 
 /** The report list and the id of the report being shown. */
