@@ -18,6 +18,8 @@ const PERIOD = '2026-06';
 const REFERENCE = '市折子工程〔2026〕8号';
 const DECOMPOSED = ['制定本区落实方案，明确责任单位。', '按月调度推进并报送进展。'];
 const NARRATIVE = '本区落实方案已印发，三所学校开工建设。';
+/** The figure the district office types in 向上报送 for the city task's target. */
+const FIGURE = '3';
 
 /**
  * The cascade between two governments (issue #17) in the browser: the city's office assigns a
@@ -41,7 +43,10 @@ describe('cascade: city assigns → district accepts and decomposes → unit rep
   beforeAll(async () => {
     const cityApi = await app.api();
     const { reportId: cityReportId, tasks } = await firstReportTasks(cityApi);
-    cityTask = tasks[0]!;
+    // A task with one target, so that the report up carries a figure the district office edits.
+    const withTarget = tasks.find((t) => t.targets.length === 1);
+    if (!withTarget) throw new Error('the sample report has no task with exactly one target');
+    cityTask = withTarget;
     cityReportTitle = (await cityApi.json<{ title: string }>(`/api/reports/${cityReportId}`)).title;
     // Creating the district also makes the unit that stands for it in the city's ledger.
     const created = await cityApi.ok<{ organisation: { id: number }; password: string }>(
@@ -126,14 +131,20 @@ describe('cascade: city assigns → district accepts and decomposes → unit rep
     await review.approve(DECOMPOSED[0]!);
   });
 
-  it('the district office submits the consolidated report up for the city period', async () => {
+  it('the district office fills in the figure and submits the consolidated report up for the city period', async () => {
     const inbox = new SuperiorTasksPage(district);
     await inbox.goto();
     await inbox.openReportUp(cityTask.text, PERIOD);
     const reportUp = new ReportUpPage(district);
     await expect(reportUp.draftText.textContent()).resolves.toContain(NARRATIVE);
     await expect(district.getByTestId('report-up-sources').textContent()).resolves.toContain(OWN_UNIT);
+    // The own task has no target, so nothing was summed: the field starts empty and is typed in.
+    expect(await reportUp.firstFigure.inputValue()).toBe('');
+    await reportUp.firstFigure.fill(FIGURE);
     await reportUp.submit();
+    // Submitted, the form is read-only and shows the figure as it was sent.
+    expect(await reportUp.firstFigure.isDisabled()).toBe(true);
+    expect(await reportUp.firstFigure.inputValue()).toBe(FIGURE);
     await district.screenshot({ path: screenshotPath('cascade-report-up'), fullPage: true });
   });
 
@@ -142,6 +153,14 @@ describe('cascade: city assigns → district accepts and decomposes → unit rep
     await review.goto();
     await expect(review.item(cityTask.text).textContent()).resolves.toContain(DISTRICT_UNIT);
     await review.approve(cityTask.text);
+
+    // The city's task page lists the district's approved report with the figure it typed.
+    const taskPage = new TaskPage(city);
+    await taskPage.goto(cityTask.id);
+    const history = taskPage.history.getByTestId('history-item').filter({ hasText: DISTRICT_UNIT });
+    await expect(history.getByTestId('history-values').textContent()).resolves.toContain(
+      `${FIGURE}${cityTask.targets[0]!.unit}`,
+    );
 
     const dashboard = new DashboardPage(city);
     await dashboard.goto();

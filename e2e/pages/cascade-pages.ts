@@ -54,6 +54,14 @@ export class ReportUpPage {
     return this.page.getByTestId('report-up-page').locator(':scope > p').getByTestId('report-up-state');
   }
 
+  /** The field of the first figure (累计完成) the report up gives for the superior task's targets. */
+  get firstFigure(): Locator {
+    return this.page
+      .getByTestId('report-up-form')
+      .getByLabel(/累计完成/)
+      .first();
+  }
+
   /** Submits the form as it stands (the draft when nothing was saved) and waits for 已报送. */
   async submit(): Promise<void> {
     await this.page.getByTestId('report-up-submit').click();

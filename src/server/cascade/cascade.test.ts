@@ -333,15 +333,63 @@ describe.each(DIALECTS)('cascade between governments on %s', (dialect) => {
       await db.selectFrom('progress_reports').select('id').where('unit_id', '=', unit.id).execute(),
     ).toEqual([]);
 
-    // The office edits the draft and submits it up.
-    const saved = ok<{ id: number; version: number; status: string; unitName: string }>(
-      await tz.put(`/api/superior-tasks/${received.id}/periods/${cityPeriod.id}/report-up`, {
+    // The office edits the draft, its figure too (the summed 3 becomes 4), and submits it up.
+    const reportUpPath = `/api/superior-tasks/${received.id}/periods/${cityPeriod.id}/report-up`;
+    const saved = ok<{
+      id: number;
+      version: number;
+      status: string;
+      unitName: string;
+      values: { targetId: number; value: number | null }[];
+    }>(
+      await tz.put(reportUpPath, {
         narrative: `${up.draft.narrative}\n（通州区汇总）`,
         percent: up.draft.percent,
-        values: up.draft.values.map((v) => ({ targetId: v.targetId, value: v.value })),
+        values: up.draft.values.map((v) => ({
+          targetId: v.targetId,
+          value: v.targetId === cityTask.target_id ? 4 : v.value,
+        })),
       }),
     );
     expect(saved).toMatchObject({ status: 'draft', unitName: '通州区政府' });
+    expect(saved.values.find((v) => v.targetId === cityTask.target_id)?.value).toBe(4);
+
+    // Bad figures are refused as in a unit's report, and the saved draft stays as it was: a figure
+    // that is not a number, a target given twice, a good figure beside another task's target.
+    const savedRow = () =>
+      db
+        .selectFrom('progress_reports as pr')
+        .innerJoin('progress_values as v', 'v.progress_report_id', 'pr.id')
+        .select(['pr.version', 'pr.narrative', 'v.target_id', 'v.value'])
+        .where('pr.id', '=', saved.id)
+        .orderBy('v.target_id')
+        .execute();
+    const before = await savedRow();
+    const badFigures: [code: string, values: { targetId: number; value: unknown }[]][] = [
+      ['validation_failed', [{ targetId: cityTask.target_id, value: '五' }]],
+      [
+        'invalid_progress',
+        [
+          { targetId: cityTask.target_id, value: 5 },
+          { targetId: cityTask.target_id, value: 6 },
+        ],
+      ],
+      [
+        'invalid_progress',
+        [
+          { targetId: cityTask.target_id, value: 5 },
+          { targetId: await targetOf(districtOwnTaskId), value: 1 },
+        ],
+      ],
+    ];
+    for (const [code, values] of badFigures) {
+      const refused = await tz.put(reportUpPath, { version: saved.version, narrative: '不应保存', values });
+      expect(refused.statusCode, JSON.stringify(values)).toBe(400);
+      expect(refused.json<{ code: string }>().code).toBe(code);
+    }
+    expect(await savedRow()).toEqual(before);
+    expect(before.find((row) => row.target_id === cityTask.target_id)?.value).toBe(4);
+
     const submitted = ok<{ id: number; version: number; status: string }>(
       await tz.post(`/api/superior-tasks/${received.id}/periods/${cityPeriod.id}/report-up/submit`, {
         version: saved.version,
@@ -367,9 +415,11 @@ describe.each(DIALECTS)('cascade between governments on %s', (dialect) => {
       status: string;
       unitName: string;
       narrative: string;
-      values: { value: number | null }[];
+      values: { targetId: number; value: number | null }[];
     }>(await cityAdmin.get(`/api/progress/${submitted.id}`));
     expect(cityView).toMatchObject({ status: 'submitted', unitName: '通州区政府' });
+    // The city reads the figure as the district office edited it, not the consolidated sum.
+    expect(cityView.values.find((v) => v.targetId === cityTask.target_id)?.value).toBe(4);
     expect(cityView.narrative).toContain('（通州区汇总）');
     const returned = ok<{ version: number }>(
       await cityAdmin.post(`/api/progress/${submitted.id}/return`, {

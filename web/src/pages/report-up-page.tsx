@@ -7,7 +7,8 @@ import { useApiAction } from '../api/use-api-action.js';
 import { PageError, PageLoading } from '../components/page-state.js';
 import { Panel } from '../components/panel.js';
 import { withAppContext } from '../components/with-app-context.js';
-import { useI18n } from '../i18n/i18n.js';
+import { type Translate, useI18n } from '../i18n/i18n.js';
+import { formatNumber } from '../report/tree-stats.js';
 import { useSession } from '../session/session.js';
 import { ReportUpState, SuperiorSource } from './superior-tasks-page.js';
 
@@ -16,6 +17,8 @@ interface ReportUpForm {
   problems: string;
   nextSteps: string;
   percent: number | null;
+  /** 累计完成值 per target of the superior task, by target id. */
+  values: Record<string, number | null>;
 }
 
 /** What the form starts from: the saved report up, else the consolidated draft. */
@@ -26,7 +29,24 @@ function startingValues(view: ReportUp): ReportUpForm {
     problems: from.problems,
     nextSteps: from.nextSteps,
     percent: from.percent,
+    // Every superior target gets a field; a saved report up may hold no value for some.
+    values: Object.fromEntries(
+      view.draft.values.map((target) => [
+        String(target.targetId),
+        from.values.find((v) => v.targetId === target.targetId)?.value ?? null,
+      ]),
+    ),
   };
+}
+
+/** Where the figure's starting value comes from: the sum of own approved figures, or none. */
+function draftFigureHint(t: Translate, target: ReportUp['draft']['values'][number]): string {
+  if (target.summed === 0 || target.value === null) return t('reportUp.valueNotSummed');
+  return t('reportUp.valueSummed', {
+    value: formatNumber(target.value),
+    unit: target.unit,
+    count: target.summed,
+  });
 }
 
 /** 向上报送 — the district office's report to the superior on one task for one superior period. */
@@ -44,7 +64,6 @@ function ReportUpContent() {
   const editable =
     user.role === 'admin' &&
     (current === null || current.status === 'draft' || current.status === 'returned');
-  const values = data.draft.values.map((v) => ({ targetId: v.targetId, value: v.value }));
   const save = (fields: ReportUpForm) =>
     saveReportUp(id, periodId, {
       ...(current ? { version: current.version } : {}),
@@ -52,7 +71,10 @@ function ReportUpContent() {
       problems: fields.problems ?? '',
       nextSteps: fields.nextSteps ?? '',
       percent: fields.percent ?? null,
-      ...(current === null && values.length > 0 ? { values } : {}),
+      values: data.draft.values.map((target) => ({
+        targetId: target.targetId,
+        value: fields.values?.[String(target.targetId)] ?? null,
+      })),
     });
 
   return (
@@ -110,7 +132,7 @@ function ReportUpContent() {
             </>
           ) : null}
         </Panel>
-        <Panel title={t('reportUp.title')}>
+        <Panel title={t('reportUp.title')} testId="report-up-form">
           {editable ? null : <p className="secondary">{t('reportUp.locked')}</p>}
           <Form
             key={`${current?.id ?? 'new'}:${current?.version ?? 0}`}
@@ -120,6 +142,16 @@ function ReportUpContent() {
             initialValues={startingValues(data)}
             onFinish={(fields) => act(() => save(fields), t('reportUp.saved'))}
           >
+            {data.draft.values.map((target) => (
+              <Form.Item
+                key={target.targetId}
+                name={['values', String(target.targetId)]}
+                label={t('reportUp.value', { subject: target.subject || target.unit })}
+                extra={editable ? draftFigureHint(t, target) : undefined}
+              >
+                <InputNumber suffix={target.unit} className="report-up-value" />
+              </Form.Item>
+            ))}
             <Form.Item name="narrative" label={t('reportUp.narrative')}>
               <Input.TextArea rows={6} data-testid="report-up-narrative" />
             </Form.Item>
