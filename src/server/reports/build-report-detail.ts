@@ -5,6 +5,8 @@ import type { RollUpMode } from '../../core/status/roll-up.js';
 import { KeptValues } from '../../store/kept-values.js';
 import {
   getReportTree,
+  type StoredArea,
+  type StoredMeasure,
   type StoredReportTree,
   type StoredTask,
 } from '../../store/reports/get-report-tree.js';
@@ -15,7 +17,7 @@ import {
   type TaskStatusInputs,
 } from '../../store/status/list-task-status-inputs.js';
 import { presentTask, rollUpTasks, type StatusSettings, statusSettings } from './present-status.js';
-import { countsApprovedOnly, type ReportScope, taskInScope } from './report-scope.js';
+import { countsApprovedOnly, type ReportScope, scopeKey, taskInScope } from './report-scope.js';
 import type { Dashboard, ReportDetail, TaskSummary } from './schema.js';
 
 /** Report meta per revision: parsed once from the stored tree, which never changes (one version). */
@@ -133,47 +135,74 @@ function presentTaskKept(
   return summary;
 }
 
-/** buildReportDetail from inputs already read (pure: no I/O). */
-export function computeReportDetail(
-  base: ReportBase,
+type AreaDetail = ReportDetail['areas'][number];
+type MeasureDetail = AreaDetail['measures'][number];
+
+/** Whether two lists hold the same objects in the same order. */
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
+/**
+ * A measure's or area's detail as last made per computing key (status settings, counting mode,
+ * roll-up), with the task summaries it was made of: while its summaries are the objects they
+ * were (presentTaskKept keeps an unchanged task's summary), the detail made then is the detail
+ * now, so after a submission only the changed task's measure and area are made again, and a view
+ * built from the detail (the dashboard's per-area lists) can go by the area's identity too.
+ */
+const keptMeasures = new WeakMap<
+  StoredMeasure,
+  Map<string, { tasks: TaskSummary[]; detail: MeasureDetail }>
+>();
+const keptAreas = new WeakMap<
+  StoredArea,
+  Map<string, { measures: MeasureDetail[]; tasks: TaskSummary[]; detail: AreaDetail }>
+>();
+/** Keys kept per measure or area (dates and scopes read of one report at once are few). */
+const KEYS_PER_GROUP = 4;
+
+function keptFor<G extends object, V>(
+  memo: WeakMap<G, Map<string, V>>,
+  group: G,
+  key: string,
+): V | undefined {
+  return memo.get(group)?.get(key);
+}
+
+function keep<G extends object, V>(memo: WeakMap<G, Map<string, V>>, group: G, key: string, value: V): void {
+  let kept = memo.get(group);
+  if (!kept || kept.size >= KEYS_PER_GROUP) {
+    kept = new Map();
+    memo.set(group, kept);
+  }
+  kept.set(key, value);
+}
+
+/**
+ * The tree's tasks in scope with their live assignments, as last made per tree, assignments map
+ * and scope: a submission changes neither (report-inputs.ts keeps an unchanged map as it was),
+ * so these are not walked again after one.
+ */
+const keptTaskLists = new WeakMap<
+  StoredReportTree,
+  Map<
+    string,
+    {
+      assignmentsOf: TaskStatusInputs['assignments'];
+      lists: Pick<ComputedReportDetail, 'storedTasks' | 'assignments' | 'unitOfTask'>;
+    }
+  >
+>();
+
+function taskListsOf(
+  tree: StoredReportTree,
   inputs: TaskStatusInputs,
-  at: string,
-  warnDays: number,
   scope: ReportScope,
-  rollup: RollUpMode = 'mean',
-): ComputedReportDetail {
-  const { tree, meta } = base;
-  const settings = statusSettings(tree.report.year, at, warnDays);
-  const key = `${settings.year}|${at}|${warnDays}|${countsApprovedOnly(scope)}`;
-  const present = (t: StoredTask) => presentTaskKept(t, inputs, settings, key);
-  // A unit's people see the whole outline but only their unit's tasks (report-scope.ts).
-  const inScope = (task: StoredTask) => taskInScope(scope, inputs.assignments.get(task.id) ?? []);
-  const allTasks: TaskSummary[] = [];
-  const areas = tree.areas.map((area) => {
-    const measures = area.measures.map((measure) => {
-      const tasks = measure.tasks.filter(inScope).map((t) => present(t));
-      allTasks.push(...tasks);
-      return {
-        id: measure.id,
-        label: measure.label,
-        title: measure.title,
-        status: rollUpTasks(tasks, settings.thresholds, rollup),
-        tasks,
-      };
-    });
-    const tasks = area.tasks.filter(inScope).map((t) => present(t));
-    allTasks.push(...tasks);
-    const areaTasks = [...measures.flatMap((m) => m.tasks), ...tasks];
-    return {
-      id: area.id,
-      label: area.label,
-      title: area.title,
-      status: rollUpTasks(areaTasks, settings.thresholds, rollup),
-      measures,
-      tasks,
-      ...(area.indicators ? { indicators: true } : {}),
-    };
-  });
+  inScope: (task: StoredTask) => boolean,
+): Pick<ComputedReportDetail, 'storedTasks' | 'assignments' | 'unitOfTask'> {
+  const key = scopeKey(scope);
+  const found = keptFor(keptTaskLists, tree, key);
+  if (found && found.assignmentsOf === inputs.assignments) return found.lists;
   const storedTasks = tree.areas
     .flatMap((area) => [...area.measures.flatMap((m) => m.tasks), ...area.tasks])
     .filter(inScope);
@@ -188,6 +217,61 @@ export function computeReportDetail(
       list.map((a) => a.unitId),
     );
   }
+  const lists = { storedTasks, assignments, unitOfTask };
+  keep(keptTaskLists, tree, key, { assignmentsOf: inputs.assignments, lists });
+  return lists;
+}
+
+/** buildReportDetail from inputs already read (pure: no I/O). */
+export function computeReportDetail(
+  base: ReportBase,
+  inputs: TaskStatusInputs,
+  at: string,
+  warnDays: number,
+  scope: ReportScope,
+  rollup: RollUpMode = 'mean',
+): ComputedReportDetail {
+  const { tree, meta } = base;
+  const settings = statusSettings(tree.report.year, at, warnDays);
+  const key = `${settings.year}|${at}|${warnDays}|${countsApprovedOnly(scope)}`;
+  const groupKey = `${key}|${rollup}`;
+  const present = (t: StoredTask) => presentTaskKept(t, inputs, settings, key);
+  // A unit's people see the whole outline but only their unit's tasks (report-scope.ts).
+  const inScope = (task: StoredTask) => taskInScope(scope, inputs.assignments.get(task.id) ?? []);
+  const allTasks: TaskSummary[] = [];
+  const areas = tree.areas.map((area): AreaDetail => {
+    const measures = area.measures.map((measure): MeasureDetail => {
+      const tasks = measure.tasks.filter(inScope).map((t) => present(t));
+      allTasks.push(...tasks);
+      const kept = keptFor(keptMeasures, measure, groupKey);
+      if (kept && sameItems(kept.tasks, tasks)) return kept.detail;
+      const detail = {
+        id: measure.id,
+        label: measure.label,
+        title: measure.title,
+        status: rollUpTasks(tasks, settings.thresholds, rollup),
+        tasks,
+      };
+      keep(keptMeasures, measure, groupKey, { tasks, detail });
+      return detail;
+    });
+    const tasks = area.tasks.filter(inScope).map((t) => present(t));
+    allTasks.push(...tasks);
+    const kept = keptFor(keptAreas, area, groupKey);
+    if (kept && sameItems(kept.measures, measures) && sameItems(kept.tasks, tasks)) return kept.detail;
+    const areaTasks = [...measures.flatMap((m) => m.tasks), ...tasks];
+    const detail = {
+      id: area.id,
+      label: area.label,
+      title: area.title,
+      status: rollUpTasks(areaTasks, settings.thresholds, rollup),
+      measures,
+      tasks,
+      ...(area.indicators ? { indicators: true as const } : {}),
+    };
+    keep(keptAreas, area, groupKey, { measures, tasks, detail });
+    return detail;
+  });
   return {
     id: tree.report.id,
     title: tree.report.title,
@@ -199,9 +283,7 @@ export function computeReportDetail(
     rollup,
     status: rollUpTasks(allTasks, settings.thresholds, rollup),
     areas,
-    unitOfTask,
-    storedTasks,
-    assignments,
+    ...taskListsOf(tree, inputs, scope, inScope),
   };
 }
 
@@ -213,6 +295,75 @@ const LIGHT_RANK = { red: 0, yellow: 1, green: 2 } as const;
  */
 export const DASHBOARD_LIST_SIZE = 10;
 
+/** What one area adds to the dashboard: its indicators, tasks per lead unit, lagging and overdue tasks. */
+interface AreaDashboardPart {
+  indicators: Dashboard['indicators'];
+  byUnit: Map<number, { unitName: string; tasks: TaskSummary[] }>;
+  lagging: Dashboard['lagging'];
+  overdue: Dashboard['overdue'];
+  unassigned: number;
+}
+
+/**
+ * Each area detail's dashboard part, made once: computeReportDetail keeps an area's detail while
+ * its task summaries are unchanged, so after a submission only the changed task's area is
+ * walked again.
+ */
+const areaParts = new WeakMap<AreaDetail, AreaDashboardPart>();
+
+function areaDashboardPart(area: AreaDetail): AreaDashboardPart {
+  const kept = areaParts.get(area);
+  if (kept) return kept;
+  const part: AreaDashboardPart = {
+    indicators: [],
+    byUnit: new Map(),
+    lagging: [],
+    overdue: [],
+    unassigned: 0,
+  };
+  const tasks = [...area.measures.flatMap((m) => m.tasks), ...area.tasks];
+  for (const task of tasks) {
+    const leads = task.assignments.filter((a) => a.role === 'lead');
+    if (area.indicators) {
+      part.indicators.push({
+        taskId: task.id,
+        text: task.text,
+        targets: task.targets.map((t) => ({
+          value: t.value,
+          max: t.max,
+          unit: t.unit,
+          comparator: t.comparator,
+          subject: t.subject,
+          achieved: t.achieved,
+        })),
+        leadUnits: leads.map((l) => l.unitName),
+        periodLabel: task.latestProgress?.periodLabel ?? null,
+        status: task.status,
+      });
+    }
+    if (task.assignments.length === 0) part.unassigned += 1;
+    for (const lead of leads) {
+      const entry = part.byUnit.get(lead.unitId) ?? { unitName: lead.unitName, tasks: [] };
+      entry.tasks.push(task);
+      part.byUnit.set(lead.unitId, entry);
+    }
+    if (task.status.light !== 'green' || task.status.overdue) {
+      const listed = {
+        taskId: task.id,
+        text: task.text,
+        areaId: area.id,
+        areaTitle: area.title,
+        leadUnits: leads.map((l) => l.unitName),
+        status: task.status,
+      };
+      if (task.status.light !== 'green') part.lagging.push(listed);
+      if (task.status.overdue) part.overdue.push(listed);
+    }
+  }
+  areaParts.set(area, part);
+  return part;
+}
+
 /** Dashboard roll-ups: the whole report, each area, each lead unit, the lagging and the overdue tasks. */
 export function buildDashboard(detail: ReportDetail, warnDays: number): Omit<Dashboard, 'trend'> {
   const thresholds = { ...DEFAULT_THRESHOLDS, warnDays };
@@ -222,44 +373,16 @@ export function buildDashboard(detail: ReportDetail, warnDays: number): Omit<Das
   const overdue: Dashboard['overdue'] = [];
   let unassigned = 0;
   for (const area of detail.areas) {
-    const tasks = [...area.measures.flatMap((m) => m.tasks), ...area.tasks];
-    for (const task of tasks) {
-      const leads = task.assignments.filter((a) => a.role === 'lead');
-      if (area.indicators) {
-        indicators.push({
-          taskId: task.id,
-          text: task.text,
-          targets: task.targets.map((t) => ({
-            value: t.value,
-            max: t.max,
-            unit: t.unit,
-            comparator: t.comparator,
-            subject: t.subject,
-            achieved: t.achieved,
-          })),
-          leadUnits: leads.map((l) => l.unitName),
-          periodLabel: task.latestProgress?.periodLabel ?? null,
-          status: task.status,
-        });
-      }
-      if (task.assignments.length === 0) unassigned += 1;
-      for (const lead of leads) {
-        const entry = byUnit.get(lead.unitId) ?? { unitName: lead.unitName, tasks: [] };
-        entry.tasks.push(task);
-        byUnit.set(lead.unitId, entry);
-      }
-      if (task.status.light !== 'green' || task.status.overdue) {
-        const listed = {
-          taskId: task.id,
-          text: task.text,
-          areaId: area.id,
-          areaTitle: area.title,
-          leadUnits: leads.map((l) => l.unitName),
-          status: task.status,
-        };
-        if (task.status.light !== 'green') lagging.push(listed);
-        if (task.status.overdue) overdue.push(listed);
-      }
+    const part = areaDashboardPart(area);
+    indicators.push(...part.indicators);
+    lagging.push(...part.lagging);
+    overdue.push(...part.overdue);
+    unassigned += part.unassigned;
+    // A unit's tasks in reading order: area by area, as each part lists them.
+    for (const [unitId, entry] of part.byUnit) {
+      const all = byUnit.get(unitId);
+      if (all) all.tasks.push(...entry.tasks);
+      else byUnit.set(unitId, { unitName: entry.unitName, tasks: [...entry.tasks] });
     }
   }
   const gap = (t: Dashboard['lagging'][number]) => t.status.expected - (t.status.completion ?? 0);
