@@ -121,6 +121,9 @@ const STATUS_RANK: Record<TaskSummary['status']['class'], number> = {
  */
 const indexedRows = new WeakMap<TaskSummary, IndexedTask>();
 
+/** Unit names in zh-CN order; one collator (String#localeCompare with a locale makes one per call). */
+const byChineseName = new Intl.Collator('zh-CN').compare;
+
 /** Builds the index of a computed report detail (each row encoded with ledgerRowSchema). */
 export function buildLedgerIndex(detail: ReportDetail): LedgerIndex {
   const tasks: IndexedTask[] = [];
@@ -178,7 +181,7 @@ export function buildLedgerIndex(detail: ReportDetail): LedgerIndex {
     areas: detail.areas.map((area) => ({ id: area.id, label: area.label, title: area.title })),
     units: [...units]
       .map(([id, name]) => ({ id, name }))
-      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.id - b.id),
+      .sort((a, b) => byChineseName(a.name, b.name) || a.id - b.id),
   };
   return {
     reportId: detail.id,

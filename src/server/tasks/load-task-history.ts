@@ -11,6 +11,9 @@ import { canReadProgress } from '../auth/object-access.js';
 import type { SessionUser } from '../auth/roles.js';
 import { presentProgress } from '../progress/present-progress.js';
 
+/** Unit names in zh-CN order; one collator (String#localeCompare with a locale makes one per call). */
+const byChineseName = new Intl.Collator('zh-CN').compare;
+
 function reasonOf(afterJson: string | null): string | null {
   if (afterJson === null) return null;
   try {
@@ -51,7 +54,7 @@ export async function loadTaskHistory(db: Kysely<Database>, user: SessionUser, t
     .sort(
       (a, b) =>
         (startsOn.get(b.row.period_id) ?? '').localeCompare(startsOn.get(a.row.period_id) ?? '') ||
-        a.row.unit_name.localeCompare(b.row.unit_name, 'zh-CN'),
+        byChineseName(a.row.unit_name, b.row.unit_name),
     )
     .map((view) => ({
       ...presentProgress(view),
