@@ -549,4 +549,91 @@ describe.each(DIALECTS)('cascade between governments on %s', (dialect) => {
         .statusCode,
     ).toBe(404);
   });
+
+  /** Row counts of every table, and the last audit event: any write moves one of them. */
+  async function tableFingerprint(): Promise<Record<string, number>> {
+    const db = world.database.db;
+    const tables = (await db.introspection.getTables()).map((t) => t.name).sort();
+    const out: Record<string, number> = {};
+    for (const table of tables) {
+      const row = await db
+        .selectFrom(table as 'units')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      out[table] = Number(row.n);
+    }
+    const last = await db
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirstOrThrow();
+    out['audit_events.max_id'] = Number(last.id);
+    return out;
+  }
+
+  it('a 分工方案 and a bulk 分工 to the district’s unit hand down and tell its office at once; reading the inbox writes nothing', async () => {
+    const db = world.database.db;
+    const tz = clients.get('tzAdmin')!;
+    const unit = await db
+      .selectFrom('units')
+      .select(['id', 'name'])
+      .where('represents_organisation_id', '=', districtId)
+      .executeTakeFirstOrThrow();
+    const assigned = await db
+      .selectFrom('assignments')
+      .select('node_id')
+      .where('unit_id', '=', unit.id)
+      .execute();
+    const free = await db
+      .selectFrom('nodes')
+      .select(['id', 'text'])
+      .where('report_id', '=', world.reportId)
+      .where('kind', '=', 'task')
+      .where('archived', '=', 0)
+      .where(
+        'id',
+        'not in',
+        assigned.map((a) => a.node_id),
+      )
+      .orderBy('position', 'desc')
+      .limit(2)
+      .execute();
+    const [byPlan, byBulk] = [free[0]!, free[1]!];
+    const superiorNotices = async () =>
+      ok<{ notifications: { kind: string; title: string }[] }>(await tz.get('/api/notifications'))
+        .notifications.filter((n) => n.kind === 'superior_task')
+        .map((n) => n.title);
+    const noticesBefore = await superiorNotices();
+    const inboxTaskIds = async () =>
+      ok<{ superiorTasks: SuperiorTask[] }>(await tz.get('/api/superior-tasks')).superiorTasks.map(
+        (t) => t.source.taskId,
+      );
+
+    ok(
+      await cityAdmin.post(`/api/reports/${world.reportId}/division/commit`, {
+        rows: [
+          { line: 1, taskIds: [byPlan.id], lead: [unit.name], cooperating: [], leaders: [], deadline: null },
+        ],
+        units: [],
+      }),
+    );
+    ok(
+      await cityAdmin.post(`/api/reports/${world.reportId}/assignments/bulk`, {
+        items: [{ taskId: byBulk.id, unitId: unit.id, role: 'cooperating' }],
+      }),
+    );
+    const noticesAfter = await superiorNotices();
+    expect(noticesAfter).toHaveLength(noticesBefore.length + 2);
+    expect(noticesAfter).toEqual(
+      expect.arrayContaining([
+        `上级交办任务：${byPlan.text.slice(0, 30)}`,
+        `上级交办任务：${byBulk.text.slice(0, 30)}`,
+      ]),
+    );
+
+    // Both are in the inbox already, and reading it (or one of them) changes no row.
+    const before = await tableFingerprint();
+    expect(await inboxTaskIds()).toEqual(expect.arrayContaining([byPlan.id, byBulk.id]));
+    expect((await tz.get('/api/superior-tasks?status=pending')).statusCode).toBe(200);
+    expect(await tableFingerprint()).toEqual(before);
+  });
 });

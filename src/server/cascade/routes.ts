@@ -5,7 +5,6 @@ import { decomposeSuperiorTask } from '../../store/cascade/decompose-superior-ta
 import { linkSuperiorTask, unlinkSuperiorTask } from '../../store/cascade/link-superior-task.js';
 import { listSubordinateDecomposition } from '../../store/cascade/list-subordinate-decomposition.js';
 import { findSuperiorTask, listSuperiorTasks } from '../../store/cascade/list-superior-tasks.js';
-import { receiveSuperiorTasks } from '../../store/cascade/receive-superior-tasks.js';
 import { representOrganisation } from '../../store/cascade/represent-organisation.js';
 import { saveReportUp, submitReportUp } from '../../store/cascade/save-report-up.js';
 import { actorOf, requireUser, type SessionUser } from '../auth/roles.js';
@@ -57,14 +56,13 @@ export const cascadeRoutes: RouteModule = (app, context) => {
         tags: ['cascade'],
         summary: '上级交办 inbox: the superior tasks handed down to your organisation',
         description:
-          'Tasks the superior government assigned (as lead or cooperating unit) to the unit that represents your organisation, with their source report and task, 牵头领导, deadline and reference number. Newly handed-down ones are received as pending on the way.',
+          'Tasks the superior government assigned (as lead or cooperating unit) to the unit that represents your organisation, with their source report and task, 牵头领导, deadline and reference number. A task is received (pending) when the superior assigns it; reading writes nothing.',
         querystring: superiorTaskListQuerySchema,
         response: { 200: superiorTaskListSchema, ...errorResponses },
       },
     },
     async (request) => {
       const organisationId = organisationOf(requireUser(request));
-      await receiveSuperiorTasks(context.db, organisationId);
       const superiorTasks = await listSuperiorTasks(context.db, {
         organisationId,
         ...(request.query.status === undefined ? {} : { status: request.query.status }),

@@ -9,7 +9,6 @@ import { acceptSuperiorTask } from '../../store/cascade/accept-superior-task.js'
 import { decomposeSuperiorTask } from '../../store/cascade/decompose-superior-task.js';
 import { linkSuperiorTask } from '../../store/cascade/link-superior-task.js';
 import { listSuperiorTasks } from '../../store/cascade/list-superior-tasks.js';
-import { receiveSuperiorTasks } from '../../store/cascade/receive-superior-tasks.js';
 import { representOrganisation } from '../../store/cascade/represent-organisation.js';
 import { importReport } from '../../store/import-report.js';
 import { findRootOrganisationId } from '../../store/organisations/find-root-organisation.js';
@@ -209,8 +208,8 @@ export async function loadCascadeDemo(
     });
   }
 
-  // 4. The district office receives them, accepts all but the last, links or decomposes.
-  await receiveSuperiorTasks(db, districtId, actor);
+  // 4. The district office, which received them as they were assigned, accepts all but the last,
+  // links or decomposes.
   const received = await listSuperiorTasks(db, { organisationId: districtId });
   const districtTasks = (await tasksOf(db, districtReportId)).map((task) => ({
     ...task,

@@ -5,6 +5,7 @@ import { commitDivisionPlan } from '../../store/division/commit-division-plan.js
 import { importPlanAsReport } from '../../store/division/import-plan-as-report.js';
 import { findVisibleReport } from '../auth/object-access.js';
 import { actorOf, requireUser } from '../auth/roles.js';
+import { notifyHandedDown } from '../cascade/notify-subordinate-office.js';
 import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
 import { readUpload } from '../imports/read-upload.js';
@@ -56,13 +57,16 @@ export const divisionRoutes: RouteModule = (app, context) => {
       const user = requireUser(request);
       const report = await findVisibleReport(context.db, request.params.id, user);
       const year = report.year ?? Number(context.today().slice(0, 4));
-      return commitDivisionPlan(context.db, {
+      const { assignmentIdsMade, ...result } = await commitDivisionPlan(context.db, {
         reportId: request.params.id,
         rows: request.body.rows,
         units: request.body.units,
         analyze: (text) => analyzeTask(text, { year }),
         actor: actorOf(user),
       });
+      // Tasks the plan gives to a unit standing for a subordinate government: its office is told.
+      await notifyHandedDown(context, assignmentIdsMade);
+      return result;
     },
   );
 
@@ -90,6 +94,7 @@ export const divisionRoutes: RouteModule = (app, context) => {
         actor: actorOf(user),
         ...(user.organisationId === null ? {} : { organisationId: user.organisationId }),
       });
+      await notifyHandedDown(context, result.assignments.assignmentIdsMade);
       return { reportId: result.reportId, tasks: result.tasks, assignments: result.assignments.created };
     },
   );

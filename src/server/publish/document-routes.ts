@@ -17,6 +17,7 @@ import type { AppContext, ZodApp } from '../context.js';
 import { errorResponses } from '../errors.js';
 import { readUpload } from '../imports/read-upload.js';
 import { ledgerFilterSchema } from '../reports/ledger-list.js';
+import { notifyHandedDown } from '../cascade/notify-subordinate-office.js';
 import { importDivisionPlan } from './import-division-plan.js';
 import { buildLedgerExport } from './ledger-export.js';
 import { loadReportView } from './load-report-view.js';
@@ -96,7 +97,15 @@ export async function documentRoutes(app: ZodApp, context: AppContext): Promise<
       const user = requireUser(request);
       await findVisibleReport(context.db, request.params.id, user);
       const upload = await readUpload(request, context.config.MAX_UPLOAD_MB);
-      return importDivisionPlan(context.db, request.params.id, upload.bytes, actorOf(user));
+      const { assignmentIdsMade, ...result } = await importDivisionPlan(
+        context.db,
+        request.params.id,
+        upload.bytes,
+        actorOf(user),
+      );
+      // Rows that give a task to a unit standing for a subordinate government tell its office.
+      await notifyHandedDown(context, assignmentIdsMade);
+      return result;
     },
   );
 

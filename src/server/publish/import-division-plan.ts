@@ -22,7 +22,7 @@ export async function importDivisionPlan(
   reportId: number,
   bytes: Uint8Array,
   actor: Actor,
-): Promise<DivisionImportResult> {
+): Promise<DivisionImportResult & { assignmentIdsMade: number[] }> {
   const tree = await getReportTree(db, reportId);
   const tasks = tree.areas.flatMap((area) => [
     ...area.measures.flatMap((measure) => measure.tasks),
@@ -56,6 +56,7 @@ export async function importDivisionPlan(
     );
   }
   return writeTransaction(db, async (trx) => {
+    const assignmentIdsMade: number[] = [];
     const result: DivisionImportResult = {
       rows: rows.length,
       skipped: skipped.length,
@@ -76,13 +77,14 @@ export async function importDivisionPlan(
       const wanted = new Map<number, AssignmentRole>();
       for (const unit of row.cooperatingUnits) wanted.set(unitIds.get(unit) ?? 0, 'cooperating');
       for (const unit of row.leadUnits) wanted.set(unitIds.get(unit) ?? 0, 'lead');
-      await applyTaskUnits(
+      const made = await applyTaskUnits(
         trx,
         { taskId: Number(row.taskId), units: wanted, leadOfficial: row.leadOfficial, deadline: row.deadline },
         actor,
         result,
       );
+      assignmentIdsMade.push(...made);
     }
-    return result;
+    return { ...result, assignmentIdsMade };
   });
 }

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import { badInput } from '../../core/errors.js';
 import { isCalendarDate } from '../../core/status/calendar.js';
 import type { Actor } from '../audit/append-audit-event.js';
+import { recordHandedDown } from '../cascade/record-handed-down.js';
 import type { AssignmentRole, Database } from '../schema.js';
 import { insertAudited } from '../versioned/insert-audited.js';
 import { updateVersioned } from '../versioned/update-versioned.js';
@@ -23,14 +24,16 @@ export interface ApplyCounts {
 /**
  * Makes a task's assignments exactly `units` inside the caller's write transaction: new units are
  * assigned, changed ones updated (a removed one comes back), units no longer listed archived;
- * every write is versioned and audited. The lead official goes on the lead assignments.
+ * every write is versioned and audited. The lead official goes on the lead assignments. Tasks
+ * given to a unit that stands for a subordinate government are handed down (recorded) in the same
+ * transaction. Returns the ids of the assignments it made or brought back, for notices.
  */
 export async function applyTaskUnits(
   trx: Transaction<Database>,
   wanted: TaskUnits,
   actor: Actor,
   counts: ApplyCounts,
-): Promise<void> {
+): Promise<number[]> {
   if (wanted.deadline !== null && !isCalendarDate(wanted.deadline)) {
     throw badInput(
       'invalid_deadline',
@@ -44,6 +47,7 @@ export async function applyTaskUnits(
     .where('node_id', '=', wanted.taskId)
     .execute();
   const now = new Date().toISOString();
+  const madeLive: number[] = [];
   for (const [unitId, role] of wanted.units) {
     const fields = {
       role,
@@ -58,6 +62,7 @@ export async function applyTaskUnits(
         current.lead_official === fields.lead_official &&
         current.deadline === fields.deadline;
       if (same) continue;
+      if (current.archived) madeLive.push(current.id);
       await updateVersioned(trx, {
         table: 'assignments',
         entity: 'assignment',
@@ -69,7 +74,7 @@ export async function applyTaskUnits(
       });
       counts.updated += 1;
     } else {
-      await insertAudited(
+      const row = await insertAudited(
         trx,
         'assignments',
         {
@@ -86,6 +91,7 @@ export async function applyTaskUnits(
         actor,
         'assignment',
       );
+      madeLive.push(row.id);
       counts.created += 1;
     }
   }
@@ -102,4 +108,6 @@ export async function applyTaskUnits(
     });
     counts.archived += 1;
   }
+  await recordHandedDown(trx, { taskIds: [wanted.taskId] }, actor);
+  return madeLive;
 }

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { badInput, conflict } from '../../core/errors.js';
 import type { Actor } from '../audit/append-audit-event.js';
+import { recordHandedDown } from '../cascade/record-handed-down.js';
 import { requireOwnedNode, requireUnitOf, type WriterOrganisation } from '../organisations/require-owned.js';
 import type { Assignment, Database } from '../schema.js';
 import { insertAudited } from '../versioned/insert-audited.js';
@@ -57,33 +58,35 @@ async function assignOne(
       { assignmentId: existing.id },
     );
   }
-  if (existing) {
-    // Re-assigning a unit that was removed earlier revives its row, so its history stays in one place.
-    return updateVersioned(trx, {
-      table: 'assignments',
-      entity: 'assignment',
-      id: existing.id,
-      version: existing.version,
-      action: 'create',
-      changes: { ...fields, archived: 0 },
-      actor,
-    });
-  }
   const now = new Date().toISOString();
-  return insertAudited(
-    trx,
-    'assignments',
-    {
-      ...fields,
-      node_id: input.taskId,
-      unit_id: input.unitId,
-      archived: 0,
-      created_at: now,
-      updated_at: now,
-    },
-    actor,
-    'assignment',
-  );
+  const row = existing
+    ? // Re-assigning a unit that was removed earlier revives its row, so its history stays in one place.
+      await updateVersioned(trx, {
+        table: 'assignments',
+        entity: 'assignment',
+        id: existing.id,
+        version: existing.version,
+        action: 'create',
+        changes: { ...fields, archived: 0 },
+        actor,
+      })
+    : await insertAudited(
+        trx,
+        'assignments',
+        {
+          ...fields,
+          node_id: input.taskId,
+          unit_id: input.unitId,
+          archived: 0,
+          created_at: now,
+          updated_at: now,
+        },
+        actor,
+        'assignment',
+      );
+  // Given to a unit that stands for a subordinate government, the task is handed down now.
+  await recordHandedDown(trx, { assignmentIds: [row.id] }, actor);
+  return row;
 }
 
 /** 分工 — gives a task to a unit as lead (牵头) or cooperating (配合) unit. */

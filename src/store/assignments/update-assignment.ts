@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../audit/append-audit-event.js';
+import { recordHandedDown } from '../cascade/record-handed-down.js';
 import { requireOwnedAssignment, type WriterOrganisation } from '../organisations/require-owned.js';
 import type { Assignment, Database } from '../schema.js';
 import { updateVersioned } from '../versioned/update-versioned.js';
@@ -24,7 +25,7 @@ export async function updateAssignment(
   validateAssignmentFields(c);
   return writeTransaction(db, async (trx) => {
     await requireOwnedAssignment(trx, input.id, input.organisationId);
-    return updateVersioned(trx, {
+    const row = await updateVersioned(trx, {
       table: 'assignments',
       entity: 'assignment',
       id: input.id,
@@ -41,5 +42,8 @@ export async function updateAssignment(
       },
       actor: input.actor,
     });
+    // Given back to a unit that stands for a subordinate government: handed down (again).
+    await recordHandedDown(trx, { assignmentIds: [row.id] }, input.actor);
+    return row;
   });
 }

@@ -2,11 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assignTask } from '../assignments/assign-task.js';
 import { updateAssignment } from '../assignments/update-assignment.js';
 import { verifyAuditChain } from '../audit/verify-audit-chain.js';
+import { commitDivisionPlan } from '../division/commit-division-plan.js';
 import { commitMerge } from '../merge/commit-merge.js';
 import { reviewProgressReport, submitProgressReport } from '../progress/review-progress-report.js';
 import { saveProgressReport } from '../progress/save-progress-report.js';
 import { analyseForTest, makeTree } from '../test-trees.js';
 import { DIALECTS, openTestDatabase, type TestDatabase } from '../testing.js';
+import { createUnit } from '../units/create-unit.js';
 import { acceptSuperiorTask, updateSuperiorTask } from './accept-superior-task.js';
 import { type CascadeWorld, handDown, seedCascade } from './cascade-fixtures.js';
 import { consolidateReportUp, matchingPeriod } from './consolidate-report-up.js';
@@ -14,7 +16,6 @@ import { decomposeSuperiorTask, SUPERIOR_TASKS_AREA } from './decompose-superior
 import { linkSuperiorTask, unlinkSuperiorTask } from './link-superior-task.js';
 import { listSubordinateDecomposition } from './list-subordinate-decomposition.js';
 import { findSuperiorTask, listSuperiorTasks } from './list-superior-tasks.js';
-import { receiveSuperiorTasks } from './receive-superior-tasks.js';
 import { representOrganisation } from './represent-organisation.js';
 import { saveReportUp, submitReportUp } from './save-report-up.js';
 
@@ -44,7 +45,6 @@ describe.each(DIALECTS)('cascade store on %s', (dialect) => {
   async function receiveAndAccept() {
     await handDown(database.db, world);
     const D = world.district.organisationId;
-    expect(await receiveSuperiorTasks(database.db, D)).toBe(1);
     const [pending] = await listSuperiorTasks(database.db, { organisationId: D });
     const accepted = await acceptSuperiorTask(database.db, {
       id: pending!.id,
@@ -60,9 +60,8 @@ describe.each(DIALECTS)('cascade store on %s', (dialect) => {
     const D = world.district.organisationId;
     expect(await listSuperiorTasks(database.db, { organisationId: D })).toEqual([]);
     await handDown(database.db, world);
-    expect(await receiveSuperiorTasks(database.db, D)).toBe(1);
-    expect(await receiveSuperiorTasks(database.db, D)).toBe(0);
-    expect(await receiveSuperiorTasks(database.db, world.otherDistrict.organisationId)).toBe(0);
+    // Recorded by the assignment itself: one superior task, for 通州 only.
+    expect(await count('superior_tasks')).toBe(1);
     const [task] = await listSuperiorTasks(database.db, { organisationId: D });
     expect(task).toMatchObject({
       organisationId: D,
@@ -86,6 +85,95 @@ describe.each(DIALECTS)('cascade store on %s', (dialect) => {
     await expect(
       findSuperiorTask(database.db, { id: task!.id, organisationId: world.otherDistrict.organisationId }),
     ).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('records the hand-down in the write that makes it: a unit made to represent, a 分工方案, a revived assignment', async () => {
+    const D = world.district.organisationId;
+    const [first, second] = world.city.tasks;
+    const received = async () =>
+      (await listSuperiorTasks(database.db, { organisationId: D })).map((t) => ({
+        taskId: t.source.taskId,
+        withdrawn: t.withdrawn,
+      }));
+    // A unit assigned the second task before it stood for 通州: making it represent hands it down.
+    const unit = await createUnit(database.db, {
+      name: '通州区人民政府',
+      organisationId: world.city.organisationId,
+      actor: world.actor,
+    });
+    await assignTask(database.db, {
+      taskId: second!.id,
+      unitId: unit.id,
+      role: 'cooperating',
+      actor: world.actor,
+    });
+    expect(await received()).toEqual([]);
+    // (通州区政府 steps aside first: one live unit stands for a district.)
+    const former = await database.db
+      .selectFrom('units')
+      .select('version')
+      .where('id', '=', world.district.representativeUnitId)
+      .executeTakeFirstOrThrow();
+    await representOrganisation(database.db, {
+      unitId: world.district.representativeUnitId,
+      organisationId: world.city.organisationId,
+      version: former.version,
+      representsOrganisationId: null,
+      actor: world.actor,
+    });
+    await representOrganisation(database.db, {
+      unitId: unit.id,
+      organisationId: world.city.organisationId,
+      version: unit.version,
+      representsOrganisationId: D,
+      actor: world.actor,
+    });
+    expect(await received()).toEqual([{ taskId: second!.id, withdrawn: false }]);
+    // A 分工方案 that gives the first task to it hands that down in its own transaction too.
+    const made = await commitDivisionPlan(database.db, {
+      reportId: world.city.reportId,
+      rows: [
+        {
+          line: 1,
+          taskIds: [first!.id],
+          lead: ['通州区人民政府'],
+          cooperating: [],
+          leaders: ['王副市长'],
+          deadline: null,
+        },
+      ],
+      units: [],
+      analyze: () => ({ targets: [], deadline: null, commitment: null }),
+      actor: world.actor,
+    });
+    expect(made.assignmentIdsMade).toHaveLength(1);
+    expect(await received()).toEqual([
+      { taskId: first!.id, withdrawn: false },
+      { taskId: second!.id, withdrawn: false },
+    ]);
+    // Withdrawn then given back: the same row, live again; nothing new is recorded.
+    const assignment = await database.db
+      .selectFrom('assignments')
+      .selectAll()
+      .where('id', '=', made.assignmentIdsMade[0]!)
+      .executeTakeFirstOrThrow();
+    const removed = await updateAssignment(database.db, {
+      id: assignment.id,
+      version: assignment.version,
+      changes: { archived: true },
+      actor: world.actor,
+    });
+    expect((await received())[0]).toEqual({ taskId: first!.id, withdrawn: true });
+    await updateAssignment(database.db, {
+      id: assignment.id,
+      version: removed.version,
+      changes: { archived: false },
+      actor: world.actor,
+    });
+    expect(await received()).toHaveLength(2);
+    expect((await received())[0]).toEqual({ taskId: first!.id, withdrawn: false });
+    expect(await count('superior_tasks')).toBe(2);
+    expect((await verifyAuditChain(database.db)).problems).toEqual([]);
   });
 
   it('accepts, links and decomposes into own tasks; refuses other organisations and bad input, writing nothing', async () => {
@@ -439,9 +527,10 @@ describe.each(DIALECTS)('cascade store on %s', (dialect) => {
       .selectAll()
       .where('id', '=', assignment.id)
       .executeTakeFirstOrThrow();
+    const rows = await count('superior_tasks');
     await handDown(database.db, world);
     expect(archived.archived).toBe(1);
-    expect(await receiveSuperiorTasks(database.db, D)).toBe(0);
+    expect(await count('superior_tasks')).toBe(rows);
     expect((await findSuperiorTask(database.db, { id, organisationId: D })).withdrawn).toBe(false);
   });
 

@@ -4,6 +4,7 @@ import type { Actor } from '../audit/append-audit-event.js';
 import type { Database, Unit } from '../schema.js';
 import { insertAudited } from '../versioned/insert-audited.js';
 import { updateVersioned } from '../versioned/update-versioned.js';
+import { recordHandedDown } from './record-handed-down.js';
 
 export interface RepresentativeUnitInput {
   /** The superior organisation, whose ledger gets the unit. */
@@ -58,7 +59,7 @@ export async function keepRepresentativeUnit(
         { unitId: named.id },
       );
     }
-    return updateVersioned(trx, {
+    const linked = await updateVersioned(trx, {
       table: 'units',
       entity: 'unit',
       id: named.id,
@@ -66,6 +67,9 @@ export async function keepRepresentativeUnit(
       changes: { represents_organisation_id: input.subordinateId },
       actor: input.actor,
     });
+    // The tasks already given to the unit are handed down from now on.
+    await recordHandedDown(trx, { unitIds: [linked.id] }, input.actor);
+    return linked;
   }
   const now = new Date().toISOString();
   return insertAudited(

@@ -3,6 +3,7 @@ import { badInput, conflict, notFound } from '../../core/errors.js';
 import type { Actor } from '../audit/append-audit-event.js';
 import type { Database, Unit } from '../schema.js';
 import { updateVersioned } from '../versioned/update-versioned.js';
+import { recordHandedDown } from './record-handed-down.js';
 import { writeTransaction } from '../write-transaction.js';
 
 export interface RepresentOrganisationInput {
@@ -63,7 +64,7 @@ export async function representOrganisation(
         );
       }
     }
-    return updateVersioned(trx, {
+    const updated = await updateVersioned(trx, {
       table: 'units',
       entity: 'unit',
       id: unit.id,
@@ -71,5 +72,8 @@ export async function representOrganisation(
       changes: { represents_organisation_id: represented },
       actor: input.actor,
     });
+    // The tasks already given to the unit are handed down from now on.
+    await recordHandedDown(trx, { unitIds: [updated.id] }, input.actor);
+    return updated;
   });
 }

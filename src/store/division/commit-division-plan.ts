@@ -51,6 +51,8 @@ export interface CommitDivisionResult extends ApplyCounts {
   newTasks: number;
   unitsCreated: string[];
   aliasesKept: string[];
+  /** The assignments the plan made or brought back (the caller tells handed-down ones' offices). */
+  assignmentIdsMade: number[];
 }
 
 /**
@@ -72,6 +74,7 @@ export async function commitDivisionPlan(
       archived: 0,
       unitsCreated: [],
       aliasesKept: [],
+      assignmentIdsMade: [],
     };
     const unitIds = await resolveUnits(trx, input, result);
     const byTask = new Map<number, TaskEntry>();
@@ -106,12 +109,13 @@ export async function commitDivisionPlan(
       // Rows that split one task: the task is due when its last part is.
       const dated = entry.deadlines.filter((d): d is string => d !== null).sort();
       const deadline = dated.length === entry.deadlines.length ? (dated[dated.length - 1] ?? null) : null;
-      await applyTaskUnits(
+      const made = await applyTaskUnits(
         trx,
         { taskId, units: entry.units, leadOfficial: entry.leaders.join('、') || null, deadline },
         input.actor,
         result,
       );
+      result.assignmentIdsMade.push(...made);
     }
     result.tasks = byTask.size;
     await appendAuditEvent(trx, {

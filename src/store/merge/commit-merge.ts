@@ -18,6 +18,7 @@ import type { Database } from '../schema.js';
 import { indexReport } from '../search/index-report.js';
 import { loadVersioned, staleVersion } from '../versioned/update-versioned.js';
 import { writeTransaction } from '../write-transaction.js';
+import { recordHandedDown } from '../cascade/record-handed-down.js';
 import { loadExistingNodes } from './load-existing-nodes.js';
 import { describeMerge, type MergePreview } from './preview-merge.js';
 
@@ -226,6 +227,8 @@ export async function commitMerge(db: Kysely<Database>, input: CommitMergeInput)
       (id) => byId.get(id)?.text ?? '',
     );
     await moveDecomposedNodesLast(trx, report.id);
+    // A task the revision brings back may be one given to a unit standing for a subordinate.
+    await recordHandedDown(trx, { reportIds: [report.id] }, input.actor);
     await appendAuditEvent(trx, {
       actor: input.actor,
       action: 'merge',

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { badInput } from '../../core/errors.js';
 import type { Actor } from '../audit/append-audit-event.js';
+import { recordHandedDown } from '../cascade/record-handed-down.js';
 import type { Database, Unit } from '../schema.js';
 import { updateVersioned } from '../versioned/update-versioned.js';
 import { writeTransaction } from '../write-transaction.js';
@@ -29,7 +30,7 @@ export async function updateUnit(db: Kysely<Database>, input: UpdateUnitInput): 
         );
       }
     }
-    return updateVersioned(trx, {
+    const unit = await updateVersioned(trx, {
       table: 'units',
       entity: 'unit',
       id: input.id,
@@ -43,5 +44,8 @@ export async function updateUnit(db: Kysely<Database>, input: UpdateUnitInput): 
       },
       actor: input.actor,
     });
+    // A representing unit back in use hands its live tasks down.
+    await recordHandedDown(trx, { unitIds: [unit.id] }, input.actor);
+    return unit;
   });
 }
