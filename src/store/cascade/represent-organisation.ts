@@ -3,8 +3,8 @@ import { badInput, conflict, notFound } from '../../core/errors.js';
 import type { Actor } from '../audit/append-audit-event.js';
 import type { Database, Unit } from '../schema.js';
 import { updateVersioned } from '../versioned/update-versioned.js';
-import { recordHandedDown } from './record-handed-down.js';
 import { writeTransaction } from '../write-transaction.js';
+import { recordHandedDown } from './record-handed-down.js';
 
 export interface RepresentOrganisationInput {
   unitId: number;

@@ -5,6 +5,7 @@ import { planMerge } from '../../core/merge/plan-merge.js';
 import type { TaskAnalysis } from '../../core/target.js';
 import { type Actor, appendAuditEvent } from '../audit/append-audit-event.js';
 import { moveDecomposedNodesLast } from '../cascade/keep-decomposed-tasks.js';
+import { recordHandedDown } from '../cascade/record-handed-down.js';
 import {
   extractedTargetFields,
   extractedTargetRow,
@@ -18,7 +19,6 @@ import type { Database } from '../schema.js';
 import { indexReport } from '../search/index-report.js';
 import { loadVersioned, staleVersion } from '../versioned/update-versioned.js';
 import { writeTransaction } from '../write-transaction.js';
-import { recordHandedDown } from '../cascade/record-handed-down.js';
 import { loadExistingNodes } from './load-existing-nodes.js';
 import { describeMerge, type MergePreview } from './preview-merge.js';
 
