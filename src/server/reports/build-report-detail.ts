@@ -3,6 +3,8 @@ import type { ReportMeta } from '../../core/report-tree.js';
 import { DEFAULT_THRESHOLDS } from '../../core/status/classify.js';
 import type { RollUpMode } from '../../core/status/roll-up.js';
 import { KeptValues } from '../../store/kept-values.js';
+import { findReportPublishedAt } from '../../store/reports/find-report-published-at.js';
+import { findRevisionMeta } from '../../store/reports/find-revision-meta.js';
 import {
   getReportTree,
   type StoredArea,
@@ -25,20 +27,7 @@ const metas = new KeptValues<number, ReportMeta>({ max: 500 });
 
 async function loadMeta(db: Kysely<Database>, revisionId: number | null, title: string): Promise<ReportMeta> {
   if (revisionId === null) return { title };
-  return metas.getOrCompute(revisionId, 0, async () => {
-    const row = await db
-      .selectFrom('report_revisions')
-      .select('tree_json')
-      .where('id', '=', revisionId)
-      .executeTakeFirst();
-    try {
-      const parsed = JSON.parse(row?.tree_json ?? '{}') as { meta?: ReportMeta };
-      if (parsed.meta && typeof parsed.meta.title === 'string') return parsed.meta;
-    } catch {
-      // A revision without a readable tree still has its title from the reports row.
-    }
-    return { title };
-  });
+  return metas.getOrCompute(revisionId, 0, () => findRevisionMeta(db, revisionId, title));
 }
 
 function cleanMeta(meta: ReportMeta): ReportDetail['meta'] {
@@ -63,9 +52,9 @@ export async function loadReportBase(db: Kysely<Database>, reportId: number): Pr
   const tree = await getReportTree(db, reportId);
   const [meta, published] = await Promise.all([
     loadMeta(db, tree.report.revisionId, tree.report.title),
-    db.selectFrom('reports').select('published_at').where('id', '=', reportId).executeTakeFirstOrThrow(),
+    findReportPublishedAt(db, reportId),
   ]);
-  return { tree, meta, publishedAt: published.published_at };
+  return { tree, meta, publishedAt: published };
 }
 
 export type ComputedReportDetail = ReportDetail & {
@@ -92,16 +81,9 @@ export async function buildReportDetail(
   const [inputs, meta, published] = await Promise.all([
     listTaskStatusInputs(db, reportId, undefined, { approvedOnly: countsApprovedOnly(scope) }),
     loadMeta(db, tree.report.revisionId, tree.report.title),
-    db.selectFrom('reports').select('published_at').where('id', '=', reportId).executeTakeFirstOrThrow(),
+    findReportPublishedAt(db, reportId),
   ]);
-  return computeReportDetail(
-    { tree, meta, publishedAt: published.published_at },
-    inputs,
-    at,
-    warnDays,
-    scope,
-    rollup,
-  );
+  return computeReportDetail({ tree, meta, publishedAt: published }, inputs, at, warnDays, scope, rollup);
 }
 
 /**
