@@ -1,9 +1,13 @@
 import type { Kysely } from 'kysely';
 import { daysInMonth } from '../../core/status/calendar.js';
 import { type RollUpItem, type RollUpMode, rollUp } from '../../core/status/roll-up.js';
+import {
+  type ApprovedReport,
+  listApprovedProgressByTask,
+} from '../../store/progress/list-approved-progress-by-task.js';
 import type { StoredTask } from '../../store/reports/get-report-tree.js';
 import type { Database } from '../../store/schema.js';
-import type { CountedProgress, TaskAssignmentInfo } from '../../store/status/list-task-status-inputs.js';
+import type { TaskAssignmentInfo } from '../../store/status/list-task-status-inputs.js';
 import { computeTaskStatus, statusSettings, taskWeight } from './present-status.js';
 
 /** One month of the dashboard's trend chart. */
@@ -11,83 +15,6 @@ export interface TrendPoint {
   month: string;
   completion: number | null;
   expected: number;
-}
-
-/** An approved progress report of a task, as the trend counts it. */
-export interface ApprovedReport extends CountedProgress {
-  nodeId: number;
-}
-
-/**
- * Every approved progress report of the report's tasks (or of `nodeIds` only) with its values,
- * per task, newest period first (the query's order, kept per task).
- */
-export async function listApprovedReports(
-  db: Kysely<Database>,
-  reportId: number,
-  nodeIds?: readonly number[],
-): Promise<Map<number, ApprovedReport[]>> {
-  const rows: {
-    id: number;
-    node_id: number;
-    unit_id: number;
-    period_id: number;
-    label: string;
-    ends_on: string;
-    percent: number | null;
-  }[] = [];
-  const chunks = nodeIds ? chunked(nodeIds, 500) : [undefined];
-  for (const chunk of chunks) {
-    if (chunk?.length === 0) continue;
-    let query = db
-      .selectFrom('progress_reports as p')
-      .innerJoin('reporting_periods as rp', 'rp.id', 'p.period_id')
-      .select(['p.id', 'p.node_id', 'p.unit_id', 'p.period_id', 'rp.label', 'rp.ends_on', 'p.percent'])
-      .where('rp.report_id', '=', reportId)
-      .where('p.status', '=', 'approved')
-      .orderBy('rp.ends_on', 'desc')
-      .orderBy('p.id', 'desc');
-    if (chunk) query = query.where('p.node_id', 'in', chunk);
-    rows.push(...(await query.execute()));
-  }
-  const reports = rows.map(
-    (row): ApprovedReport => ({
-      nodeId: row.node_id,
-      progressReportId: row.id,
-      unitId: row.unit_id,
-      periodId: row.period_id,
-      periodLabel: row.label,
-      periodEndsOn: row.ends_on,
-      status: 'approved',
-      percent: row.percent,
-      values: new Map(),
-    }),
-  );
-  const byId = new Map(reports.map((r) => [r.progressReportId, r]));
-  for (const ids of chunked(
-    reports.map((r) => r.progressReportId),
-    500,
-  )) {
-    const values = await db
-      .selectFrom('progress_values')
-      .select(['progress_report_id', 'target_id', 'value'])
-      .where('progress_report_id', 'in', ids)
-      .execute();
-    for (const v of values) byId.get(v.progress_report_id)?.values.set(v.target_id, v.value);
-  }
-  const byTask = new Map<number, ApprovedReport[]>();
-  for (const report of reports) {
-    const list = byTask.get(report.nodeId);
-    if (list) list.push(report);
-    else byTask.set(report.nodeId, [report]);
-  }
-  return byTask;
-}
-
-function chunked<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 /**
@@ -108,11 +35,10 @@ export async function buildDashboardTrend(
   /** The roll-up of the tasks at each month end, as the dashboard's (default mean). */
   rollup: RollUpMode = 'mean',
 ): Promise<TrendPoint[]> {
-  const approved = await listApprovedReports(db, reportId);
+  const approved = await listApprovedProgressByTask(db, reportId);
   return computeDashboardTrend(year, tasks, assignments, approved, at, warnDays, rollup);
 }
 
-/** The trend of buildDashboardTrend from the approved reports per task (listApprovedReports). */
 /**
  * Each task's trend items (one per month) as last computed, per year, months and date, with the
  * inputs they came from: a task whose stored row, assignments and approved reports are the same
@@ -177,7 +103,7 @@ function taskMonths(
   });
 }
 
-/** The trend of buildDashboardTrend from the approved reports per task (listApprovedReports). */
+/** The trend of buildDashboardTrend from the approved reports per task (listApprovedProgressByTask). */
 export function computeDashboardTrend(
   year: number | null,
   tasks: readonly StoredTask[],

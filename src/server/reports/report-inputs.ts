@@ -1,10 +1,13 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Kysely } from 'kysely';
 import { KeptValues } from '../../store/kept-values.js';
+import {
+  type ApprovedReport,
+  listApprovedProgressByTask,
+} from '../../store/progress/list-approved-progress-by-task.js';
 import type { Database } from '../../store/schema.js';
 import { listChangedTasks } from '../../store/status/list-changed-tasks.js';
 import { listTaskStatusInputs, type TaskStatusInputs } from '../../store/status/list-task-status-inputs.js';
-import { type ApprovedReport, listApprovedReports } from './build-dashboard-trend.js';
 import { loadReportBase, type ReportBase } from './build-report-detail.js';
 
 /** What is kept of one report: read at (at least) `counter`, each part once something asked for it. */
@@ -82,7 +85,7 @@ export class ReportInputsCache {
     counter: number,
   ): Promise<Map<number, ApprovedReport[]>> {
     const snapshot = await this.#at(db, reportId, counter, async (s) =>
-      s.approved ? s : { ...s, approved: await listApprovedReports(db, reportId) },
+      s.approved ? s : { ...s, approved: await listApprovedProgressByTask(db, reportId) },
     );
     return snapshot.approved!;
   }
@@ -154,8 +157,8 @@ async function advance(
     ).then((parts) => new Map<boolean, TaskStatusInputs>(parts)),
     kept.approved &&
       (readWhole
-        ? listApprovedReports(db, reportId)
-        : listApprovedReports(db, reportId, taskIds).then((changed) =>
+        ? listApprovedProgressByTask(db, reportId)
+        : listApprovedProgressByTask(db, reportId, taskIds).then((changed) =>
             replaceEntries(kept.approved!, taskIds, changed),
           )),
   ]);
