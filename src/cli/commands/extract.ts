@@ -34,43 +34,64 @@ function parseYear(year: string): number {
   return Number(year);
 }
 
-/** The JSON shape of a target on the command line (keys in a stable order). */
+/**
+ * The JSON shape of a target on the command line (keys in a stable order). Every object has the
+ * same keys, so the objects share one hidden class; JSON.stringify leaves out an undefined `max`.
+ */
 function targetJson(target: Target): Record<string, unknown> {
-  const json: Record<string, unknown> = { value: target.value };
-  if (target.max !== undefined) json.max = target.max;
-  json.unit = target.unit;
-  json.comparator = target.comparator;
-  json.change = target.change;
-  json.subject = target.subject;
-  json.text = target.text;
-  json.span = target.span;
-  return json;
+  return {
+    value: target.value,
+    max: target.max,
+    unit: target.unit,
+    comparator: target.comparator,
+    change: target.change,
+    subject: target.subject,
+    text: target.text,
+    span: target.span,
+  };
 }
+
+/** Output chunk size: lines are encoded into a buffer of this size and written when it fills. */
+const CHUNK_BYTES = 1 << 18;
 
 /**
  * Buffers stdout writes (one write per line is the slowest part of printing many small objects):
- * `line` only appends, and returns a promise to wait for when a full buffer went out and the pipe
- * is full ('drain'). A closed pipe (`| head`) ends the command quietly.
+ * `line` encodes the line as UTF-8 straight into a chunk buffer (no joined string to copy and
+ * encode again), and returns a promise to wait for when a full chunk went out and the pipe is
+ * full ('drain'). A closed pipe (`| head`) ends the command quietly.
  */
 function createWriter(): { line: (json: string) => Promise<void> | undefined; flush: () => Promise<void> } {
-  let buffer = '';
+  let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  let used = 0;
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
     throw error;
   });
-  const write = (chunk: string): Promise<void> | undefined =>
-    process.stdout.write(chunk) ? undefined : once(process.stdout, 'drain').then(() => {});
+  const write = (bytes: Buffer): Promise<void> | undefined =>
+    process.stdout.write(bytes) ? undefined : once(process.stdout, 'drain').then(() => {});
+  /** Writes what the chunk holds and starts a new one (the stream keeps the old one until written). */
+  const send = (): Promise<void> | undefined => {
+    const full = chunk.subarray(0, used);
+    chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    used = 0;
+    return write(full);
+  };
   return {
     line(json: string) {
-      buffer += `${json}\n`;
-      if (buffer.length < 1 << 18) return undefined;
-      const chunk = buffer;
-      buffer = '';
-      return write(chunk);
+      // A UTF-16 unit takes at most 3 bytes in UTF-8; a line that may not fit goes out first.
+      const most = json.length * 3 + 1;
+      let sent: Promise<void> | undefined;
+      if (used + most > CHUNK_BYTES && used > 0) sent = send();
+      if (most > CHUNK_BYTES) {
+        const bytes = Buffer.from(`${json}\n`);
+        return sent === undefined ? write(bytes) : sent.then(() => write(bytes));
+      }
+      used += chunk.write(json, used, 'utf8');
+      chunk[used++] = 0x0a;
+      return sent;
     },
     async flush() {
-      if (buffer.length > 0) await write(buffer);
-      buffer = '';
+      if (used > 0) await send();
     },
   };
 }
