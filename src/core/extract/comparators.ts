@@ -27,20 +27,23 @@ export interface SuffixMatch {
   end: number;
 }
 
+/** Characters after 上下, 多/余 and 内 that make them part of a word (上下游, 多元, 内容). */
+const NOT_AFTER_SHANGXIA = /[肢游级层班楼联功]/;
+const NOT_AFTER_DUO = /[元样种次个彩方家年额量数项渠措举点式层功媒边赢重维部]/;
+const NOT_AFTER_NEI = /[容部涵在外陆地蒙河江]/;
+
 /** Reads a comparator suffix starting at `pos` ("以上" → ">="), or null. */
 export function readComparatorSuffix(text: string, pos: number): SuffixMatch | null {
   for (const [surface, comparator] of SUFFIXES) {
     if (text.startsWith(surface, pos)) {
       // 上下 is also a noun ("上下肢", "上下游"); 多 and 余 start words too ("多元", "余额").
-      const next = text[pos + surface.length] ?? '';
-      if (surface === '上下' && /[肢游级层班楼联功]/.test(next)) return null;
-      if (
-        (surface === '多' || surface === '余') &&
-        /[元样种次个彩方家年额量数项渠措举点式层功媒边赢重维部]/.test(next)
-      ) {
+      const after = pos + surface.length;
+      const next = after < text.length ? (text[after] as string) : '';
+      if (surface === '上下' && NOT_AFTER_SHANGXIA.test(next)) return null;
+      if ((surface === '多' || surface === '余') && NOT_AFTER_DUO.test(next)) {
         return null;
       }
-      if (surface === '内' && /[容部涵在外陆地蒙河江]/.test(next)) return null;
+      if (surface === '内' && NOT_AFTER_NEI.test(next)) return null;
       return { comparator: surface === '内' ? '<=' : comparator, text: surface, end: pos + surface.length };
     }
   }
@@ -93,12 +96,13 @@ export interface PrefixMatch {
  * Reads a comparator cue that ends exactly at `pos` ("不少于|1.5万人" → ">="), or null.
  */
 export function readComparatorPrefix(text: string, pos: number): PrefixMatch | null {
+  if (pos <= 0 || pos > text.length) return null;
   const candidates = PREFIXES_BY_LAST.get(text.charCodeAt(pos - 1));
   if (candidates === undefined) return null;
   for (const [surface, comparator, notAfter] of candidates) {
     const start = pos - surface.length;
     if (start < 0 || !text.startsWith(surface, start)) continue;
-    const before = text[start - 1];
+    const before = start > 0 ? text[start - 1] : undefined;
     if (notAfter !== undefined && before !== undefined && notAfter.includes(before)) continue;
     return { comparator, text: surface, start };
   }

@@ -91,6 +91,9 @@ function resolve(groups: Groups, year: number): Pick<Deadline, 'date' | 'quarter
   return null;
 }
 
+/** How a dated deadline ends: 2026年底, 2027年6月末, 2026年前. */
+const ENDS_BY = /[底末前]$/;
+
 /**
  * Every deadline stated in `sentence`, in order. `year` is the report's year (the year that
  * 年底前 and 6月底前 refer to).
@@ -114,7 +117,7 @@ function deadlinesIn(text: string, sentence: string, year: number): Deadline[] {
       if (found.some((d) => d.span[0] < end && start < d.span[1])) continue;
       const groups = (match.groups ?? {}) as Groups;
       // A bare "2027年" is a date in passing, not a deadline; a past-tense "2025年6月" neither.
-      if (groups.year !== undefined && groups.yend === undefined && !/[底末前]$/.test(match[0])) continue;
+      if (groups.year !== undefined && groups.yend === undefined && !ENDS_BY.test(match[0])) continue;
       const resolved = resolve(groups, year);
       if (resolved === null) continue;
       const deadline: Deadline = { text: sentence.slice(start, end), span: [start, end] };

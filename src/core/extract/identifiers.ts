@@ -1,3 +1,5 @@
+import { charAt } from './char-at.js';
+
 /**
  * Things that look like quantities but are names: numbers inside quotation marks and book titles
  * (“3个100”, “两个毫不动摇”, 《…条例》), line and model numbers (M101线, PM2.5, 5G, C919),
@@ -51,7 +53,7 @@ export function inRanges(ranges: ReadonlyArray<readonly [number, number]>, pos: 
 
 /** CJK ideograph (the basic block and extension A). */
 export function isIdeograph(ch: string | undefined): boolean {
-  if (ch === undefined) return false;
+  if (ch === undefined || ch === '') return false;
   const code = ch.charCodeAt(0);
   return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
 }
@@ -64,30 +66,32 @@ const NOT_A_NOUN = '的和及与或等并且而为是将在均以之左上多余
  * an ideograph that is not a function word ("…以上|项目" yes, "…以上|，" no, "…以上|的" no).
  */
 export function startsNoun(text: string, pos: number): boolean {
-  const ch = text[pos];
-  return isIdeograph(ch) && !NOT_A_NOUN.includes(ch as string);
+  const ch = charAt(text, pos);
+  return isIdeograph(ch) && !NOT_A_NOUN.includes(ch);
 }
 
 /** True for ASCII letters, which glue a number into a code (5G, M101, PM2.5, C919). */
 export function isAsciiLetter(ch: string | undefined): boolean {
-  if (ch === undefined) return false;
+  if (ch === undefined || ch === '') return false;
   const code = ch.charCodeAt(0);
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
 /** True when the number starting at `numStart` is glued to a code or an ordinal. */
 export function isCodeOrOrdinal(text: string, numStart: number, numEnd: number): boolean {
-  const before = text[numStart - 1];
+  const before = charAt(text, numStart - 1);
   if (before === '第' || before === '每') return true;
   if (isAsciiLetter(before) || before === '.' || before === '-' || before === '/') return true;
-  if (before === '+' || text[numEnd] === '+') return true; // formulas: 1+1+4, 8+4
-  if (before !== undefined && before >= '0' && before <= '9') return true;
+  if (before === '+' || charAt(text, numEnd) === '+') return true; // formulas: 1+1+4, 8+4
+  if (before >= '0' && before <= '9') return true;
   return false;
 }
 
+const FOUR_DIGITS = /^[0-9]{4}$/;
+
 /** 4-digit years (2026年, 到2030年) and year spans are dates, never quantities. */
 export function isYearNumber(value: number, numeralText: string): boolean {
-  return /^[0-9]{4}$/.test(numeralText) && value >= 1900 && value <= 2200;
+  return FOUR_DIGITS.test(numeralText) && value >= 1900 && value <= 2200;
 }
 
 /** Words after which a small Chinese numeral still counts something ("新增两个"). */
@@ -101,6 +105,6 @@ export function hasCountCue(text: string, pos: number): boolean {
 
 /** Vague or idiomatic uses of multipliers: 上千万家庭, 数百个, 成千上万, 千家万户. */
 export function isVagueMultiplier(text: string, numStart: number): boolean {
-  const before = text[numStart - 1];
+  const before = charAt(text, numStart - 1);
   return before === '上' || before === '数' || before === '几' || before === '成' || before === '亿';
 }

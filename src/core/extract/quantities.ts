@@ -1,4 +1,5 @@
 import type { Comparator } from '../target.js';
+import { charAt } from './char-at.js';
 import { readComparatorSuffix } from './comparators.js';
 import { cleanNumber, parseChineseNumber } from './numerals.js';
 import { readUnit, UNIT_LEXICON, type UnitKind } from './units.js';
@@ -22,7 +23,8 @@ export interface Quantity {
   /** The first numeral as written. */
   numeral: string;
   value: number;
-  max?: number;
+  /** The upper bound of a range; present (undefined) on every quantity so all share one shape. */
+  max: number | undefined;
   unit: string;
   kind: UnitKind;
   /** From a range, a suffix (以上) or 多/余. */
@@ -45,22 +47,26 @@ const LIST_SEPARATORS = '、和及';
 /** 成 as "tenths" must not be the start of 成为, 成效, 建成 … */
 const CHENG_NOT_BEFORE = '为立效果本员功交绩都熟长就型品套片年份了规批群';
 
+/** Some Arabic digit. */
+const ARABIC_DIGIT = /[0-9]/;
+
 function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '0' && ch <= '9';
 }
 
-function isNumeralStart(ch: string | undefined): boolean {
-  return ch !== undefined && (isDigit(ch) || NUMERAL_CHARS.includes(ch));
+/** `ch` is one character or '' (outside the text). */
+function isNumeralStart(ch: string): boolean {
+  return ch !== '' && (isDigit(ch) || NUMERAL_CHARS.includes(ch));
 }
 
 /** True when `pos` holds a digit (一…九, 两, 0-9 run) that no multiplier follows. */
 function isLoneDigitAfter(text: string, pos: number): boolean {
-  const ch = text[pos];
-  if (ch === undefined || !(isDigit(ch) || '一二两三四五六七八九'.includes(ch))) return false;
+  const ch = charAt(text, pos);
+  if (ch === '' || !(isDigit(ch) || '一二两三四五六七八九'.includes(ch))) return false;
   let j = pos + 1;
-  while (isDigit(text[j]) || text[j] === '.') j++;
-  const next = text[j];
-  return next === undefined || !'十百千万亿'.includes(next);
+  while (isDigit(charAt(text, j)) || charAt(text, j) === '.') j++;
+  const next = charAt(text, j);
+  return next === '' || !'十百千万亿'.includes(next);
 }
 
 /** End of the numeral run starting at `start`: digits, Chinese numerals, a decimal point, 1,000 groups. */
@@ -72,15 +78,15 @@ export function readNumeralRun(text: string, start: number): number {
       // "5万亿|两个台阶": after 万/亿, a lone digit that no multiplier follows starts a new number.
       if ((ch === '万' || ch === '亿') && isLoneDigitAfter(text, i + 1)) return i + 1;
       i++;
-    } else if (ch === '.' && isDigit(text[i - 1]) && isDigit(text[i + 1])) {
+    } else if (ch === '.' && isDigit(charAt(text, i - 1)) && isDigit(charAt(text, i + 1))) {
       i++;
     } else if (
       ch === ',' &&
-      isDigit(text[i - 1]) &&
-      isDigit(text[i + 1]) &&
-      isDigit(text[i + 2]) &&
-      isDigit(text[i + 3]) &&
-      !isDigit(text[i + 4])
+      isDigit(charAt(text, i - 1)) &&
+      isDigit(charAt(text, i + 1)) &&
+      isDigit(charAt(text, i + 2)) &&
+      isDigit(charAt(text, i + 3)) &&
+      !isDigit(charAt(text, i + 4))
     ) {
       i++;
     } else {
@@ -110,12 +116,12 @@ function readFraction(
 export function readQuantity(text: string, start: number): Quantity | null {
   let numEnd = readNumeralRun(text, start);
   // A unit may itself start with a multiplier: 3000万|千瓦, 400亿|千瓦时, 5|千米, 2|百分点.
-  const last = text[numEnd - 1];
+  const last = charAt(text, numEnd - 1);
   if (numEnd - start > 1 && (last === '千' || last === '百') && readUnit(text, numEnd - 1, true) !== null) {
     numEnd--;
   }
   const numeral = text.slice(start, numEnd);
-  const arabic = /[0-9]/.test(numeral);
+  const arabic = ARABIC_DIGIT.test(numeral);
   const bare = !arabic && !SMALL_DIGITS.test(numeral) && BIG_MULTIPLIERS.test(numeral);
   const small = !arabic && !BIG_MULTIPLIERS.test(numeral);
 
@@ -131,6 +137,7 @@ export function readQuantity(text: string, start: number): Quantity | null {
       end: fraction.end,
       numeral,
       value: fraction.value,
+      max: undefined,
       unit: fraction.unit,
       kind: 'percent',
       comparator: null,
@@ -147,10 +154,10 @@ export function readQuantity(text: string, start: number): Quantity | null {
   let comparator: Comparator | null = null;
 
   // 2100多条, 3.2万余处, 8000多亿元 (the multiplier after 多 scales the whole number).
-  if ((text[pos] === '多' || text[pos] === '余') && pos + 1 < text.length) {
+  if ((charAt(text, pos) === '多' || charAt(text, pos) === '余') && pos + 1 < text.length) {
     let after = pos + 1;
     let scaled = numeral;
-    while (text[after] === '万' || text[after] === '亿') scaled += text[after++];
+    while (charAt(text, after) === '万' || charAt(text, after) === '亿') scaled += charAt(text, after++);
     const rescaled = scaled === numeral ? value : parseChineseNumber(scaled);
     if (rescaled !== null && readUnit(text, after, arabic) !== null) {
       value = rescaled;
@@ -160,10 +167,15 @@ export function readQuantity(text: string, start: number): Quantity | null {
   }
 
   // 1/4, 1/3以上.
-  if (arabic && text[pos] === '/' && isDigit(text[pos + 1])) {
+  if (arabic && charAt(text, pos) === '/' && isDigit(charAt(text, pos + 1))) {
     const denEnd = readNumeralRun(text, pos + 1);
     const denominator = Number(text.slice(pos + 1, denEnd));
-    if (text[denEnd] !== '/' && !isDigit(text[denEnd]) && denominator > value && denominator <= 100) {
+    if (
+      charAt(text, denEnd) !== '/' &&
+      !isDigit(charAt(text, denEnd)) &&
+      denominator > value &&
+      denominator <= 100
+    ) {
       return finish(text, {
         numStart: start,
         numEnd,
@@ -171,6 +183,7 @@ export function readQuantity(text: string, start: number): Quantity | null {
         end: denEnd,
         numeral,
         value: (value * 100) / denominator,
+        max: undefined,
         unit: '%',
         kind: 'percent',
         comparator: null,
@@ -184,7 +197,12 @@ export function readQuantity(text: string, start: number): Quantity | null {
   }
 
   // 九成, 超五成, 八成以上: tenths.
-  if (text[pos] === '成' && value > 0 && value <= 10 && !CHENG_NOT_BEFORE.includes(text[pos + 1] ?? '')) {
+  if (
+    charAt(text, pos) === '成' &&
+    value > 0 &&
+    value <= 10 &&
+    !CHENG_NOT_BEFORE.includes(charAt(text, pos + 1))
+  ) {
     return finish(text, {
       numStart: start,
       numEnd,
@@ -192,6 +210,7 @@ export function readQuantity(text: string, start: number): Quantity | null {
       end: pos + 1,
       numeral,
       value: cleanNumber(value * 10),
+      max: undefined,
       unit: '%',
       kind: 'percent',
       comparator,
@@ -207,11 +226,11 @@ export function readQuantity(text: string, start: number): Quantity | null {
   let unitEnd = unit?.end ?? pos;
 
   // Ranges: 3至5个 (unit after the second numeral), 6%-6.5% (unit after both).
-  const separator = text[unitEnd];
-  if (separator !== undefined && RANGE_SEPARATORS.includes(separator) && isNumeralStart(text[unitEnd + 1])) {
+  const separator = charAt(text, unitEnd);
+  if (separator !== '' && RANGE_SEPARATORS.includes(separator) && isNumeralStart(charAt(text, unitEnd + 1))) {
     const secondEnd = readNumeralRun(text, unitEnd + 1);
     const second = parseChineseNumber(text.slice(unitEnd + 1, secondEnd));
-    const secondUnit = readUnit(text, secondEnd, /[0-9]/.test(text.slice(unitEnd + 1, secondEnd)));
+    const secondUnit = readUnit(text, secondEnd, ARABIC_DIGIT.test(text.slice(unitEnd + 1, secondEnd)));
     if (
       second !== null &&
       second > value &&
@@ -233,6 +252,7 @@ export function readQuantity(text: string, start: number): Quantity | null {
     end: unitEnd,
     numeral,
     value,
+    max,
     unit: unit.unit,
     kind: unit.kind,
     comparator,
@@ -241,7 +261,6 @@ export function readQuantity(text: string, start: number): Quantity | null {
     bare,
     small,
   };
-  if (max !== undefined) quantity.max = max;
   return finish(text, quantity);
 }
 
@@ -265,9 +284,9 @@ function readSharedUnitList(text: string, start: number): Quantity[] {
   let pos = start;
   for (let guard = 0; guard < 12; guard++) {
     const end = readNumeralRun(text, pos);
-    if (end === pos || !isDigit(text[pos])) return [];
-    const separator = text[end];
-    if (separator !== undefined && LIST_SEPARATORS.includes(separator) && isDigit(text[end + 1])) {
+    if (end === pos || !isDigit(charAt(text, pos))) return [];
+    const separator = charAt(text, end);
+    if (separator !== '' && LIST_SEPARATORS.includes(separator) && isDigit(charAt(text, end + 1))) {
       runs.push([pos, end]);
       pos = end + 1;
       continue;

@@ -253,6 +253,13 @@ function tidy(phrase: string): string {
   return s.length > 24 ? s.slice(s.length - 24) : s;
 }
 
+const STARTS_IDEOGRAPH = /^[\u4e00-\u9fff]/;
+/** 从/由 and what follows it: a baseline (从54万亿元增加到). */
+const FROM_BASELINE = /[从由][^从由]*$/;
+/** A number and what is not an ideograph after it, at the end. */
+const TRAILING_NUMBER = /[0-9.%]+[^\u4e00-\u9fff]*$/;
+const ARABIC_DIGIT = /[0-9]/;
+
 /**
  * The subject of the quantity occupying [start, end) of `text` (the half-width sentence).
  * Returns an empty string when the sentence names nothing measurable.
@@ -267,7 +274,7 @@ export function findSubject(text: string, start: number, end: number): string {
   const verb = AFTER_STOP.first(after);
   if (verb !== null) after = after.slice(0, verb.index);
   after = after.replace(AFTER_TRAILING, '');
-  if (after.length >= 2 && /^[\u4e00-\u9fff]/.test(after)) {
+  if (after.length >= 2 && STARTS_IDEOGRAPH.test(after)) {
     const subject = tidy(after);
     if (subject.length >= 2) return subject;
   }
@@ -277,9 +284,9 @@ export function findSubject(text: string, start: number, end: number): string {
   while (from > 0 && !CLAUSE_END.includes(text[from - 1] as string)) from--;
   const before = text
     .slice(from, start)
-    .replace(/[从由][^从由]*$/, '') // 从54万亿元增加到: the baseline is not the subject
-    .replace(/[0-9.%]+[^\u4e00-\u9fff]*$/, '');
+    .replace(FROM_BASELINE, '') // 从54万亿元增加到: the baseline is not the subject
+    .replace(TRAILING_NUMBER, '');
   // "收入分别增长4%左右和|6%": the noun phrase stands before the list's first number.
-  const firstNumber = before.search(/[0-9]/);
+  const firstNumber = before.search(ARABIC_DIGIT);
   return tidy(firstNumber > 0 ? before.slice(0, firstNumber) : before);
 }

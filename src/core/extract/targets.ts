@@ -1,5 +1,6 @@
 import type { Comparator, Target } from '../target.js';
 import { detectChange } from './change.js';
+import { charAt } from './char-at.js';
 import { type PrefixMatch, readComparatorPrefix, readDistantComparator } from './comparators.js';
 import {
   hasCountCue,
@@ -58,8 +59,8 @@ function clauseStart(text: string, pos: number): number {
 }
 
 function atClauseEnd(text: string, pos: number): boolean {
-  const next = text[pos];
-  return next === undefined || CLAUSE_BREAK.includes(next);
+  const next = charAt(text, pos);
+  return next === '' || CLAUSE_BREAK.includes(next);
 }
 
 function clauseEnd(text: string, pos: number): number {
@@ -68,17 +69,29 @@ function clauseEnd(text: string, pos: number): number {
   return i;
 }
 
+/** Suffixes that bound a class (亿元以上项目). */
+const BOUND_SUFFIX = /^(及?以上|及?以下|以内)$/;
+/** Words before a duration that make it a circumstance: 连续9年, 时隔5年. */
+const CIRCUMSTANCE_CUE = /连续|时隔|历时|提前|延长|前后/;
+const ENDS_TO = /[到至]$/;
+/** After a duration: 近50年来, 3年以来, 5年后. */
+const SINCE = /^(来|以来|后)/;
+/** A rate's denominator before a number: 每千人. */
+const PER_CAPITA = /每[十百千万]?[人户]$/;
+/** A character that glues a bare multiplier to a following word (百场艺术, 万元GDP). */
+const GLUING = /[\u4e00-\u9fffA-Za-z0-9]/;
+
 /**
  * A class qualifier rather than a target: 亿元以上项目, 3岁以下婴幼儿, 30万千瓦以下煤电机组,
  * 年营业收入超10亿元企业, 万吨级, 24小时活力街区, 5分钟响应覆盖率, 50米内换乘比例.
  */
 function isQualifier(text: string, q: Quantity, prefix: PrefixMatch | null): boolean {
-  if (text[q.unitEnd] === '级' || text[q.end] === '级') return true;
+  if (charAt(text, q.unitEnd) === '级' || charAt(text, q.end) === '级') return true;
   if (q.kind === 'count' || q.kind === 'percent' || q.kind === 'ratio') return false;
-  const next = text[q.end] === '的' ? q.end + 1 : q.end;
+  const next = charAt(text, q.end) === '的' ? q.end + 1 : q.end;
   // 50米内换乘比例, 15分钟内响应率: a distance or time limit that defines a metric.
   if (q.suffix === '内' && startsNoun(text, next)) return true;
-  const bounded = q.suffix !== null && /^(及?以上|及?以下|以内)$/.test(q.suffix);
+  const bounded = q.suffix !== null && BOUND_SUFFIX.test(q.suffix);
   // 亿元以上项目, 年营业收入超10亿元企业 — but 突破2000亿元大关 and 10亿元以上用于… are amounts.
   if (q.kind === 'money') {
     const qualifying = bounded || (q.suffix === null && prefix?.comparator === '>');
@@ -108,14 +121,14 @@ function isBaseline(text: string, q: Quantity, from: number, to: number): boolea
 function isCircumstance(text: string, q: Quantity, prefix: PrefixMatch | null): boolean {
   if (q.kind !== 'duration') return false;
   const before = text.slice(Math.max(0, q.numStart - 2), q.numStart);
-  if (/连续|时隔|历时|提前|延长|前后/.test(before)) return true;
+  if (CIRCUMSTANCE_CUE.test(before)) return true;
   if (q.unit === '年') {
     if (isYearNumber(q.value, q.numeral) || q.value >= 150) return true;
     // A count of years is a target only as a level: 平均受教育年限提高到10.5年.
     const cue = text.slice(Math.max(0, q.numStart - 2), q.numStart);
-    return !(/[到至]$/.test(cue) || prefix?.text === '达到');
+    return !(ENDS_TO.test(cue) || prefix?.text === '达到');
   }
-  return /^(来|以来|后)/.test(text.slice(q.end, q.end + 2));
+  return SINCE.test(text.slice(q.end, q.end + 2));
 }
 
 /** A measure right before one of these names a programme: 0.1微克攻坚行动. */
@@ -138,7 +151,7 @@ function idiomRanges(text: string): Array<[number, number]> {
 function readPrefix(text: string, numStart: number): PrefixMatch | null {
   const direct = readComparatorPrefix(text, numStart);
   if (direct !== null) return direct;
-  const per = /每[十百千万]?[人户]$/.exec(text.slice(Math.max(0, numStart - 3), numStart));
+  const per = PER_CAPITA.exec(text.slice(Math.max(0, numStart - 3), numStart));
   return per === null ? null : readComparatorPrefix(text, numStart - per[0].length);
 }
 
@@ -168,7 +181,7 @@ function spreadListComparator(text: string, accepted: Accepted[]): void {
     for (let j = i - 1; j >= 0; j--) {
       const item = accepted[j] as Accepted;
       if (item.target.span[0] < listStart || item.clause !== last.clause) break;
-      if (!LIST_JOINERS.includes(text[item.end] ?? '')) break;
+      if (!LIST_JOINERS.includes(charAt(text, item.end))) break;
       if (item.suffixComparator !== null || item.prefixComparator !== null) break;
       item.target.comparator = last.suffixComparator;
     }
@@ -188,12 +201,12 @@ export function extractTargets(text: string, original: string): Target[] {
   for (const q of quantities) {
     if (inRanges(quoted, q.numStart) || inRanges(idioms, q.numStart)) continue;
     if (isCodeOrOrdinal(text, q.numStart, q.numEnd)) continue;
-    if (text[q.numStart - 1] === '前') continue; // rankings: 前三位, 排名前万分之一
+    if (charAt(text, q.numStart - 1) === '前') continue; // rankings: 前三位, 排名前万分之一
     if (q.kind !== 'count' && PROGRAMME_NAME.test(text.slice(q.end, q.end + 2))) continue;
     const prefix = readPrefix(text, q.numStart);
     if (q.kind === 'count' && prefix === null && NAMED_GATHERING.test(text.slice(q.end, q.end + 3))) continue;
     // 百场艺术精品展演, 万元GDP能耗: a bare multiplier counts only after a cue or before a boundary.
-    const glued = /[\u4e00-\u9fffA-Za-z0-9]/.test(text[q.end] ?? '');
+    const glued = GLUING.test(charAt(text, q.end));
     const cue = hasCountCue(text, q.numStart);
     if (
       q.bare &&
@@ -204,7 +217,7 @@ export function extractTargets(text: string, original: string): Target[] {
     // Small Chinese numerals name things (两个维护, 三项工程, 十件实事) unless a verb counts with
     // them (新增两个) or they close the clause (新建幼儿园两所。).
     if (q.small && isVagueMultiplier(text, q.numStart)) continue; // 几十个, 数十家
-    if (q.small && q.kind !== 'percent' && !(cue && text[q.end] !== '“') && !atClauseEnd(text, q.end))
+    if (q.small && q.kind !== 'percent' && !(cue && charAt(text, q.end) !== '“') && !atClauseEnd(text, q.end))
       continue;
     if (isCircumstance(text, q, prefix)) continue;
     if (isQualifier(text, q, prefix)) continue;
@@ -222,7 +235,7 @@ export function extractTargets(text: string, original: string): Target[] {
       previous !== undefined &&
       previous.clause === from &&
       previous.prefixComparator !== null &&
-      LIST_JOINERS.includes(text[q.numStart - 1] ?? '')
+      LIST_JOINERS.includes(charAt(text, q.numStart - 1))
     ) {
       comparator = previous.prefixComparator;
     }
@@ -248,5 +261,9 @@ export function extractTargets(text: string, original: string): Target[] {
     });
   }
   if (text.includes('分别')) spreadListComparator(text, accepted);
-  return accepted.map((entry) => entry.target);
+  // A plain array built by push, like the `[]` returned when there is nothing: callers see two
+  // array shapes rather than the three that `map` would add (empty and non-empty holey arrays).
+  const targets: Target[] = [];
+  for (const entry of accepted) targets.push(entry.target);
+  return targets;
 }

@@ -258,16 +258,17 @@ export interface UnitMatch {
  * used Arabic digits (some measure words only count after them).
  */
 export function readUnit(text: string, pos: number, afterArabic: boolean): UnitMatch | null {
-  const candidates = BY_FIRST_CHAR.get(text[pos] ?? '');
+  if (pos < 0 || pos >= text.length) return null;
+  const candidates = BY_FIRST_CHAR.get(text[pos] as string);
   if (candidates === undefined) return null;
   for (const entry of candidates) {
     if (!text.startsWith(entry.surface, pos)) continue;
     if (entry.arabicOnly && !afterArabic) continue;
     const end = pos + entry.surface.length;
-    const next = text[end];
-    if (next !== undefined && entry.notBefore?.includes(next)) continue;
+    const next = end < text.length ? (text[end] as string) : '';
+    if (next !== '' && entry.notBefore?.includes(next)) continue;
     if (entry.notBeforeWords?.some((word) => text.startsWith(word, end))) continue;
-    if (text[end] === '/' && !entry.unit.includes('/')) {
+    if (next === '/' && !entry.unit.includes('/')) {
       for (const denominator of DENOMINATORS) {
         if (text.startsWith(denominator, end + 1)) {
           return {

@@ -25,7 +25,8 @@ export class WordSet {
 
   /** The longest word starting at `pos`, or null. */
   at(text: string, pos: number): string | null {
-    if (this.starts[text.charCodeAt(pos)] !== 1) return null;
+    // Offsets outside the text are checked first: reading past the end makes optimised code deopt.
+    if (pos < 0 || pos >= text.length || this.starts[text.charCodeAt(pos)] !== 1) return null;
     const candidates = this.byFirst.get(text.charCodeAt(pos));
     if (candidates === undefined) return null;
     for (const word of candidates) if (text.startsWith(word, pos)) return word;
@@ -34,6 +35,7 @@ export class WordSet {
 
   /** The longest word ending exactly at `end`, or null. */
   endingAt(text: string, end: number): string | null {
+    if (end <= 0 || end > text.length) return null;
     const candidates = this.byLast.get(text.charCodeAt(end - 1));
     if (candidates === undefined) return null;
     for (const word of candidates) {
