@@ -31,6 +31,17 @@ describe('luoshi CLI', () => {
     expect(stderr.text()).toContain('--no-such-flag');
   });
 
+  it('takes `serve --demo` only with a demonstration it knows, and names the choices otherwise', async () => {
+    const stderr = captureStderr();
+    const code = await main(['node', 'luoshi', 'serve', '--demo', 'frobnicate']);
+    stderr.restore();
+    expect(code).toBe(EXIT_USAGE);
+    expect(stderr.text()).toContain('frobnicate');
+    expect(stderr.text()).toContain('cascade');
+    const serve = buildProgram().commands.find((command) => command.name() === 'serve');
+    expect(serve?.helpInformation()).toMatch(/--demo <name>[\s\S]*choices: "cascade"/);
+  });
+
   it('gives every registered command a one-line description and its own --help', () => {
     const program = buildProgram();
     for (const command of program.commands) {

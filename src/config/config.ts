@@ -58,6 +58,11 @@ const settingsSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
+  /**
+   * On an empty database, load this demonstration instead of the sample: `cascade` (a city and a
+   * district with handed-down tasks, as `luoshi demo cascade`). `luoshi serve --demo` sets it.
+   */
+  LUOSHI_DEMO: z.enum(['cascade']).optional(),
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
   PUBLIC_URL: z.string().url().optional(),
   TRUST_PROXY: trustProxySchema,

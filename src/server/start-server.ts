@@ -4,8 +4,10 @@ import { createLogger } from '../config/logger.js';
 import { type DatabaseHandle, openDatabase, redactUrl } from '../store/database.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { buildApp } from './app.js';
+import { describeCascadeDemo } from './demo/describe-cascade-demo.js';
 import { prepareFirstStart } from './first-start.js';
 import { scheduleDailyReminders } from './notifications/reminder-job.js';
+import { serverToday } from './today.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -33,11 +35,18 @@ export async function startServer(
   try {
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
-    const first = await prepareFirstStart(database.db, config.LOAD_SAMPLE, {
-      maxBytes: config.MAX_UPLOAD_MB * 1024 * 1024,
-    });
+    const month = serverToday(config)().slice(0, 7);
+    const first = await prepareFirstStart(
+      database.db,
+      config.LOAD_SAMPLE,
+      { maxBytes: config.MAX_UPLOAD_MB * 1024 * 1024 },
+      config.LUOSHI_DEMO ? { name: config.LUOSHI_DEMO, month } : undefined,
+    );
     if (first.sampleReportId !== null)
       logger.info({ reportId: first.sampleReportId }, 'sample report loaded');
+    if (first.demo) out.write(`\n${describeCascadeDemo(first.demo, month).join('\n')}\n`);
+    else if (config.LUOSHI_DEMO)
+      logger.info({ demo: config.LUOSHI_DEMO }, 'demo not loaded: the database already holds reports');
     if (first.admin) {
       out.write(
         `\nluoshi: first start — administrator "${first.admin.username}" created with the one-time password:\n\n` +

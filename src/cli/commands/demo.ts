@@ -28,14 +28,9 @@ export function registerDemo(program: Command): Command {
       }
       const { loadCascadeDemo } = await import('../../server/demo/load-cascade-demo.js');
       const demoData = await withDatabase(({ db }) => loadCascadeDemo(db, { month }));
+      const { describeCascadeDemo } = await import('../../server/demo/describe-cascade-demo.js');
       const out = [
-        `luoshi demo cascade: 北京市 report ${demoData.cityReportId}, 通州区 report ${demoData.districtReportId}, ` +
-          `${demoData.superiorTaskIds.length} tasks handed down (period ${month}).`,
-        'Sign in with (passwords shown once):',
-        ...demoData.accounts.map(
-          (a) =>
-            `  ${a.username.padEnd(10)} ${a.password}  ${a.role.padEnd(9)} ${a.organisation}${a.unit ? ` · ${a.unit}` : ''}`,
-        ),
+        ...describeCascadeDemo(demoData, month),
         'Then run `luoshi serve` on the same DATA_DIR / DATABASE_URL: tz-office sees 上级交办, bj-office the district on the dashboard.',
       ];
       process.stdout.write(`${out.join('\n')}\n`);

@@ -20,8 +20,8 @@ import { createUnit } from '../../store/units/create-unit.js';
 import { insertAudited } from '../../store/versioned/insert-audited.js';
 import { writeTransaction } from '../../store/write-transaction.js';
 import { generatePassword, hashPassword } from '../auth/password.js';
-import { SAMPLE_REPORT } from '../first-start.js';
 import { analyzeReportFile } from '../imports/analyze-report-file.js';
+import { SAMPLE_REPORT } from '../sample-report.js';
 
 /** Beijing's 2026 work report as shipped with the package (a copy of the corpus file). */
 export const CITY_REPORT = fileURLToPath(
