@@ -83,6 +83,7 @@ export async function benchParse(): Promise<BenchResult> {
     name: 'Report parser (parseReport)',
     rows,
     notes: [
+      'Reproduce with `npm run bench -- parse`.',
       `Largest corpus file: ${largest.file} (${largest.chars} characters) parses in ${largest.ms.toFixed(2)} ms (median of 100 runs after 30 warm-up runs); the target is well under 10 ms.`,
       'The corpus ×N rows check that parsing is linear: MB/s stays roughly flat from 1 MB to 16 MB. They are wall time of few runs: on a shared machine at a high load average they can differ 2–3× from run to run, so read them together, from one run.',
       'Throughput counts UTF-8 bytes of Chinese text (3 bytes per character).',
@@ -140,6 +141,7 @@ export async function benchParseStructure(): Promise<BenchResult> {
     name: 'Report parser structure accuracy (corpus trees)',
     rows,
     notes: [
+      'Reproduce with `npm run bench -- parse`.',
       'Against the trees in test-data/corpus-trees, each read by hand from the report text (never from luoshi output); the same comparison as src/core/parse/parse-corpus-trees.test.ts.',
       'areas: numbered work areas found with the right title, in order. measures right: areas whose measures match in number and title (first 6 characters). coverage: sentences of the tasks section in exactly one task, or in an area’s title, measure titles, preamble or closing.',
       'A report passes when tasks section, plan and self-building sections, every area with its label, title and measures, other work, no area without tasks, metadata and coverage all agree.',
