@@ -163,9 +163,24 @@ export interface UnitTable {
   version: Version;
 }
 
-/** 单位别称 — another name of a unit that a 分工方案 used (区发改委), mapped once by the office. */
+/**
+ * The aliases as kept until they became per organisation (migration
+ * 20261205-2150-unit-aliases-per-organisation): no longer read or written.
+ */
 export interface UnitAliasTable {
   id: Id;
+  alias: string;
+  unit_id: number;
+  created_at: Timestamp;
+}
+
+/**
+ * 单位别称 — another name of a unit that a 分工方案 used (区发改委), mapped once by the office:
+ * one organisation's name for one of its units (unique per organisation).
+ */
+export interface OrganisationUnitAliasTable {
+  id: Id;
+  organisation_id: number;
   alias: string;
   unit_id: number;
   created_at: Timestamp;
@@ -510,6 +525,7 @@ export interface Database {
   targets: TargetTable;
   units: UnitTable;
   unit_aliases: UnitAliasTable;
+  organisation_unit_aliases: OrganisationUnitAliasTable;
   people: PersonTable;
   assignments: AssignmentTable;
   reporting_periods: ReportingPeriodTable;

@@ -10,7 +10,7 @@ export interface DirectoryUnit {
   id: number;
   name: string;
   shortName: string | null;
-  /** Names the office mapped to this unit before (unit_aliases). */
+  /** Names the office mapped to this unit before (organisation_unit_aliases). */
   aliases: readonly string[];
 }
 

@@ -10,7 +10,7 @@ const fixture = (name: string) =>
 
 async function counts(world: TestWorld) {
   const db = world.database.db;
-  const count = async (table: 'assignments' | 'units' | 'nodes' | 'unit_aliases') =>
+  const count = async (table: 'assignments' | 'units' | 'nodes' | 'organisation_unit_aliases') =>
     Number(
       (
         await db
@@ -23,7 +23,7 @@ async function counts(world: TestWorld) {
     assignments: await count('assignments'),
     units: await count('units'),
     nodes: await count('nodes'),
-    aliases: await count('unit_aliases'),
+    aliases: await count('organisation_unit_aliases'),
   };
 }
 

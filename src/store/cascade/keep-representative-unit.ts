@@ -46,7 +46,15 @@ export async function keepRepresentativeUnit(
       eb.or([
         eb('name', '=', input.name),
         eb('short_name', '=', input.name),
-        eb('id', 'in', eb.selectFrom('unit_aliases').select('unit_id').where('alias', '=', input.name)),
+        eb(
+          'id',
+          'in',
+          eb
+            .selectFrom('organisation_unit_aliases')
+            .select('unit_id')
+            .where('organisation_id', '=', input.superiorId)
+            .where('alias', '=', input.name),
+        ),
       ]),
     )
     .orderBy('id')

@@ -13,6 +13,7 @@ import * as loginThrottles from './20261205-0010-login-throttles.js';
 import * as organisationTree from './20261205-0330-organisation-tree.js';
 import * as superiorTasks from './20261205-0400-superior-tasks.js';
 import * as superiorTasksRecorded from './20261205-2130-superior-tasks-recorded.js';
+import * as unitAliasesPerOrganisation from './20261205-2150-unit-aliases-per-organisation.js';
 
 /**
  * Every migration, by name. Names start with a UTC timestamp so they sort in the order they
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '20261205-0330-organisation-tree': organisationTree,
   '20261205-0400-superior-tasks': superiorTasks,
   '20261205-2130-superior-tasks-recorded': superiorTasksRecorded,
+  '20261205-2150-unit-aliases-per-organisation': unitAliasesPerOrganisation,
 };

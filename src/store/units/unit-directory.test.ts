@@ -13,7 +13,7 @@ describe.each(DIALECTS)('the unit directory per organisation on %s', (dialect) =
     handle = undefined;
   });
 
-  it("lists an organisation's units and aliases only, and never takes another organisation's alias", async () => {
+  it("lists an organisation's units and aliases only; each organisation keeps its own alias", async () => {
     handle = await openTestDatabase(dialect);
     const db = handle.db;
     const city = (await createUnit(db, { name: '市发展和改革委员会', actor: CLI_ACTOR })).id;
@@ -26,14 +26,14 @@ describe.each(DIALECTS)('the unit directory per organisation on %s', (dialect) =
     ).organisation_id;
 
     await writeTransaction(db, (trx) => keepUnitAlias(trx, '发改委', city, CLI_ACTOR));
-    // The district maps the same words to its own unit: the city's alias stays the city's.
+    // The district maps the same words to its own unit: both keep them, each for its own unit.
     await writeTransaction(db, (trx) => keepUnitAlias(trx, '发改委', own, CLI_ACTOR));
 
     expect(await listUnitDirectory(db, rootOf)).toEqual([
       { id: city, name: '市发展和改革委员会', shortName: null, aliases: ['发改委'] },
     ]);
     expect(await listUnitDirectory(db, district)).toEqual([
-      { id: own, name: '区发展和改革委员会', shortName: null, aliases: [] },
+      { id: own, name: '区发展和改革委员会', shortName: null, aliases: ['发改委'] },
     ]);
     expect(await listUnitDirectory(db, null)).toEqual([]);
   });

@@ -17,11 +17,10 @@ export async function listUnitDirectory(
       .orderBy('id')
       .execute(),
     db
-      .selectFrom('unit_aliases as a')
-      .innerJoin('units as u', 'u.id', 'a.unit_id')
-      .select(['a.alias', 'a.unit_id'])
-      .where('u.organisation_id', '=', organisationId ?? -1)
-      .orderBy('a.id')
+      .selectFrom('organisation_unit_aliases')
+      .select(['alias', 'unit_id'])
+      .where('organisation_id', '=', organisationId ?? -1)
+      .orderBy('id')
       .execute(),
   ]);
   const byUnit = new Map<number, string[]>();
@@ -35,10 +34,10 @@ export async function listUnitDirectory(
 }
 
 /**
- * Keeps "`alias` means unit `unitId`" (a name a 分工方案 used, mapped by the office) so that the
- * next plan resolves it without asking; an alias mapped before to another unit of the same
- * organisation is moved. Audited. An alias is one name in the whole database (unique), so one that
- * another organisation's office keeps is left to it: this office maps the name again next time.
+ * Keeps "`alias` means unit `unitId`" for the unit's organisation (a name a 分工方案 used, mapped
+ * by the office) so that the next plan resolves it without asking; the organisation's alias mapped
+ * before to another of its units is moved. Audited. Each organisation keeps its own aliases: two
+ * districts may both call their own bureau 区发改委.
  */
 export async function keepUnitAlias(
   trx: Transaction<Database>,
@@ -46,26 +45,36 @@ export async function keepUnitAlias(
   unitId: number,
   actor: Actor,
 ): Promise<void> {
+  const unit = await trx
+    .selectFrom('units')
+    .select('organisation_id')
+    .where('id', '=', unitId)
+    .executeTakeFirst();
+  if (unit?.organisation_id == null) return;
+  const organisationId = unit.organisation_id;
   const existing = await trx
-    .selectFrom('unit_aliases')
+    .selectFrom('organisation_unit_aliases')
     .selectAll()
+    .where('organisation_id', '=', organisationId)
     .where('alias', '=', alias)
     .executeTakeFirst();
   if (existing?.unit_id === unitId) return;
   if (existing) {
-    const owners = await trx
-      .selectFrom('units')
-      .select(['id', 'organisation_id'])
-      .where('id', 'in', [existing.unit_id, unitId])
+    await trx
+      .updateTable('organisation_unit_aliases')
+      .set({ unit_id: unitId })
+      .where('id', '=', existing.id)
       .execute();
-    const ownerOf = new Map(owners.map((u) => [u.id, u.organisation_id]));
-    if (ownerOf.get(existing.unit_id) !== ownerOf.get(unitId)) return;
-  }
-  const now = new Date().toISOString();
-  if (existing) {
-    await trx.updateTable('unit_aliases').set({ unit_id: unitId }).where('id', '=', existing.id).execute();
   } else {
-    await trx.insertInto('unit_aliases').values({ alias, unit_id: unitId, created_at: now }).execute();
+    await trx
+      .insertInto('organisation_unit_aliases')
+      .values({
+        organisation_id: organisationId,
+        alias,
+        unit_id: unitId,
+        created_at: new Date().toISOString(),
+      })
+      .execute();
   }
   await appendAuditEvent(trx, {
     actor,
@@ -73,6 +82,6 @@ export async function keepUnitAlias(
     entity: 'unit_alias',
     entityId: unitId,
     ...(existing ? { before: { alias, unitId: existing.unit_id } } : {}),
-    after: { alias, unitId },
+    after: { alias, unitId, organisationId },
   });
 }
