@@ -14,7 +14,7 @@ const QUERY =
   /\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|transaction|connection)\(|\bsql`/;
 
 /** Files that still build queries, to be moved to src/store; this list only shrinks. */
-const NOT_YET_MOVED = new Set(['demo/load-cascade-demo.ts']);
+const NOT_YET_MOVED = new Set<string>([]);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -12,13 +12,15 @@ import { listSuperiorTasks } from '../../store/cascade/list-superior-tasks.js';
 import { representOrganisation } from '../../store/cascade/represent-organisation.js';
 import { importReport } from '../../store/import-report.js';
 import { findRootOrganisationId } from '../../store/organisations/find-root-organisation.js';
+import { nameOrganisationWithSub } from '../../store/organisations/name-organisation-with-sub.js';
 import { createReportingPeriod } from '../../store/periods/create-reporting-period.js';
 import { reviewProgressReport, submitProgressReport } from '../../store/progress/review-progress-report.js';
 import { saveProgressReport } from '../../store/progress/save-progress-report.js';
+import { hasAnyReport } from '../../store/reports/has-any-report.js';
+import { publishReport } from '../../store/reports/publish-report.js';
 import type { Database, UserRole } from '../../store/schema.js';
+import { listReportTasks } from '../../store/tasks/list-report-tasks.js';
 import { createUnit } from '../../store/units/create-unit.js';
-import { insertAudited } from '../../store/versioned/insert-audited.js';
-import { writeTransaction } from '../../store/write-transaction.js';
 import { generatePassword, hashPassword } from '../auth/password.js';
 import { analyzeReportFile } from '../imports/analyze-report-file.js';
 import { SAMPLE_REPORT } from '../sample-report.js';
@@ -91,23 +93,8 @@ async function importOwned(
     organisationId,
     issuer,
   });
-  await db
-    .updateTable('reports')
-    .set({ published_at: new Date().toISOString() })
-    .where('id', '=', reportId)
-    .execute();
+  await publishReport(db, reportId, actor);
   return reportId;
-}
-
-async function tasksOf(db: Kysely<Database>, reportId: number) {
-  return db
-    .selectFrom('nodes')
-    .select(['id', 'text', 'deadline_date'])
-    .where('report_id', '=', reportId)
-    .where('kind', '=', 'task')
-    .where('archived', '=', 0)
-    .orderBy('position')
-    .execute();
 }
 
 /**
@@ -125,7 +112,7 @@ export async function loadCascadeDemo(
   options: { month: string; actor?: Actor; password?: string },
 ): Promise<CascadeDemo> {
   const actor = options.actor ?? CLI_ACTOR;
-  if (await db.selectFrom('reports').select('id').limit(1).executeTakeFirst()) {
+  if (await hasAnyReport(db)) {
     throw badInput(
       'not_empty',
       'luoshi demo cascade needs a database without reports (use a new DATA_DIR)',
@@ -134,21 +121,12 @@ export async function loadCascadeDemo(
   }
   // 1. The city is the root organisation; the district is created under it.
   const cityId = await findRootOrganisationId(db);
-  const districtId = await writeTransaction(db, async (trx) => {
-    const now = new Date().toISOString();
-    await trx
-      .updateTable('organisations')
-      .set((eb) => ({ name: CITY, level: 'city', updated_at: now, version: eb('version', '+', 1) }))
-      .where('id', '=', cityId)
-      .execute();
-    const district = await insertAudited(
-      trx,
-      'organisations',
-      { name: DISTRICT, level: 'district', parent_id: cityId, created_at: now, updated_at: now },
-      actor,
-      'organisation',
-    );
-    return district.id;
+  const districtId = await nameOrganisationWithSub(db, {
+    organisationId: cityId,
+    name: CITY,
+    level: 'city',
+    sub: { name: DISTRICT, level: 'district' },
+    actor,
   });
 
   // 2. Each government's report, units and open period.
@@ -183,7 +161,7 @@ export async function loadCascadeDemo(
   });
 
   // 3. The city assigns: tasks naming the sub-center go to 通州区政府, a few others to city units.
-  const cityTasks = await tasksOf(db, cityReportId);
+  const cityTasks = await listReportTasks(db, cityReportId);
   const naming = cityTasks.filter((task) => /城市副中心|副中心|通州/.test(task.text)).slice(0, HANDED_DOWN);
   const handed = naming.length > 0 ? naming : cityTasks.slice(0, HANDED_DOWN);
   const deadline = `${options.month.slice(0, 4)}-12-31`;
@@ -211,7 +189,7 @@ export async function loadCascadeDemo(
   // 4. The district office, which received them as they were assigned, accepts all but the last,
   // links or decomposes.
   const received = await listSuperiorTasks(db, { organisationId: districtId });
-  const districtTasks = (await tasksOf(db, districtReportId)).map((task) => ({
+  const districtTasks = (await listReportTasks(db, districtReportId)).map((task) => ({
     ...task,
     pairs: bigrams(task.text),
   }));
