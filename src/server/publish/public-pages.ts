@@ -65,14 +65,14 @@ function counts(groups: Record<BulletinGroup, number>): string {
   ).join('')}</div>`;
 }
 
-/** The public index: every published report with links to its pages. */
+/** The public index: every published report (titled as in the web app) with links to its pages. */
 export function renderPublicIndex(
   reports: { id: number; title: string; year: number | null; place: string | null }[],
 ): string {
   const items = reports
     .map(
       (r) =>
-        `<section><h2>${escapeHtml(plainTitle(r.title))}</h2><p class="meta">${escapeHtml(
+        `<section><h2>${escapeHtml(r.title)}</h2><p class="meta">${escapeHtml(
           [r.place, r.year ? `${r.year}年` : ''].filter(Boolean).join(' · '),
         )}</p><nav><a href="/public/reports/${r.id}">落实进度</a><a href="/public/reports/${r.id}/infographic">一图读懂</a></nav></section>`,
     )
@@ -107,7 +107,8 @@ export function renderProgressPage(reportId: number, view: ReportView, at: strin
   const dates = tasks.flatMap(({ task }) => (task.progress?.reportedAt ? [task.progress.reportedAt] : []));
   const updated = dates.length > 0 ? dates.sort().at(-1) : undefined;
   const overall = tally(tasks);
-  const title = plainTitle(view.meta.title);
+  // The report's own title, as the web app and the feed show it.
+  const title = view.meta.title;
   const areas = view.areas
     .map((area, index) => {
       const own = tasks.filter((t) => t.areaIndex === index);
@@ -148,7 +149,10 @@ ${areas}</main>`,
   );
 }
 
-/** The public 一图读懂 page: the long image, responsive, with SVG and PNG downloads. */
+/**
+ * The public 一图读懂 page: the long image, responsive, with SVG and PNG downloads. Its heading is
+ * 一图读懂, so the title below it leaves those words out.
+ */
 export function renderInfographicPage(reportId: number, view: ReportView): string {
   const title = plainTitle(view.meta.title);
   return htmlPage(

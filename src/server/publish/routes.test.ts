@@ -118,6 +118,21 @@ describe.each(DIALECTS)('publishing routes on %s', (dialect) => {
     expect(page.body).not.toContain('<script');
   });
 
+  it('titles the public index and progress page as the web app titles the report', async () => {
+    const office = await world.client('admin');
+    const { title } = (await office.get(`/api/reports/${world.reportId}`)).json() as { title: string };
+    expect(title).toMatch(/^一图读懂/);
+    const visitor = await world.client();
+    const index = (await visitor.get('/public')).body;
+    expect(index).toContain(`<h2>${title}</h2>`);
+    const page = (await visitor.get(`/public/reports/${world.reportId}`)).body;
+    expect(page).toContain(`<title>${title} · 落实进度</title>`);
+    expect(page).toContain(`<h1>${title}</h1>`);
+    // The 一图读懂 page's heading already says 一图读懂: the title under it does not repeat it.
+    const infographic = (await visitor.get(`/public/reports/${world.reportId}/infographic`)).body;
+    expect(infographic).toContain(`<h1>一图读懂</h1><p>${title.replace(/^一图读懂\s*/u, '')}</p>`);
+  });
+
   it('hides unpublished reports from the public pages (404)', async () => {
     const db = world.database.db;
     await db.updateTable('reports').set({ published_at: null }).where('id', '=', world.reportId).execute();
