@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { type Command, InvalidArgumentError } from 'commander';
-import type { Target, TaskAnalysis } from '../../core/target.js';
+import type { Target } from '../../core/target.js';
 
 interface ExtractOptions {
   lines?: boolean;
@@ -111,7 +111,7 @@ async function fileLines(file: string): Promise<string[]> {
 
 /** --lines: one JSON object per non-empty input line, in order. */
 async function extractLines(file: string, year: number | undefined): Promise<void> {
-  const { analyzeTask } = await import('../../core/extract/index.js');
+  const { findTargetsAndDeadline } = await import('../../core/extract/index.js');
   const out = createWriter();
   // Without --year, deadlines such as 年底前 are read as this year's.
   const context = { year: year ?? new Date().getFullYear() };
@@ -122,7 +122,7 @@ async function extractLines(file: string, year: number | undefined): Promise<voi
     lineNumber++;
     const text = lineNumber === 1 ? raw.replace(/^\uFEFF/, '') : raw;
     if (text.trim() === '') return undefined;
-    const analysis: TaskAnalysis = analyzeTask(text, context);
+    const analysis = findTargetsAndDeadline(text, context);
     return out.line(
       JSON.stringify({
         line: lineNumber,

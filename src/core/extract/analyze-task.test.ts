@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeTask } from './index.js';
+import { analyzeTask, findTargetsAndDeadline } from './index.js';
 
 /** value|unit|comparator of every target, in order. */
 function read(sentence: string): string[] {
@@ -214,6 +214,23 @@ describe('analyzeTask properties', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('finds the same targets and deadline without the commitment (findTargetsAndDeadline)', () => {
+    fc.assert(
+      fc.property(sentence, (text) => {
+        const { targets, deadline } = analyzeTask(text, { year: 2026 });
+        expect(findTargetsAndDeadline(text, { year: 2026 })).toStrictEqual({ targets, deadline });
+      }),
+      { numRuns: 1000 },
+    );
+    const { targets, deadline } = analyzeTask('力争2026年底前新增中小学学位6500个以上', { year: 2026 });
+    expect(targets).toHaveLength(1);
+    expect(deadline?.date).toBe('2026-12-31');
+    expect(findTargetsAndDeadline('力争2026年底前新增中小学学位6500个以上', { year: 2026 })).toStrictEqual({
+      targets,
+      deadline,
+    });
   });
 
   it('is deterministic', () => {

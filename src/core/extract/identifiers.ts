@@ -6,15 +6,31 @@ import { charAt } from './char-at.js';
  * ordinals (第二批), years, and class qualifiers (亿元以上项目, 3岁以下婴幼儿).
  */
 
-const OPENERS: Readonly<Record<string, string>> = {
-  '“': '”',
-  '「': '」',
-  '『': '』',
-  '‘': '’',
-  '《': '》',
-  '〈': '〉',
-  '"': '"',
-};
+/**
+ * The closing mark of an opening quotation mark or title bracket (“ 「 『 ‘ 《 〈 "), or '' for
+ * any other character. By char code: prose is full of 、 and 。, which sit in the same Unicode
+ * block as 「 and 《, and looking each of them up in an object by string costs a hash.
+ */
+function closerOf(code: number): string {
+  switch (code) {
+    case 0x201c:
+      return '”';
+    case 0x300c:
+      return '」';
+    case 0x300e:
+      return '』';
+    case 0x2018:
+      return '’';
+    case 0x300a:
+      return '》';
+    case 0x3008:
+      return '〉';
+    case 0x22:
+      return '"';
+    default:
+      return '';
+  }
+}
 
 /** A quoted name longer than this is prose, not a slogan or a programme name. */
 const MAX_QUOTED_NAME = 24;
@@ -29,8 +45,8 @@ export function quotedRanges(text: string): Array<[number, number]> {
     const code = text.charCodeAt(i);
     // Every opener is either '"' or in U+2018–U+300E; skip everything else without a lookup.
     if (code !== 0x22 && (code < 0x2018 || code > 0x300e)) continue;
-    const closer = OPENERS[text[i] as string];
-    if (closer === undefined) continue;
+    const closer = closerOf(code);
+    if (closer === '') continue;
     const close = text.indexOf(closer, i + 1);
     if (close < 0) continue;
     const isBookTitle = text[i] === '《' || text[i] === '〈';

@@ -42,3 +42,19 @@ export function analyzeTask(sentence: string, context: TaskContext): TaskAnalysi
     commitment: detectCommitment(text),
   };
 }
+
+/**
+ * The targets and the deadline of one task sentence, as `analyzeTask` reads them, without the
+ * commitment: for callers that print only these (`luoshi extract --lines`), which saves a scan
+ * of every sentence for verbs.
+ */
+export function findTargetsAndDeadline(
+  sentence: string,
+  context: TaskContext,
+): Pick<TaskAnalysis, 'targets' | 'deadline'> {
+  const text = toHalfWidth(sentence);
+  return {
+    targets: extractTargets(text, sentence),
+    deadline: findDeadline(sentence, context.year, text),
+  };
+}
