@@ -1,13 +1,10 @@
 import type { Kysely } from 'kysely';
 import { badInput } from '../../core/errors.js';
 import { readDivisionWorkbook, validateDivisionRows } from '../../render/division-import.js';
-import { applyTaskUnits } from '../../store/assignments/apply-task-units.js';
 import type { Actor } from '../../store/audit/append-audit-event.js';
-import { findReportOrganisationId } from '../../store/organisations/find-root-organisation.js';
+import { applyDivisionRows } from '../../store/division/apply-division-rows.js';
 import { getReportTree } from '../../store/reports/get-report-tree.js';
-import type { AssignmentRole, Database } from '../../store/schema.js';
-import { findOrCreateUnits } from '../../store/units/create-unit.js';
-import { writeTransaction } from '../../store/write-transaction.js';
+import type { Database } from '../../store/schema.js';
 import type { DivisionImportResult } from './schema.js';
 
 /**
@@ -55,36 +52,11 @@ export async function importDivisionPlan(
       '分工方案中没有填写牵头单位的任务行',
     );
   }
-  return writeTransaction(db, async (trx) => {
-    const assignmentIdsMade: number[] = [];
-    const result: DivisionImportResult = {
-      rows: rows.length,
-      skipped: skipped.length,
-      created: 0,
-      updated: 0,
-      archived: 0,
-      unitsCreated: [],
-    };
-    const units = await findOrCreateUnits(
-      trx,
-      rows.flatMap((row) => [...row.leadUnits, ...row.cooperatingUnits]),
-      actor,
-      await findReportOrganisationId(trx, reportId),
-    );
-    const unitIds = units.ids;
-    result.unitsCreated.push(...units.created);
-    for (const row of rows) {
-      const wanted = new Map<number, AssignmentRole>();
-      for (const unit of row.cooperatingUnits) wanted.set(unitIds.get(unit) ?? 0, 'cooperating');
-      for (const unit of row.leadUnits) wanted.set(unitIds.get(unit) ?? 0, 'lead');
-      const made = await applyTaskUnits(
-        trx,
-        { taskId: Number(row.taskId), units: wanted, leadOfficial: row.leadOfficial, deadline: row.deadline },
-        actor,
-        result,
-      );
-      assignmentIdsMade.push(...made);
-    }
-    return { ...result, assignmentIdsMade };
-  });
+  const applied = await applyDivisionRows(
+    db,
+    reportId,
+    rows.map((row) => ({ ...row, taskId: Number(row.taskId) })),
+    actor,
+  );
+  return { rows: rows.length, skipped: skipped.length, ...applied };
 }
