@@ -117,6 +117,31 @@ describe('luoshi user', () => {
     await handle.close();
   });
 
+  it('lists each account with the organisation it works for', async () => {
+    expect((await luoshi('user', 'add', 'city-office', '--role', 'admin')).code).toBe(0);
+    expect(
+      (await luoshi('user', 'add', 'tz-office', '--role', 'admin', '-o', '北京市通州区人民政府')).code,
+    ).toBe(0);
+    const handle = await openDatabase({ sqlitePath: path.join(dir, 'luoshi.db') });
+    const organisations = await handle.db
+      .selectFrom('users as u')
+      .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
+      .select(['u.username', 'o.name'])
+      .where('u.username', 'in', ['city-office', 'tz-office'])
+      .orderBy('u.id')
+      .execute();
+    await handle.close();
+    const [root, district] = organisations;
+    expect(district).toEqual({ username: 'tz-office', name: '北京市通州区人民政府' });
+    expect(root!.name).not.toBe(district!.name);
+    const lines = (await luoshi('user', 'list')).out.trim().split('\n');
+    const mine = lines.filter((line) => /^(city|tz)-office\t/.test(line));
+    expect(mine.map((line) => [line.split('\t')[0], line.split('\t').at(-1)])).toEqual([
+      ['city-office', root!.name],
+      ['tz-office', '北京市通州区人民政府'],
+    ]);
+  });
+
   it('refuses a duplicate username, a unit role without unit, and an unknown user', async () => {
     expect((await luoshi('user', 'add', 'boss', '--role', 'admin')).code).toBe(0);
     expect((await luoshi('user', 'add', 'boss', '--role', 'admin')).code).toBe(1);

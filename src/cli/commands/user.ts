@@ -146,13 +146,15 @@ export function registerUser(program: Command): Command {
 
   user
     .command('list')
-    .description('list accounts')
+    .description(
+      'list accounts: username, role, unit id, active or disabled, display name, organisation (tab-separated)',
+    )
     .action(async () => {
-      const { listUsers } = await import('../../store/accounts/manage-users.js');
+      const { listAccounts } = await import('../../store/accounts/list-accounts.js');
       await withDatabase(async ({ db }) => {
-        for (const u of await listUsers(db)) {
+        for (const u of await listAccounts(db)) {
           process.stdout.write(
-            `${u.username}\t${u.role}\t${u.unit_id ?? '-'}\t${u.disabled ? 'disabled' : 'active'}\t${u.display_name}\n`,
+            `${u.username}\t${u.role}\t${u.unit_id ?? '-'}\t${u.disabled ? 'disabled' : 'active'}\t${u.display_name}\t${u.organisation_name ?? '-'}\n`,
           );
         }
       });
