@@ -53,6 +53,15 @@ describe('reporting loop: assign → open period → report → return → resub
     const taskPage = new TaskPage(office);
     await taskPage.goto(task.id);
     await taskPage.assignLead(UNIT);
+    // Before any period, the review queue tells the office to open one (not that "the office"
+    // has not), and leads there.
+    const review = new ReviewPage(office);
+    await review.goto();
+    const noPeriod = office.getByTestId('review-no-period');
+    await noPeriod.getByText('本报告还没有报送周期').waitFor();
+    expect(await office.getByText('督查室尚未开放报送周期').count()).toBe(0);
+    await noPeriod.getByRole('link', { name: '去开放报送周期' }).click();
+    await expect.poll(() => new URL(office.url()).pathname).toBe('/periods');
     const periods = new PeriodsPage(office);
     await periods.goto();
     await periods.openPeriod(PERIOD);

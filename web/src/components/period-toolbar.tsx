@@ -19,21 +19,24 @@ export function usePeriodProgress(reportId: Id | null) {
 }
 
 /**
- * The period picker bound to `?period=`, followed by `children` (e.g. the due date); a note
- * instead when the office has opened no period yet.
+ * The period picker bound to `?period=`, followed by `children` (e.g. the due date); instead,
+ * when the report has no period yet, `noPeriod` (by default the units' note that the office has
+ * opened none).
  */
 export function PeriodToolbar({
   periods,
   period,
+  noPeriod,
   children,
 }: {
   periods: readonly Period[];
   period: Period | undefined;
+  noPeriod?: ReactNode;
   children?: ReactNode;
 }) {
   const { t } = useI18n();
   const [, setParams] = useSearchParams();
-  if (periods.length === 0) return <p className="empty-note">{t('inbox.noPeriod')}</p>;
+  if (periods.length === 0) return noPeriod ?? <p className="empty-note">{t('inbox.noPeriod')}</p>;
   return (
     <div className="toolbar">
       <PeriodPicker

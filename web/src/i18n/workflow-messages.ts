@@ -49,6 +49,8 @@ export const workflowZh = {
   'progress.reportedBy': '{count} 个单位已填',
   'review.waiting': '待审核（{count}）',
   'review.empty': '没有待审核的报告。',
+  'review.noPeriod': '本报告还没有报送周期。开放周期后各单位即可填报，报送的报告在这里审核。',
+  'review.openPeriod': '去开放报送周期',
   'review.others': '其他报告',
   'review.approve': '审核通过',
   'review.approved': '已审核通过',
@@ -156,6 +158,9 @@ export const workflowEn: Record<WorkflowKey, string> = {
   'progress.reportedBy': 'reported by {count} units',
   'review.waiting': 'Waiting for review ({count})',
   'review.empty': 'Nothing to review.',
+  'review.noPeriod':
+    'This report has no reporting period yet. Once you open one, the units can report, and their reports wait here for review.',
+  'review.openPeriod': 'Open a reporting period',
   'review.others': 'Other reports',
   'review.approve': 'Approve',
   'review.approved': 'Approved',

@@ -9,7 +9,7 @@ import { PeriodToolbar, usePeriodProgress } from '../components/period-toolbar.j
 import { ReportStateTag } from '../components/report-state.js';
 import { withAppContext } from '../components/with-app-context.js';
 import { useI18n } from '../i18n/i18n.js';
-import { useCurrentReport } from '../session/current-report.js';
+import { useCurrentReport, withReport } from '../session/current-report.js';
 import { NotificationList } from './notification-list.js';
 import { ProgressAttachments } from './progress-attachments.js';
 
@@ -18,7 +18,7 @@ export const ReviewPage = withAppContext(ReviewContent);
 
 function ReviewContent() {
   const { t } = useI18n();
-  const { reportId } = useCurrentReport();
+  const { reportId, reportParam } = useCurrentReport();
   const { periods, period, progress } = usePeriodProgress(reportId);
   const act = useApiAction(progress.reload);
   const [returning, setReturning] = useState<ProgressReport | null>(null);
@@ -35,7 +35,17 @@ function ReviewContent() {
     <section data-testid="review-page">
       <h1 className="page-title">{t('nav.review')}</h1>
       <NotificationList />
-      <PeriodToolbar periods={periods.data} period={period} />
+      <PeriodToolbar
+        periods={periods.data}
+        period={period}
+        noPeriod={
+          // The office itself opens periods: tell it so, with the way there.
+          <p className="empty-note" data-testid="review-no-period">
+            {t('review.noPeriod')}{' '}
+            <Link to={withReport('/periods', reportParam)}>{t('review.openPeriod')}</Link>
+          </p>
+        }
+      />
       {progress.status === 'error' ? <PageError error={progress.error} onRetry={progress.reload} /> : null}
       <h2 className="section-title">{t('review.waiting', { count: queue.length })}</h2>
       {queue.length === 0 ? <p className="empty-note">{t('review.empty')}</p> : null}
