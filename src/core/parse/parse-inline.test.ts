@@ -126,6 +126,60 @@ describe('inline topics told from short tasks by the field they name', () => {
   });
 });
 
+describe('the fields of government work beyond health and safety', () => {
+  const tree = parse([
+    '各位代表：',
+    '一、2026年重点工作',
+    '（一）扩大国内需求。坚持扩内需和稳增长相结合，增强经济发展内生动力。' +
+      '更大力度提振消费。开展家电以旧换新，支持汽车消费升级。推动服务消费提质扩容，丰富消费场景。激发县域消费潜力。' +
+      '改造提升一批商圈和步行街，引进品牌首店。支持餐饮企业连锁经营，发展夜经济。' +
+      '着力扩大有效投资。用好地方政府专项债，做深做实重大项目前期工作。引导民间资本参与新型基础设施建设，提高审批效率。' +
+      '稳住外贸基本盘。支持企业拓展进出口业务，发展跨境电商和海外仓。扩大服务贸易规模，办好进口商品展会。',
+    '（二）增进民生福祉。坚持在发展中保障和改善民生，把更多财力用于群众急难愁盼。' +
+      '着力稳就业促增收。实施重点群体就业帮扶行动，扩大公益性岗位开发。落实稳岗返还政策，支持企业吸纳高校毕业生。' +
+      '推进教育强市建设。新建改扩建中小学校20所，增加公办学位1万个。深化课程教学改革，加强教师队伍培养。' +
+      '推动文化繁荣兴盛。加强文物保护利用，建好用好博物馆和图书馆。扶持精品文艺创作，发展演艺新业态。' +
+      '健全养老服务体系。发展社区嵌入式老年助餐点，推进适老化改造。扩大长期护理保险试点，培育银发经济新业态。',
+    '（三）完善现代基础设施。坚持适度超前建设基础设施，提升综合承载能力。' +
+      '加快综合交通网络建设。推进城际铁路和高速公路项目，开工建设两条地铁线路。提升港口集疏运能力，完善内河航道等级。' +
+      '实施机场改扩建工程。完成航站楼扩建，开通更多国际航线。推动临空产业集聚，完善航站区配套。' +
+      '加强水利设施建设。推进病险水库除险加固，建设大型灌区续建配套工程。完善堤防体系，提高防洪能力。' +
+      '推进新型能源体系建设。建设一批光伏和风电基地，推进电网升级改造。发展新型储能，扩大天然气供应。',
+  ]);
+  const [demand, livelihood, infrastructure] = tree.areas;
+
+  it('takes a topic whose field its body names in kinds as a measure (教育 → 学校, 课程, 教师)', () => {
+    expect(titles(livelihood)).toEqual([
+      '着力稳就业促增收',
+      '推进教育强市建设',
+      '推动文化繁荣兴盛',
+      '健全养老服务体系',
+    ]);
+    expect(taskTexts(livelihood, 1)).toEqual([
+      '新建改扩建中小学校20所，增加公办学位1万个',
+      '深化课程教学改革，加强教师队伍培养',
+    ]);
+  });
+
+  it('takes topics of investment and trade over bodies on 专项债, 重大项目 and 进出口, 跨境电商', () => {
+    expect(titles(demand)).toEqual(['更大力度提振消费', '着力扩大有效投资', '稳住外贸基本盘']);
+  });
+
+  it('keeps a short sentence whose field recurs after it only as the kinds of the field of the topic before it as a task', () => {
+    expect(taskTexts(demand, 0)).toContain('激发县域消费潜力');
+    expect(taskTexts(demand, 0)).toContain('支持餐饮企业连锁经营，发展夜经济');
+  });
+
+  it('keeps a short sentence naming a kind of the field the measure before it names as its task (交通 → 机场)', () => {
+    expect(titles(infrastructure)).toEqual([
+      '加快综合交通网络建设',
+      '加强水利设施建设',
+      '推进新型能源体系建设',
+    ]);
+    expect(taskTexts(infrastructure, 0)).toContain('实施机场改扩建工程');
+  });
+});
+
 describe('pure exhortation inside a paragraph', () => {
   const tree = parse([
     '各位代表：',

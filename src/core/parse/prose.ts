@@ -1,7 +1,7 @@
 import type { MeasureNode, Span, TaskNode } from '../report-tree.js';
 import { textOf } from './lines.js';
 import { splitSentences, withoutTerminator } from './sentences.js';
-import { isKindOfField, namesKindOf } from './word-families.js';
+import { type FieldInTopic, fieldsRecurringAsKinds, isKindOfField, namesFieldOf } from './word-families.js';
 
 /** A task from one sentence: its span keeps the terminator, its text drops it. */
 export function sentenceTask(text: string, span: Span, label?: string): TaskNode | undefined {
@@ -131,18 +131,44 @@ function pairsOf(text: string): Set<string> {
   return pairs;
 }
 
+/** How much of a short sentence the text after it takes up (see cohesion). */
+interface Cohesion {
+  /** Share of its words that recur, directly or through their kinds. */
+  score: number;
+  /** Share of its words that recur as written. */
+  literal: number;
+  /** The fields it names whose kinds recur ("健康" over "医院", "医疗"). */
+  throughKinds: FieldInTopic[];
+}
+
 /**
  * How much of a short sentence the text after it takes up: the share of its two-character words
- * (after its opening verb) that recur there (`body`: the pairs of `bodyText`), or whose specific
- * kinds do ("健康" over "医院", "医疗"). A topic names what its body is about.
+ * (after its opening verb) that recur there (`body`: the pairs of `bodyText`), or that name a field
+ * whose specific kinds do ("健康" over "医院", "医疗"). A topic names what its body is about.
  */
-function cohesion(topic: string, body: ReadonlySet<string>, bodyText: string): number {
-  const words = new Set<string>();
+function cohesion(topic: string, body: ReadonlySet<string>, bodyText: string): Cohesion {
   const han = topic.replace(/[^\u4e00-\u9fff]/g, '').replace(LEADING_ADVERB, '');
-  for (let i = 2; i + 2 <= han.length; i++) words.add(han.slice(i, i + 2));
-  let shared = 0;
-  for (const word of words) if (body.has(word) || namesKindOf(word, bodyText)) shared++;
-  return shared / Math.max(1, words.size);
+  const throughKinds = fieldsRecurringAsKinds(han, bodyText);
+  const words = new Set<string>();
+  const literal = new Set<string>();
+  const recurring = new Set<string>();
+  for (let i = 2; i + 2 <= han.length; i++) {
+    const word = han.slice(i, i + 2);
+    words.add(word);
+    if (body.has(word)) literal.add(word);
+    if (
+      body.has(word) ||
+      throughKinds.some(({ spans }) => spans.some(([from, to]) => from <= i && i + 2 <= to))
+    )
+      recurring.add(word);
+  }
+  const size = Math.max(1, words.size);
+  return { score: recurring.size / size, literal: literal.size / size, throughKinds };
+}
+
+/** A row's candidate topic: its sentence index and how much of the text after the row it takes up. */
+interface Pick extends Cohesion {
+  index: number;
 }
 
 /**
@@ -152,10 +178,12 @@ function cohesion(topic: string, body: ReadonlySet<string>, bodyText: string): n
  *   in the text that follows the row, the later one on a tie; the others are tasks ("强化与…合作。
  *   做好对口支援工作。深化…功能区建设。加快…").
  * - That one is a topic when its body, up to the next row's topic, has two sentences, one sentence
- *   of five clauses or 100 characters, and some of its words (or their kinds: 健康 → 医院, 医疗)
- *   recur there: a topic names what its body is about. One without such a body
- *   ("加快推动内外贸一体化。" and one sentence) is a task of the topic before it, as is one that
- *   names a kind of the field the topic before it names (公共安全 → 食品药品安全).
+ *   of five clauses or 100 characters, and some of its words recur there, as written or, for a
+ *   field it names, as two of its kinds (健康 → 医院, 医疗; word-families.ts): a topic names what
+ *   its body is about. One without such a body (a short sentence and one sentence) is a task of
+ *   the topic before it, as is one naming a kind of the field that topic names in general
+ *   (公共安全 → 食品药品安全), or one whose words recur only as the kinds of a field that topic
+ *   names (促进外贸稳中提质 → 加快推动内外贸一体化。 over 服务贸易, 出口).
  * - The first topic after a lead of at most two sentences needs no recurring words; when the
  *   paragraph has no lead of its own (`opensBody`: the area's lead stands in the paragraph above),
  *   its opening short sentence is a topic whatever follows it.
@@ -168,7 +196,7 @@ export function inlineMeasures(
 ): { lead: Span[]; measures: MeasureNode[] } | undefined {
   const short = sentences.map((span) => isInlineTopic(text, span));
   // Each row of short sentences offers one topic, and with it, how much its words recur after it.
-  const picks: { index: number; score: number }[] = [];
+  const picks: Pick[] = [];
   for (let start = 0; start < sentences.length; ) {
     if (!short[start]) {
       start++;
@@ -181,11 +209,12 @@ export function inlineMeasures(
     const following = sentences.slice(end + 1, after);
     const followingText = following.map((span) => text.slice(span[0], span[1])).join('');
     const bodyPairs = pairsOf(followingText);
-    let pick = { index: start, score: -1 };
+    let pick: Pick = { index: start, score: -1, literal: 0, throughKinds: [] };
     for (let index = start; index <= end; index++) {
       const [from, to] = withoutTerminator(text, sentences[index] as Span);
-      const score = cohesion(text.slice(from, to), bodyPairs, followingText);
-      if (score >= pick.score && !(opensBody && start === 0 && index > 0)) pick = { index, score };
+      const measured = cohesion(text.slice(from, to), bodyPairs, followingText);
+      if (measured.score >= pick.score && !(opensBody && start === 0 && index > 0))
+        pick = { index, ...measured };
     }
     picks.push(pick);
     start = end + 1;
@@ -198,7 +227,7 @@ export function inlineMeasures(
   const backwards: number[] = [];
   let next = sentences.length;
   for (let i = picks.length - 1; i >= 0; i--) {
-    const { index, score } = picks[i] as { index: number; score: number };
+    const { index, score } = picks[i] as Pick;
     if (next === index + 1) continue;
     const leading = i === 0 && index <= MAX_LEAD_SENTENCES;
     const placed = leading && opensBody && index === 0;
@@ -208,12 +237,24 @@ export function inlineMeasures(
     }
   }
   // A short sentence that names a kind of the field the topic before it names is one of that
-  // topic's tasks ("提高公共安全治理水平。…强化食品药品安全全链条监管。"), however long its own body.
+  // topic's tasks ("提高公共安全治理水平。…强化食品药品安全全链条监管。"), however long its own body; so
+  // is one whose words recur after it only through the kinds of a field that topic names (促进外贸…。
+  // 加快推动内外贸一体化。 over 服务贸易, 出口): those kinds are the earlier topic's work going on.
   const sentenceText = (i: number) => text.slice((sentences[i] as Span)[0], (sentences[i] as Span)[1]);
+  const pickAt = new Map(picks.map((pick) => [pick.index, pick]));
+  const continues = (index: number, before: number): boolean => {
+    const pick = pickAt.get(index);
+    if (!pick || pick.literal >= MIN_COHESION || pick.throughKinds.length === 0) return false;
+    return pick.throughKinds.every((found) => namesFieldOf(found, sentenceText(before)));
+  };
   const topics: number[] = [];
   for (const index of backwards.reverse()) {
     const before = topics[topics.length - 1];
-    if (before === undefined || !isKindOfField(sentenceText(index), sentenceText(before))) topics.push(index);
+    if (
+      before === undefined ||
+      !(isKindOfField(sentenceText(index), sentenceText(before)) || continues(index, before))
+    )
+      topics.push(index);
   }
   const first = topics[0];
   // Inline measures are a paragraph's structure: three or more of them, after a lead of at most two
