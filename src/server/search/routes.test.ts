@@ -104,9 +104,9 @@ describe.each(DIALECTS)('search, diff and promise routes on %s', (dialect) => {
     }>().counts;
     // Tasks only: both tasks continue; the measure heading is not counted.
     expect(counts).toEqual({ continued: 2, reworded: 0, new: 0, dropped: 0 });
-    const promises = await client.get(`/api/promises?promised=${world.reportId}&reviewed=${world.reportId}`);
+    const promises = await client.get(`/api/promises?promised=${world.reportId}&reviewed=${first}`);
     expect(promises.statusCode).toBe(200);
-    // The sample has no review section, so nothing it promises can be reported as achieved.
+    // The small report has no review section, so nothing the sample promises can be reported as achieved.
     expect(promises.json<{ counts: { met: number; 'not-met': number } }>().counts).toMatchObject({
       met: 0,
       'not-met': 0,
@@ -130,6 +130,28 @@ describe.each(DIALECTS)('search, diff and promise routes on %s', (dialect) => {
         messageZh: `对比的两边是同一报告（${r}@1）：请选择两个不同的报告，或同一报告的两个版本`,
       });
     }
+  });
+
+  it('refuses to track promises of a report against itself, in any of its revisions', async () => {
+    const client = await world.client('admin');
+    const r = world.reportId;
+    for (const [promised, reviewed] of [
+      [`${r}`, `${r}`],
+      [`${r}`, `${r}@1`],
+      [`${r}@1`, `${r}`],
+    ]) {
+      const response = await client.get(`/api/promises?promised=${promised}&reviewed=${reviewed}`);
+      expect(response.statusCode, `${promised} / ${reviewed}`).toBe(400);
+      expect(response.json()).toEqual({
+        code: 'same_report',
+        message: `Both sides are report ${r}: pick year Y's report as promised and year Y+1's as reviewed`,
+        messageZh: `对照的两边是同一报告（${r}）：请选择第 Y 年的报告（承诺）和第 Y+1 年的报告（回顾）`,
+      });
+    }
+    // A report another reader may not see stays 404, not 400, even when both sides name it.
+    const reporter = await world.client('reporterA');
+    const draft = await importSmallReport(world.database.db);
+    expect((await reporter.get(`/api/promises?promised=${draft}&reviewed=${draft}`)).statusCode).toBe(404);
   });
 
   it('answers 404 for a missing report or revision and 400 for a malformed one', async () => {

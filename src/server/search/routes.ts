@@ -120,15 +120,24 @@ export const searchRoutes: RouteModule = (app, context) => {
       schema: {
         tags: ['search'],
         summary:
-          "承诺兑现: year Y's targets against what year Y+1's review reports, met / not met / not reported",
+          "承诺兑现: year Y's targets against what year Y+1's review reports, met / not met / not reported (400 same_report when both sides are one report)",
         querystring: promiseQuerySchema,
         response: { 200: promiseReportSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const promised = await visibleTree(context, request.query.promised, request.user);
-      const reviewed = await visibleTree(context, request.query.reviewed, request.user);
-      return trackPromises(promised, reviewed, { analyze });
+      const promised = await visibleRevision(context, request.query.promised, request.user);
+      const reviewed = await visibleRevision(context, request.query.reviewed, request.user);
+      // A report's review looks back on the year before it: against its own targets (in any of
+      // its revisions) every promise would read "not reported", so the pair is refused.
+      if (promised.reportId === reviewed.reportId) {
+        throw badInput(
+          'same_report',
+          `Both sides are report ${promised.reportId}: pick year Y's report as promised and year Y+1's as reviewed`,
+          `对照的两边是同一报告（${promised.reportId}）：请选择第 Y 年的报告（承诺）和第 Y+1 年的报告（回顾）`,
+        );
+      }
+      return trackPromises(promised.tree, reviewed.tree, { analyze });
     },
   );
 };
