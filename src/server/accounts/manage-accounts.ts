@@ -1,19 +1,14 @@
 import type { Kysely } from 'kysely';
-import { badInput, conflict, LuoshiError, notFound } from '../../core/errors.js';
+import { badInput, LuoshiError, notFound } from '../../core/errors.js';
 import { hasInvisibleCharacters } from '../../core/invisible-characters.js';
-import { clearFailedLogins } from '../../store/accounts/clear-failed-logins.js';
-import { unlockUsername } from '../../store/accounts/login-throttles.js';
-import { deleteUserSessions } from '../../store/accounts/manage-sessions.js';
-import {
-  createUser,
-  findUserByUsername,
-  setUserDisabled,
-  setUserPassword,
-} from '../../store/accounts/manage-users.js';
-import { type Actor, appendAuditEvent } from '../../store/audit/append-audit-event.js';
+import { createUserAccount, type NewUserAccount } from '../../store/accounts/create-user-account.js';
+import { describeUser } from '../../store/accounts/describe-user.js';
+import { disableUser } from '../../store/accounts/disable-user.js';
+import { findUserByUsername } from '../../store/accounts/manage-users.js';
+import { resetUserPassword } from '../../store/accounts/reset-user-password.js';
+import { unlockUser } from '../../store/accounts/unlock-user.js';
+import type { Actor } from '../../store/audit/append-audit-event.js';
 import type { Database, User, UserRole } from '../../store/schema.js';
-import { findUnitOrganisation } from '../../store/units/find-unit-organisation.js';
-import { writeTransaction } from '../../store/write-transaction.js';
 import { generatePassword, hashPassword, passwordProblem } from '../auth/password.js';
 import { UNIT_ROLES } from '../auth/roles.js';
 
@@ -44,31 +39,15 @@ function checkPassword(password: string): void {
 }
 
 /** The public view of a user row (never the password hash). */
-export function presentUser(user: User) {
-  return {
-    id: user.id,
-    username: user.username,
-    displayName: user.display_name,
-    role: user.role,
-    unitId: user.unit_id,
-    organisationId: user.organisation_id,
-    email: user.email,
-    disabled: user.disabled === 1,
-    lockedUntil: user.locked_until,
-    lastLoginAt: user.last_login_at,
-    version: user.version,
-  };
-}
+export const presentUser = describeUser;
 
 /**
- * Creates an account. Reporters and unit heads must belong to a unit; the others must not.
- * Returns the user and the password (generated when none was given).
+ * Checks a new account's fields and hashes its password (the given one, or a generated one-time
+ * password): the account to create and the password to hand over. Nothing is written.
  */
-export async function addUser(
-  db: Kysely<Database>,
+export async function prepareAccount(
   input: AddUserInput,
-  actor: Actor,
-): Promise<{ user: User; password: string }> {
+): Promise<{ account: NewUserAccount; password: string }> {
   if (!USERNAME.test(input.username)) {
     throw badInput(
       'invalid_username',
@@ -100,39 +79,30 @@ export async function addUser(
   }
   const password = input.password ?? generatePassword();
   checkPassword(password);
-  const passwordHash = await hashPassword(password);
-  const user = await writeTransaction(db, async (trx) => {
-    if (await findUserByUsername(trx, input.username)) {
-      throw conflict(`The username ${input.username} is taken`, `用户名 ${input.username} 已存在`);
-    }
-    let organisationId = input.organisationId;
-    if (needsUnit) {
-      const unit = await findUnitOrganisation(trx, input.unitId ?? 0);
-      if (!unit || (organisationId !== undefined && unit.organisation_id !== organisationId)) {
-        throw notFound(`Unit ${input.unitId}`, `单位 ${input.unitId}`);
-      }
-      organisationId = unit.organisation_id;
-    }
-    const created = await createUser(trx, {
-      username: input.username,
-      displayName: input.displayName ?? input.username,
-      passwordHash,
-      role: input.role,
-      unitId: needsUnit ? (input.unitId ?? null) : null,
-      organisationId: organisationId ?? null,
-      email: input.email ?? null,
-      mustChangePassword: input.password === undefined,
-    });
-    await appendAuditEvent(trx, {
-      actor,
-      action: 'create',
-      entity: 'user',
-      entityId: created.id,
-      after: presentUser(created),
-    });
-    return created;
-  });
-  return { user, password };
+  const account: NewUserAccount = {
+    username: input.username,
+    displayName: input.displayName ?? input.username,
+    passwordHash: await hashPassword(password),
+    role: input.role,
+    unitId: needsUnit ? (input.unitId ?? null) : null,
+    ...(input.organisationId === undefined ? {} : { organisationId: input.organisationId }),
+    email: input.email ?? null,
+    mustChangePassword: input.password === undefined,
+  };
+  return { account, password };
+}
+
+/**
+ * Creates an account. Reporters and unit heads must belong to a unit; the others must not.
+ * Returns the user and the password (generated when none was given).
+ */
+export async function addUser(
+  db: Kysely<Database>,
+  input: AddUserInput,
+  actor: Actor,
+): Promise<{ user: User; password: string }> {
+  const { account, password } = await prepareAccount(input);
+  return { user: await createUserAccount(db, account, actor), password };
 }
 
 async function requireUserNamed(db: Kysely<Database>, username: string): Promise<User> {
@@ -155,12 +125,7 @@ export async function resetPassword(
   checkPassword(password);
   const user = await requireUserNamed(db, username);
   const hash = await hashPassword(password);
-  await writeTransaction(db, async (trx) => {
-    await setUserPassword(trx, user.id, hash, given === undefined);
-    await deleteUserSessions(trx, user.id);
-    await unlockUsername(trx, user.username);
-    await appendAuditEvent(trx, { actor, action: 'password', entity: 'user', entityId: user.id });
-  });
+  await resetUserPassword(db, user, hash, given === undefined, actor);
   return password;
 }
 
@@ -170,17 +135,7 @@ export async function resetPassword(
  */
 export async function unlockAccount(db: Kysely<Database>, username: string, actor: Actor): Promise<User> {
   const user = await requireUserNamed(db, username);
-  await writeTransaction(db, async (trx) => {
-    const cleared = await unlockUsername(trx, user.username);
-    await clearFailedLogins(trx, user.id);
-    await appendAuditEvent(trx, {
-      actor,
-      action: 'unlock',
-      entity: 'user',
-      entityId: user.id,
-      after: { cleared },
-    });
-  });
+  await unlockUser(db, user, actor);
   return user;
 }
 
@@ -192,17 +147,6 @@ export async function setDisabled(
   actor: Actor,
 ): Promise<User> {
   const user = await requireUserNamed(db, username);
-  await writeTransaction(db, async (trx) => {
-    await setUserDisabled(trx, user.id, disabled);
-    if (disabled) await deleteUserSessions(trx, user.id);
-    await appendAuditEvent(trx, {
-      actor,
-      action: disabled ? 'disable' : 'enable',
-      entity: 'user',
-      entityId: user.id,
-      before: { disabled: user.disabled === 1 },
-      after: { disabled },
-    });
-  });
+  await disableUser(db, user, disabled, actor);
   return { ...user, disabled: disabled ? 1 : 0 };
 }
