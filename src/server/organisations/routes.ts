@@ -1,9 +1,7 @@
 import { forbidden } from '../../core/errors.js';
-import { keepRepresentativeUnit } from '../../store/cascade/keep-representative-unit.js';
-import { createSubOrganisation } from '../../store/organisations/create-organisation.js';
+import { createSubOrganisationWithAdmin } from '../../store/organisations/create-sub-organisation-with-admin.js';
 import { listOrganisationSubtree } from '../../store/organisations/list-organisations.js';
-import { writeTransaction } from '../../store/write-transaction.js';
-import { addUser, presentUser } from '../accounts/manage-accounts.js';
+import { prepareAccount, presentUser } from '../accounts/manage-accounts.js';
 import { actorOf, requireUser } from '../auth/roles.js';
 import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
@@ -42,32 +40,20 @@ export const organisationRoutes: RouteModule = (app, context) => {
       const admin = requireUser(request);
       if (admin.organisationId === null) throw forbidden();
       const parentId = admin.organisationId;
-      const { organisation, unit, user, password } = await writeTransaction(context.db, async (trx) => {
-        const organisation = await createSubOrganisation(trx, {
-          name: request.body.name,
-          level: request.body.level ?? null,
-          parentId,
-          actor: actorOf(admin),
-        });
-        // The superior's ledger gets the unit that stands for it, so tasks can be handed down at once.
-        const unit = await keepRepresentativeUnit(trx, {
-          superiorId: parentId,
-          subordinateId: organisation.id,
-          name: request.body.unitName ?? organisation.name,
-          actor: actorOf(admin),
-        });
-        const { user, password } = await addUser(
-          trx,
-          {
-            username: request.body.admin.username,
-            role: 'admin',
-            organisationId: organisation.id,
-            email: request.body.admin.email ?? null,
-            ...(request.body.admin.displayName ? { displayName: request.body.admin.displayName } : {}),
-          },
-          actorOf(admin),
-        );
-        return { organisation, unit, user, password };
+      // The administrator's account is checked (and its password hashed) before anything is written.
+      const { account, password } = await prepareAccount({
+        username: request.body.admin.username,
+        role: 'admin',
+        email: request.body.admin.email ?? null,
+        ...(request.body.admin.displayName ? { displayName: request.body.admin.displayName } : {}),
+      });
+      const { organisation, unit, user } = await createSubOrganisationWithAdmin(context.db, {
+        name: request.body.name,
+        level: request.body.level ?? null,
+        parentId,
+        unitName: request.body.unitName,
+        admin: account,
+        actor: actorOf(admin),
       });
       return {
         organisation: {
