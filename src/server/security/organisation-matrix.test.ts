@@ -4,15 +4,23 @@ import { DIALECTS } from '../../store/testing.js';
 import { SAMPLE_REPORT } from '../first-start.js';
 import { createTestWorld, TEST_PASSWORD, type TestWorld } from '../testing/test-app.js';
 import { TestClient, type TestResponse } from '../testing/test-client.js';
+import {
+  CASCADE_ROWS,
+  type MatrixOrg,
+  type MatrixOrgData,
+  type MatrixRoleName,
+  type MatrixRow,
+} from './cascade-matrix-rows.js';
 
 /**
  * Role × organisation × route: two governments in one deployment, the root (the test world's
  * 通州 office) and a district created through the API. Every role of each reads and writes its
- * own organisation's data and gets 404/403 for the other's, on both databases.
+ * own organisation's data and gets 404/403 for the other's, on both databases. The root hands one
+ * of its tasks down to the district, so the 上级交办 routes (cascade-matrix-rows.ts) are in it too.
  */
 
-type Org = 'R' | 'D';
-type RoleName = 'admin' | 'leader' | 'reporter' | 'head';
+type Org = MatrixOrg;
+type RoleName = MatrixRoleName;
 type Role = `${Org}:${RoleName}` | 'anonymous';
 const ROLE_NAMES: RoleName[] = ['admin', 'leader', 'reporter', 'head'];
 const ROLES: Role[] = [
@@ -20,31 +28,8 @@ const ROLES: Role[] = [
   ...(['R', 'D'] as const).flatMap((o) => ROLE_NAMES.map((r) => `${o}:${r}` as Role)),
 ];
 
-/** The ids of one organisation's data, made through the API. */
-interface OrgData {
-  reportId: number;
-  /** Led by `unit` (whose reporter and head are the fixture's unit users). */
-  taskId: number;
-  /** A task nobody is assigned to yet (the admin assigns it to `spareUnit` in the matrix). */
-  freeTaskId: number;
-  unit: number;
-  spareUnit: number;
-  assignmentId: number;
-  periodId: number;
-  /** A progress report of `unit` on `taskId`, submitted (so the office may approve it). */
-  progressId: number;
-  /** A leader account the admin may reset. */
-  spareUserId: number;
-}
-
-interface Row {
-  name: string;
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
-  url: (d: OrgData) => string;
-  json?: (d: OrgData, other: OrgData) => unknown;
-  /** Who may, among the data's own organisation's roles (and `anonymous`). */
-  allowed: readonly (RoleName | 'anonymous')[];
-}
+type OrgData = MatrixOrgData;
+type Row = MatrixRow;
 
 const SIGNED: RoleName[] = ['admin', 'leader', 'reporter', 'head'];
 const ROWS: Row[] = [
@@ -150,6 +135,7 @@ const ROWS: Row[] = [
     json: (d) => ({ name: `下属单位${Math.random().toString(36).slice(2, 8)}`, parentId: d.unit }),
     allowed: ['admin'],
   },
+  ...CASCADE_ROWS,
 ];
 
 const DENIED = new Set([401, 403, 404]);
@@ -159,6 +145,9 @@ describe.each(DIALECTS)('role × organisation × route on %s', (dialect) => {
   const clients = new Map<Role, TestClient>();
   const data = {} as Record<Org, OrgData>;
   let districtId = 0;
+  let representativeUnitId = 0;
+  /** R's task handed down to D (D's third task is never used). */
+  const handedDownTaskId = {} as Record<Org, number>;
 
   /** Signs a new account in with its one-time password and replaces it, as its owner must. */
   async function firstSignIn(username: string, oneTime: string): Promise<TestClient> {
@@ -220,9 +209,10 @@ describe.each(DIALECTS)('role × organisation × route on %s', (dialect) => {
       .where('report_id', '=', reportId)
       .where('kind', '=', 'task')
       .orderBy('position')
-      .limit(2)
+      .limit(3)
       .execute();
     const [taskId, freeTaskId] = [tasks[0]!.id, tasks[1]!.id];
+    handedDownTaskId[org] = tasks[2]!.id;
     const assignmentId = (
       await created(`/api/tasks/${taskId}/assignments`, { unitId: unit, role: 'lead' })
     ).json<{
@@ -267,23 +257,35 @@ describe.each(DIALECTS)('role × organisation × route on %s', (dialect) => {
       admin: { username: 'D-admin', displayName: '镇督查室' },
     });
     expect(district.statusCode, district.body).toBe(200);
-    const created = district.json<{ organisation: { id: number }; password: string }>();
+    const created = district.json<{ organisation: { id: number }; unit: { id: number }; password: string }>();
     districtId = created.organisation.id;
+    representativeUnitId = created.unit.id;
     clients.set('D:admin', await firstSignIn('D-admin', created.password));
     // The root's fixture users have their own unit accounts; the matrix uses fresh ones alike.
     await fill('R', rootAdmin);
     await fill('D', clients.get('D:admin')!);
+    // 上级交办: the root gives a task to the unit standing for the district, which receives it.
+    const handedDown = await rootAdmin.post(`/api/tasks/${handedDownTaskId.R}/assignments`, {
+      unitId: representativeUnitId,
+      role: 'lead',
+    });
+    expect(handedDown.statusCode, handedDown.body).toBe(200);
+    const inbox = await clients.get('D:admin')!.get('/api/superior-tasks');
+    const [superiorTask] = inbox.json<{ superiorTasks: { id: number }[] }>().superiorTasks;
+    data.D.superiorTaskId = superiorTask!.id;
+    data.R.subordinateId = districtId;
+    data.R.representativeUnitId = representativeUnitId;
   }, 120_000);
   afterAll(async () => world?.close());
 
   for (const row of ROWS) {
     it(`${row.method} ${row.name}: own organisation only`, async () => {
-      for (const owner of ['R', 'D'] as const) {
+      for (const owner of row.owners ?? (['R', 'D'] as const)) {
         const other: Org = owner === 'R' ? 'D' : 'R';
         const outcomes: Record<string, number> = {};
         for (const role of ROLES) {
           const client = clients.get(role)!;
-          const response: TestResponse = await client.request(row.method, row.url(data[owner]), {
+          const response: TestResponse = await client.request(row.method, row.url(data[owner], data[other]), {
             ...(row.json ? { json: row.json(data[owner], data[other]) } : {}),
           });
           expect(response.statusCode, `${role} on ${owner}: ${response.body.slice(0, 200)}`).toBeLessThan(
@@ -342,6 +344,16 @@ describe.each(DIALECTS)('role × organisation × route on %s', (dialect) => {
       organisations: { id: number }[];
     }>().organisations;
     expect(districtTree.map((o) => o.id)).toEqual([districtId]);
+    // The 上级交办 inbox: every district user reads the task handed down; the root's people have none.
+    for (const org of ['R', 'D'] as const) {
+      for (const name of ROLE_NAMES) {
+        const inbox = await clients.get(`${org}:${name}`)!.get('/api/superior-tasks');
+        expect(inbox.statusCode, `${org}:${name} superior tasks`).toBe(200);
+        const ids = inbox.json<{ superiorTasks: { id: number }[] }>().superiorTasks.map((t) => t.id);
+        expect(ids, `${org}:${name} superior tasks`).toEqual(org === 'D' ? [data.D.superiorTaskId] : []);
+      }
+    }
+    expect((await clients.get('anonymous')!.get('/api/superior-tasks')).statusCode).toBe(401);
     // A district office creates no organisation beside its superior's: only below its own.
     const session = (await clients.get('D:admin')!.get('/api/session')).json<{
       user: { organisationId: number };
