@@ -226,7 +226,7 @@ export async function runApiBench(dialect: DialectName, instances: number): Prom
       `autocannon on loopback, ${load.connections} connections${instances > 1 ? ' split between the instances' : ''}, ` +
         `${load.seconds} s per run after a 1 s warm-up, median of ${load.runs} runs; status judged at ${at}; ` +
         'read endpoints signed in as a leader, hello world without a session; every request sends Accept-Encoding: gzip, deflate, br as browsers do ' +
-        '(cached views keep gzip and Brotli copies made once; hello world is sent as it is). Views are cached per report (or task), reader ' +
+        '(cached views keep a Brotli copy made once, and a gzip copy once a client without Brotli asks; hello world is sent as it is). Views are cached per report (or task), reader ' +
         "scope and date while the report's change counter stands; the session, report and counter each read checks are read in one query " +
         'and kept in memory until the database changes (SQLite: total_changes() and PRAGMA data_version; PostgreSQL: LISTEN for the ' +
         'commit notifications of the other instance).',
