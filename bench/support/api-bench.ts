@@ -3,7 +3,7 @@ import type { DialectName } from '../../src/store/dialect-of.js';
 import type { BenchResult } from '../bench-result.js';
 import { benchScale, loadSettingsFor, seedOptionsFor } from './bench-scale.js';
 import { ensureBenchAccounts, signIn } from './bench-users.js';
-import { type LoadFigures, type LoadTarget, loadOnce, medianFigures } from './load-test.js';
+import { describeStatuses, type LoadFigures, type LoadTarget, loadOnce, medianFigures } from './load-test.js';
 import { seededDatabase } from './seeded-database.js';
 import { type ServerProcess, startServerProcess } from './server-process.js';
 import { submissionTarget } from './submission-target.js';
@@ -29,6 +29,16 @@ async function settle(urls: readonly string[]): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
+}
+
+/** "0", or the count with its statuses: "12 (409: 10, errors: 2)". */
+function nonSuccess(figures: LoadFigures): string {
+  const total = figures.non2xx + figures.errors;
+  if (total === 0) return '0';
+  const parts = [describeStatuses(figures.statuses), figures.errors > 0 ? `errors: ${figures.errors}` : '']
+    .filter((part) => part !== '')
+    .join(', ');
+  return `${total} (${parts})`;
 }
 
 function rotate<T>(items: readonly T[]): () => T {
@@ -120,8 +130,18 @@ export async function runApiBench(dialect: DialectName, instances: number): Prom
     const reporter = await signIn(urls[0]!, accounts.reporter.username);
     const submission = await submissionTarget(settings, accounts.reporter, reporter);
     const notes: string[] = [];
-    if ('target' in submission) targets.push(submission.target);
-    else notes.push(`report submission not measured: ${submission.missing}`);
+    if ('target' in submission) {
+      targets.push(submission.target);
+      notes.push(
+        `Report submission: the reporter (承办人) of the unit leading most tasks saves its unit's draft progress report on ` +
+          `each of its ${submission.tasks} editable tasks in turn (open period, published report), sending the version the last ` +
+          'answer gave; the versions are read again from the database before each run, since autocannon ends a run with ' +
+          'requests in flight whose answers it never reads. Non-2xx answers are counted by status over all runs.' +
+          (submission.published > 0
+            ? ` ${submission.published} reports of those tasks were unpublished (a database seeded before luoshi bench seed published its reports) and were published first.`
+            : ''),
+      );
+    } else notes.push(`report submission not measured: ${submission.missing}`);
 
     // One request to each read endpoint before any load: what a reader waits for when the view
     // is not cached yet (first view of a report that day, or the first after a change).
@@ -184,7 +204,9 @@ export async function runApiBench(dialect: DialectName, instances: number): Prom
     const rows = targets.map((target) => {
       const figures = medianFigures(runs.get(target.name)!);
       const ratio = medianFigures(
-        ratios.get(target.name)!.map((r) => ({ requestsPerSecond: r, p50: 0, p99: 0, non2xx: 0, errors: 0 })),
+        ratios
+          .get(target.name)!
+          .map((r) => ({ requestsPerSecond: r, p50: 0, p99: 0, non2xx: 0, errors: 0, statuses: {} })),
       ).requestsPerSecond;
       const isRead = target.method === undefined || target.method === 'GET';
       const goal = target.name.startsWith('dashboard')
@@ -210,7 +232,8 @@ export async function runApiBench(dialect: DialectName, instances: number): Prom
           .get(target.name)!
           .map((r) => `${(r * 100).toFixed(0)}%`)
           .join(' / '),
-        'non-2xx': figures.non2xx + figures.errors,
+        // All runs together, by status (and connection errors or timeouts), so a count says what it was.
+        'non-2xx': nonSuccess(figures),
         goal,
         met,
       };

@@ -13,6 +13,11 @@ export interface LoadTarget {
   headers?: Record<string, string>;
   /** Sees every answer (writes use it to track the versions they must send next). */
   onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
+  /**
+   * Called before each run (warm-up included). autocannon stops with requests in flight whose
+   * answers it never reads, so writes use it to read their versions again from the database.
+   */
+  beforeRun?: () => Promise<void>;
 }
 
 export interface LoadFigures {
@@ -21,6 +26,22 @@ export interface LoadFigures {
   p99: number;
   non2xx: number;
   errors: number;
+  /** Answers outside 2xx by status code (e.g. { '409': 3 }), so a non-2xx count says what it was. */
+  statuses: Record<string, number>;
+}
+
+/** Adds the non-2xx counts of `from` into `into`. */
+function addStatuses(into: Record<string, number>, from: Record<string, number>): Record<string, number> {
+  for (const [code, count] of Object.entries(from)) into[code] = (into[code] ?? 0) + count;
+  return into;
+}
+
+/** "409: 12, 404: 3" — the non-2xx answers by status, most frequent first; "" when there are none. */
+export function describeStatuses(statuses: Record<string, number>): string {
+  return Object.entries(statuses)
+    .sort((a, b) => b[1] - a[1])
+    .map(([code, count]) => `${code}: ${count}`)
+    .join(', ');
 }
 
 /** Runs autocannon against every base URL at once (connections split between them) and sums up. */
@@ -31,6 +52,7 @@ export async function loadOnce(
   connections: number,
 ): Promise<LoadFigures> {
   const perInstance = Math.max(1, Math.round(connections / baseUrls.length));
+  await target.beforeRun?.();
   const results = await Promise.all(
     baseUrls.map((url) =>
       autocannon({
@@ -69,6 +91,18 @@ export async function loadOnce(
     p99: Math.max(...results.map((r) => r.latency.p99)),
     non2xx: results.reduce((sum, r) => sum + r.non2xx, 0),
     errors: results.reduce((sum, r) => sum + r.errors + r.timeouts, 0),
+    statuses: results.reduce(
+      (sum, r) =>
+        addStatuses(
+          sum,
+          Object.fromEntries(
+            Object.entries(r.statusCodeStats ?? {})
+              .filter(([code]) => !code.startsWith('2'))
+              .map(([code, stats]) => [code, stats.count ?? 0]),
+          ),
+        ),
+      {} as Record<string, number>,
+    ),
   };
 }
 
@@ -80,5 +114,6 @@ export function medianFigures(runs: readonly LoadFigures[]): LoadFigures {
     p99: median(runs.map((r) => r.p99)),
     non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
     errors: runs.reduce((sum, r) => sum + r.errors, 0),
+    statuses: runs.reduce((sum, r) => addStatuses(sum, r.statuses), {} as Record<string, number>),
   };
 }

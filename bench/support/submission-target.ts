@@ -50,10 +50,63 @@ export async function listEditableTasks(
   }));
 }
 
-async function editableTasks(settings: DatabaseSettings, unitId: number): Promise<EditableTask[]> {
+/**
+ * The tasks the unit may edit, after publishing the reports they belong to: units read and write
+ * published reports only (since 10ee060), and a benchmark database seeded before `luoshi bench
+ * seed` published its reports (fa55aa1) would answer every submission 404. Returns how many
+ * reports it had to publish (0 on a database seeded since).
+ */
+async function editableTasks(
+  settings: DatabaseSettings,
+  unitId: number,
+): Promise<{ tasks: EditableTask[]; published: number }> {
   const handle = await openDatabase(settings);
   try {
-    return await listEditableTasks(handle.db, unitId);
+    const tasks = await listEditableTasks(handle.db, unitId);
+    if (tasks.length === 0) return { tasks, published: 0 };
+    const reports = handle.db
+      .selectFrom('nodes')
+      .select('report_id')
+      .where(
+        'id',
+        'in',
+        tasks.map((t) => t.taskId),
+      );
+    const published = await handle.db
+      .updateTable('reports')
+      .set({ published_at: new Date().toISOString() })
+      .where('id', 'in', reports)
+      .where('published_at', 'is', null)
+      .executeTakeFirst();
+    return { tasks, published: Number(published.numUpdatedRows) };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The current version of each task's progress report (null: none yet), read from the database. */
+async function currentVersions(
+  settings: DatabaseSettings,
+  unitId: number,
+  tasks: readonly EditableTask[],
+): Promise<Map<number, number | null>> {
+  const handle = await openDatabase(settings);
+  try {
+    const rows = await handle.db
+      .selectFrom('progress_reports')
+      .select(['node_id', 'period_id', 'version'])
+      .where('unit_id', '=', unitId)
+      .where(
+        'node_id',
+        'in',
+        tasks.map((t) => t.taskId),
+      )
+      .execute();
+    const periodOf = new Map(tasks.map((t) => [t.taskId, t.periodId]));
+    const versions = new Map<number, number | null>(tasks.map((t) => [t.taskId, null]));
+    for (const row of rows)
+      if (periodOf.get(row.node_id) === row.period_id) versions.set(row.node_id, row.version);
+    return versions;
   } finally {
     await handle.close();
   }
@@ -63,20 +116,25 @@ async function editableTasks(settings: DatabaseSettings, unitId: number): Promis
  * 填报 — the reporter saving its unit's progress report on a task (PUT
  * /api/periods/:periodId/tasks/:taskId/progress): narrative, problems, next steps, percent, each
  * request on the next of up to 500 editable tasks, with the version the last answer gave (so
- * writes are real optimistic-concurrency updates, each with its audit event).
+ * writes are real optimistic-concurrency updates, each with its audit event). The versions are read
+ * again from the database before each run: autocannon ends a run with requests in flight whose
+ * answers it never reads, and a version it missed would make that task answer 409 from then on.
  */
 export async function submissionTarget(
   settings: DatabaseSettings,
   reporter: BenchAccount,
   session: HttpSession,
-): Promise<{ target: LoadTarget } | { missing: string }> {
-  if (reporter.unitId === null) return { missing: 'the benchmark reporter has no unit' };
-  const tasks = await editableTasks(settings, reporter.unitId);
+): Promise<{ target: LoadTarget; tasks: number; published: number } | { missing: string }> {
+  const unitId = reporter.unitId;
+  if (unitId === null) return { missing: 'the benchmark reporter has no unit' };
+  const { tasks, published } = await editableTasks(settings, unitId);
   if (tasks.length === 0) return { missing: 'no task of the reporter’s unit is editable in an open period' };
-  const versions = new Map(tasks.map((t) => [t.taskId, t.version]));
+  let versions = new Map(tasks.map((t) => [t.taskId, t.version]));
   let next = 0;
   let counter = 0;
   return {
+    tasks: tasks.length,
+    published,
     target: {
       name: 'report submission PUT /api/periods/:p/tasks/:t/progress',
       method: 'PUT',
@@ -101,6 +159,9 @@ export async function submissionTarget(
         if (status !== 200) return;
         const saved = JSON.parse(body) as { taskId: number; version: number };
         versions.set(saved.taskId ?? (context.taskId as number), saved.version);
+      },
+      beforeRun: async () => {
+        versions = await currentVersions(settings, unitId, tasks);
       },
     },
   };
