@@ -1,13 +1,10 @@
-import type { Kysely } from 'kysely';
-import { notFound } from '../../core/errors.js';
 import { listReportUnitIds } from '../../store/assignments/list-report-unit-ids.js';
 import { listUnitUserIds } from '../../store/notifications/create-notifications.js';
 import { createReportingPeriod, setPeriodStatus } from '../../store/periods/create-reporting-period.js';
-import { findReportingPeriod } from '../../store/periods/find-reporting-period.js';
 import { listReportingPeriods } from '../../store/periods/list-reporting-periods.js';
-import type { Database, ReportingPeriod } from '../../store/schema.js';
-import { findVisibleReport, readableReport } from '../auth/object-access.js';
-import { actorOf, requireUser, type SessionUser } from '../auth/roles.js';
+import type { ReportingPeriod } from '../../store/schema.js';
+import { findPeriod, findVisibleReport } from '../auth/object-access.js';
+import { actorOf, requireUser } from '../auth/roles.js';
 import type { AppContext, RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
 import { reportIdParamsSchema } from '../reports/schema.js';
@@ -33,19 +30,6 @@ export function presentPeriod(p: ReportingPeriod) {
     closedAt: p.closed_at,
     version: p.version,
   };
-}
-
-/** The period, if it belongs to a report this user may read (readable-reports.ts); else a 404. */
-export async function findPeriod(
-  db: Kysely<Database>,
-  id: number,
-  user: SessionUser | null,
-): Promise<ReportingPeriod> {
-  const period = await findReportingPeriod(db, id);
-  if (!period || !(await readableReport(db, period.report_id, user))) {
-    throw notFound(`Reporting period ${id}`, `报送周期 ${id}`);
-  }
-  return period;
 }
 
 /** Tells every unit with work in the report that a period is open for reporting. */
