@@ -2,7 +2,6 @@ import type { Transaction } from 'kysely';
 import { badInput } from '../../core/errors.js';
 import { isCalendarDate } from '../../core/status/calendar.js';
 import type { Actor } from '../audit/append-audit-event.js';
-import { recordHandedDown } from '../cascade/record-handed-down.js';
 import type { AssignmentRole, Database } from '../schema.js';
 import { insertAudited } from '../versioned/insert-audited.js';
 import { updateVersioned } from '../versioned/update-versioned.js';
@@ -24,9 +23,9 @@ export interface ApplyCounts {
 /**
  * Makes a task's assignments exactly `units` inside the caller's write transaction: new units are
  * assigned, changed ones updated (a removed one comes back), units no longer listed archived;
- * every write is versioned and audited. The lead official goes on the lead assignments. Tasks
- * given to a unit that stands for a subordinate government are handed down (recorded) in the same
- * transaction. Returns the ids of the assignments it made or brought back, for notices.
+ * every write is versioned and audited. The lead official goes on the lead assignments. Returns
+ * the ids of the assignments it made or brought back, for notices. The caller records the tasks it
+ * handed down (recordHandedDown over the report, once for all its tasks).
  */
 export async function applyTaskUnits(
   trx: Transaction<Database>,
@@ -108,6 +107,5 @@ export async function applyTaskUnits(
     });
     counts.archived += 1;
   }
-  await recordHandedDown(trx, { taskIds: [wanted.taskId] }, actor);
   return madeLive;
 }

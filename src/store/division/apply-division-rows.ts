@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { type ApplyCounts, applyTaskUnits } from '../assignments/apply-task-units.js';
 import type { Actor } from '../audit/append-audit-event.js';
+import { recordHandedDown } from '../cascade/record-handed-down.js';
 import { findReportOrganisationId } from '../organisations/find-root-organisation.js';
 import type { AssignmentRole, Database } from '../schema.js';
 import { findOrCreateUnits } from '../units/create-unit.js';
@@ -62,6 +63,8 @@ export async function applyDivisionRows(
       );
       result.assignmentIdsMade.push(...made);
     }
+    // Rows that gave a task to a unit standing for a subordinate government hand it down now.
+    await recordHandedDown(trx, { reportIds: [reportId] }, actor);
     return result;
   });
 }

@@ -4,6 +4,7 @@ import { badInput } from '../../core/errors.js';
 import type { TaskAnalysis } from '../../core/target.js';
 import { type ApplyCounts, applyTaskUnits } from '../assignments/apply-task-units.js';
 import { type Actor, appendAuditEvent } from '../audit/append-audit-event.js';
+import { recordHandedDown } from '../cascade/record-handed-down.js';
 import { extractedTargetRow } from '../import-report.js';
 import { findReportOrganisationId } from '../organisations/find-root-organisation.js';
 import type { AssignmentRole, Database } from '../schema.js';
@@ -118,6 +119,8 @@ export async function commitDivisionPlan(
       result.assignmentIdsMade.push(...made);
     }
     result.tasks = byTask.size;
+    // Tasks the plan gave to a unit standing for a subordinate government are handed down now.
+    await recordHandedDown(trx, { reportIds: [input.reportId] }, input.actor);
     await appendAuditEvent(trx, {
       actor: input.actor,
       action: 'import',
