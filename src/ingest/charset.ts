@@ -1,6 +1,6 @@
-import iconv from 'iconv-lite';
 import { badInput } from '../core/errors.js';
 import { checkUtf8 } from './decode.js';
+import { iconv } from './iconv.js';
 
 /** GB2312 and GBK are subsets of GB18030; decoding with the superset reads all three. */
 const GB_FAMILY = new Set(['gb2312', 'gbk', 'gb18030', 'x-gbk', 'cp936', 'euc-cn', 'hz-gb-2312']);
@@ -41,7 +41,7 @@ export function decodeDeclared(
     if (utf8.invalidAt === -1 && (charset !== 'gb18030' || utf8.multibyteBefore > 0)) charset = 'utf-8';
     else charset = 'gb18030';
   }
-  if (!iconv.encodingExists(charset)) {
+  if (!iconv().encodingExists(charset)) {
     throw badInput(
       'unsupported_encoding',
       `${fileName} declares the character set ${declared}, which luoshi cannot read; save it as UTF-8`,
@@ -49,5 +49,5 @@ export function decodeDeclared(
       { file: fileName, charset: declared },
     );
   }
-  return { text: iconv.decode(buffer, charset), charset };
+  return { text: iconv().decode(buffer, charset), charset };
 }

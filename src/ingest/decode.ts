@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
 import { badInput, type LuoshiError } from '../core/errors.js';
 import { normalizeReportText } from '../core/parse/normalize.js';
+import { iconv } from './iconv.js';
 
 /** The kinds of document luoshi reads, recognised by content. `doc` covers .wps (the same binary). */
 export type DocumentFormat = 'markdown' | 'text' | 'docx' | 'html' | 'mhtml' | 'pdf' | 'doc' | 'ofd';
@@ -161,7 +161,7 @@ export function decodeText(bytes: Uint8Array, name: string, fileName: string | u
   let encoding: string;
   if (startsWith(bytes, 0xff, 0xfe) || startsWith(bytes, 0xfe, 0xff)) {
     encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
-    text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
+    text = iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
     const controls = countControlCharacters(text);
     if (controls > 0 && controls > text.length / 1000) {
       throw binaryFile(name, `${controls} control characters`, `包含 ${controls} 个控制字符`);
@@ -187,7 +187,7 @@ export function decodeText(bytes: Uint8Array, name: string, fileName: string | u
       encoding = 'utf-8';
       text = utf8Text ?? new TextDecoder('utf-8').decode(bytes);
     } else {
-      text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030');
+      text = iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030');
       if (multibyteBefore >= DAMAGED_UTF8_EVIDENCE || text.includes('\uFFFD') || !looksChinese(text)) {
         throw badInput(
           'unsupported_encoding',
