@@ -53,6 +53,7 @@ function isControl(code: number): boolean {
 }
 
 /** The characters isControl counts (NUL is refused before, with its own message). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: it searches for exactly these characters.
 const CONTROL_CHARACTER = /[\x00-\x08\x0e-\x1f\x7f]/;
 
 function countControlBytes(bytes: Uint8Array): number {
