@@ -5,7 +5,7 @@ import {
   listUnitUserIds,
   type NotificationInput,
 } from '../../store/notifications/create-notifications.js';
-import { listOpenPeriodsWithDueDate } from '../../store/periods/list-open-periods-with-due-date.js';
+import { listReportingPeriods } from '../../store/periods/list-reporting-periods.js';
 import { listUnitsYetToSubmit } from '../../store/progress/list-units-yet-to-submit.js';
 import { listLiveReportIds } from '../../store/reports/list-live-report-ids.js';
 import type { AppContext } from '../context.js';
@@ -84,9 +84,10 @@ export async function runDailyReminders(
       }
     }
 
-    const periods = await listOpenPeriodsWithDueDate(context.db, reportId);
-    for (const period of periods) {
-      const due = period.due_on as string;
+    for (const period of await listReportingPeriods(context.db, reportId)) {
+      // Only open periods with a due date are reminded of.
+      const due = period.due_on;
+      if (period.status !== 'open' || due === null) continue;
       const daysLeft = Math.round(
         (Date.parse(`${due}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS,
       );
