@@ -98,6 +98,17 @@ describe('reporting loop: assign → open period → report → return → resub
     const review = new ReviewPage(office);
     await review.goto();
     await review.item(task.text).waitFor();
+    // The reviewer sees the figure it is about to judge (half the target, with its unit) in the
+    // queue, without opening the task page.
+    const target = task.targets[0];
+    const half = (target?.value ?? 0) / 2;
+    const printed =
+      half >= 10_000
+        ? new Intl.NumberFormat('zh-CN', { notation: 'compact', maximumFractionDigits: 2 }).format(half)
+        : String(half);
+    expect(await review.figures(task.text).allTextContents()).toEqual([
+      `${target?.subject} ${printed}${target?.unit}`.trim(),
+    ]);
     await office.screenshot({ path: screenshotPath('review-queue') });
     await review.returnWithReason(task.text, RETURN_REASON);
 

@@ -109,6 +109,11 @@ export class ReviewPage {
     return this.page.getByTestId('review-item').filter({ hasText: taskText });
   }
 
+  /** The reported figures (value and unit per target) a queued report shows next to its text. */
+  figures(taskText: string): Locator {
+    return this.item(taskText).getByTestId('review-figure');
+  }
+
   async returnWithReason(taskText: string, reason: string): Promise<void> {
     await this.item(taskText).getByTestId('return').click();
     const dialog = this.page.getByRole('dialog');

@@ -88,7 +88,7 @@ export class ApiClient {
 export interface ApiTask {
   id: number;
   text: string;
-  targets: { id: number; value: number; unit: string }[];
+  targets: { id: number; value: number; unit: string; subject: string }[];
   deadline: { text: string; date: string | null } | null;
   status: { expected: number; class: string };
 }

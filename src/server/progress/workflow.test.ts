@@ -147,6 +147,14 @@ describe.each(DIALECTS)('reporting workflow on %s', (dialect) => {
     const again = await headA.post(`/api/progress/${mine.id}/submit`, {
       version: fixed.json<Progress>().version,
     });
+    // The review queue (the period's list) carries each figure with its target's subject and unit.
+    const queue = await admin.get(`/api/periods/${periodId}/progress`);
+    expect(queue.statusCode).toBe(200);
+    const queued = queue.json<{ progress: Progress[] }>().progress.find((p) => p.id === mine.id);
+    expect(queued).toMatchObject({
+      status: 'submitted',
+      values: [{ targetId, value: 3250, subject: '中小学学位', unit: '个' }],
+    });
     const approved = await admin.post(`/api/progress/${mine.id}/approve`, {
       version: again.json<Progress>().version,
     });

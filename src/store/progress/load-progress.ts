@@ -10,7 +10,8 @@ export interface ProgressView {
     /** The task's report, whose readability (readable-reports.ts) gates the progress report. */
     task_report_id: number;
   };
-  values: { targetId: number; value: number | null; note: string | null }[];
+  /** Each reported value with its target's subject and unit, so a reviewer reads what it approves. */
+  values: { targetId: number; value: number | null; note: string | null; subject: string; unit: string }[];
 }
 
 /** Progress reports with their task, unit, period and values, filtered by the given conditions. */
@@ -38,14 +39,15 @@ export async function loadProgress(
   for (let i = 0; i < rows.length; i += 500) {
     const ids = rows.slice(i, i + 500).map((r) => r.id);
     const found = await db
-      .selectFrom('progress_values')
-      .select(['progress_report_id', 'target_id', 'value', 'note'])
-      .where('progress_report_id', 'in', ids)
-      .orderBy('target_id')
+      .selectFrom('progress_values as v')
+      .innerJoin('targets as t', 't.id', 'v.target_id')
+      .select(['v.progress_report_id', 'v.target_id', 'v.value', 'v.note', 't.subject', 't.unit'])
+      .where('v.progress_report_id', 'in', ids)
+      .orderBy('v.target_id')
       .execute();
     for (const v of found) {
       const list = values.get(v.progress_report_id) ?? [];
-      list.push({ targetId: v.target_id, value: v.value, note: v.note });
+      list.push({ targetId: v.target_id, value: v.value, note: v.note, subject: v.subject, unit: v.unit });
       values.set(v.progress_report_id, list);
     }
   }

@@ -9,6 +9,7 @@ import { PeriodToolbar, usePeriodProgress } from '../components/period-toolbar.j
 import { ReportStateTag } from '../components/report-state.js';
 import { withAppContext } from '../components/with-app-context.js';
 import { useI18n } from '../i18n/i18n.js';
+import { formatReportedValue } from '../report/tree-stats.js';
 import { useCurrentReport, withReport } from '../session/current-report.js';
 import { NotificationList } from './notification-list.js';
 import { ProgressAttachments } from './progress-attachments.js';
@@ -128,6 +129,7 @@ function ReportSummary({ report }: { report: ProgressReport }) {
         {report.percent !== null ? <span>{report.percent}%</span> : null}
       </div>
       <p className="report-narrative">{report.narrative}</p>
+      <ReportedFigures report={report} />
       {report.problems ? (
         <p className="secondary">
           {t('progress.problems')}：{report.problems}
@@ -137,5 +139,22 @@ function ReportSummary({ report }: { report: ProgressReport }) {
         <p className="returned-reason">{t('task.returnedReason', { reason: report.reviewReason })}</p>
       ) : null}
     </div>
+  );
+}
+
+/** 报送数值 — the values the report gives for its task's targets, as the task page prints them. */
+function ReportedFigures({ report }: { report: ProgressReport }) {
+  const { t } = useI18n();
+  const figures = report.values.flatMap((v) => (v.value === null ? [] : [{ ...v, value: v.value }]));
+  if (figures.length === 0) return null;
+  return (
+    <p className="task-card-meta" data-testid="review-figures">
+      <span>{t('review.figures')}：</span>
+      {figures.map((figure) => (
+        <span key={figure.targetId} data-testid="review-figure">
+          {formatReportedValue(figure)}
+        </span>
+      ))}
+    </p>
   );
 }

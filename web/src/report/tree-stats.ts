@@ -88,6 +88,11 @@ export function formatTarget(target: Target): string {
   return `${target.subject} ${value}${target.unit}`.trim();
 }
 
+/** A reported (achieved) value with its target's subject and unit, e.g. "中小学学位 3250个". */
+export function formatReportedValue(figure: { subject: string; value: number; unit: string }): string {
+  return `${figure.subject} ${formatNumber(figure.value)}${figure.unit}`.trim();
+}
+
 /** A numbering label worth showing ("一、", "（二）", "1."); bullet marks ("-", "*", "•") are not. */
 export function displayLabel(label: string | null | undefined): string {
   if (!label || /^[-*•·+]$/.test(label.trim())) return '';
