@@ -42,6 +42,26 @@ describe('luoshi diff', () => {
     expect(result.stdout).toMatch(/兑现 reported: .*城镇新增就业1256万人/);
   });
 
+  it('refuses --promises with one report on both sides as a usage error, saying what to give', async () => {
+    const file = corpusFile('national-2025-work-report.txt');
+    // The same file, also under another spelling of its path.
+    const relative = path.relative(process.cwd(), file);
+    for (const [before, after] of [
+      [file, relative],
+      ['3@1', '3@2'],
+      ['3', '3'],
+    ] as const) {
+      const result = await runCli('diff', before, after, '--promises');
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain('--promises needs two different reports');
+      expect(result.stderr).toContain("give year Y's report as <before> and year Y+1's report as <after>");
+    }
+    // Without --promises, one report on both sides is still compared (nothing changed).
+    const diff = await runCli('diff', file, relative);
+    expect(diff.code).toBe(0);
+  });
+
   it('reads a Word .docx and a GBK text file like an import', async () => {
     const docx = await runCli(
       'diff',

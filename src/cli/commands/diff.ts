@@ -31,8 +31,21 @@ export function registerDiff(program: Command): Command {
         '  luoshi diff beijing-2025.txt beijing-2026.txt --promises',
       ].join('\n'),
     )
-    .action(async (before: string, after: string, options: DiffOptions) => {
-      const { loadTreeSource } = await import('./report-tree-source.js');
+    .action(async (before: string, after: string, options: DiffOptions, command: Command) => {
+      const { loadTreeSource, sourceIdentity } = await import('./report-tree-source.js');
+      // As GET /api/promises (400 same_report): a report's review looks back on the year before,
+      // so one report (or two revisions of it) on both sides tracks nothing.
+      const identity = sourceIdentity(before);
+      if (options.promises && identity !== null && identity === sourceIdentity(after)) {
+        command.error(
+          [
+            `luoshi: --promises needs two different reports, but ${before} and ${after} are the same report:`,
+            "       give year Y's report as <before> and year Y+1's report as <after>",
+            '       --promises 需要两份不同的报告：请把第Y年的报告作为 <before>，第Y+1年的报告作为 <after>',
+          ].join('\n'),
+          { exitCode: 2, code: 'luoshi.sameReport' },
+        );
+      }
       const { analyzeTask } = await import('../../core/extract/index.js');
       const [a, b] = [await loadTreeSource(before), await loadTreeSource(after)];
       const labels: [string, string] = [a.label, b.label];

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { badInput } from '../../core/errors.js';
 import type { ReportTree } from '../../core/report-tree.js';
@@ -7,6 +7,17 @@ import type { ReportTree } from '../../core/report-tree.js';
 export interface TreeSource {
   tree: ReportTree;
   label: string;
+}
+
+/**
+ * Which report a REPORT argument names, without reading it: `file:<real path>` for a file,
+ * `report:<id>` for a report id or any of its revisions, null for an argument that is neither
+ * (loadTreeSource says why).
+ */
+export function sourceIdentity(source: string): string | null {
+  if (existsSync(source)) return `file:${realpathSync(source)}`;
+  const id = /^(\d+)(?:@\d+)?$/.exec(source);
+  return id ? `report:${Number(id[1])}` : null;
 }
 
 /**
