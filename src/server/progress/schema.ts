@@ -4,7 +4,7 @@ export const progressValueSchema = z.object({
   targetId: z.number().int(),
   value: z.number().nullable().describe('累计完成值 — cumulative value achieved'),
   note: z.string().nullable(),
-  subject: z.string().describe("The target's 指标 (subject), e.g. 中小学学位"),
+  subject: z.string().describe("The target's subject (what is measured), e.g. 中小学学位"),
   unit: z.string().describe("The target's unit, e.g. 个 or 万元"),
 });
 

@@ -4,6 +4,7 @@ import { setPeriodStatus } from '../periods/create-reporting-period.js';
 import { type SeededPlan, seedPlan } from '../test-fixtures.js';
 import { DIALECTS, openTestDatabase, type TestDatabase } from '../testing.js';
 import { findProgressReport } from './find-progress-report.js';
+import { loadProgress } from './load-progress.js';
 import { reviewProgressReport, submitProgressReport } from './review-progress-report.js';
 import { saveProgressReport } from './save-progress-report.js';
 
@@ -39,6 +40,13 @@ describe.each(DIALECTS)('progress workflow on %s', (dialect) => {
     });
     expect(edited.row.version).toBe(2);
     expect(edited.values).toEqual([{ targetId: target.id, value: 1500, note: '含民办' }]);
+    // Read back, each value carries its target's subject and unit, for a reviewer (the review queue).
+    const [loaded] = await loadProgress(handle.db, { id: draft.row.id });
+    expect(loaded?.values).toEqual([
+      { targetId: target.id, value: 1500, note: '含民办', subject: target.subject, unit: target.unit },
+    ]);
+    expect(target.unit).toBe('个');
+    expect(target.subject).not.toBe('');
 
     const submitted = await submitProgressReport(handle.db, {
       id: draft.row.id,
