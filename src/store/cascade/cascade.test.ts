@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assignTask } from '../assignments/assign-task.js';
 import { updateAssignment } from '../assignments/update-assignment.js';
 import { verifyAuditChain } from '../audit/verify-audit-chain.js';
+import { applyDivisionRows } from '../division/apply-division-rows.js';
 import { commitDivisionPlan } from '../division/commit-division-plan.js';
 import { commitMerge } from '../merge/commit-merge.js';
 import { reviewProgressReport, submitProgressReport } from '../progress/review-progress-report.js';
@@ -174,6 +175,32 @@ describe.each(DIALECTS)('cascade store on %s', (dialect) => {
     expect((await received())[0]).toEqual({ taskId: first!.id, withdrawn: false });
     expect(await count('superior_tasks')).toBe(2);
     expect((await verifyAuditChain(database.db)).problems).toEqual([]);
+  });
+
+  it('records the hand-downs of a 分工方案 sheet (.xlsx rows) in its transaction', async () => {
+    const D = world.district.organisationId;
+    const applied = await applyDivisionRows(
+      database.db,
+      world.city.reportId,
+      world.city.tasks.map((task) => ({
+        taskId: task.id,
+        leadUnits: ['通州区政府'],
+        cooperatingUnits: ['顺义区政府'],
+        leadOfficial: null,
+        deadline: null,
+      })),
+      world.actor,
+    );
+    expect(applied.assignmentIdsMade).toHaveLength(world.city.tasks.length * 2);
+    const ofDistrict = async (organisationId: number) =>
+      (await listSuperiorTasks(database.db, { organisationId })).map((t) => [
+        t.source.taskId,
+        t.assignment.role,
+      ]);
+    expect(await ofDistrict(D)).toEqual(world.city.tasks.map((task) => [task.id, 'lead']));
+    expect(await ofDistrict(world.otherDistrict.organisationId)).toEqual(
+      world.city.tasks.map((task) => [task.id, 'cooperating']),
+    );
   });
 
   it('accepts, links and decomposes into own tasks; refuses other organisations and bad input, writing nothing', async () => {
