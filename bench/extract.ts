@@ -4,8 +4,10 @@
  * precision, recall and F1 (value + unit + comparator), and throughput. Also the extractor's speed
  * over the whole corpus (alone, and with the report parser) and the cold start of `luoshi extract`.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeTask } from '../src/core/extract/index.js';
 import {
@@ -284,4 +286,92 @@ export async function benchExtract(): Promise<BenchResult> {
     '"parse + extract" parses each whole report and analyses every task it finds (review and requirement paragraphs are parsed but not analysed); "extract only" analyses every sentence of the corpus.',
   ];
   return { name: 'Target extraction: luoshi vs Recognizers-Text vs a naive regex', rows, notes };
+}
+
+/**
+ * The input of the whole-process bench: every corpus text (`*.txt`, `provinces-2026/*.txt`,
+ * `*.md`, in that order, as the shell lists them) four times over, one line per paragraph.
+ */
+function corpusLinesFile(): { file: string; bytes: number; lines: number } {
+  const corpus = fileURLToPath(new URL('../test-data/corpus/', import.meta.url));
+  const inFolder = (folder: string, ext: string) =>
+    readdirSync(folder)
+      .filter((name) => name.endsWith(ext))
+      .sort()
+      .map((name) => readFileSync(path.join(folder, name)));
+  const once = Buffer.concat([
+    ...inFolder(corpus, '.txt'),
+    ...inFolder(path.join(corpus, 'provinces-2026'), '.txt'),
+    ...inFolder(corpus, '.md'),
+  ]);
+  const all = Buffer.concat([once, once, once, once]);
+  const file = path.join(tmpdir(), 'luoshi-bench-extract-lines.txt');
+  writeFileSync(file, all);
+  let lines = 0;
+  for (let i = all.indexOf(10); i >= 0; i = all.indexOf(10, i + 1)) lines++;
+  return { file, bytes: all.length, lines };
+}
+
+/**
+ * Whole-process `luoshi extract --lines` over the corpus ×4: wall and CPU time of the process,
+ * start-up included, output to /dev/null. Run with `npm run bench -- WholeProcess` after
+ * `npm run build`.
+ */
+export async function benchWholeProcessExtraction(): Promise<BenchResult> {
+  const name = 'Whole-process extraction: `luoshi extract --lines` over corpus lines';
+  const bin = fileURLToPath(new URL('../bin/luoshi.js', import.meta.url));
+  if (!existsSync(fileURLToPath(new URL('../dist/cli/main.js', import.meta.url)))) {
+    return { name, rows: [], notes: ['Not measured: run `npm run build` first.'] };
+  }
+  const input = corpusLinesFile();
+  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  const runs = 9;
+  const measure = (env: NodeJS.ProcessEnv) => {
+    const walls: number[] = [];
+    const cpus: number[] = [];
+    const devNull = openSync('/dev/null', 'w');
+    try {
+      for (let run = 0; run < runs; run++) {
+        const cpuBefore = childCpuSeconds();
+        const started = performance.now();
+        const child = spawnSync(process.execPath, [bin, 'extract', '--lines', input.file, '--year', '2026'], {
+          stdio: ['ignore', devNull, 'pipe'],
+          env,
+        });
+        walls.push((performance.now() - started) / 1000);
+        const cpuAfter = childCpuSeconds();
+        if (child.status !== 0) throw new Error(`luoshi extract failed: ${child.stderr}`);
+        if (cpuBefore !== null && cpuAfter !== null) cpus.push(cpuAfter - cpuBefore);
+      }
+    } finally {
+      closeSync(devNull);
+    }
+    return { walls, cpus };
+  };
+  const mb = input.bytes / 1e6;
+  const row = (environment: string, { walls, cpus }: { walls: number[]; cpus: number[] }) => ({
+    code: commit,
+    input: `${mb.toFixed(1)} MB (the corpus ×4, ${input.lines.toLocaleString('en-US')} lines)`,
+    environment,
+    'wall s (best / median)': `${Math.min(...walls).toFixed(2)} / ${median(walls).toFixed(2)}`,
+    'CPU s (median)': cpus.length > 0 ? median(cpus).toFixed(2) : '',
+    'MB/s by wall (best / median)': `${(mb / Math.min(...walls)).toFixed(1)} / ${(mb / median(walls)).toFixed(1)}`,
+    'MB/s by CPU': cpus.length > 0 ? (mb / median(cpus)).toFixed(1) : '',
+  });
+  const rows = [row('as it is', measure(process.env))];
+  const extraCerts = process.env.NODE_EXTRA_CA_CERTS;
+  if (extraCerts !== undefined) {
+    const { NODE_EXTRA_CA_CERTS: _, ...without } = process.env;
+    rows.push(row('without NODE_EXTRA_CA_CERTS', measure(without)));
+  }
+  const notes = [
+    `Command: \`node bin/luoshi.js extract --lines FILE --year 2026 > /dev/null\`, ${runs} runs of each row, after \`npm run build\`; FILE is every corpus text (\`test-data/corpus/*.txt\`, \`provinces-2026/*.txt\`, \`*.md\`) four times over. Start-up included. CPU is user + system time of the process and its threads (the JIT compiles on background threads), read from /proc in 10 ms ticks.`,
+    'Wall time on a shared machine is mostly waiting for a core when the load is high; the CPU column is the work itself.',
+  ];
+  if (extraCerts !== undefined) {
+    notes.push(
+      'This machine sets NODE_EXTRA_CA_CERTS, which makes every node process parse a CA bundle at start (before any luoshi code runs); the second row leaves it unset to show what luoshi itself costs.',
+    );
+  }
+  return { name, rows, notes };
 }
