@@ -4,26 +4,18 @@ import type { Actor } from '../audit/append-audit-event.js';
 import type { ProgressReportDetail } from '../progress/find-progress-report.js';
 import { findProgressReport, findProgressReportById } from '../progress/find-progress-report.js';
 import { submitProgressReport } from '../progress/review-progress-report.js';
-import { saveProgressReport, type TargetValueInput } from '../progress/save-progress-report.js';
+import { type ProgressReportFields, saveProgressReport } from '../progress/save-progress-report.js';
 import type { Database } from '../schema.js';
 import { writeTransaction } from '../write-transaction.js';
 import { loadOwnSuperiorTask, requireAccepted } from './accept-superior-task.js';
 
-export interface SaveReportUpInput {
+/** The report up's fields (version: the report up's; values: for the superior task's own targets). */
+export interface SaveReportUpInput extends ProgressReportFields {
   /** The superior task, received by `organisationId`. */
   id: number;
   organisationId: number;
   /** A period of the superior's report. */
   periodId: number;
-  /** The version of the report up being edited; omit to create it. */
-  version?: number;
-  narrative?: string;
-  problems?: string;
-  nextSteps?: string;
-  percent?: number | null;
-  /** Values for the superior task's own targets. */
-  values?: TargetValueInput[];
-  actor: Actor;
 }
 
 /**

@@ -18,11 +18,9 @@ export interface TargetValueInput {
   note?: string | null;
 }
 
-export interface SaveProgressInput {
-  taskId: number;
-  unitId: number;
-  periodId: number;
-  /** The version being edited; omit to create the unit's report for this task and period. */
+/** What a progress report save writes: its text, percent and target values, over a version. */
+export interface ProgressReportFields {
+  /** The version being edited; omit to create the report. */
   version?: number;
   narrative?: string;
   problems?: string;
@@ -30,6 +28,13 @@ export interface SaveProgressInput {
   percent?: number | null;
   values?: TargetValueInput[];
   actor: Actor;
+}
+
+/** A unit's report on a task for a period (created when no version is given). */
+export interface SaveProgressInput extends ProgressReportFields {
+  taskId: number;
+  unitId: number;
+  periodId: number;
 }
 
 /** The statuses in which the unit may still edit its report. */
