@@ -1,6 +1,7 @@
 import { hashPassword } from '../../src/server/auth/password.js';
 import { createUser, findUserByUsername } from '../../src/store/accounts/manage-users.js';
 import { type DatabaseSettings, openDatabase } from '../../src/store/database.js';
+import { findRootOrganisationId } from '../../src/store/organisations/find-root-organisation.js';
 import type { UserRole } from '../../src/store/schema.js';
 
 /** The password of every benchmark account (they exist only in benchmark databases). */
@@ -13,19 +14,24 @@ export interface BenchAccount {
 }
 
 /**
- * Makes sure the benchmark accounts exist: a leader (领导, reads everything) and one reporter
- * (承办人) of the unit that leads the most tasks of the first report.
+ * Makes sure the benchmark accounts exist, both in the root organisation: a leader (领导, reads
+ * everything of it) and one reporter (承办人) of the root organisation's unit that leads the most
+ * tasks (with --orgs, a city unit: a district's unit leads tasks of reports the city's accounts may
+ * not write to). A reporter left on another unit by an earlier version of this bench is moved.
  */
 export async function ensureBenchAccounts(
   settings: DatabaseSettings,
 ): Promise<{ leader: BenchAccount; reporter: BenchAccount }> {
   const handle = await openDatabase(settings);
   try {
+    const root = await findRootOrganisationId(handle.db);
     const busiest = await handle.db
       .selectFrom('assignments')
-      .select(['unit_id', (eb) => eb.fn.countAll<number>().as('tasks')])
-      .where('role', '=', 'lead')
-      .groupBy('unit_id')
+      .innerJoin('units', 'units.id', 'assignments.unit_id')
+      .select(['assignments.unit_id as unit_id', (eb) => eb.fn.countAll<number>().as('tasks')])
+      .where('assignments.role', '=', 'lead')
+      .where('units.organisation_id', '=', root)
+      .groupBy('assignments.unit_id')
       .orderBy('tasks', 'desc')
       .limit(1)
       .executeTakeFirst();
@@ -45,6 +51,14 @@ export async function ensureBenchAccounts(
       });
     }
     const reporter = await findUserByUsername(handle.db, 'bench-reporter');
+    if (reporter && busiest && reporter.unit_id !== busiest.unit_id) {
+      await handle.db
+        .updateTable('users')
+        .set({ unit_id: busiest.unit_id })
+        .where('id', '=', reporter.id)
+        .execute();
+      return { leader: accounts[0]!, reporter: accounts[1]! };
+    }
     return { leader: accounts[0]!, reporter: { ...accounts[1]!, unitId: reporter?.unit_id ?? null } };
   } finally {
     await handle.close();

@@ -16,17 +16,33 @@ export async function pickOption(
   option: string,
   match: OptionMatch = 'whole',
 ): Promise<void> {
-  await input.click();
-  const listbox = await input.getAttribute('aria-controls');
-  if (!listbox) throw new Error(`the select for ${option} names no listbox`);
   const escaped = option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)', {
-      has: page.locator(`[id="${listbox}"]`),
-    })
-    .locator('.ant-select-item-option')
-    .filter({ hasText: new RegExp(match === 'whole' ? `^${escaped}$` : escaped) })
-    .click();
+  // The first opening of a select can stop half-way in its motion (the option found but never
+  // visible and stable): close it and open it again, a few times, before giving up.
+  for (let attempt = 1; ; attempt++) {
+    await input.click();
+    const listbox = await input.getAttribute('aria-controls');
+    if (!listbox) throw new Error(`the select for ${option} names no listbox`);
+    const picked = page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)', {
+        has: page.locator(`[id="${listbox}"]`),
+      })
+      .locator('.ant-select-item-option')
+      .filter({ hasText: new RegExp(match === 'whole' ? `^${escaped}$` : escaped) })
+      .click({ timeout: attempt < 3 ? 5_000 : 30_000 });
+    if (attempt === 3) {
+      await picked;
+      break;
+    }
+    if (
+      await picked.then(
+        () => true,
+        () => false,
+      )
+    )
+      break;
+    await page.keyboard.press('Escape');
+  }
   const select = input.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
   await select.filter({ hasText: option }).waitFor();
 }
