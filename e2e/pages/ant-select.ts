@@ -18,11 +18,16 @@ export async function pickOption(
 ): Promise<void> {
   const escaped = option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // The first opening of a select can stop half-way in its motion (the option found but never
-  // visible and stable): close it and open it again, a few times, before giving up.
+  // visible and stable), or not open at all when the click lands while the page still renders
+  // (the input then names no listbox): close it and open it again, a few times, before giving up.
   for (let attempt = 1; ; attempt++) {
     await input.click();
-    const listbox = await input.getAttribute('aria-controls');
-    if (!listbox) throw new Error(`the select for ${option} names no listbox`);
+    const listbox = await openedListbox(input);
+    if (!listbox) {
+      if (attempt === 3) throw new Error(`the select for ${option} does not open`);
+      await page.keyboard.press('Escape');
+      continue;
+    }
     const picked = page
       .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)', {
         has: page.locator(`[id="${listbox}"]`),
@@ -45,4 +50,14 @@ export async function pickOption(
   }
   const select = input.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
   await select.filter({ hasText: option }).waitFor();
+}
+
+/** The id of the listbox an opened select names in aria-controls, waiting a little for it to open. */
+async function openedListbox(input: Locator): Promise<string | undefined> {
+  for (let wait = 0; wait < 20; wait++) {
+    const listbox = await input.getAttribute('aria-controls');
+    if (listbox) return listbox;
+    await input.page().waitForTimeout(100);
+  }
+  return undefined;
 }
