@@ -3,8 +3,7 @@ import { conflict } from '../../core/errors.js';
 import type { Actor } from '../audit/append-audit-event.js';
 import type { Database, Unit } from '../schema.js';
 import { insertAudited } from '../versioned/insert-audited.js';
-import { updateVersioned } from '../versioned/update-versioned.js';
-import { recordHandedDown } from './record-handed-down.js';
+import { linkUnitToOrganisation } from './link-unit-to-organisation.js';
 
 export interface RepresentativeUnitInput {
   /** The superior organisation, whose ledger gets the unit. */
@@ -67,17 +66,12 @@ export async function keepRepresentativeUnit(
         { unitId: named.id },
       );
     }
-    const linked = await updateVersioned(trx, {
-      table: 'units',
-      entity: 'unit',
-      id: named.id,
+    return linkUnitToOrganisation(trx, {
+      unitId: named.id,
       version: named.version,
-      changes: { represents_organisation_id: input.subordinateId },
+      representsOrganisationId: input.subordinateId,
       actor: input.actor,
     });
-    // The tasks already given to the unit are handed down from now on.
-    await recordHandedDown(trx, { unitIds: [linked.id] }, input.actor);
-    return linked;
   }
   const now = new Date().toISOString();
   return insertAudited(

@@ -2,9 +2,8 @@ import type { Kysely } from 'kysely';
 import { badInput, conflict, notFound } from '../../core/errors.js';
 import type { Actor } from '../audit/append-audit-event.js';
 import type { Database, Unit } from '../schema.js';
-import { updateVersioned } from '../versioned/update-versioned.js';
 import { writeTransaction } from '../write-transaction.js';
-import { recordHandedDown } from './record-handed-down.js';
+import { linkUnitToOrganisation } from './link-unit-to-organisation.js';
 
 export interface RepresentOrganisationInput {
   unitId: number;
@@ -64,16 +63,11 @@ export async function representOrganisation(
         );
       }
     }
-    const updated = await updateVersioned(trx, {
-      table: 'units',
-      entity: 'unit',
-      id: unit.id,
+    return linkUnitToOrganisation(trx, {
+      unitId: unit.id,
       version: input.version,
-      changes: { represents_organisation_id: represented },
+      representsOrganisationId: represented,
       actor: input.actor,
     });
-    // The tasks already given to the unit are handed down from now on.
-    await recordHandedDown(trx, { unitIds: [updated.id] }, input.actor);
-    return updated;
   });
 }
