@@ -390,11 +390,18 @@ export function buildDashboard(detail: ReportDetail, warnDays: number): Omit<Das
     })),
     indicators,
     units: [...byUnit.entries()]
-      .map(([unitId, entry]) => ({
-        unitId,
-        unitName: entry.unitName,
-        status: rollUpTasks(entry.tasks, thresholds, detail.rollup),
-      }))
+      .map(([unitId, entry]) => {
+        const { completion, expected, class: progressClass, light, total } = rollUpTasks(
+          entry.tasks,
+          thresholds,
+          detail.rollup,
+        );
+        return {
+          unitId,
+          unitName: entry.unitName,
+          status: { completion, expected, class: progressClass, light, total },
+        };
+      })
       .sort((a, b) => (b.status.completion ?? 0) - (a.status.completion ?? 0) || a.unitId - b.unitId),
     unassignedTasks: unassigned,
     lagging: lagging.slice(0, DASHBOARD_LIST_SIZE),

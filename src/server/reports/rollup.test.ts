@@ -80,6 +80,14 @@ describe.each(DIALECTS)('mean and weighted roll-ups on %s', (dialect) => {
     expect(mean.units).toMatchObject([{ unitId: world.units.A }]);
     expect(mean.units[0]?.status.completion).toBeCloseTo(0.5, 9);
     expect(weighted.units[0]?.status.completion).toBeCloseTo(0.75, 9);
+    // A unit's line of the ranking is a row, not a whole roll-up: no class or light counts.
+    expect(Object.keys(mean.units[0]?.status ?? {}).sort()).toEqual([
+      'class',
+      'completion',
+      'expected',
+      'light',
+      'total',
+    ]);
     expect(mean.trend.at(-1)).toMatchObject({ month: '2026-06' });
     expect(mean.trend.at(-1)?.completion).toBeCloseTo(0.5, 9);
     expect(weighted.trend.at(-1)?.completion).toBeCloseTo(0.75, 9);

@@ -90,6 +90,19 @@ export const rollUpSchema = z
   })
   .meta({ id: 'RollUp' });
 
+/**
+ * A lead unit's line of the dashboard's ranking: its roll-up without the class and light counts
+ * (the ledger filtered by the unit gives those), so a city ranking 150 bureaus and 16 districts
+ * sends a row, not a roll-up, for each.
+ */
+export const unitRankingSchema = z
+  .object({
+    unitId: z.number().int(),
+    unitName: z.string(),
+    status: rollUpSchema.pick({ completion: true, expected: true, class: true, light: true, total: true }),
+  })
+  .meta({ id: 'UnitRanking' });
+
 export const targetSchema = z
   .object({
     id: z.number().int(),
@@ -289,7 +302,9 @@ export const dashboardSchema = z
     indicators: z
       .array(indicatorRowSchema)
       .describe('主要预期目标 of the year, in order, each judged by its reported value'),
-    units: z.array(z.object({ unitId: z.number().int(), unitName: z.string(), status: rollUpSchema })),
+    units: z
+      .array(unitRankingSchema)
+      .describe('Each lead unit (a subordinate government included) with its completion, 序时进度, class, light and tasks'),
     unassignedTasks: z.number().int(),
     lagging: z
       .array(laggingTaskSchema)
