@@ -391,11 +391,13 @@ export function buildDashboard(detail: ReportDetail, warnDays: number): Omit<Das
     indicators,
     units: [...byUnit.entries()]
       .map(([unitId, entry]) => {
-        const { completion, expected, class: progressClass, light, total } = rollUpTasks(
-          entry.tasks,
-          thresholds,
-          detail.rollup,
-        );
+        const {
+          completion,
+          expected,
+          class: progressClass,
+          light,
+          total,
+        } = rollUpTasks(entry.tasks, thresholds, detail.rollup);
         return {
           unitId,
           unitName: entry.unitName,

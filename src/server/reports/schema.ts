@@ -304,7 +304,9 @@ export const dashboardSchema = z
       .describe('主要预期目标 of the year, in order, each judged by its reported value'),
     units: z
       .array(unitRankingSchema)
-      .describe('Each lead unit (a subordinate government included) with its completion, 序时进度, class, light and tasks'),
+      .describe(
+        'Each lead unit (a subordinate government included) with its completion, 序时进度, class, light and tasks',
+      ),
     unassignedTasks: z.number().int(),
     lagging: z
       .array(laggingTaskSchema)
