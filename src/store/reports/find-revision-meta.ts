@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ReportMeta } from '../../core/report-tree.js';
 import type { Database } from '../schema.js';
+import { readRevisionTree } from './read-revision-tree.js';
 
 /**
  * The meta (title, year, place, speaker…) of a stored revision's tree; `{ title }` when the
@@ -11,16 +12,7 @@ export async function findRevisionMeta(
   revisionId: number,
   title: string,
 ): Promise<ReportMeta> {
-  const row = await db
-    .selectFrom('report_revisions')
-    .select('tree_json')
-    .where('id', '=', revisionId)
-    .executeTakeFirst();
-  try {
-    const parsed = JSON.parse(row?.tree_json ?? '{}') as { meta?: ReportMeta };
-    if (parsed.meta && typeof parsed.meta.title === 'string') return parsed.meta;
-  } catch {
-    // A revision without a readable tree still has its title from the reports row.
-  }
+  const meta = (await readRevisionTree(db, revisionId))?.meta;
+  if (meta && typeof meta.title === 'string') return meta;
   return { title };
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ReportTree } from '../../core/report-tree.js';
 import type { Database } from '../schema.js';
+import { readRevisionTree } from './read-revision-tree.js';
 
 /**
  * The meta and sections (requirement paragraphs among them) of a stored revision's tree; null
@@ -11,16 +12,7 @@ export async function findRevisionSections(
   revisionId: number | null,
 ): Promise<Pick<ReportTree, 'meta' | 'sections'> | null> {
   if (revisionId === null) return null;
-  const row = await db
-    .selectFrom('report_revisions')
-    .select('tree_json')
-    .where('id', '=', revisionId)
-    .executeTakeFirst();
-  try {
-    const parsed = JSON.parse(row?.tree_json ?? 'null') as Partial<ReportTree> | null;
-    if (!parsed || !Array.isArray(parsed.sections)) return null;
-    return { meta: parsed.meta ?? { title: '' }, sections: parsed.sections };
-  } catch {
-    return null;
-  }
+  const tree = await readRevisionTree(db, revisionId);
+  if (!tree || !Array.isArray(tree.sections)) return null;
+  return { meta: tree.meta ?? { title: '' }, sections: tree.sections };
 }
