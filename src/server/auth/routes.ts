@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { LuoshiError } from '../../core/errors.js';
+import { describeSessionUser } from '../../store/accounts/describe-user.js';
 import { clearLoginFailures, lockedUntil, recordLoginFailure } from '../../store/accounts/login-throttles.js';
 import {
   createSession,
@@ -113,15 +114,7 @@ export const sessionRoutes: RouteModule = (app, context) => {
       setSessionCookie(reply, context, token);
       request.log.info({ userId: user.id }, 'signed in');
       return {
-        user: {
-          id: user.id,
-          username: user.username,
-          displayName: user.display_name,
-          role: user.role,
-          unitId: user.unit_id,
-          organisationId: user.organisation_id,
-          ...(user.must_change_password === 1 ? { mustChangePassword: true } : {}),
-        },
+        user: describeSessionUser(user),
         csrfToken: reply.generateCsrf(),
       };
     },

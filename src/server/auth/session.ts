@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { describeSessionUser } from '../../store/accounts/describe-user.js';
 import {
   findSessionByTokenHash,
   type SessionWithUser,
@@ -99,15 +100,7 @@ export async function adoptSession(
   now: Date,
 ): Promise<void> {
   if (!found || found.user.disabled) return;
-  request.user = {
-    id: found.user.id,
-    username: found.user.username,
-    displayName: found.user.display_name,
-    role: found.user.role,
-    unitId: found.user.unit_id,
-    organisationId: found.user.organisation_id,
-    ...(found.user.must_change_password === 1 ? { mustChangePassword: true } : {}),
-  };
+  request.user = describeSessionUser(found.user);
   if (now.getTime() - Date.parse(found.lastSeenAt) > TOUCH_EVERY_MS) {
     const expiresAt = new Date(now.getTime() + sessionTtlMs(context)).toISOString();
     await touchSession(context.db, found.sessionId, now.toISOString(), expiresAt);
