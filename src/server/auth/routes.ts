@@ -2,11 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { LuoshiError } from '../../core/errors.js';
 import { describeSessionUser } from '../../store/accounts/describe-user.js';
 import { clearLoginFailures, lockedUntil, recordLoginFailure } from '../../store/accounts/login-throttles.js';
-import {
-  createSession,
-  deleteSessionByTokenHash,
-  deleteUserSessions,
-} from '../../store/accounts/manage-sessions.js';
+import { deleteSessionByTokenHash, deleteUserSessions } from '../../store/accounts/manage-sessions.js';
 import {
   findUserById,
   findUserByUsername,
@@ -19,14 +15,7 @@ import { errorResponses } from '../errors.js';
 import { hashPassword, passwordProblem, verifyPassword } from './password.js';
 import { requireUser } from './roles.js';
 import { changePasswordBodySchema, loginBodySchema, okSchema, sessionResponseSchema } from './schema.js';
-import {
-  clearSessionCookie,
-  hashToken,
-  newSessionToken,
-  SESSION_COOKIE,
-  sessionTtlMs,
-  setSessionCookie,
-} from './session.js';
+import { clearSessionCookie, hashToken, SESSION_COOKIE, setSessionCookie, startSession } from './session.js';
 
 /** A real hash to verify against when the user does not exist, so timing does not reveal usernames. */
 const dummyHash = hashPassword(randomBytes(16).toString('hex'));
@@ -102,14 +91,7 @@ export const sessionRoutes: RouteModule = (app, context) => {
       // Session fixation: whatever token the browser brought is dropped and a fresh one issued.
       const previous = request.cookies[SESSION_COOKIE];
       if (previous) await deleteSessionByTokenHash(context.db, hashToken(previous));
-      const token = newSessionToken();
-      await createSession(context.db, {
-        tokenHash: hashToken(token),
-        userId: user.id,
-        csrfToken: randomBytes(16).toString('base64url'),
-        createdAt: now.toISOString(),
-        expiresAt: new Date(now.getTime() + sessionTtlMs(context)).toISOString(),
-      });
+      const token = await startSession(context, user.id, now);
       await recordSuccessfulLogin(context.db, user.id, now.toISOString());
       setSessionCookie(reply, context, token);
       request.log.info({ userId: user.id }, 'signed in');
@@ -162,15 +144,7 @@ export const sessionRoutes: RouteModule = (app, context) => {
       }
       await setUserPassword(context.db, user.id, await hashPassword(request.body.newPassword));
       await deleteUserSessions(context.db, user.id);
-      const token = newSessionToken();
-      const now = new Date();
-      await createSession(context.db, {
-        tokenHash: hashToken(token),
-        userId: user.id,
-        csrfToken: randomBytes(16).toString('base64url'),
-        createdAt: now.toISOString(),
-        expiresAt: new Date(now.getTime() + sessionTtlMs(context)).toISOString(),
-      });
+      const token = await startSession(context, user.id, new Date());
       setSessionCookie(reply, context, token);
       const { mustChangePassword: _done, ...changed } = sessionUser;
       return { user: changed, csrfToken: reply.generateCsrf() };

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { describeSessionUser } from '../../store/accounts/describe-user.js';
 import {
+  createSession,
   findSessionByTokenHash,
   type SessionWithUser,
   touchSession,
@@ -35,6 +36,22 @@ export function hashToken(token: string): string {
 
 export function newSessionToken(): string {
   return randomBytes(32).toString('base64url');
+}
+
+/**
+ * Stores a new session for the user, expiring one session lifetime after `now`, with its own CSRF
+ * token; returns the session token for the cookie (only its hash is stored).
+ */
+export async function startSession(context: AppContext, userId: number, now: Date): Promise<string> {
+  const token = newSessionToken();
+  await createSession(context.db, {
+    tokenHash: hashToken(token),
+    userId,
+    csrfToken: randomBytes(16).toString('base64url'),
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + sessionTtlMs(context)).toISOString(),
+  });
+  return token;
 }
 
 /** Whether cookies need the Secure flag: when the public URL is https. */
