@@ -58,21 +58,8 @@ function readBlock(text: string, line: Line): Block {
     return block;
   }
   const label = readLabel(text, start, end);
-  if (!label) {
-    return {
-      line,
-      kind: 'plain',
-      headingLevel: 0,
-      start,
-      end,
-      bodyStart: start,
-      bodyEnd: end,
-      indent: line.indent,
-      lineCount: 1,
-    };
-  }
-  if (label.bodyStart >= end) {
-    // A bare "一、" or "-" with nothing after it carries no words: treat it as plain text.
+  // A bare "一、" or "-" with nothing after it carries no words: plain text, like a line with no label.
+  if (!label || label.bodyStart >= end) {
     return {
       line,
       kind: 'plain',
