@@ -82,7 +82,8 @@ export function toStoredTarget(row: TargetRow): StoredTarget {
   };
 }
 
-function toTask(row: NodeRow, targets: StoredTarget[]): StoredTask {
+/** Maps a task row and its targets to the API shape. */
+export function toStoredTask(row: NodeRow, targets: StoredTarget[]): StoredTask {
   return {
     id: row.id,
     version: row.version,
@@ -166,7 +167,7 @@ export async function getReportTree(db: Kysely<Database>, reportId: number): Pro
       measureById.set(row.id, measure);
       if (row.parent_id !== null) areaById.get(row.parent_id)?.measures.push(measure);
     } else if (row.parent_id !== null) {
-      const task = toTask(row, targetsByNode.get(row.id) ?? []);
+      const task = toStoredTask(row, targetsByNode.get(row.id) ?? []);
       const measure = measureById.get(row.parent_id);
       const area = areaById.get(row.parent_id);
       if (area?.indicators) task.indicator = true;

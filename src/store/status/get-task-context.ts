@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { notFound } from '../../core/errors.js';
-import { type StoredTask, toStoredTarget } from '../reports/get-report-tree.js';
+import { type StoredTask, toStoredTarget, toStoredTask } from '../reports/get-report-tree.js';
 import type { Database } from '../schema.js';
 
 /** A task with its targets and where it sits: report, area and measure. */
@@ -77,17 +77,6 @@ export async function getTaskContext(db: Kysely<Database>, taskId: number): Prom
     archived: row.archived === 1,
     area,
     measure,
-    task: {
-      id: row.id,
-      version: row.version,
-      label: row.label,
-      text: row.text,
-      span: [row.span_start, row.span_end],
-      ordinal: row.ordinal,
-      position: row.position,
-      deadline: row.deadline_text ? { text: row.deadline_text, date: row.deadline_date } : null,
-      commitment: row.commitment,
-      targets: targets.map(toStoredTarget),
-    },
+    task: toStoredTask(row, targets.map(toStoredTarget)),
   };
 }
