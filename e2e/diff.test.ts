@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { openOptions } from './pages/ant-select.js';
 import { AppShell } from './pages/app-shell.js';
 import { DiffPage } from './pages/diff-page.js';
 import type { ApiClient } from './support/api-client.js';
@@ -79,22 +80,21 @@ describe('report diff page (对比)', { timeout: 90_000 }, () => {
     await diff.goto();
     const total = page.getByTestId('diff-total');
     await total.waitFor();
-    expect(await total.locator('[data-count="continued"] strong').textContent()).toBe(String(tasks));
+    await expect
+      .poll(() => total.locator('[data-count="continued"] strong').textContent())
+      .toBe(String(tasks));
+    await expect.poll(() => diff.areaCounts()).toEqual(expected.areas.map((area) => area.counts));
     const shown = await diff.areaCounts();
-    expect(shown).toEqual(expected.areas.map((area) => area.counts));
     expect(shown.reduce((sum, counts) => sum + counts.continued, 0)).toBe(tasks);
     for (const counts of shown)
       expect(counts).toEqual({ continued: counts.continued, reworded: 0, new: 0, dropped: 0 });
     expect(await page.getByTestId('diff-targets').count()).toBe(0);
-    expect(await horizontalOverflow(page)).toBe(0);
+    await expect.poll(() => horizontalOverflow(page)).toBe(0);
 
     // Neither select offers the report the other one holds.
-    await diff.afterSelect.click();
-    const options = page.locator(
-      '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option',
-    );
+    const options = await openOptions(page, diff.afterSelect);
     await options.first().waitFor();
-    expect(await options.allTextContents()).toEqual([expect.stringContaining('（修订稿）')]);
+    await expect.poll(() => options.allTextContents()).toEqual([expect.stringContaining('（修订稿）')]);
     await page.keyboard.press('Escape');
   });
 });

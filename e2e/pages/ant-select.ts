@@ -28,11 +28,7 @@ export async function pickOption(
       await page.keyboard.press('Escape');
       continue;
     }
-    const picked = page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)', {
-        has: page.locator(`[id="${listbox}"]`),
-      })
-      .locator('.ant-select-item-option')
+    const picked = optionsOf(page, listbox)
       .filter({ hasText: new RegExp(match === 'whole' ? `^${escaped}$` : escaped) })
       .click({ timeout: attempt < 3 ? 5_000 : 30_000 });
     if (attempt === 3) {
@@ -52,12 +48,40 @@ export async function pickOption(
   await select.filter({ hasText: option }).waitFor();
 }
 
-/** The id of the listbox an opened select names in aria-controls, waiting a little for it to open. */
+/**
+ * The id of the listbox an opened select names in aria-controls, waiting a while for it to open:
+ * @rc-component/select sets aria-expanded and aria-controls only once the open state has rendered,
+ * which on a loaded machine is well after the click.
+ */
 async function openedListbox(input: Locator): Promise<string | undefined> {
-  for (let wait = 0; wait < 20; wait++) {
-    const listbox = await input.getAttribute('aria-controls');
-    if (listbox) return listbox;
-    await input.page().waitForTimeout(100);
+  const opened = input.and(input.page().locator('[aria-expanded="true"][aria-controls]'));
+  const open = await opened.waitFor({ timeout: 5_000 }).then(
+    () => true,
+    () => false,
+  );
+  if (!open) return undefined;
+  return (await input.getAttribute('aria-controls')) ?? undefined;
+}
+
+/** The options of the opened dropdown whose listbox is `listbox`. */
+function optionsOf(page: Page, listbox: string): Locator {
+  return page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)', {
+      has: page.locator(`[id="${listbox}"]`),
+    })
+    .locator('.ant-select-item-option');
+}
+
+/**
+ * Opens the antd select whose input is `input` (clicking again when the first click lands while
+ * the page still renders) and answers the options of its own dropdown.
+ */
+export async function openOptions(page: Page, input: Locator): Promise<Locator> {
+  for (let attempt = 1; ; attempt++) {
+    await input.click();
+    const listbox = await openedListbox(input);
+    if (listbox) return optionsOf(page, listbox);
+    if (attempt === 3) throw new Error('the select does not open');
+    await page.keyboard.press('Escape');
   }
-  return undefined;
 }
