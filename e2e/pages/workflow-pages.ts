@@ -62,8 +62,14 @@ export class InboxPage {
     return true;
   }
 
-  /** Saves the draft and waits for the server's answer (a returned report stays 已退回 until resubmitted). */
+  /**
+   * Saves the draft, waits for the server's answer and then for the page to show the stored report
+   * (a returned report stays 已退回 until resubmitted, so the state tag cannot tell): the page reads
+   * the reports again and replaces the form with one for the stored version. 提交 on the form
+   * before that would send the version the page read before the save.
+   */
   async saveDraft(): Promise<void> {
+    const unsaved = await this.form.elementHandle();
     const saved = this.page.waitForResponse(
       (response) =>
         response.request().method() === 'PUT' &&
@@ -73,6 +79,8 @@ export class InboxPage {
     const response = await saved;
     if (!response.ok())
       throw new Error(`saving the draft failed: HTTP ${response.status()} ${await response.text()}`);
+    await unsaved?.waitForElementState('hidden');
+    await unsaved?.dispose();
   }
 
   async submit(): Promise<void> {
