@@ -26,7 +26,7 @@ describe('import wizard: a PDF report', { timeout: 120_000 }, () => {
     const task =
       '疏解提质一般制造业企业80家，推动燕山石化高质量转型发展，加快建设北方工业大学延庆校区等市属高校新校区，推动宣武医院房山院区等新院区开工建设';
     await wizard.task(task).waitFor();
-    expect(await wizard.targetsOf(task)).toContain('80');
+    await expect.poll(() => wizard.targetsOf(task)).toContain('80');
     await wizard.commit();
     await page.waitForURL(/\?report=\d+/);
     const report = await loadReport(

@@ -39,28 +39,28 @@ describe('import wizard: editing extracted targets before commit', { timeout: 12
     const added = await dialog.add();
     await dialog.fill(added, { subject: '新建学校', value: '3', unit: '所' });
     await dialog.choose(added, '比较方式', '区间');
-    expect(await dialog.applyRefused()).toContain('区间目标需填写大于目标值的上限');
+    await dialog.applyRefused();
+    await expect.poll(() => dialog.errors.allTextContents()).toContain('区间目标需填写大于目标值的上限');
     await dialog.fill(added, { max: '5' });
     await page.screenshot({ path: screenshotPath('import-target-edit') });
     await dialog.apply();
-    const line = await wizard.targetsOf(edited);
-    expect(line).toContain('7777');
-    expect(line).toContain('新建学校 3–5所');
+    await expect.poll(() => wizard.targetsOf(edited)).toContain('7777');
+    expect(await wizard.targetsOf(edited)).toContain('新建学校 3–5所');
     await wizard.task(edited).getByText('已修改').waitFor();
 
     const second = await wizard.editTargets(cleared);
     while ((await second.count()) > 0) await second.remove(1);
     await second.root.getByText('暂无量化目标').waitFor();
     await second.apply();
-    expect(await wizard.targetsOf(cleared)).toBe('');
+    await expect.poll(() => wizard.targetsOf(cleared)).toBe('');
     await page.getByTestId('target-edit-count').getByText('已修改 2 项任务的目标').waitFor();
   });
 
   it('shows the 主要预期目标 first, with their targets, and corrects one like a task', async () => {
     const wizard = new ImportWizardPage(page);
     await wizard.indicators.getByRole('heading', { name: /^主要预期目标（\d+ 项）$/ }).waitFor();
+    await expect.poll(() => wizard.indicatorTexts()).toContain(GDP);
     const indicators = await wizard.indicatorTexts();
-    expect(indicators).toContain(GDP);
     expect(indicators).toContain('城镇调查失业率控制在5%以内');
     // Only the indicators: none of them is listed again under the work areas.
     const areaTasks = await page
@@ -68,13 +68,13 @@ describe('import wizard: editing extracted targets before commit', { timeout: 12
       .getByTestId('import-task-text')
       .allTextContents();
     expect(areaTasks.filter((text) => indicators.includes(text))).toEqual([]);
-    expect(await wizard.targetsOf(GDP)).toBe('地区生产总值 约5%');
+    await expect.poll(() => wizard.targetsOf(GDP)).toBe('地区生产总值 约5%');
 
     const dialog = await wizard.editTargets(GDP);
     await dialog.choose(1, '比较方式', '区间');
     await dialog.fill(1, { max: '5.5' });
     await dialog.apply();
-    expect(await wizard.targetsOf(GDP)).toBe('地区生产总值 5–5.5%');
+    await expect.poll(() => wizard.targetsOf(GDP)).toBe('地区生产总值 5–5.5%');
     await page.getByTestId('target-edit-count').getByText('已修改 3 项任务的目标').waitFor();
     await wizard.indicators.screenshot({ path: screenshotPath('import-indicators') });
   });
@@ -85,14 +85,15 @@ describe('import wizard: editing extracted targets before commit', { timeout: 12
       const wizard = new ImportWizardPage(page);
       const dialog = await wizard.editTargets(edited);
       await dialog.target(1).getByLabel('目标值').waitFor();
-      expect(await horizontalOverflow(page)).toBe(0);
+      // The layout follows the new width in a render of its own: wait for it to settle.
+      await expect.poll(() => horizontalOverflow(page)).toBe(0);
       await dialog.root.getByRole('button', { name: /取\s*消/ }).click();
       await dialog.root.waitFor({ state: 'hidden' });
     } finally {
       await page.setViewportSize(DESKTOP);
     }
     // Cancelling keeps the edits made before.
-    expect(await new ImportWizardPage(page).targetsOf(edited)).toContain('新建学校 3–5所');
+    await expect.poll(() => new ImportWizardPage(page).targetsOf(edited)).toContain('新建学校 3–5所');
   });
 
   it('stores the edited targets with the new report', async () => {

@@ -39,7 +39,11 @@ export class AdminPage {
       .getByRole('cell', { name: username, exact: true })
       .first()
       .waitFor();
-    const password = ((await this.page.getByTestId('issued-password').textContent()) ?? '').trim();
+    // The notice of this account: the one of the account created before may still be shown.
+    const issued = this.page
+      .locator('.issued-password', { hasText: `${username} 的一次性密码` })
+      .getByTestId('issued-password');
+    const password = ((await issued.textContent()) ?? '').trim();
     if (!password) throw new Error(`no one-time password shown for ${username}`);
     return password;
   }

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /**
  * Picks `date` ('2026-09-30') in the antd DatePicker whose input is `input`: types it (the
@@ -14,8 +15,7 @@ export async function fillDate(input: Locator, date: string): Promise<void> {
   // focus); leaving the field closes it, as a user's next click does.
   if (await openCalendar(page).isVisible()) await input.press('Tab');
   await openCalendar(page).waitFor({ state: 'hidden' });
-  const shown = await input.inputValue();
-  if (shown !== date) throw new Error(`the date field shows ${shown}, not ${date}`);
+  await expect.poll(() => input.inputValue(), { message: `the date field shows ${date}` }).toBe(date);
 }
 
 /** The calendar popup that is open now (antd keeps closed ones in the page, hidden). */

@@ -98,7 +98,8 @@ export class ImportWizardPage {
   async editTargets(text: string): Promise<TargetDialog> {
     await this.task(text).getByRole('button', { name: '编辑目标' }).click();
     const dialog = this.page.getByRole('dialog', { name: '编辑量化目标' });
-    await dialog.waitFor();
+    // Its targets (or the note that it has none), so that counting them right away is right.
+    await dialog.getByTestId('target-edit').first().or(dialog.getByText('暂无量化目标')).waitFor();
     return new TargetDialog(this.page, dialog);
   }
 
@@ -163,12 +164,15 @@ export class TargetDialog {
     await this.root.waitFor({ state: 'hidden' });
   }
 
-  /** Clicks 确定 expecting the form to refuse; returns the messages shown. */
-  async applyRefused(): Promise<string[]> {
+  /** Clicks 确定 expecting the form to refuse, and waits for its first message. */
+  async applyRefused(): Promise<void> {
     await this.root.getByRole('button', { name: /确\s*定/ }).click();
-    const errors = this.root.locator('.ant-form-item-explain-error');
-    await errors.first().waitFor();
-    return errors.allTextContents();
+    await this.errors.first().waitFor();
+  }
+
+  /** The form's messages shown now (each field's appear as it is validated: poll them). */
+  get errors(): Locator {
+    return this.root.locator('.ant-form-item-explain-error');
   }
 }
 
