@@ -61,7 +61,7 @@ describe('assignment screen: bulk assignment and the 分工方案 import', { tim
     await screen.checkGroup(groupLabel(measure));
     await screen.checkTask(other.text);
     const count = measure.tasks.length + 1;
-    expect(await screen.selectedCount()).toBe(`已选 ${count} 项任务`);
+    await expect.poll(() => screen.selectedCount()).toBe(`已选 ${count} 项任务`);
     const outcome = await screen.assign({
       lead: '区教委',
       cooperating: ['区财政局'],
@@ -69,7 +69,7 @@ describe('assignment screen: bulk assignment and the 分工方案 import', { tim
       deadline: '2026-12-31',
     });
     expect(outcome).toContain(`已为 ${count} 项任务新增 ${count * 2} 条分工`);
-    expect(await screen.selectedCount()).toBe('已选 0 项任务');
+    await expect.poll(() => screen.selectedCount()).toBe('已选 0 项任务');
     await screen.task(other.text).getByText('牵头单位：区教委；配合单位：区财政局').waitFor();
     await page.screenshot({ path: screenshotPath('assignments') });
 
@@ -180,7 +180,8 @@ describe('assignment screen: bulk assignment and the 分工方案 import', { tim
       const screen = new AssignmentsPage(page);
       await screen.goto();
       await screen.division.waitFor();
-      expect(await horizontalOverflow(page)).toBe(0);
+      // The layout follows the new width in a render of its own: wait for it to settle.
+      await expect.poll(() => horizontalOverflow(page)).toBe(0);
       await page.screenshot({ path: screenshotPath('assignments-phone'), fullPage: false });
     } finally {
       await page.setViewportSize(DESKTOP);

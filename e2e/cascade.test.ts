@@ -100,14 +100,14 @@ describe('cascade: city assigns → district accepts and decomposes → unit rep
     const inbox = new SuperiorTasksPage(district);
     await inbox.goto();
     const card = inbox.task(cityTask.text);
-    await expect(card.getByTestId('superior-source').textContent()).resolves.toContain(cityReportTitle);
-    await expect(card.textContent()).resolves.toContain('待接收');
+    await expect.poll(() => card.getByTestId('superior-source').textContent()).toContain(cityReportTitle);
+    await expect.poll(() => card.textContent()).toContain('待接收');
     await inbox.accept(cityTask.text, REFERENCE);
-    await expect(card.getByTestId('superior-reference').textContent()).resolves.toContain(REFERENCE);
+    await expect.poll(() => card.getByTestId('superior-reference').textContent()).toContain(REFERENCE);
     await inbox.decompose(cityTask.text, DECOMPOSED);
-    expect(await card.getByTestId('superior-link').allTextContents()).toEqual(
-      DECOMPOSED.map((line) => expect.stringContaining(line)),
-    );
+    await expect
+      .poll(() => card.getByTestId('superior-link').allTextContents())
+      .toEqual(DECOMPOSED.map((line) => expect.stringContaining(line)));
     await district.screenshot({ path: screenshotPath('cascade-superior-tasks'), fullPage: true });
   });
 
@@ -136,31 +136,31 @@ describe('cascade: city assigns → district accepts and decomposes → unit rep
     await inbox.goto();
     await inbox.openReportUp(cityTask.text, PERIOD);
     const reportUp = new ReportUpPage(district);
-    await expect(reportUp.draftText.textContent()).resolves.toContain(NARRATIVE);
-    await expect(district.getByTestId('report-up-sources').textContent()).resolves.toContain(OWN_UNIT);
+    await expect.poll(() => reportUp.draftText.textContent()).toContain(NARRATIVE);
+    await expect.poll(() => district.getByTestId('report-up-sources').textContent()).toContain(OWN_UNIT);
     // The own task has no target, so nothing was summed: the field starts empty and is typed in.
     expect(await reportUp.firstFigure.inputValue()).toBe('');
     await reportUp.firstFigure.fill(FIGURE);
     await reportUp.submit();
     // Submitted, the form is read-only and shows the figure as it was sent.
-    expect(await reportUp.firstFigure.isDisabled()).toBe(true);
-    expect(await reportUp.firstFigure.inputValue()).toBe(FIGURE);
+    await expect.poll(() => reportUp.firstFigure.isDisabled()).toBe(true);
+    await expect.poll(() => reportUp.firstFigure.inputValue()).toBe(FIGURE);
     await district.screenshot({ path: screenshotPath('cascade-report-up'), fullPage: true });
   });
 
   it('the city office approves the district’s report; its dashboard lists the district and opens its decomposition', async () => {
     const review = new ReviewPage(city);
     await review.goto();
-    await expect(review.item(cityTask.text).textContent()).resolves.toContain(DISTRICT_UNIT);
+    await expect.poll(() => review.item(cityTask.text).textContent()).toContain(DISTRICT_UNIT);
     await review.approve(cityTask.text);
 
     // The city's task page lists the district's approved report with the figure it typed.
     const taskPage = new TaskPage(city);
     await taskPage.goto(cityTask.id);
     const history = taskPage.history.getByTestId('history-item').filter({ hasText: DISTRICT_UNIT });
-    await expect(history.getByTestId('history-values').textContent()).resolves.toContain(
-      `${FIGURE}${cityTask.targets[0]!.unit}`,
-    );
+    await expect
+      .poll(() => history.getByTestId('history-values').textContent())
+      .toContain(`${FIGURE}${cityTask.targets[0]!.unit}`);
 
     const dashboard = new DashboardPage(city);
     await dashboard.goto();
@@ -169,9 +169,9 @@ describe('cascade: city assigns → district accepts and decomposes → unit rep
     await row.getByTestId('unit-decomposition-link').click();
     await city.getByTestId('decomposition-page').waitFor();
     const item = city.getByTestId('decomposition-task').filter({ hasText: cityTask.text });
-    await expect(item.textContent()).resolves.toContain(REFERENCE);
-    expect(await item.getByTestId('superior-link').count()).toBe(2);
-    await expect(item.getByTestId('report-up-state').textContent()).resolves.toBe('审核通过');
+    await expect.poll(() => item.textContent()).toContain(REFERENCE);
+    await expect.poll(() => item.getByTestId('superior-link').count()).toBe(2);
+    await expect.poll(() => item.getByTestId('report-up-state').textContent()).toBe('审核通过');
     await city.screenshot({ path: screenshotPath('cascade-decomposition'), fullPage: true });
   });
 });

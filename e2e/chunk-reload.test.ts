@@ -95,7 +95,7 @@ describe('a lazy page after a rebuild', { timeout: 90_000 }, () => {
     expect((await missing).status()).toBe(404);
     expect((await fresh).status()).toBe(200);
     await new LedgerPage(page).count.waitFor();
-    expect(new URL(page.url()).pathname).toBe('/ledger');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/ledger');
     // A reload happened: the old document (and its marker) is gone, one document load more.
     expect(await page.evaluate('window.__previousBuild')).toBeUndefined();
     expect(loads).toBe(before + 1);

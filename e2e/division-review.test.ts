@@ -33,15 +33,16 @@ describe('分工方案 review and commit', { timeout: 120_000 }, () => {
     await screen.goto();
     const review = new DivisionReviewPanel(page);
     await review.read(fixture('plan-table.docx'));
-    await review.summary.waitFor();
-    expect(await review.summary.textContent()).toMatch(/共 28 行：已匹配 2[0-9]，待确认 [0-9]，未匹配 [0-9]/);
+    await expect
+      .poll(() => review.summary.textContent())
+      .toMatch(/共 28 行：已匹配 2[0-9]，待确认 [0-9]，未匹配 [0-9]/);
+    await expect.poll(() => review.unknownUnits()).toContain('区交通局');
     const unknown = await review.unknownUnits();
-    expect(unknown).toContain('区交通局');
     expect(unknown).not.toContain('区发改委');
     expect(unknown).not.toContain('各街道');
-    expect(await review.highlighted()).toContain(
-      '提升运河商务区活力,新增完工面积25万平方米,打造24小时活力街区',
-    );
+    await expect
+      .poll(() => review.highlighted())
+      .toContain('提升运河商务区活力,新增完工面积25万平方米,打造24小时活力街区');
 
     await review.chooseTask('加快推进重点道路建设', '27', '京台路');
     await review.addAsTask('开展全区安全生产治本攻坚三年行动');
@@ -67,8 +68,8 @@ describe('分工方案 review and commit', { timeout: 120_000 }, () => {
     );
 
     await review.read(fixture('plan-table.docx'));
-    await review.summary.waitFor();
+    // The new review first (the row says 无变化), then that no row has a change.
+    await expect.poll(() => review.row('全年新增完工面积25万平方米').getByText('无变化').count()).toBe(1);
     expect(await review.panel.getByText('有变更').count()).toBe(0);
-    expect(await review.row('全年新增完工面积25万平方米').getByText('无变化').count()).toBe(1);
   });
 });

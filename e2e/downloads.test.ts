@@ -3,6 +3,7 @@ import mammoth from 'mammoth';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { AppShell } from './pages/app-shell.js';
 import { DownloadsBlock } from './pages/downloads-block.js';
 import { createAccount, firstReportTasks } from './support/api-client.js';
 import { sampleOutline } from './support/sample-report.js';
@@ -85,7 +86,7 @@ describe('downloads from the web app', { timeout: 120_000 }, () => {
       it('sees every download link', async () => {
         const block = new DownloadsBlock(pages[who]);
         await block.goto(true);
-        expect(await block.names()).toEqual(OFFICE_LINKS);
+        await expect.poll(() => block.names()).toEqual(OFFICE_LINKS);
       });
 
       it('downloads the 分工方案 as a workbook listing the tasks', async () => {
@@ -177,8 +178,11 @@ describe('downloads from the web app', { timeout: 120_000 }, () => {
 
   it('gives visitors no office documents, and the document URLs refuse them', async () => {
     const page = await app.page();
-    await page.goto('/');
-    await page.getByTestId('area-card').first().waitFor();
+    const block = new DownloadsBlock(page);
+    await block.goto(false);
+    // The page knows the visitor is anonymous (sign-in offered) and shows the public links.
+    await new AppShell(page).signInLink.waitFor();
+    await block.link('一图读懂长图（PNG）').waitFor();
     for (const name of OFFICE_LINKS.slice(2)) {
       expect(await page.getByRole('link', { name, exact: true }).count(), name).toBe(0);
     }

@@ -19,11 +19,11 @@ describe('home page (first page after npm start)', { timeout: 90_000 }, () => {
     expect(outline.areaHeadings).toHaveLength(8);
     const home = new HomePage(page);
     await home.goto();
-    expect(await home.title.textContent()).toBe(outline.title);
+    await expect.poll(() => home.title.textContent()).toBe(outline.title);
     // Place and year read from the document's text; the compiler's credit labelled as such.
-    expect(await home.subtitle.textContent()).toBe('北京城市副中心 · 2026年');
-    expect(await home.source.textContent()).toBe(`来源：${outline.title} · 整理：陈施君`);
-    expect(await home.areaTitles()).toEqual(outline.areaHeadings);
+    await expect.poll(() => home.subtitle.textContent()).toBe('北京城市副中心 · 2026年');
+    await expect.poll(() => home.source.textContent()).toBe(`来源：${outline.title} · 整理：陈施君`);
+    await expect.poll(() => home.areaTitles()).toEqual(outline.areaHeadings);
     // Every area card states how many measures and tasks it holds.
     for (const text of await home.areaCards.allInnerTexts()) expect(text).toMatch(/\d+项举措 · \d+项任务/);
     await page.screenshot({ path: screenshotPath('home'), fullPage: true });
@@ -74,7 +74,7 @@ describe('home page (first page after npm start)', { timeout: 90_000 }, () => {
     await page.getByText('页面不存在').waitFor();
     await page.getByRole('link', { name: /回到首页/ }).click();
     await new HomePage(page).areaCards.first().waitFor();
-    expect(new URL(page.url()).pathname).toBe('/');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/');
   });
 
   it('loads without a failed request: the favicon is served', async () => {
@@ -84,6 +84,8 @@ describe('home page (first page after npm start)', { timeout: 90_000 }, () => {
       if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
     });
     await new HomePage(fresh).goto();
+    // Every request of the load answered (the favicon and lazy chunks come after the cards).
+    await fresh.waitForLoadState('networkidle');
     const icon = await fresh.request.get('/favicon.ico');
     expect(icon.status()).toBe(200);
     expect(icon.headers()['content-type']).toMatch(/icon/);

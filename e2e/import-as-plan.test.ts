@@ -43,6 +43,6 @@ describe('import wizard: a 分工方案 as the tracked plan', { timeout: 120_000
     ]);
     const home = new HomePage(page);
     await home.areaCards.first().waitFor();
-    expect(await home.areaCards.count()).toBe(5);
+    await expect.poll(() => home.areaCards.count()).toBe(5);
   });
 });

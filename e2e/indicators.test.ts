@@ -88,7 +88,7 @@ describe('主要预期目标 on the dashboard after a report', { timeout: 90_000
     expect(await row.textContent()).toContain('达标');
     expect(await row.textContent()).toContain(UNIT);
     // Every indicator of the report is listed, reported or not; a capped one prints its sign.
-    expect(await dashboard.indicators.locator('tbody tr').count()).toBe(7);
+    await expect.poll(() => dashboard.indicators.locator('tbody tr').count()).toBe(7);
     expect(await dashboard.indicator('城镇调查失业率控制在5%以内').textContent()).toContain('≤5%');
     await page.screenshot({ path: screenshotPath('dashboard-indicators'), fullPage: true });
   });

@@ -71,7 +71,7 @@ describe('leader view: flag, instruct, read-only', { timeout: 90_000 }, () => {
       `/api/reports/${reportId}/dashboard?at=${FIXED_TODAY}`,
     );
     const shown = `${Math.round(expected.overall.expected * 1000) / 10}%`;
-    expect(await leader.getByTestId('overall-expected').textContent()).toBe(`序时进度：${shown}`);
+    await expect.poll(() => leader.getByTestId('overall-expected').textContent()).toBe(`序时进度：${shown}`);
     const shell = new AppShell(leader);
     await shell.navLink('任务台账').waitFor();
     for (const page of OFFICE_PAGES) expect(await shell.navLink(page.nav).count()).toBe(0);
@@ -86,14 +86,16 @@ describe('leader view: flag, instruct, read-only', { timeout: 90_000 }, () => {
     expect(task.status.expected).toBe(0.5);
     const page = leader.getByTestId('task-page');
     await page.getByText(FIXED_TODAY, { exact: true }).waitFor();
-    expect(await page.getByRole('progressbar').first().getAttribute('aria-valuetext')).toContain('序时 50%');
+    await expect
+      .poll(() => page.getByRole('progressbar').first().getAttribute('aria-valuetext'))
+      .toContain('序时 50%');
 
     const comments = new TaskCommentsPanel(leader);
     await comments.flag();
     // The 领导关注 tag on the status line follows the flag (GET /api/tasks/:id flagged).
     await taskPage.status.getByText('领导关注').waitFor();
     await comments.writeInstruction(INSTRUCTION);
-    expect(await comments.item(INSTRUCTION).getByText('批示').count()).toBeGreaterThan(0);
+    await comments.item(INSTRUCTION).getByText('批示').first().waitFor();
 
     // Both are stored: the flag is listed and shows on the task after a reload.
     const flags = await admin.json<{ flags: { taskId: number }[] }>('/api/flags');
@@ -117,7 +119,7 @@ describe('leader view: flag, instruct, read-only', { timeout: 90_000 }, () => {
     expect(await leader.getByTestId('assign-form').count()).toBe(0);
     const buttons = await leader.getByTestId('task-page').getByRole('button').allInnerTexts();
     expect(buttons.map((b) => b.trim()).filter((b) => !LEADER_BUTTONS.test(b))).toEqual([]);
-    expect(await leader.getByTestId('task-page').getByRole('textbox').count()).toBe(1);
+    await expect.poll(() => leader.getByTestId('task-page').getByRole('textbox').count()).toBe(1);
   });
 
   it('gets a 无权访问 notice, not forms, on the office pages and the report form', async () => {
@@ -175,7 +177,7 @@ describe('leader view: flag, instruct, read-only', { timeout: 90_000 }, () => {
     const notifications = new NotificationsPanel(reporter);
     const notice = notifications.item(`领导批示：${LEADER.displayName}`);
     await notice.waitFor();
-    expect(await notice.getByText(INSTRUCTION).count()).toBe(1);
+    await expect.poll(() => notice.getByText(INSTRUCTION).count()).toBe(1);
     await notice.getByText('未读').waitFor();
     await reporter.screenshot({ path: screenshotPath('inbox-notifications') });
     // Opening it marks it read; the server must have stored that before the inbox is read again.
@@ -184,7 +186,7 @@ describe('leader view: flag, instruct, read-only', { timeout: 90_000 }, () => {
     await reporter.waitForURL(`**/tasks/${task.id}`);
     const comments = new TaskCommentsPanel(reporter);
     await comments.item(INSTRUCTION).waitFor();
-    expect(await comments.item(INSTRUCTION).getByText(LEADER.displayName).count()).toBe(1);
+    await expect.poll(() => comments.item(INSTRUCTION).getByText(LEADER.displayName).count()).toBe(1);
     // The unit sees that a leader watches its task.
     await new TaskPage(reporter).status.getByText('领导关注').waitFor();
     // Opening it marked it read.

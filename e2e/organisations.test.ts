@@ -36,9 +36,9 @@ describe('organisations: the office creates a district, whose office starts on i
     await shell.navLink('组织机构').click();
     const organisations = new OrganisationsPage(city);
     await organisations.tree.waitFor();
-    expect(new URL(city.url()).pathname).toBe('/admin/organisations');
+    await expect.poll(() => new URL(city.url()).pathname).toBe('/admin/organisations');
+    await expect.poll(() => organisations.names()).toHaveLength(1);
     const [root] = await organisations.names();
-    expect(await organisations.names()).toHaveLength(1);
 
     oneTimePassword = await organisations.create(DISTRICT, '区县', OFFICE, '通州区督查室');
     expect(oneTimePassword.length).toBeGreaterThanOrEqual(10);
@@ -49,12 +49,12 @@ describe('organisations: the office creates a district, whose office starts on i
       .getByRole('button', { name: /复制|Copy/ })
       .waitFor();
     await expect.poll(() => organisations.names()).toEqual([root, DISTRICT]);
-    expect(await horizontalOverflow(city)).toBe(0);
+    await expect.poll(() => horizontalOverflow(city)).toBe(0);
     await city.screenshot({ path: screenshotPath('organisations-phone'), fullPage: true });
 
     // Reloaded, the tree keeps the district below the city and the password is gone for good.
     await organisations.goto();
-    expect(await organisations.names()).toEqual([root, DISTRICT]);
+    await expect.poll(() => organisations.names()).toEqual([root, DISTRICT]);
     expect(await organisations.issuedPassword.count()).toBe(0);
   });
 
@@ -65,7 +65,7 @@ describe('organisations: the office creates a district, whose office starts on i
     await login.signIn(OFFICE, oneTimePassword);
     const password = new PasswordPage(page);
     await password.mustChange.waitFor();
-    expect(new URL(page.url()).pathname).toBe('/account/password');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/account/password');
     await password.change(oneTimePassword, 'tongzhou office passphrase');
     await expect.poll(() => new URL(page.url()).pathname).toBe('/dashboard');
     expect(await password.mustChange.count()).toBe(0);
@@ -82,11 +82,11 @@ describe('organisations: the office creates a district, whose office starts on i
     await users.waitFor();
     await users.getByRole('cell', { name: OFFICE, exact: true }).waitFor();
     expect(await users.getByRole('cell', { name: 'admin', exact: true }).count()).toBe(0);
-    expect(await users.locator('tbody tr.ant-table-row').count()).toBe(1);
+    await expect.poll(() => users.locator('tbody tr.ant-table-row').count()).toBe(1);
     const organisations = new OrganisationsPage(page);
     await organisations.goto();
-    expect(await organisations.names()).toEqual([DISTRICT]);
+    await expect.poll(() => organisations.names()).toEqual([DISTRICT]);
     await organisations.tree.getByText('本级').waitFor();
-    expect(await horizontalOverflow(page)).toBe(0);
+    await expect.poll(() => horizontalOverflow(page)).toBe(0);
   });
 });

@@ -67,14 +67,14 @@ describe('phone-width layout and basic accessibility', { timeout: 90_000 }, () =
 
     it('lays out home, ledger and dashboard without horizontal scrolling', async () => {
       await new HomePage(page).goto();
-      expect(await horizontalOverflow(page)).toBe(0);
+      await expect.poll(() => horizontalOverflow(page)).toBe(0);
       await page.screenshot({ path: screenshotPath('home-phone'), fullPage: true });
       await new LedgerPage(page).goto();
       await page.getByTestId('ledger-list').waitFor();
-      expect(await horizontalOverflow(page)).toBe(0);
+      await expect.poll(() => horizontalOverflow(page)).toBe(0);
       await page.screenshot({ path: screenshotPath('ledger-phone') });
       await new DashboardPage(page).goto();
-      expect(await horizontalOverflow(page)).toBe(0);
+      await expect.poll(() => horizontalOverflow(page)).toBe(0);
       await page.screenshot({ path: screenshotPath('dashboard-phone'), fullPage: true });
     });
 
@@ -83,19 +83,23 @@ describe('phone-width layout and basic accessibility', { timeout: 90_000 }, () =
       // Each group is a list named by its own heading: five status classes, then lights and 逾期.
       const byClass = page.getByRole('list', { name: '进度状态' });
       const byLight = page.getByRole('list', { name: '预警灯' });
-      expect(await byClass.getByRole('link').allTextContents()).toEqual([
-        expect.stringMatching(/^\d+未启动$/),
-        expect.stringMatching(/^\d+欠进度$/),
-        expect.stringMatching(/^\d+达进度$/),
-        expect.stringMatching(/^\d+超进度$/),
-        expect.stringMatching(/^\d+已完成$/),
-      ]);
-      expect(await byLight.getByRole('link').allTextContents()).toEqual([
-        expect.stringMatching(/^\d+红灯$/),
-        expect.stringMatching(/^\d+黄灯$/),
-        expect.stringMatching(/^\d+绿灯$/),
-        expect.stringMatching(/^\d+逾期任务$/),
-      ]);
+      await expect
+        .poll(() => byClass.getByRole('link').allTextContents())
+        .toEqual([
+          expect.stringMatching(/^\d+未启动$/),
+          expect.stringMatching(/^\d+欠进度$/),
+          expect.stringMatching(/^\d+达进度$/),
+          expect.stringMatching(/^\d+超进度$/),
+          expect.stringMatching(/^\d+已完成$/),
+        ]);
+      await expect
+        .poll(() => byLight.getByRole('link').allTextContents())
+        .toEqual([
+          expect.stringMatching(/^\d+红灯$/),
+          expect.stringMatching(/^\d+黄灯$/),
+          expect.stringMatching(/^\d+绿灯$/),
+          expect.stringMatching(/^\d+逾期任务$/),
+        ]);
       // The light group's heading sits below the whole status grid, not beside or inside it.
       const classBox = await byClass.boundingBox();
       const lightTitle = await page.getByRole('heading', { name: '预警灯', exact: true }).boundingBox();
@@ -124,7 +128,7 @@ describe('phone-width layout and basic accessibility', { timeout: 90_000 }, () =
       await shell.navToggle.click();
       await shell.navLink('任务台账').click();
       await new LedgerPage(page).count.waitFor();
-      expect(new URL(page.url()).pathname).toBe('/ledger');
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/ledger');
     });
   });
 
@@ -134,14 +138,15 @@ describe('phone-width layout and basic accessibility', { timeout: 90_000 }, () =
     });
 
     it('gives every control on the main screens an accessible name', async () => {
+      // Each screen checked once it has rendered (a control may be named a render after it shows).
       await new HomePage(page).goto();
-      expect(await page.evaluate(UNNAMED_CONTROLS)).toEqual([]);
+      await expect.poll(() => page.evaluate(UNNAMED_CONTROLS)).toEqual([]);
       await new LedgerPage(page).goto();
-      expect(await page.evaluate(UNNAMED_CONTROLS)).toEqual([]);
+      await expect.poll(() => page.evaluate(UNNAMED_CONTROLS)).toEqual([]);
       await new DashboardPage(page).goto();
-      expect(await page.evaluate(UNNAMED_CONTROLS)).toEqual([]);
+      await expect.poll(() => page.evaluate(UNNAMED_CONTROLS)).toEqual([]);
       await new LoginPage(page).goto();
-      expect(await page.evaluate(UNNAMED_CONTROLS)).toEqual([]);
+      await expect.poll(() => page.evaluate(UNNAMED_CONTROLS)).toEqual([]);
     });
 
     it('works from the keyboard: skip link, then the navigation', async () => {
@@ -149,7 +154,7 @@ describe('phone-width layout and basic accessibility', { timeout: 90_000 }, () =
       await page.keyboard.press('Tab');
       expect(await focusedElement(page)).toEqual({ text: '跳到正文', href: '#main-content' });
       await page.keyboard.press('Enter');
-      expect(new URL(page.url()).hash).toBe('#main-content');
+      await expect.poll(() => new URL(page.url()).hash).toBe('#main-content');
       // Tab forward until the ledger link has focus; a handful of stops at most.
       for (let stop = 0; stop < 20; stop += 1) {
         if ((await focusedElement(page)).text === '任务台账') break;
@@ -158,7 +163,7 @@ describe('phone-width layout and basic accessibility', { timeout: 90_000 }, () =
       expect(await focusedElement(page)).toEqual({ text: '任务台账', href: '/ledger' });
       await page.keyboard.press('Enter');
       await new LedgerPage(page).count.waitFor();
-      expect(new URL(page.url()).pathname).toBe('/ledger');
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/ledger');
     });
 
     it('keeps text contrast at WCAG AA (4.5:1) for headings, body, links and secondary text', async () => {

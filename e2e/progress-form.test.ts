@@ -53,12 +53,12 @@ describe('report form: save a new report, then submit it on the same page', { ti
     await inbox.waitForState('草稿');
     expect(await page.getByTestId('progress-form').count()).toBe(1);
     // What was typed is still in the form the page now shows for the stored draft.
-    expect(await inbox.form.getByLabel('工作进展').inputValue()).toBe(NARRATIVE);
+    await expect.poll(() => inbox.form.getByLabel('工作进展').inputValue()).toBe(NARRATIVE);
 
     await inbox.submit();
     expect(await page.getByTestId('progress-form').count()).toBe(1);
     // A submitted report is read-only: no save or submit button is left.
-    expect(await inbox.form.getByRole('button').count()).toBe(0);
+    await expect.poll(() => inbox.form.getByRole('button').count()).toBe(0);
 
     const progress = await office.json<{ progress: { taskId: number; status: string; narrative: string }[] }>(
       `/api/periods/${periodId}/progress`,

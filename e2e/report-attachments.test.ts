@@ -95,7 +95,7 @@ describe('report form: evidence files on a phone', { timeout: 90_000 }, () => {
     await files.remove(PHOTO.name);
     expect(await files.names()).toEqual([PDF.name]);
     // Unit staff report from phones: the form with its files must fit a 390 px screen.
-    expect(await horizontalOverflow(page)).toBe(0);
+    await expect.poll(() => horizontalOverflow(page)).toBe(0);
     await page.screenshot({ path: screenshotPath('report-attachments-phone'), fullPage: true });
   });
 
@@ -132,6 +132,8 @@ describe('report form: evidence files on a phone', { timeout: 90_000 }, () => {
     await page.reload();
     const files = new AttachmentsSection(page);
     await files.item(PDF.name).waitFor();
+    // The page shows the submitted report before telling what it lacks.
+    await new InboxPage(page).waitForState('已报送');
     expect(await files.root.getByRole('button', { name: `移除 ${PDF.name}` }).count()).toBe(0);
     expect(await files.root.getByLabel('添加附件').count()).toBe(0);
 

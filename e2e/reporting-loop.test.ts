@@ -80,7 +80,7 @@ describe('reporting loop: assign → open period → report → return → resub
     await inbox.saveDraft();
     await inbox.waitForState('草稿');
     // Unit staff report from phones: the form must fit a 390 px screen.
-    expect(await horizontalOverflow(reporter)).toBe(0);
+    await expect.poll(() => horizontalOverflow(reporter)).toBe(0);
     await reporter.screenshot({ path: screenshotPath('report-form-phone'), fullPage: true });
 
     head = await app.signedIn({ username: 'fgw_head', password: passwords.head ?? '' });
@@ -106,9 +106,9 @@ describe('reporting loop: assign → open period → report → return → resub
       half >= 10_000
         ? new Intl.NumberFormat('zh-CN', { notation: 'compact', maximumFractionDigits: 2 }).format(half)
         : String(half);
-    expect(await review.figures(task.text).allTextContents()).toEqual([
-      `${target?.subject} ${printed}${target?.unit}`.trim(),
-    ]);
+    await expect
+      .poll(() => review.figures(task.text).allTextContents())
+      .toEqual([`${target?.subject} ${printed}${target?.unit}`.trim()]);
     await office.screenshot({ path: screenshotPath('review-queue') });
     await review.returnWithReason(task.text, RETURN_REASON);
 
@@ -144,7 +144,7 @@ describe('reporting loop: assign → open period → report → return → resub
 
     const dashboard = new DashboardPage(office);
     await dashboard.goto();
-    expect(await dashboard.count('已完成')).toBe(1);
+    await expect.poll(() => dashboard.count('已完成')).toBe(1);
     await new AppShell(office).navLink('任务台账').waitFor();
   });
 
@@ -171,13 +171,14 @@ describe('reporting loop: assign → open period → report → return → resub
     await confirm.waitFor({ state: 'hidden' });
     await publish.uncheck();
     await office.getByTestId('import-commit').click();
+    await office.waitForURL(/\?report=\d+/);
     const home = new HomePage(office);
     await home.areaCards.first().waitFor();
     const reportId = Number(new URL(office.url()).searchParams.get('report'));
     expect(reportId).toBeGreaterThan(0);
-    expect(await home.areaCards.count()).toBe(areas);
+    await expect.poll(() => home.areaCards.count()).toBe(areas);
     // The year's 主要预期目标 have a card of their own, apart from the work areas.
-    expect(await office.getByTestId('indicators-card').count()).toBe(1);
+    await expect.poll(() => office.getByTestId('indicators-card').count()).toBe(1);
     // Not public: a visitor does not find it.
     const visitor = await app.page();
     const anonymous = await visitor.request.get(`/api/reports/${reportId}`);

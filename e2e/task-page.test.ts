@@ -192,7 +192,7 @@ describe('task page: report passage, milestones, history and audit trail', { tim
     await page.toggleSource();
     await page.sourceHighlight.waitFor();
     await expect.poll(() => page.highlightInView()).toBe(true);
-    expect(await horizontalOverflow(phone)).toBe(0);
+    await expect.poll(() => horizontalOverflow(phone)).toBe(0);
   });
 
   it('dates are picked in a calendar in the UI language, not the browser one', async () => {
@@ -202,20 +202,20 @@ describe('task page: report passage, milestones, history and audit trail', { tim
     const form = office.getByTestId('assign-form');
     // No native date or file field anywhere on the page (they speak the browser's English).
     expect(await office.locator('input[type="date"], input[type="file"]:visible').count()).toBe(0);
-    const weekdays = async () => {
+    /** Opens the deadline's calendar, waits for its weekday heads to read `names`, closes it. */
+    const expectWeekdays = async (names: string[]) => {
       await form.locator('.ant-picker input').click();
       const heads = openCalendar(office).locator('.ant-picker-content thead th');
       await heads.first().waitFor();
-      const names = await heads.allTextContents();
+      await expect.poll(() => heads.allTextContents()).toEqual(names);
       await office.keyboard.press('Escape');
       await openCalendar(office).waitFor({ state: 'hidden' });
-      return names;
     };
     // Chinese: weeks start on Monday, days named 一 … 日.
-    expect(await weekdays()).toEqual(['一', '二', '三', '四', '五', '六', '日']);
+    await expectWeekdays(['一', '二', '三', '四', '五', '六', '日']);
     await shell.switchLanguage('EN');
     await form.getByRole('button', { name: /Assign/ }).waitFor();
-    expect(await weekdays()).toEqual(['Su', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa']);
+    await expectWeekdays(['Su', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa']);
     await shell.switchLanguage('中文');
   });
 });
