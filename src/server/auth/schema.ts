@@ -5,18 +5,22 @@ export const roleSchema = z.enum(['admin', 'reporter', 'unit_head', 'leader']).m
   description: 'admin 督查室 · reporter 承办人 · unit_head 单位负责人 · leader 领导',
 });
 
-export const sessionUserSchema = z
-  .object({
-    id: z.number().int(),
-    username: z.string(),
-    displayName: z.string(),
-    role: roleSchema,
-    unitId: z.number().int().nullable(),
-    organisationId: z
-      .number()
-      .int()
-      .nullable()
-      .describe('The organisation (government) whose data the user reads'),
+/** Who a user is: the fields both the session user and the account (users/schema.ts) start with. */
+export const userIdentitySchema = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  unitId: z.number().int().nullable(),
+  organisationId: z
+    .number()
+    .int()
+    .nullable()
+    .describe('The organisation (government) whose data the user reads'),
+});
+
+export const sessionUserSchema = userIdentitySchema
+  .extend({
     mustChangePassword: z
       .boolean()
       .optional()

@@ -1,15 +1,9 @@
 import { z } from 'zod';
-import { roleSchema } from '../auth/schema.js';
+import { roleSchema, userIdentitySchema } from '../auth/schema.js';
 import { visibleName } from '../visible-name.js';
 
-export const userSchema = z
-  .object({
-    id: z.number().int(),
-    username: z.string(),
-    displayName: z.string(),
-    role: roleSchema,
-    unitId: z.number().int().nullable(),
-    organisationId: z.number().int().nullable(),
+export const userSchema = userIdentitySchema
+  .extend({
     email: z.string().nullable(),
     disabled: z.boolean(),
     lockedUntil: z.string().nullable(),
