@@ -17,35 +17,35 @@ export async function pickOption(
   match: OptionMatch = 'whole',
 ): Promise<void> {
   const escaped = option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const select = input.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
   // The first opening of a select can stop half-way in its motion (the option found but never
-  // visible and stable), or not open at all when the click lands while the page still renders
-  // (the input then names no listbox): close it and open it again, a few times, before giving up.
+  // visible and stable), not open at all when the click lands while the page still renders (the
+  // input then names no listbox), or take a click on an option of a dropdown that a re-render is
+  // closing (the select then never shows it): close it and try again, a few times, before giving up.
   for (let attempt = 1; ; attempt++) {
+    const last = attempt === 3;
+    const timeout = last ? 30_000 : 5_000;
     await input.click();
     const listbox = await openedListbox(input);
     if (!listbox) {
-      if (attempt === 3) throw new Error(`the select for ${option} does not open`);
+      if (last) throw new Error(`the select for ${option} does not open`);
       await page.keyboard.press('Escape');
       continue;
     }
     const picked = optionsOf(page, listbox)
       .filter({ hasText: new RegExp(match === 'whole' ? `^${escaped}$` : escaped) })
-      .click({ timeout: attempt < 3 ? 5_000 : 30_000 });
-    if (attempt === 3) {
-      await picked;
-      break;
-    }
+      .click({ timeout })
+      .then(() => select.filter({ hasText: option }).waitFor({ timeout }));
+    if (last) return picked;
     if (
       await picked.then(
         () => true,
         () => false,
       )
     )
-      break;
+      return;
     await page.keyboard.press('Escape');
   }
-  const select = input.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
-  await select.filter({ hasText: option }).waitFor();
 }
 
 /**
