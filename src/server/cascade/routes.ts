@@ -280,17 +280,12 @@ export const cascadeRoutes: RouteModule = (app, context) => {
     },
     async (request) => {
       const user = requireUser(request);
-      const body = request.body;
+      // A written field the body leaves out is kept as stored (ProgressReportFields).
       const saved = await saveReportUp(context.db, {
+        ...request.body,
         id: request.params.id,
         organisationId: organisationOf(user),
         periodId: request.params.periodId,
-        ...(body.version === undefined ? {} : { version: body.version }),
-        ...(body.narrative === undefined ? {} : { narrative: body.narrative }),
-        ...(body.problems === undefined ? {} : { problems: body.problems }),
-        ...(body.nextSteps === undefined ? {} : { nextSteps: body.nextSteps }),
-        ...(body.percent === undefined ? {} : { percent: body.percent }),
-        ...(body.values === undefined ? {} : { values: body.values }),
         actor: actorOf(user),
       });
       return presentStoredProgress(context.db, saved.row.id);

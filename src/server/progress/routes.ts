@@ -68,25 +68,14 @@ export const progressRoutes: RouteModule = (app, context) => {
       // Another unit's task (or one of a report this user may not read) is a 404, as when read.
       await requireTaskAccess(context.db, user, request.params.taskId);
       await findPeriod(context.db, request.params.periodId, user);
-      const body = request.body;
+      // A written field the body leaves out is kept as stored (ProgressReportFields).
+      const { values, ...fields } = request.body;
       const saved = await saveProgressReport(context.db, {
+        ...fields,
         taskId: request.params.taskId,
         unitId: user.unitId,
         periodId: request.params.periodId,
-        ...(body.version === undefined ? {} : { version: body.version }),
-        ...(body.narrative === undefined ? {} : { narrative: body.narrative }),
-        ...(body.problems === undefined ? {} : { problems: body.problems }),
-        ...(body.nextSteps === undefined ? {} : { nextSteps: body.nextSteps }),
-        ...(body.percent === undefined ? {} : { percent: body.percent }),
-        ...(body.values === undefined
-          ? {}
-          : {
-              values: body.values.map((v) => ({
-                targetId: v.targetId,
-                value: v.value,
-                note: v.note ?? null,
-              })),
-            }),
+        values: values?.map((v) => ({ targetId: v.targetId, value: v.value, note: v.note ?? null })),
         actor: actorOf(user),
       });
       return presentStoredProgress(context.db, saved.row.id);

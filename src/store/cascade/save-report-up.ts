@@ -32,17 +32,11 @@ export async function saveReportUp(
     // input.version is the report up's, not the superior task's.
     const view = await loadOwnSuperiorTask(trx, { id: input.id, organisationId: input.organisationId });
     requireAccepted(view);
+    const { id: _superiorTaskId, organisationId: _receiver, ...fields } = input;
     return saveProgressReport(trx, {
+      ...fields,
       taskId: view.source.taskId,
       unitId: view.assignment.unitId,
-      periodId: input.periodId,
-      ...(input.version === undefined ? {} : { version: input.version }),
-      ...(input.narrative === undefined ? {} : { narrative: input.narrative }),
-      ...(input.problems === undefined ? {} : { problems: input.problems }),
-      ...(input.nextSteps === undefined ? {} : { nextSteps: input.nextSteps }),
-      ...(input.percent === undefined ? {} : { percent: input.percent }),
-      ...(input.values === undefined ? {} : { values: input.values }),
-      actor: input.actor,
     });
   });
 }

@@ -18,7 +18,10 @@ export interface TargetValueInput {
   note?: string | null;
 }
 
-/** What a progress report save writes: its text, percent and target values, over a version. */
+/**
+ * What a progress report save writes: its text, percent and target values, over a version. A field
+ * left undefined is kept as stored (empty on create).
+ */
 export interface ProgressReportFields {
   /** The version being edited; omit to create the report. */
   version?: number;
