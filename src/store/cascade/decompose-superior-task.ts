@@ -4,6 +4,7 @@ import { isCalendarDate } from '../../core/status/calendar.js';
 import type { Actor } from '../audit/append-audit-event.js';
 import type { Database, NodeRow, SuperiorTaskLink } from '../schema.js';
 import { type TargetFields, validateTargetFields } from '../targets/validate-target.js';
+import { handWrittenTaskRow } from '../tasks/hand-written-task-row.js';
 import { insertAudited } from '../versioned/insert-audited.js';
 import { writeTransaction } from '../write-transaction.js';
 import { loadOwnSuperiorTask, requireAccepted } from './accept-superior-task.js';
@@ -174,27 +175,20 @@ export async function decomposeSuperiorTask(
       const task = await insertAudited(
         trx,
         'nodes',
-        {
-          report_id: report.id,
-          parent_id: area.id,
-          kind: 'task',
-          section_kind: null,
-          ordinal: Number(siblings.count) + k,
-          position,
-          label: null,
-          title: text,
-          text,
-          span_start: 0,
-          span_end: 0,
-          revision_id: report.current_revision_id,
-          deadline_text: spec.deadline ?? null,
-          deadline_date: spec.deadline ?? null,
-          commitment: null,
-          archived: 0,
-          archived_at: null,
-          created_at: now,
-          updated_at: now,
-        },
+        handWrittenTaskRow(
+          {
+            reportId: report.id,
+            parentId: area.id,
+            revisionId: report.current_revision_id,
+            ordinal: Number(siblings.count) + k,
+            position,
+            text,
+            deadlineText: spec.deadline ?? null,
+            deadlineDate: spec.deadline ?? null,
+            commitment: null,
+          },
+          now,
+        ),
         input.actor,
         'node',
       );

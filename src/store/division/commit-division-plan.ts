@@ -8,6 +8,7 @@ import { recordHandedDown } from '../cascade/record-handed-down.js';
 import { extractedTargetRow } from '../import-report.js';
 import { findReportOrganisationId } from '../organisations/find-root-organisation.js';
 import type { AssignmentRole, Database } from '../schema.js';
+import { handWrittenTaskRow } from '../tasks/hand-written-task-row.js';
 import { keepUnitAlias, listUnitDirectory } from '../units/unit-directory.js';
 import { insertAudited } from '../versioned/insert-audited.js';
 import { writeTransaction } from '../write-transaction.js';
@@ -258,27 +259,20 @@ async function addTask(
   const node = await insertAudited(
     trx,
     'nodes',
-    {
-      report_id: input.reportId,
-      parent_id: parent.id,
-      kind: 'task',
-      section_kind: null,
-      ordinal: siblings?.last == null ? 0 : Number(siblings.last) + 1,
-      position,
-      label: null,
-      title: text,
-      text,
-      span_start: 0,
-      span_end: 0,
-      revision_id: parent.revision_id,
-      deadline_text: analysis.deadline?.text ?? null,
-      deadline_date: analysis.deadline?.date ?? null,
-      commitment: analysis.commitment ?? null,
-      archived: 0,
-      archived_at: null,
-      created_at: now,
-      updated_at: now,
-    },
+    handWrittenTaskRow(
+      {
+        reportId: input.reportId,
+        parentId: parent.id,
+        revisionId: parent.revision_id,
+        ordinal: siblings?.last == null ? 0 : Number(siblings.last) + 1,
+        position,
+        text,
+        deadlineText: analysis.deadline?.text ?? null,
+        deadlineDate: analysis.deadline?.date ?? null,
+        commitment: analysis.commitment ?? null,
+      },
+      now,
+    ),
     input.actor,
     'task',
   );
