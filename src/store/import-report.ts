@@ -48,6 +48,26 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/**
+ * What a revision row keeps of the upload it was read from (the file byte-exact, its sha256, the
+ * parsed tree) and who added it when; the caller adds the report and the revision number.
+ */
+export function revisionOfUpload(
+  input: Pick<ImportReportInput, 'bytes' | 'fileName' | 'tree' | 'actor'>,
+  sha256: string,
+  now: string,
+) {
+  return {
+    file_name: input.fileName,
+    source: input.bytes,
+    source_sha256: sha256,
+    source_size: input.bytes.byteLength,
+    tree_json: JSON.stringify(input.tree),
+    created_by: input.actor.id,
+    created_at: now,
+  };
+}
+
 /** The analysis of every task, in flat order, whichever form the caller gave. */
 export function resolveAnalyses(
   tree: ReportTree,
@@ -289,13 +309,7 @@ export async function importReport(
         id: revisionId,
         report_id: reportId,
         number: 1,
-        file_name: input.fileName,
-        source: input.bytes,
-        source_sha256: sha256,
-        source_size: input.bytes.byteLength,
-        tree_json: JSON.stringify(input.tree),
-        created_by: input.actor.id,
-        created_at: now,
+        ...revisionOfUpload(input, sha256, now),
       })
       .execute();
     const { ids, targets } = await writeTreeNodes(

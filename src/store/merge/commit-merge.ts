@@ -12,6 +12,7 @@ import {
   type ImportReportInput,
   insertTreeNodes,
   resolveAnalyses,
+  revisionOfUpload,
   sha256Hex,
 } from '../import-report.js';
 import { requireOwnedReport } from '../organisations/require-owned.js';
@@ -130,13 +131,7 @@ export async function commitMerge(db: Kysely<Database>, input: CommitMergeInput)
       .values({
         report_id: input.reportId,
         number: revisionNumber,
-        file_name: input.fileName,
-        source: input.bytes,
-        source_sha256: sha256,
-        source_size: input.bytes.byteLength,
-        tree_json: JSON.stringify(input.tree),
-        created_by: input.actor.id,
-        created_at: now,
+        ...revisionOfUpload(input, sha256, now),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
