@@ -174,6 +174,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     }
     done();
   });
+  // A write is answered once every instance's next read will see it (ChangeWatch.settleWrite:
+  // at once on SQLite, after the freshness window of the change watch on PostgreSQL).
+  const watch = changeWatchOf(db);
+  if (watch) {
+    app.addHook('onSend', async (request) => {
+      if (STATE_CHANGING.has(request.method)) await watch.settleWrite();
+    });
+  }
   // Stored dates the views cannot use are read as unset and logged, never a failed view.
   onInvalidStoredData((problem) => logger.warn(problem, 'invalid stored date ignored'));
   installSessionLookup(app, context);

@@ -3,7 +3,13 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from './accounts/manage-users.js';
 import { CLI_ACTOR } from './audit/append-audit-event.js';
-import { CHANGE_WATCH_APPLICATION, type ChangeWatch, changeWatchOf } from './change-watch.js';
+import {
+  CHANGE_WATCH_APPLICATION,
+  type ChangeWatch,
+  changeWatchOf,
+  FRESHNESS_MS,
+  type PostgresChangeWatch,
+} from './change-watch.js';
 import { type DatabaseHandle, openDatabase } from './database.js';
 import { DIALECTS, openTestDatabase, type TestDatabase } from './testing.js';
 import { createUnit } from './units/create-unit.js';
@@ -56,10 +62,12 @@ describe.each(DIALECTS)('change watch on %s', (dialect) => {
     expect(await epochNow()).toBe(before);
   });
 
-  it("has moved by the next ask after this process's own write or transaction completes", async () => {
+  it("has moved by the next ask after this process's own write or transaction is answered", async () => {
     await newUser(own.db, 'own-write');
     const before = await epochNow();
     await own.db.updateTable('users').set({ disabled: 0 }).where('username', '=', 'own-write').execute();
+    // An instance answers a write once the watch says it may (the server's onSend hook).
+    await watch.settleWrite();
     const afterWrite = await epochNow();
     expect(afterWrite).not.toBe(before);
     await own.db.transaction().execute(async (trx) => {
@@ -69,10 +77,11 @@ describe.each(DIALECTS)('change watch on %s', (dialect) => {
         .where('username', '=', 'own-write')
         .execute();
     });
+    await watch.settleWrite();
     expect(await epochNow()).not.toBe(afterWrite);
   });
 
-  it("has moved by the next ask after another connection's commit is acknowledged, without waiting", async () => {
+  it("has moved by the next ask after another connection's commit is answered, without waiting for its notification", async () => {
     await newUser(own.db, 'other-write');
     for (let round = 0; round < 20; round++) {
       const before = await epochNow();
@@ -81,7 +90,9 @@ describe.each(DIALECTS)('change watch on %s', (dialect) => {
         .set({ display_name: `round ${round}` })
         .where('username', '=', 'other-write')
         .execute();
-      // SQLite looks for other connections' commits once per turn of the event loop.
+      // The writer's answer waits for the freshness window (PostgreSQL); SQLite looks for other
+      // connections' commits once per turn of the event loop.
+      await changeWatchOf(other.db)!.settleWrite();
       if (dialect === 'sqlite') await new Promise((resolve) => setImmediate(resolve));
       expect(await epochNow(), `round ${round}`).not.toBe(before);
     }
@@ -124,6 +135,7 @@ describe.each(DIALECTS)('change watch on %s', (dialect) => {
     for (const [what, write] of writes) {
       const before = await epochNow();
       await write();
+      await changeWatchOf(other.db)!.settleWrite();
       // SQLite looks for other connections' commits once per turn of the event loop (the write
       // above ran within this turn); PostgreSQL hears them when the notification arrives.
       await new Promise((resolve) => setImmediate(resolve));
@@ -133,6 +145,31 @@ describe.each(DIALECTS)('change watch on %s', (dialect) => {
 
   // PostgreSQL hears other processes through a LISTEN connection, which a restart can take away.
   if (dialect !== 'postgres') return;
+  it('trusts one round trip for the asks of the next few milliseconds, and waits for a new one after', async () => {
+    const postgresWatch = watch as PostgresChangeWatch;
+    await new Promise((resolve) => setTimeout(resolve, FRESHNESS_MS * 2));
+    const before = postgresWatch.roundTrips;
+    // After a quiet spell the first ask waits for a round trip of its own.
+    await epochNow();
+    const afterFirst = postgresWatch.roundTrips;
+    expect(afterFirst).toBeGreaterThan(before);
+    // A burst of asks within the window does not wait for a round trip each: one is sent while
+    // none is on its way (a loaded machine may let the window pass once or twice meanwhile).
+    for (let ask = 0; ask < 100; ask++) await epochNow();
+    expect(postgresWatch.roundTrips - afterFirst).toBeLessThan(20);
+    // Once the window has passed without asks, the next ask waits for a new one.
+    await new Promise((resolve) => setTimeout(resolve, FRESHNESS_MS * 3));
+    const afterQuiet = postgresWatch.roundTrips;
+    await epochNow();
+    expect(postgresWatch.roundTrips).toBeGreaterThan(afterQuiet);
+  });
+
+  it('answers a write only after the freshness window', async () => {
+    const started = performance.now();
+    await watch.settleWrite();
+    expect(performance.now() - started).toBeGreaterThanOrEqual(FRESHNESS_MS - 1);
+  });
+
   it('vouches for nothing while its listener is lost, and listens again by itself', async () => {
     expect(watch.epoch()).not.toBeNull();
     const admin = new pg.Client({ connectionString: own.settings.DATABASE_URL });

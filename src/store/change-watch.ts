@@ -18,6 +18,11 @@ export interface ChangeWatch {
    * anywhere (SQLite: at once; PostgreSQL: after a round trip on the listening connection).
    */
   current(): Promise<number | null>;
+  /**
+   * Resolves when a write whose work is done may be answered: at once on SQLite; on PostgreSQL
+   * after FRESHNESS_MS, the window within which a round trip vouches for an instance's reads.
+   */
+  settleWrite(): Promise<void>;
   /** Resolves once the watch vouches (PostgreSQL: its listener is connected), or has failed to. */
   ready(): Promise<void>;
   close(): Promise<void>;
@@ -79,6 +84,7 @@ export function sqliteChangeWatch(database: SqliteDatabase.Database): ChangeWatc
     current() {
       return Promise.resolve(this.epoch());
     },
+    settleWrite: async () => {},
     ready: async () => {},
     close: async () => {},
   };
@@ -91,15 +97,30 @@ export const CHANGE_WATCH_APPLICATION = 'luoshi-change-watch';
 const RELISTEN_AFTER_MS = 1000;
 
 /**
+ * PostgreSQL: how long a round trip on the listening connection vouches for the reads that
+ * follow it, and so how long after its work is done an instance answers a write (settleWrite).
+ * Every instance must use the same value.
+ */
+export const FRESHNESS_MS = 10;
+
+/**
  * PostgreSQL: every commit that changes what cached reads check (a report's change counter,
  * sessions, users, flags) notifies CHANGE_CHANNEL (migration 20261127-1700), this process's own
  * commits as much as other instances'; a connection of the watch's own LISTENs and moves the
  * epoch on each notification. PostgreSQL signals listeners before it acknowledges the commit, and
- * sends a listener its pending notifications before the answer to its next query, so `current()`
- * sends one `select 1` on the listening connection: when it returns, every commit acknowledged
- * before it was sent has been heard (read-your-own-write across instances). Requests arriving
- * while one is on its way share the next one. The listener connects on the first ask; until it
- * listens, and from the moment it is lost (a restart of the server) until it listens again, the
+ * sends a listener its pending notifications before the answer to its next query, so a `select 1`
+ * on the listening connection proves, when it returns, that every commit acknowledged before it
+ * was sent has been heard.
+ *
+ * Read-your-own-write across instances without a round trip per read: an instance answers a
+ * write FRESHNESS_MS after its work is done (settleWrite), and `current()` trusts the epoch while
+ * the newest completed round trip was sent less than FRESHNESS_MS before the ask; otherwise it
+ * waits for one sent after the ask (callers arriving while one is on its way share the next one).
+ * A request that arrives after a write was answered asks at t >= commit + FRESHNESS_MS, so a trip
+ * sent at or after t - FRESHNESS_MS was sent after the commit: its notification has been heard.
+ * An ask answered from the window sends the next round trip if none is on its way, so a busy
+ * instance keeps a fresh one and its reads do not wait. The listener connects on the first ask; until
+ * it listens, and from the moment it is lost (a restart of the server) until it listens again, the
  * watch vouches for nothing (null).
  */
 export class PostgresChangeWatch implements ChangeWatch {
@@ -113,6 +134,9 @@ export class PostgresChangeWatch implements ChangeWatch {
   /** The round trip on its way, and the one that callers arriving after it was sent wait for. */
   #sent: Promise<void> | undefined;
   #next: Promise<void> | undefined;
+  /** When (performance.now()) the newest round trip that returned was sent. */
+  #freshSince = Number.NEGATIVE_INFINITY;
+  #roundTrips = 0;
 
   constructor(url: string) {
     this.#url = url;
@@ -129,8 +153,22 @@ export class PostgresChangeWatch implements ChangeWatch {
       this.#listen();
       return null;
     }
+    if (this.#freshSince >= performance.now() - FRESHNESS_MS) {
+      // Trusted without waiting; a trip sent now keeps the next asks' window fresh.
+      if (!this.#sent) void this.#send();
+      return this.#epoch;
+    }
     await this.#sync();
     return this.#listening ? this.#epoch : null;
+  }
+
+  settleWrite(): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, FRESHNESS_MS));
+  }
+
+  /** Round trips sent on the listening connection so far. */
+  get roundTrips(): number {
+    return this.#roundTrips;
   }
 
   async ready(): Promise<void> {
@@ -160,9 +198,13 @@ export class PostgresChangeWatch implements ChangeWatch {
 
   #send(): Promise<void> {
     const client = this.#client;
+    const sentAt = performance.now();
+    this.#roundTrips++;
     const sent: Promise<void> = (client ? client.query('select 1') : Promise.reject(new Error('no listener')))
       .then(
-        () => {},
+        () => {
+          if (this.#client === client) this.#freshSince = Math.max(this.#freshSince, sentAt);
+        },
         () => this.#lost(client),
       )
       .finally(() => {
@@ -177,6 +219,7 @@ export class PostgresChangeWatch implements ChangeWatch {
     if (client === undefined || this.#client !== client) return;
     this.#client = undefined;
     this.#listening = false;
+    this.#freshSince = Number.NEGATIVE_INFINITY;
     this.#epoch++;
     client.end().catch(() => {});
   }
