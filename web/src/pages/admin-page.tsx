@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import {
   createUnit,
@@ -11,6 +11,7 @@ import {
 import type { AccountUser, CreateUserBody, Role } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
 import { useApiAction } from '../api/use-api-action.js';
+import { IssuedPassword } from '../components/issued-password.js';
 import { PageError, PageLoading } from '../components/page-state.js';
 import { withAppContext } from '../components/with-app-context.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -118,18 +119,10 @@ function NewUserForm({
   return (
     <>
       {issued ? (
-        <Alert
-          type="success"
-          showIcon
-          closable
-          onClose={() => setIssued(null)}
-          className="issued-password"
+        <IssuedPassword
           title={t('admin.passwordIssued', { username: issued.username })}
-          description={
-            <Typography.Text code copyable data-testid="issued-password">
-              {issued.password}
-            </Typography.Text>
-          }
+          password={issued.password}
+          onClose={() => setIssued(null)}
         />
       ) : null}
       <Form<CreateUserBody>

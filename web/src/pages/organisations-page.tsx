@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Card,
   Col,
@@ -18,6 +17,7 @@ import { createOrganisation, listOrganisations } from '../api/client.js';
 import type { CreateOrganisationBody, Organisation } from '../api/types.js';
 import { useApi } from '../api/use-api.js';
 import { useApiAction } from '../api/use-api-action.js';
+import { IssuedPassword } from '../components/issued-password.js';
 import { PageError, PageLoading } from '../components/page-state.js';
 import { withAppContext } from '../components/with-app-context.js';
 import { type Translate, useI18n } from '../i18n/i18n.js';
@@ -109,18 +109,10 @@ function NewOrganisationForm({ onCreated }: { onCreated: () => void }) {
     <>
       <Typography.Paragraph type="secondary">{t('org.createHint')}</Typography.Paragraph>
       {issued ? (
-        <Alert
-          type="success"
-          showIcon
-          closable
-          onClose={() => setIssued(null)}
-          className="issued-password"
+        <IssuedPassword
           title={t('org.created', { name: issued.name, username: issued.username })}
-          description={
-            <Typography.Text code copyable data-testid="issued-password">
-              {issued.password}
-            </Typography.Text>
-          }
+          password={issued.password}
+          onClose={() => setIssued(null)}
         />
       ) : null}
       <Form<NewOrganisationValues>
