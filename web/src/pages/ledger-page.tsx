@@ -17,6 +17,7 @@ import {
   type LedgerSort,
   ledgerApiQuery,
   lights,
+  NO_LEDGER_FILTER,
   pageFromParams,
   sortFromParams,
   statusClasses,
@@ -202,15 +203,7 @@ export function LedgerPage() {
         <Button
           onClick={() => {
             setKeyword('');
-            update({
-              area: null,
-              unit: null,
-              status: null,
-              light: null,
-              flagged: false,
-              overdue: false,
-              keyword: '',
-            });
+            update(NO_LEDGER_FILTER);
           }}
         >
           {t('common.reset')}

@@ -12,6 +12,17 @@ export interface LedgerFilter {
   keyword: string;
 }
 
+/** No filter: every task of the report. */
+export const NO_LEDGER_FILTER: Readonly<LedgerFilter> = {
+  area: null,
+  unit: null,
+  status: null,
+  light: null,
+  flagged: false,
+  overdue: false,
+  keyword: '',
+};
+
 export type LedgerSort = 'order' | 'deadline' | 'status';
 
 export const statusClasses: StatusClass[] = ['not_started', 'behind', 'on_track', 'ahead', 'completed'];
@@ -102,17 +113,8 @@ export function ledgerLink(
   narrow: Partial<LedgerFilter>,
   sort: LedgerSort = 'order',
 ): string {
-  const empty: LedgerFilter = {
-    area: null,
-    unit: null,
-    status: null,
-    light: null,
-    flagged: false,
-    overdue: false,
-    keyword: '',
-  };
   const base = new URLSearchParams(reportParam ? { report: reportParam } : {});
   if (sort !== 'order') base.set('sort', sort);
-  const query = filterToParams({ ...empty, ...narrow }, base).toString();
+  const query = filterToParams({ ...NO_LEDGER_FILTER, ...narrow }, base).toString();
   return query ? `/ledger?${query}` : '/ledger';
 }
