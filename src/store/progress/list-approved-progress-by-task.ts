@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
-import type { CountedProgress } from '../status/list-task-status-inputs.js';
+import { type CountedProgress, readCountedValues } from '../status/list-task-status-inputs.js';
 
 /** An approved progress report of a task, as the dashboard's trend counts it. */
 export interface ApprovedReport extends CountedProgress {
@@ -58,18 +58,7 @@ export async function listApprovedProgressByTask(
       values: new Map(),
     }),
   );
-  const byId = new Map(reports.map((r) => [r.progressReportId, r]));
-  for (const ids of chunked(
-    reports.map((r) => r.progressReportId),
-    500,
-  )) {
-    const values = await db
-      .selectFrom('progress_values')
-      .select(['progress_report_id', 'target_id', 'value'])
-      .where('progress_report_id', 'in', ids)
-      .execute();
-    for (const v of values) byId.get(v.progress_report_id)?.values.set(v.target_id, v.value);
-  }
+  await readCountedValues(db, reports);
   const byTask = new Map<number, ApprovedReport[]>();
   for (const report of reports) {
     const list = byTask.get(report.nodeId);

@@ -161,10 +161,18 @@ export async function listTaskStatusInputs(
       values: new Map(),
     });
   }
-  const counted = [...progress.values()];
-  const byReport = new Map(counted.map((p) => [p.progressReportId, p]));
-  for (let i = 0; i < counted.length; i += 500) {
-    const ids = counted.slice(i, i + 500).map((p) => p.progressReportId);
+  await readCountedValues(db, [...progress.values()]);
+  return { assignments, progress };
+}
+
+/** Reads the reported target values of progress reports into their `values`, 500 reports a query. */
+export async function readCountedValues(
+  db: Kysely<Database>,
+  reports: readonly CountedProgress[],
+): Promise<void> {
+  const byReport = new Map(reports.map((p) => [p.progressReportId, p]));
+  for (let i = 0; i < reports.length; i += 500) {
+    const ids = reports.slice(i, i + 500).map((p) => p.progressReportId);
     const values = await db
       .selectFrom('progress_values')
       .select(['progress_report_id', 'target_id', 'value'])
@@ -172,7 +180,6 @@ export async function listTaskStatusInputs(
       .execute();
     for (const v of values) byReport.get(v.progress_report_id)?.values.set(v.target_id, v.value);
   }
-  return { assignments, progress };
 }
 
 /** The submitted or approved (approved only) progress reports of the report's tasks, newest first per task. */
