@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ReportTree, Span } from '../../core/report-tree.js';
 import { KeptValues } from '../kept-values.js';
+import { findRevisionTreeJson } from '../reports/read-revision-tree.js';
 import type { Database } from '../schema.js';
 
 /** The report text around a task, cut from the revision its span points into. */
@@ -38,13 +39,9 @@ const trees = new KeptValues<number, PassageTree>({
 async function loadTree(db: Kysely<Database>, revisionId: number): Promise<PassageTree | null> {
   const kept = trees.get(revisionId, 0);
   if (kept) return kept;
-  const row = await db
-    .selectFrom('report_revisions')
-    .select('tree_json')
-    .where('id', '=', revisionId)
-    .executeTakeFirst();
-  if (!row) return null;
-  const parsed = JSON.parse(row.tree_json) as ReportTree;
+  const treeJson = await findRevisionTreeJson(db, revisionId);
+  if (treeJson === undefined) return null;
+  const parsed = JSON.parse(treeJson) as ReportTree;
   return trees.set(
     revisionId,
     0,
