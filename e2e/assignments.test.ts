@@ -96,6 +96,8 @@ describe('assignment screen: bulk assignment and the 分工方案 import', { tim
     if (!assigned || !free) throw new Error('expected assigned and unassigned tasks');
     const before = await assignmentCount();
     const screen = new AssignmentsPage(page);
+    // Afresh: the outcome of the assignment before would be shown until this one's replaces it.
+    await screen.goto();
     await screen.checkTask(free.text);
     await screen.checkTask(assigned.text);
     // 区教委 already leads `assigned`; it cannot also cooperate on it.

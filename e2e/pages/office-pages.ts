@@ -220,13 +220,19 @@ export class AssignmentsPage {
     await pickOption(this.page, this.form.getByLabel(label), option);
   }
 
-  /** Fills the form and sends the bulk assignment; returns the outcome text shown. */
+  /**
+   * Fills the form and sends the bulk assignment; returns the outcome text shown. The outcome of
+   * an earlier assignment stays in view until this one's replaces it: open the page afresh first.
+   */
   async assign(fields: {
     lead?: string;
     cooperating?: string[];
     official?: string;
     deadline?: string;
   }): Promise<string> {
+    const outcome = this.bulk.getByTestId('bulk-assign-outcome');
+    if ((await outcome.count()) > 0)
+      throw new Error('an earlier outcome is shown: open the page afresh (goto)');
     if (fields.lead) await this.pick('牵头单位', fields.lead);
     for (const unit of fields.cooperating ?? []) await this.pick('配合单位', unit);
     if (fields.cooperating?.length) await this.page.keyboard.press('Escape');
@@ -235,7 +241,6 @@ export class AssignmentsPage {
     const answered = this.page.waitForResponse((r) => /\/assignments\/bulk$/.test(r.url()));
     await this.form.getByRole('button', { name: '批量分工' }).click();
     await answered;
-    const outcome = this.bulk.getByTestId('bulk-assign-outcome');
     await outcome.waitFor();
     return (await outcome.textContent()) ?? '';
   }
