@@ -18,33 +18,34 @@ export async function pickOption(
 ): Promise<void> {
   const escaped = option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const select = input.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
-  // The first opening of a select can stop half-way in its motion (the option found but never
-  // visible and stable), not open at all when the click lands while the page still renders (the
-  // input then names no listbox), or take a click on an option of a dropdown that a re-render is
-  // closing (the select then never shows it): close it and try again, a few times, before giving up.
+  const shown = select.filter({ hasText: option });
+  // Under load a select may not open when the click lands while the page still renders (the input
+  // then names no listbox), its opening may stop half-way in its motion (the option found but
+  // never visible and stable), or a click on an option may not pick it (a re-render of the target
+  // dialog closing the dropdown; the dropdown still moving between press and release, which only
+  // highlights the option). Each attempt must end with the select showing the option; otherwise
+  // close it and try again, a few times.
   for (let attempt = 1; ; attempt++) {
     const last = attempt === 3;
     const timeout = last ? 30_000 : 5_000;
+    const failed = (error: unknown): false => {
+      if (last) throw error;
+      return false;
+    };
     await input.click();
     const listbox = await openedListbox(input);
-    if (!listbox) {
-      if (last) throw new Error(`the select for ${option} does not open`);
-      await page.keyboard.press('Escape');
-      continue;
+    if (!listbox && last) throw new Error(`the select for ${option} does not open`);
+    if (listbox) {
+      const picked = await optionsOf(page, listbox)
+        .filter({ hasText: new RegExp(match === 'whole' ? `^${escaped}$` : escaped) })
+        .click({ timeout })
+        .then(() => true, failed);
+      if (picked && (await shown.waitFor({ timeout }).then(() => true, failed))) return;
     }
-    const picked = optionsOf(page, listbox)
-      .filter({ hasText: new RegExp(match === 'whole' ? `^${escaped}$` : escaped) })
-      .click({ timeout })
-      .then(() => select.filter({ hasText: option }).waitFor({ timeout }));
-    if (last) return picked;
-    if (
-      await picked.then(
-        () => true,
-        () => false,
-      )
-    )
-      return;
-    await page.keyboard.press('Escape');
+    // Escape only on an open dropdown: on a closed one it would close the dialog around the select.
+    if ((await input.getAttribute('aria-expanded')) === 'true') await page.keyboard.press('Escape');
+    // A pick shown only now counts: clicking the option of a multiple select again would undo it.
+    if (await shown.isVisible()) return;
   }
 }
 
@@ -82,6 +83,6 @@ export async function openOptions(page: Page, input: Locator): Promise<Locator> 
     const listbox = await openedListbox(input);
     if (listbox) return optionsOf(page, listbox);
     if (attempt === 3) throw new Error('the select does not open');
-    await page.keyboard.press('Escape');
+    if ((await input.getAttribute('aria-expanded')) === 'true') await page.keyboard.press('Escape');
   }
 }
