@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import { badInput, LuoshiError, notFound } from '../../core/errors.js';
 import { hasInvisibleCharacters } from '../../core/invisible-characters.js';
 import { createUserAccount, type NewUserAccount } from '../../store/accounts/create-user-account.js';
-import { describeUser } from '../../store/accounts/describe-user.js';
 import { disableUser } from '../../store/accounts/disable-user.js';
 import { findUserByUsername } from '../../store/accounts/manage-users.js';
 import { resetUserPassword } from '../../store/accounts/reset-user-password.js';
@@ -37,9 +36,6 @@ function checkPassword(password: string): void {
       fields: [{ path: 'password', message: problem.en }],
     });
 }
-
-/** The public view of a user row (never the password hash). */
-export const presentUser = describeUser;
 
 /**
  * Checks a new account's fields and hashes its password (the given one, or a generated one-time

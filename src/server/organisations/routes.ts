@@ -1,7 +1,8 @@
 import { forbidden } from '../../core/errors.js';
+import { describeUser } from '../../store/accounts/describe-user.js';
 import { createSubOrganisationWithAdmin } from '../../store/organisations/create-sub-organisation-with-admin.js';
 import { listOrganisationSubtree } from '../../store/organisations/list-organisations.js';
-import { prepareAccount, presentUser } from '../accounts/manage-accounts.js';
+import { prepareAccount } from '../accounts/manage-accounts.js';
 import { actorOf, requireUser } from '../auth/roles.js';
 import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
@@ -64,7 +65,7 @@ export const organisationRoutes: RouteModule = (app, context) => {
           depth: 1,
         },
         unit: presentUnit(unit),
-        user: presentUser(user),
+        user: describeUser(user),
         password,
       };
     },

@@ -1,12 +1,7 @@
 import { notFound } from '../../core/errors.js';
+import { describeUser } from '../../store/accounts/describe-user.js';
 import { findUserInOrganisation, listUsers } from '../../store/accounts/manage-users.js';
-import {
-  addUser,
-  presentUser,
-  resetPassword,
-  setDisabled,
-  unlockAccount,
-} from '../accounts/manage-accounts.js';
+import { addUser, resetPassword, setDisabled, unlockAccount } from '../accounts/manage-accounts.js';
 import { actorOf, requireUser, type SessionUser } from '../auth/roles.js';
 import type { RouteModule } from '../context.js';
 import { errorResponses } from '../errors.js';
@@ -40,7 +35,7 @@ export const userRoutes: RouteModule = (app, context) => {
     },
     async (request) => {
       const admin = requireUser(request);
-      return { users: (await listUsers(context.db, admin.organisationId)).map(presentUser) };
+      return { users: (await listUsers(context.db, admin.organisationId)).map(describeUser) };
     },
   );
 
@@ -68,7 +63,7 @@ export const userRoutes: RouteModule = (app, context) => {
         },
         actorOf(admin),
       );
-      return { user: presentUser(user), password };
+      return { user: describeUser(user), password };
     },
   );
 
@@ -102,7 +97,7 @@ export const userRoutes: RouteModule = (app, context) => {
     async (request) => {
       const admin = requireUser(request);
       const user = await userById(request.params.id, admin);
-      return presentUser(await unlockAccount(context.db, user.username, actorOf(admin)));
+      return describeUser(await unlockAccount(context.db, user.username, actorOf(admin)));
     },
   );
 
@@ -120,7 +115,9 @@ export const userRoutes: RouteModule = (app, context) => {
     async (request) => {
       const admin = requireUser(request);
       const user = await userById(request.params.id, admin);
-      return presentUser(await setDisabled(context.db, user.username, request.body.disabled, actorOf(admin)));
+      return describeUser(
+        await setDisabled(context.db, user.username, request.body.disabled, actorOf(admin)),
+      );
     },
   );
 };
