@@ -57,3 +57,31 @@ export async function seedPlan(db: Kysely<Database>, actor: Actor = CLI_ACTOR): 
     actor,
   };
 }
+
+/**
+ * Writes a live lead assignment of a task to a unit straight into its table (no audit event, no
+ * hand-down record): for tests of what the row alone moves or finds.
+ */
+export async function insertLeadAssignment(
+  db: Kysely<Database>,
+  taskId: number,
+  unitId: number,
+  now: string,
+): Promise<void> {
+  await db
+    .insertInto('assignments')
+    .values({
+      node_id: taskId,
+      unit_id: unitId,
+      role: 'lead',
+      lead_official: null,
+      lead_official_person_id: null,
+      deadline: null,
+      milestones_json: '[]',
+      note: null,
+      archived: 0,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+}

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeptValues } from '../../store/kept-values.js';
 import type { Database } from '../../store/schema.js';
+import { insertLeadAssignment } from '../../store/test-fixtures.js';
 import { DIALECTS, openTestDatabase, type TestDatabase } from '../../store/testing.js';
 import {
   firstTaskTarget,
@@ -74,22 +75,7 @@ describe.each(DIALECTS)('report change counters and the view cache on %s', (dial
       expect(next).toBeGreaterThan(last);
       last = next;
     };
-    await handle.db
-      .insertInto('assignments')
-      .values({
-        node_id: taskId,
-        unit_id: unitId,
-        role: 'lead',
-        lead_official: null,
-        lead_official_person_id: null,
-        deadline: null,
-        milestones_json: '[]',
-        note: null,
-        archived: 0,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    await insertLeadAssignment(handle.db, taskId, unitId, now);
     await expectMoved();
     const progressReportId = await insertProgressReport(handle.db, {
       taskId,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertLeadAssignment } from '../../store/test-fixtures.js';
 import { DIALECTS } from '../../store/testing.js';
 import { importSmallReport } from '../testing/small-report.js';
 import { createTestWorld, type TestWorld } from '../testing/test-app.js';
@@ -18,22 +19,7 @@ describe.each(DIALECTS)('search, diff and promise routes on %s', (dialect) => {
     // A comment on a task of unit B: internal, so only the office, leaders and unit B may find it.
     const task = world.taskIds[0]!;
     const now = new Date().toISOString();
-    await world.database.db
-      .insertInto('assignments')
-      .values({
-        node_id: task,
-        unit_id: world.units.B,
-        role: 'lead',
-        lead_official: null,
-        lead_official_person_id: null,
-        deadline: null,
-        milestones_json: '[]',
-        note: null,
-        archived: 0,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    await insertLeadAssignment(world.database.db, task, world.units.B, now);
     await world.database.db
       .insertInto('comments')
       .values({

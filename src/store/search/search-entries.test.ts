@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR } from '../audit/append-audit-event.js';
 import { importReport } from '../import-report.js';
 import { findRootOrganisationId } from '../organisations/find-root-organisation.js';
 import { PUBLISHED_REPORTS } from '../reports/readable-reports.js';
+import { insertLeadAssignment } from '../test-fixtures.js';
 import { makeTree } from '../test-trees.js';
 import { DIALECTS, openTestDatabase, type TestDatabase } from '../testing.js';
 import { bigramTokens, queryTokens, relaxedTermSets } from './bigram-tokens.js';
@@ -180,22 +181,7 @@ for (const dialect of DIALECTS) {
         .executeTakeFirstOrThrow();
       const station = (await searchEntries(database.db, '养老服务驿站', { reportId: first, kinds: ['task'] }))
         .hits[0]!;
-      await database.db
-        .insertInto('assignments')
-        .values({
-          node_id: station.entityId,
-          unit_id: unit.id,
-          role: 'lead',
-          lead_official: null,
-          lead_official_person_id: null,
-          deadline: null,
-          milestones_json: '[]',
-          note: null,
-          archived: 0,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
+      await insertLeadAssignment(database.db, station.entityId, unit.id, now);
       const byUnit = await searchEntries(database.db, '养老', { unitId: unit.id, kinds: ['task'] });
       expect(byUnit.hits.map((hit) => hit.body)).toEqual(['新建养老服务驿站30个']);
 
