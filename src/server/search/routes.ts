@@ -2,7 +2,6 @@ import { diffReports } from '../../core/diff/diff-reports.js';
 import { badInput, forbidden } from '../../core/errors.js';
 import { analyzeTask } from '../../core/extract/index.js';
 import { trackPromises } from '../../core/promise/track-promises.js';
-import type { ReportTree } from '../../core/report-tree.js';
 import { reportReachOf } from '../../store/reports/readable-reports.js';
 import type { SearchEntryKind } from '../../store/schema.js';
 import { findRevisionTree, type RevisionTree } from '../../store/search/find-revision-tree.js';
@@ -39,10 +38,6 @@ async function visibleRevision(
   return findRevisionTree(context.db, reportId, revision);
 }
 
-/** The tree of `12` or `12@2`, if this reader may see the report. */
-async function visibleTree(context: AppContext, ref: string, user: SessionUser | null): Promise<ReportTree> {
-  return (await visibleRevision(context, ref, user)).tree;
-}
 
 /** Full-text search, report/revision diffs and promise tracking (issue 9). */
 export const searchRoutes: RouteModule = (app, context) => {
