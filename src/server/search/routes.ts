@@ -38,7 +38,6 @@ async function visibleRevision(
   return findRevisionTree(context.db, reportId, revision);
 }
 
-
 /** Full-text search, report/revision diffs and promise tracking (issue 9). */
 export const searchRoutes: RouteModule = (app, context) => {
   // Only targets are compared; the year (for deadlines) is the server's.
