@@ -23,6 +23,8 @@ export interface ChangeWatch {
    * after FRESHNESS_MS, the window within which a round trip vouches for an instance's reads.
    */
   settleWrite(): Promise<void>;
+  /** This process has committed a write: its own next reads must not trust what came before. */
+  noteOwnWrite(): void;
   /** Resolves once the watch vouches (PostgreSQL: its listener is connected), or has failed to. */
   ready(): Promise<void>;
   close(): Promise<void>;
@@ -85,6 +87,8 @@ export function sqliteChangeWatch(database: SqliteDatabase.Database): ChangeWatc
       return Promise.resolve(this.epoch());
     },
     settleWrite: async () => {},
+    // total_changes() already moves with this connection's writes.
+    noteOwnWrite: () => {},
     ready: async () => {},
     close: async () => {},
   };
@@ -153,9 +157,11 @@ export class PostgresChangeWatch implements ChangeWatch {
       this.#listen();
       return null;
     }
-    if (this.#freshSince >= performance.now() - FRESHNESS_MS) {
-      // Trusted without waiting; a trip sent now keeps the next asks' window fresh.
-      if (!this.#sent) void this.#send();
+    const age = performance.now() - this.#freshSince;
+    if (age <= FRESHNESS_MS) {
+      // Trusted without waiting; once half the window is gone, a trip sent now keeps the next
+      // asks' window fresh (one every few milliseconds while busy, not one per request).
+      if (!this.#sent && age > FRESHNESS_MS / 2) void this.#send();
       return this.#epoch;
     }
     await this.#sync();
@@ -164,6 +170,10 @@ export class PostgresChangeWatch implements ChangeWatch {
 
   settleWrite(): Promise<void> {
     return new Promise((resolve) => setTimeout(resolve, FRESHNESS_MS));
+  }
+
+  noteOwnWrite(): void {
+    this.#epoch++;
   }
 
   /** Round trips sent on the listening connection so far. */

@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { changeWatchOf } from './change-watch.js';
 import { dialectOf } from './dialect-of.js';
 import type { Database } from './schema.js';
 
@@ -31,8 +32,11 @@ export async function writeTransaction<T>(
     await lockWriters(db);
     return fn(db as Transaction<Database>);
   }
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
     await lockWriters(trx);
     return fn(trx);
   });
+  // This process's next reads see its commit at once, before its notification comes back.
+  changeWatchOf(db)?.noteOwnWrite();
+  return result;
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config/config.js';
 import { createLogger } from '../../config/logger.js';
+import { changeWatchOf } from '../../store/change-watch.js';
 import { type DatabaseHandle, openDatabase } from '../../store/database.js';
 import { DIALECTS } from '../../store/testing.js';
 import { buildApp } from '../app.js';
@@ -198,12 +199,15 @@ describe.each(DIALECTS)('cached report reads on %s', (dialect) => {
     ]);
     expect(afterAssign.tree).not.toBe(before.tree);
 
-    // A unit renamed straight in the database (as a CLI or another tool would) shows at once.
-    await world.database.db
-      .updateTable('units')
-      .set({ name: '区教育委员会' })
-      .where('id', '=', world.units.B)
-      .execute();
+    // A unit renamed straight in the database (as a CLI or another tool would) shows as soon as
+    // its notification is heard (SQLite: at once).
+    await heardBy(world.database.db, () =>
+      world.database.db
+        .updateTable('units')
+        .set({ name: '区教育委员会' })
+        .where('id', '=', world.units.B)
+        .execute(),
+    );
     const afterRename = await readAll();
     expect(afterRename.task.task.assignments[0]?.unitName).toBe('区教育委员会');
     expect(afterRename.ledger.tasks.find((t) => t.id === taskId)?.assignments[0]?.unitName).toBe(
@@ -287,11 +291,10 @@ describe.each(DIALECTS)('cached report reads on %s', (dialect) => {
     // A disabled user's live session counts for nothing either.
     const again = await world.client('leader');
     for (const path of paths) expect((await again.get(path)).statusCode, path).toBe(200);
-    await world.database.db
-      .updateTable('users')
-      .set({ disabled: 1 })
-      .where('username', '=', 'leader')
-      .execute();
+    // Written straight to the database (no instance answers it), it counts once its notification is heard.
+    await heardBy(world.database.db, () =>
+      world.database.db.updateTable('users').set({ disabled: 1 }).where('username', '=', 'leader').execute(),
+    );
     try {
       for (const path of paths) expect((await again.get(path)).statusCode, path).toBe(404);
     } finally {
@@ -362,6 +365,8 @@ describe.each(DIALECTS)('cached report reads on %s', (dialect) => {
       .where('id', '=', progressId)
       .execute();
     expect(await moved(), 'submitted').toBe(true);
+    // Written outside a request, the change counts for reads once answered as a request's would be.
+    await changeWatchOf(db)!.settleWrite();
     const after = (await leader.get(`/api/tasks/${taskId}?at=${AT}`)).json<{
       task: { latestProgress: { progressReportId: number } | null };
     }>();
@@ -380,6 +385,7 @@ describe.each(DIALECTS)('cached report reads on %s', (dialect) => {
       .where('id', '=', progressId)
       .execute();
     expect(await moved(), 'returned').toBe(true);
+    await changeWatchOf(db)!.settleWrite();
     expect(
       (await leader.get(`/api/tasks/${taskId}?at=${AT}`)).json<{ task: { latestProgress: unknown } }>().task
         .latestProgress,

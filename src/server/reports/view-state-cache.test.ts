@@ -85,6 +85,8 @@ describe.each(DIALECTS)('view state cache on %s', (dialect) => {
         updated_at: now.toISOString(),
       })
       .execute();
+    // A write outside writeTransaction counts once answered, as the server answers a write.
+    await changeWatchOf(world.database.db)!.settleWrite();
     const afterOwn = await counted(() => cache.read(db, subject, token, now));
     expect(afterOwn.queries).toBe(1);
     expect(afterOwn.result?.taskFlags).toEqual({ total: 1, bySessionUser: 1 });
