@@ -13,9 +13,10 @@ export interface ChangeWatch {
   /** The epoch as far as changes have been heard of so far (PostgreSQL: notifications received). */
   epoch(): number | null;
   /**
-   * The epoch once every change committed before this call has been heard of: what a request
-   * must compare with, so that a write answered by any instance is seen by the next request
-   * anywhere (SQLite: at once; PostgreSQL: after a round trip on the listening connection).
+   * The epoch once every write answered before this call (settleWrite) has been heard of: what a
+   * request must compare with, so that a write answered by any instance is seen by the next
+   * request anywhere (SQLite: at once; PostgreSQL: from a round trip on the listening connection
+   * sent at most FRESHNESS_MS before the call, waiting for a new one when there is none).
    */
   current(): Promise<number | null>;
   /**
@@ -122,8 +123,10 @@ export const FRESHNESS_MS = 10;
  * waits for one sent after the ask (callers arriving while one is on its way share the next one).
  * A request that arrives after a write was answered asks at t >= commit + FRESHNESS_MS, so a trip
  * sent at or after t - FRESHNESS_MS was sent after the commit: its notification has been heard.
- * An ask answered from the window sends the next round trip if none is on its way, so a busy
- * instance keeps a fresh one and its reads do not wait. The listener connects on the first ask; until
+ * An ask answered from the window, once half of it is gone, sends the next round trip if none is
+ * on its way, so a busy instance keeps a fresh one (a few a second per ten milliseconds, not one
+ * per request) and its reads do not wait. This process's own write transactions move the epoch as
+ * they commit (noteOwnWrite). The listener connects on the first ask; until
  * it listens, and from the moment it is lost (a restart of the server) until it listens again, the
  * watch vouches for nothing (null).
  */
