@@ -124,8 +124,8 @@ export const FRESHNESS_MS = 10;
  * A request that arrives after a write was answered asks at t >= commit + FRESHNESS_MS, so a trip
  * sent at or after t - FRESHNESS_MS was sent after the commit: its notification has been heard.
  * An ask answered from the window, once half of it is gone, sends the next round trip if none is
- * on its way, so a busy instance keeps a fresh one (a few a second per ten milliseconds, not one
- * per request) and its reads do not wait. This process's own write transactions move the epoch as
+ * on its way, so a busy instance keeps a fresh one (one every five to ten milliseconds, not one per
+ * request) and its reads do not wait. This process's own write transactions move the epoch as
  * they commit (noteOwnWrite). The listener connects on the first ask; until
  * it listens, and from the moment it is lost (a restart of the server) until it listens again, the
  * watch vouches for nothing (null).
