@@ -5,6 +5,7 @@ import type { LedgerRow, Task } from '../api/types.js';
 import { LightDot, StatusTag, VerdictTag } from '../components/status.js';
 import { useI18n } from '../i18n/i18n.js';
 import {
+  achievedFigures,
   cooperatingUnits,
   deadlineSourceKey,
   deadlineText,
@@ -128,7 +129,7 @@ function LatestProgress({ task }: { task: Task }) {
   const { t } = useI18n();
   const latest = task.latestProgress;
   if (!latest) return <>{t('common.none')}</>;
-  const achieved = task.targets.filter((target) => target.achieved !== null);
+  const achieved = achievedFigures(task.targets);
   return (
     <div>
       <Typography.Text type="secondary">
@@ -136,11 +137,8 @@ function LatestProgress({ task }: { task: Task }) {
           period: latest.periodLabel,
         })}
       </Typography.Text>
-      {achieved.map((target) => (
-        <div key={target.id}>
-          {target.subject} {target.achieved}
-          {target.unit}
-        </div>
+      {achieved.map((figure) => (
+        <div key={figure.targetId}>{figure.text}</div>
       ))}
     </div>
   );

@@ -93,6 +93,15 @@ export function formatReportedValue(figure: { subject: string; value: number; un
   return `${figure.subject} ${formatNumber(figure.value)}${figure.unit}`.trim();
 }
 
+/** The figures reported on a task's targets, by target, as formatReportedValue writes them (中小学学位 3250个). */
+export function achievedFigures(targets: readonly Target[]): { targetId: number; text: string }[] {
+  return targets.flatMap((target) =>
+    target.achieved === null
+      ? []
+      : [{ targetId: target.id, text: formatReportedValue({ ...target, value: target.achieved }) }],
+  );
+}
+
 /** A numbering label worth showing ("一、", "（二）", "1."); bullet marks ("-", "*", "•") are not. */
 export function displayLabel(label: string | null | undefined): string {
   if (!label || /^[-*•·+]$/.test(label.trim())) return '';
