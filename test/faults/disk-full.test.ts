@@ -15,6 +15,7 @@ import { verifyAuditChain } from '../../src/store/audit/verify-audit-chain.js';
 import { type DatabaseHandle, openDatabase } from '../../src/store/database.js';
 import { importReport } from '../../src/store/import-report.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
+import { insertLeadAssignment } from '../../src/store/test-fixtures.js';
 import { analyseForTest, makeTree } from '../../src/store/test-trees.js';
 import { mountSmallDisk, type SmallDisk } from './tmpfs.js';
 
@@ -102,22 +103,7 @@ describe('disk full or read-only data directory (SQLite)', () => {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await db
-      .insertInto('assignments')
-      .values({
-        node_id: task.id,
-        unit_id: unit.id,
-        role: 'lead',
-        lead_official: null,
-        lead_official_person_id: null,
-        deadline: null,
-        milestones_json: '[]',
-        note: null,
-        archived: 0,
-        created_at: now(),
-        updated_at: now(),
-      })
-      .execute();
+    await insertLeadAssignment(db, task.id, unit.id, now());
     const period = await db
       .insertInto('reporting_periods')
       .values({
